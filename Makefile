@@ -1,0 +1,51 @@
+# Two commands for a fresh machine:  make run   (build everything)   make test   (all checks)
+# Each creates .venv and installs what it needs; re-running skips installs when nothing changed.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KG := $(BIN)/kg
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint typecheck pytest sysdeps-run sysdeps-test bench clean help
+
+help:
+	@echo "make run    - build the ontology docs, the graph, validate it and write visualizations/"
+	@echo "make test   - ruff, mypy and the whole pytest suite (incl. HermiT, Oxigraph server, browser tests)"
+	@echo "make bench  - run the benchmarks and record results in benchmarks/RESULTS.md"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the kg package and its tools into $(VENV) ..."
+	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+sysdeps-run:
+	@scripts/ensure-system-deps.sh java
+
+sysdeps-test:
+	@scripts/ensure-system-deps.sh java chromium
+
+run: $(STAMP) sysdeps-run
+	@$(KG) ontology check
+	@$(KG) docs
+
+lint: $(STAMP)
+	@$(BIN)/ruff check src tests benchmarks
+	@$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	@$(BIN)/mypy
+
+pytest: $(STAMP) sysdeps-test
+	@$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	@$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,79 @@
+"""One hierarchy of errors. Each message names the offending thing (file, document, agency) and the problem.
+
+The CLI maps them to exit codes; library code raises them and never prints or exits.
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base of every error the project raises on purpose."""
+
+    exit_code = 2
+
+
+class InputError(KGError):
+    """A source file cannot be read as text (missing, empty, binary, wrong encoding)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class VocabularyError(KGError):
+    """A data/vocab file is malformed or an entry's examples do not match it."""
+
+
+class OntologyError(KGError):
+    """The ontology does not parse or is inconsistent."""
+
+
+class BuildError(KGError):
+    """The graph could not be built or stored; the previous build is left intact."""
+
+
+class StoreError(KGError):
+    """The embedded store is missing or unreadable (run `kg build` first)."""
+
+
+class QueryError(KGError):
+    """A named query is unknown, malformed, or its parameters are wrong."""
+
+
+class EndpointError(KGError):
+    """A SPARQL endpoint could not be reached or answered with an error."""
+
+
+class ValidationFailed(KGError):
+    """The graph has SHACL or QC violations (exit code 1)."""
+
+    exit_code = 1
+
+
+class UnknownDocument(KGError):
+    """No document in the graph matches; ``suggestions`` holds the closest identifiers."""
+
+    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+        self.query = query
+        self.suggestions = suggestions or []
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown document {query!r}.{hint}")
+
+
+class UnknownAgency(KGError):
+    """No agency in the graph matches; ``suggestions`` holds the closest names."""
+
+    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+        self.query = query
+        self.suggestions = suggestions or []
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown agency {query!r}.{hint}")
+
+
+class LineageCycle(KGError):
+    """The lineage graph has a cycle (a data error): ``cycle`` lists the documents on it."""
+
+    def __init__(self, cycle: list[str]) -> None:
+        self.cycle = cycle
+        super().__init__("lineage cycle: " + " → ".join(cycle))
