@@ -78,6 +78,7 @@ class VPO(DefinedNamespace):
     basedOn: URIRef
     cites: URIRef
     derivesFrom: URIRef  # transitive lineage, fed by implements and basedOn
+    implementsTransitively: URIRef  # transitive super-property of implements (used by answersFor's chain)
     issuedBy: URIRef
     jurisdiction: URIRef
     signedBy: URIRef
