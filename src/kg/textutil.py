@@ -1,0 +1,50 @@
+"""Small text helpers shared by every stage that compares Vietnamese strings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """NFC with the look-alike Ð (U+00D0, Icelandic eth) mapped to Đ (U+0110).
+
+    >>> nfc("QÐ-UBND") == "QĐ-UBND"
+    True
+    """
+    return unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII key for matching without diacritics; đ→d is explicit because NFD keeps it whole.
+
+    >>> fold("Sở Khoa học và Công nghệ")
+    'so khoa hoc va cong nghe'
+    >>> fold("ĐỒNG  Nai")
+    'dong nai'
+    """
+    text = nfc(text).replace("Đ", "D").replace("đ", "d")
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def slug(text: str) -> str:
+    """IRI-safe slug of a Vietnamese string.
+
+    >>> slug("Sở Khoa học & Công nghệ")
+    'so-khoa-hoc-cong-nghe'
+    >>> slug("4655/KH-UBND")
+    '4655-kh-ubnd'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to one space, trimmed.
+
+    >>> collapse("  a \\n b ")
+    'a b'
+    """
+    return _SPACES.sub(" ", text).strip()
