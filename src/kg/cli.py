@@ -11,7 +11,7 @@ import sys
 import click
 
 from kg import __version__
-from kg.commands import analysis, extract, graph, viz
+from kg.commands import analysis, extract, graph, ontology, viz
 from kg.errors import KGError
 
 
@@ -21,7 +21,7 @@ def cli() -> None:
     """Knowledge graph of Vietnamese policy lineage: who implements which directive, who answers for what."""
 
 
-for _module in (extract, graph, analysis, viz):
+for _module in (extract, graph, analysis, viz, ontology):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 
@@ -29,7 +29,9 @@ for _module in (extract, graph, analysis, viz):
 def main() -> None:
     """Console-script entry point: run the CLI, turning project errors into messages and exit codes."""
     try:
-        cli.main(standalone_mode=False)
+        rc = cli.main(standalone_mode=False)
+        if isinstance(rc, int) and rc:  # a command's click.exceptions.Exit(code) comes back as a return value
+            sys.exit(rc)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:

@@ -1,5 +1,422 @@
-"""CLI commands of the analysis area (filled in by the issue that owns it)."""
+"""CLI commands of the analysis area: trace, who, compare, metrics, report, export.
+
+Each command loads the graph (kg.analysis.load), calls one library function, and prints a rich table, JSON
+(``--json``) or CSV (``--csv``). Library errors (UnknownDocument, UnknownAgency, LineageCycle, StoreError)
+reach kg.cli, which shows them as one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.table import Table
+from rich.tree import Tree
 
-COMMANDS: list[click.Command] = []
+from kg.analysis import compare as compare_mod
+from kg.analysis import metrics as metrics_mod
+from kg.analysis.convert import PolicyGraphs
+from kg.analysis.export import FORMATS, serialize
+from kg.analysis.load import load_graphs
+from kg.analysis.trace import LineageLink, Trace, children, trace
+from kg.analysis.who import Duty, WhoResult, who
+from kg.paths import VIS_DIR
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# --- shared options -----------------------------------------------------------------------------------------
+
+
+def graph_options(func: F) -> F:
+    """--data FILE (repeatable) or --store DIR: analyse these instead of the built store."""
+    func = click.option(
+        "--store",
+        "store",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Oxigraph store directory to analyse (default: data/store).",
+    )(func)
+    return click.option(
+        "--data",
+        "data",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="RDF file(s) to analyse (Turtle, N-Triples, JSON-LD) instead of the built store.",
+    )(func)
+
+
+def output_options(func: F) -> F:
+    """--json / --csv: machine-readable output instead of tables."""
+    func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV rows instead of tables.")(func)
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")(func)
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False, width=160)
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, tuples and sets as JSON-ready values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _emit_json(value: Any) -> None:
+    click.echo(json.dumps(_plain(value), ensure_ascii=False, indent=2))
+
+
+def _emit_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    click.echo(out.getvalue(), nl=False)
+
+
+def _quote(quotes: Sequence[Any]) -> str:
+    return " | ".join(f"“{q.text}”" for q in quotes)
+
+
+# --- trace --------------------------------------------------------------------------------------------------
+
+
+@click.command("trace")
+@click.argument("document")
+@graph_options
+@output_options
+def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool) -> None:
+    """Lineage of DOCUMENT up to its roots and down to every leaf.
+
+    DOCUMENT is a symbol such as 69-KL/TW (case and separators ignored), a label, or an IRI.
+    """
+    result = trace(load_graphs(data, store).lineage, document)
+    if as_json:
+        _emit_json(result)
+    elif as_csv:
+        _emit_csv(
+            ("source", "relation", "target", "quote"),
+            (
+                (link.source_label, link.relation, link.target_label, _quote(link.quotes))
+                for link in result.links
+            ),
+        )
+    else:
+        _print_trace(result)
+
+
+def _print_trace(result: Trace) -> None:
+    console = _console()
+    labels = {n.iri: n for n in result.nodes}
+    for focus in result.focus:
+        tree = Tree(f"[bold]{labels[focus].label}[/]")
+        _grow(tree.add("[cyan]implements ↑[/]"), result, focus, upward=True, seen={focus})
+        _grow(tree.add("[cyan]implemented by ↓[/]"), result, focus, upward=False, seen={focus})
+        console.print(tree)
+    table = Table(title="Documents by level and province")
+    for col in ("level", "province", "documents"):
+        table.add_column(col)
+    for group in result.groups:
+        table.add_row(group.level, group.province or "—", "\n".join(group.documents))
+    console.print(table)
+
+
+def _grow(branch: Tree, result: Trace, node: str, upward: bool, seen: set[str]) -> None:
+    """Add the links of ``node`` under ``branch``; a document already shown is named, not expanded again."""
+    for link in children(result, node, upward):
+        nxt = link.target if upward else link.source
+        name = link.target_label if upward else link.source_label
+        quote = f"\n[dim]{_quote(link.quotes)}[/]" if link.quotes else ""
+        twig = branch.add(f"{name} [green]({'+'.join(link.relations)})[/]{quote}")
+        if nxt not in seen:
+            _grow(twig, result, nxt, upward, seen | {nxt})
+
+
+# --- who ----------------------------------------------------------------------------------------------------
+
+
+def _chain_text(chain: Sequence[LineageLink]) -> str:
+    if not chain:
+        return ""
+    return " → ".join([chain[0].source_label, *(link.target_label for link in chain)])
+
+
+@click.command("who")
+@click.argument("agency")
+@click.option("--province", "-p", help="Only agencies of this province (diacritics optional).")
+@graph_options
+@output_options
+def who_cmd(
+    agency: str, province: str | None, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool
+) -> None:
+    """Every task AGENCY answers for, with role, deadline, field and the chain of directives above it.
+
+    AGENCY may be written without diacritics or abbreviated ("so khcn", "Sở KH&CN").
+    """
+    result = who(load_graphs(data, store), agency, province)
+    if as_json:
+        _emit_json(result)
+    elif as_csv:
+        _emit_csv(_WHO_CSV, [_who_row(d) for d in result.duties])
+    else:
+        _print_who(result)
+
+
+_WHO_CSV = ("agency", "province", "role", "task", "deadline", "fields", "plan", "chains", "quotes")
+
+
+def _who_row(d: Duty) -> list[Any]:
+    chains = " || ".join(_chain_text(c) for c in d.chains)
+    fields = "; ".join(d.fields)
+    return [
+        d.agency_label,
+        d.province,
+        d.role,
+        d.task_text,
+        d.deadline,
+        fields,
+        d.plan_label,
+        chains,
+        _quote(d.quotes),
+    ]
+
+
+def _print_who(result: WhoResult) -> None:
+    console = _console()
+    table = Table(title=f"Tasks of {', '.join(label for _, label in result.agencies)}", show_lines=True)
+    for col in ("role", "task", "deadline", "field", "plan", "chain to the central directive"):
+        table.add_column(col, overflow="fold")
+    for d in result.duties:
+        chains = "\n".join(_chain_text(c) for c in d.chains)
+        table.add_row(
+            d.role, d.task_text, d.deadline or "—", ", ".join(d.fields) or "—", d.plan_label or "—", chains
+        )
+    console.print(table)
+    quotes = {
+        f"{link.source_label} → {link.target_label}: {_quote(link.quotes)}"
+        for d in result.duties
+        for c in d.chains
+        for link in c
+        if link.quotes
+    }
+    for line in sorted(quotes):
+        console.print(f"[dim]{line}[/]")
+
+
+# --- compare ------------------------------------------------------------------------------------------------
+
+
+@click.command("compare")
+@click.argument("documents", nargs=-1)
+@click.option("--implementing", "-i", help="Compare every plan implementing this directive (e.g. 69-KL/TW).")
+@graph_options
+@output_options
+def compare_cmd(
+    documents: tuple[str, ...],
+    implementing: str | None,
+    data: tuple[Path, ...],
+    store: Path | None,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """Implementing plans side by side: fields, targets, lead agencies, tasks without a lead, deadlines.
+
+    Give --implementing DIRECTIVE, or two or more DOCUMENTS.
+    """
+    if not implementing and len(documents) < 2:
+        raise click.UsageError("give --implementing DIRECTIVE or at least two DOCUMENTS")
+    graphs = load_graphs(data, store)
+    if implementing:
+        result = compare_mod.compare_implementing(graphs, implementing)
+    else:
+        result = compare_mod.compare_documents(graphs, list(documents))
+    if as_json:
+        _emit_json(result)
+    elif as_csv:
+        _emit_csv(_COMPARE_CSV, [_compare_row(p) for p in result.plans])
+    else:
+        _print_comparison(result)
+
+
+_COMPARE_CSV = (
+    "plan", "province", "date", "tasks", "fields_covered", "fields_missing", "leads", "tasks_without_lead",
+    "deadlines", "targets",
+)  # fmt: skip
+
+
+def _compare_row(p: compare_mod.PlanSummary) -> list[Any]:
+    return [
+        p.label,
+        p.province,
+        p.date,
+        p.task_count,
+        "; ".join(p.fields_covered),
+        "; ".join(p.fields_missing),
+        "; ".join(f"{lc.label} ({lc.tasks})" for lc in p.leads),
+        len(p.tasks_without_lead),
+        "; ".join(f"{d} ({n})" for d, n in p.deadlines),
+        "; ".join(compare_mod.target_text(t) for t in p.targets),
+    ]
+
+
+def _print_comparison(result: compare_mod.Comparison) -> None:
+    console = _console()
+    title = f"Plans implementing {result.directive_label}" if result.directive_label else "Documents compared"
+    if not result.plans:
+        console.print(f"{title}: none in the graph.")
+        return
+    table = Table(title=title, show_lines=True)
+    table.add_column("")
+    for p in result.plans:
+        table.add_column(f"{p.province or '—'}\n{p.label}", overflow="fold")
+    rows: list[tuple[str, Callable[[compare_mod.PlanSummary], str]]] = [
+        ("date", lambda p: p.date or "—"),
+        ("tasks", lambda p: str(p.task_count)),
+        ("fields covered", lambda p: "\n".join(p.fields_covered) or "—"),
+        ("fields not covered", lambda p: "\n".join(p.fields_missing) or "—"),
+        ("targets", lambda p: "\n".join(compare_mod.target_text(t) for t in p.targets) or "—"),
+        ("lead agencies (tasks)", lambda p: "\n".join(f"{lc.label} ({lc.tasks})" for lc in p.leads) or "—"),
+        ("tasks without a lead", lambda p: "\n".join(p.tasks_without_lead) or "—"),
+        ("deadlines (tasks)", lambda p: "\n".join(f"{d} ({n})" for d, n in p.deadlines) or "—"),
+    ]
+    for name, cell in rows:
+        table.add_row(name, *(cell(p) for p in result.plans))
+    console.print(table)
+
+
+# --- metrics ------------------------------------------------------------------------------------------------
+
+_METRICS = ("workload", "brokers", "depth", "gaps", "communities")
+
+
+def compute_metrics(graphs: PolicyGraphs, only: str | None = None) -> dict[str, Any]:
+    """The metrics by name (all, or ``only`` one), as plain values."""
+    makers: dict[str, Callable[[], Any]] = {
+        "workload": lambda: [
+            {**asdict(w), "total": w.total} for w in metrics_mod.workload(graphs.responsibility)
+        ],
+        "brokers": lambda: metrics_mod.brokers(graphs.responsibility),
+        "depth": lambda: metrics_mod.lineage_depth(graphs),
+        "gaps": lambda: metrics_mod.gaps(graphs),
+        "communities": lambda: metrics_mod.communities(graphs),
+    }
+    return {name: _plain(makers[name]()) for name in _METRICS if only in (None, name)}
+
+
+@click.command("metrics")
+@click.option("--only", type=click.Choice(_METRICS), help="Compute one metric (required with --csv).")
+@graph_options
+@output_options
+def metrics_cmd(
+    only: str | None, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool
+) -> None:
+    """Agency workload, brokers (betweenness), lineage depth, gaps, agency–field communities."""
+    if as_csv and not only:
+        raise click.UsageError("--csv prints one table: add --only " + "|".join(_METRICS))
+    values = compute_metrics(load_graphs(data, store), only)
+    if as_json:
+        _emit_json(values)
+    elif as_csv:
+        header, rows = _metric_rows(only or "", values[only or ""])
+        _emit_csv(header, rows)
+    else:
+        console = _console()
+        for name, value in values.items():
+            header, rows = _metric_rows(name, value)
+            table = Table(title=name)
+            for col in header:
+                table.add_column(col, overflow="fold")
+            for row in rows:
+                table.add_row(*("" if v is None else str(v) for v in row))
+            console.print(table)
+
+
+def _metric_rows(name: str, value: Any) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of one metric's plain value."""
+    if name == "gaps":
+        rows: list[list[Any]] = [["task without a lead", f"{p}: {t}"] for p, t in value["tasks_without_lead"]]
+        rows += [["directive with no downstream plan", d] for d in value["directives_without_plan"]]
+        rows += [
+            [
+                "reference resolving to nothing",
+                f"{u['citing_label']} {u['predicate']} {u['target'] or '(no document)'}",
+            ]
+            for u in value["unresolved_references"]
+        ]
+        rows += [["agency that only coordinates", a] for a in value["coordinate_only"]]
+        return ["gap", "what"], rows
+    if name == "communities":
+        return ["fields", "agencies"], [["; ".join(c["fields"]), "; ".join(c["agencies"])] for c in value]
+    columns = {
+        "workload": ["label", "province", "lead", "coordinate", "other", "total"],
+        "brokers": ["label", "province", "betweenness", "partners"],
+        "depth": ["label", "province", "depth"],
+    }[name]
+    return columns, [[row[c] for c in columns] for row in value]
+
+
+# --- report and export --------------------------------------------------------------------------------------
+
+
+@click.command("report")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=VIS_DIR / "report.html",
+    show_default=True,
+    help="Where to write the HTML report.",
+)
+@graph_options
+def report_cmd(out: Path, data: tuple[Path, ...], store: Path | None) -> None:
+    """Write the self-contained offline HTML report: chains, tables and plots."""
+    from kg.report import render_report  # matplotlib is heavy: load it only for this command
+
+    html = render_report(load_graphs(data, store))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    click.echo(f"wrote {out}")
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="graphml", show_default=True)
+@click.option(
+    "--graph",
+    "which",
+    type=click.Choice(("lineage", "responsibility", "coordination")),
+    default="lineage",
+    show_default=True,
+    help="Which NetworkX graph to export.",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
+)
+@graph_options
+def export_cmd(fmt: str, which: str, out: Path | None, data: tuple[Path, ...], store: Path | None) -> None:
+    """Export a graph as GraphML or GEXF (for Gephi)."""
+    graphs = load_graphs(data, store)
+    graph = {
+        "lineage": lambda: graphs.lineage,
+        "responsibility": lambda: graphs.responsibility,
+        "coordination": lambda: metrics_mod.coordination_network(graphs.responsibility),
+    }[which]()
+    text = serialize(graph, fmt)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}")
+
+
+COMMANDS: list[click.Command] = [trace_cmd, who_cmd, compare_cmd, metrics_cmd, report_cmd, export_cmd]

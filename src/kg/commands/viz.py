@@ -1,5 +1,51 @@
-"""CLI commands of the viz area (filled in by the issue that owns it)."""
+"""CLI commands of the viz area: `kg viz` writes the interactive HTML views under visualizations/."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-COMMANDS: list[click.Command] = []
+from kg import paths
+
+
+@click.command("viz")
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Graph to draw (Turtle, N-Triples or JSON-LD). Default: data/kg.ttl from `kg build`.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to write. Default: visualizations/.",
+)
+@click.option(
+    "--budget",
+    type=click.IntRange(min=10),
+    default=None,
+    help="Most nodes one view may draw before it is clustered or focused. Default: 1500.",
+)
+def viz_command(graph_file: Path | None, out_dir: Path | None, budget: int | None) -> None:
+    """Write the interactive views: index, lineage, responsibilities, a page per document/agency/province.
+
+    The pages open from disk with no network: vis-network is copied from the pyvis package into lib/.
+    """
+    from kg.viz import NODE_BUDGET, build_site, read_site_graph, write_site
+    from kg.viz.load import load_graph, load_texts
+
+    out = out_dir or paths.VIS_DIR
+    site = read_site_graph(load_graph(graph_file))
+    files = build_site(
+        site, load_texts(site), report=(out / "report.html").exists(), budget=budget or NODE_BUDGET
+    )
+    write_site(files, out)
+    pages = sum(1 for rel in files if rel.endswith(".html"))
+    click.echo(f"wrote {pages} pages to {out}/ (open {out / 'index.html'})")
+
+
+COMMANDS: list[click.Command] = [viz_command]

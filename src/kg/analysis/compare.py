@@ -1,0 +1,164 @@
+"""Implementing plans side by side: fields covered and not, targets, lead agencies, tasks without a lead,
+deadlines. "Not covered" is relative to the plans compared: a field another plan covers and this one
+does not."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from kg.analysis.convert import PolicyGraphs
+from kg.analysis.lookup import find_documents
+from kg.textutil import fold
+
+
+@dataclass(frozen=True)
+class LeadCount:
+    """An agency leading tasks of a plan, with how many."""
+
+    agency: str
+    label: str
+    tasks: int
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """What one plan covers and who carries it out."""
+
+    plan: str
+    label: str
+    identifier: str | None
+    province: str | None
+    level: str | None
+    date: str | None
+    task_count: int
+    fields_covered: tuple[str, ...]  # field labels
+    fields_missing: tuple[str, ...]
+    targets: tuple[dict[str, Any], ...]
+    leads: tuple[LeadCount, ...]
+    tasks_without_lead: tuple[str, ...]  # task texts
+    deadlines: tuple[tuple[str, int], ...]  # (deadline as printed, number of tasks)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Plans compared, with the union of their fields."""
+
+    directive: str | None
+    directive_label: str | None
+    fields: tuple[str, ...]
+    plans: tuple[PlanSummary, ...]
+
+
+def implementing_plans(graphs: PolicyGraphs, directive: str) -> list[str]:
+    """Documents that implement ``directive`` (IRI), directly or through others, and whose text was read
+    (ingested, or carrying tasks); sorted by province then label.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("plan", "party", relations=["implements"])
+    >>> g.add_edge("party", "concl", relations=["implements"])
+    >>> g.nodes["plan"].update(ingested=True, label="p"); g.nodes["party"].update(ingested=False, label="q")
+    >>> implementing_plans(PolicyGraphs(g, nx.DiGraph()), "concl")
+    ['plan']
+    """
+    lineage = graphs.lineage
+    view = nx.subgraph_view(
+        lineage, filter_edge=lambda u, v: "implements" in lineage.edges[u, v].get("relations", [])
+    )
+    below = nx.ancestors(view, directive) if directive in view else set()
+    read = [n for n in below if lineage.nodes[n].get("ingested") or _tasks(graphs.responsibility, n)]
+    return sorted(read, key=lambda n: _place_key(lineage.nodes[n]))
+
+
+def _place_key(data: dict[str, Any]) -> tuple[str, str]:
+    return (fold(data.get("province_label") or ""), fold(str(data.get("label") or "")))
+
+
+def _tasks(resp: nx.DiGraph, plan: str) -> list[str]:
+    if plan not in resp:
+        return []
+    return sorted(t for t in resp.predecessors(plan) if resp.nodes[t].get("kind") == "task")
+
+
+def compare_implementing(graphs: PolicyGraphs, directive: str) -> Comparison:
+    """Compare every plan implementing ``directive`` (symbol, label or IRI)."""
+    found = find_documents(graphs.lineage, directive)
+    plans = sorted(
+        {p for d in found for p in implementing_plans(graphs, d)},
+        key=lambda n: _place_key(graphs.lineage.nodes[n]),
+    )
+    label = ", ".join(str(graphs.lineage.nodes[d].get("label", d)) for d in found)
+    return _compare(graphs, plans, found[0] if len(found) == 1 else None, label)
+
+
+def compare_documents(graphs: PolicyGraphs, documents: list[str]) -> Comparison:
+    """Compare the named documents (symbols, labels or IRIs) side by side."""
+    plans = [p for d in documents for p in find_documents(graphs.lineage, d)]
+    return _compare(graphs, list(dict.fromkeys(plans)), None, None)
+
+
+def _compare(graphs: PolicyGraphs, plans: list[str], directive: str | None, label: str | None) -> Comparison:
+    covered = {p: _fields(graphs, p) for p in plans}
+    universe = sorted({f for fs in covered.values() for f in fs}, key=fold)
+    summaries = tuple(_summary(graphs, p, covered[p], universe) for p in plans)
+    return Comparison(directive=directive, directive_label=label, fields=tuple(universe), plans=summaries)
+
+
+def _fields(graphs: PolicyGraphs, plan: str) -> set[str]:
+    resp, labels = graphs.responsibility, graphs.field_labels
+    iris = set(graphs.lineage.nodes[plan].get("fields") or ())
+    for task in _tasks(resp, plan):
+        iris.update(resp.nodes[task].get("fields") or ())
+    return {labels.get(f, f) for f in iris}
+
+
+def _summary(graphs: PolicyGraphs, plan: str, covered: set[str], universe: list[str]) -> PlanSummary:
+    resp, data = graphs.responsibility, graphs.lineage.nodes[plan]
+    tasks = _tasks(resp, plan)
+    leads: Counter[str] = Counter()
+    unled: list[str] = []
+    deadlines: Counter[str] = Counter()
+    for task in tasks:
+        leaders = [a for a in resp.predecessors(task) if resp.edges[a, task].get("role") == "lead"]
+        leads.update(leaders)
+        if not leaders:
+            unled.append(resp.nodes[task].get("text") or task)
+        if resp.nodes[task].get("deadline"):
+            deadlines[resp.nodes[task]["deadline"]] += 1
+    return PlanSummary(
+        plan=plan,
+        label=str(data.get("label") or plan),
+        identifier=data.get("identifier"),
+        province=data.get("province_label"),
+        level=data.get("level"),
+        date=data.get("date"),
+        task_count=len(tasks),
+        fields_covered=tuple(sorted(covered, key=fold)),
+        fields_missing=tuple(f for f in universe if f not in covered),
+        targets=tuple(data.get("targets") or ()),
+        leads=_lead_counts(resp, leads),
+        tasks_without_lead=tuple(sorted(unled, key=fold)),
+        deadlines=tuple(sorted(deadlines.items(), key=lambda kv: (-kv[1], fold(kv[0])))),
+    )
+
+
+def _lead_counts(resp: nx.DiGraph, leads: Counter[str]) -> tuple[LeadCount, ...]:
+    rows = [LeadCount(a, str(resp.nodes[a].get("label") or a), n) for a, n in leads.items()]
+    return tuple(sorted(rows, key=lambda r: (-r.tasks, fold(r.label))))
+
+
+def target_text(target: dict[str, Any]) -> str:
+    """A target on one line.
+
+    >>> target_text({"indicator": "tỷ lệ", "value": 30.0, "comparator": ">=", "unit": "%", "year": 2030})
+    'tỷ lệ: >=30% (2030)'
+    """
+    value = target.get("value")
+    amount = (
+        f"{target.get('comparator') or ''}{value:g}{target.get('unit') or ''}" if value is not None else ""
+    )
+    year = f" ({target['year']})" if target.get("year") else ""
+    return f"{target.get('indicator') or '?'}: {amount}{year}".strip()

@@ -1,0 +1,369 @@
+"""RDF graph (or SPARQL endpoint) → NetworkX graphs: document lineage and agency responsibility.
+
+``to_networkx(source)`` returns a ``PolicyGraphs``:
+
+- ``lineage``: a DiGraph of documents, an edge ``a → b`` when ``a`` implements or is based on ``b``. Nodes
+  carry label, identifier, class, date, issuer, level, province, fields, targets and quotes; edges carry
+  ``relations`` (``implements``/``based_on``), ``relation`` (implements when both), ``quotes`` and the source
+  ``triples``.
+- ``responsibility``: a DiGraph of agencies → tasks (``role``, ``deadline``, quotes) and tasks → documents
+  (``task_of``). Tasks carry text, deadline and fields.
+- ``unresolved``: references that resolve to nothing (an IRI the graph says nothing about, or a mention
+  without a document).
+
+Everything is read through two SELECT queries (kg.analysis.index), so this works on a SPARQL result too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from rdflib import RDF, RDFS, SKOS, URIRef
+
+from kg.analysis.index import Index, Quote, fetch, local_name, sorted_quotes
+from kg.namespaces import VPO
+
+# Classes that make a node a document, from the ontology's term list (the ontology graph may add subclasses).
+DOCUMENT_CLASSES = frozenset(
+    str(c)
+    for c in (
+        VPO.Document, VPO.Directive, VPO.Resolution, VPO.Conclusion, VPO.Decision, VPO.Instruction, VPO.Law,
+        VPO.Decree, VPO.Circular, VPO.Strategy, VPO.Programme, VPO.Scheme, VPO.Notice, VPO.Guidance,
+        VPO.ImplementingDocument, VPO.Plan, VPO.ActionProgramme, VPO.OfficialLetter, VPO.Submission,
+        VPO.Report,
+    )
+)  # fmt: skip
+# Used only when the graph carries no ontology to say which classes are directives.
+DEFAULT_DIRECTIVE_CLASSES = frozenset(
+    str(c) for c in (VPO.Directive, VPO.Resolution, VPO.Conclusion, VPO.Decision, VPO.Instruction)
+)
+# Abstract classes: a node's shown class is its most specific one.
+_ABSTRACT = frozenset(str(c) for c in (VPO.Document, VPO.Directive, VPO.ImplementingDocument))
+_RELATIONS = {str(VPO.implements): "implements", str(VPO.basedOn): "based_on"}
+_ROLE_ORDER = ("lead", "standingBody", "coordinate", "reportsTo", "funds")
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A reference that resolves to nothing: who cites it, how, and the words that do."""
+
+    citing: str
+    citing_label: str
+    target: str
+    predicate: str
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class PolicyGraphs:
+    """The two NetworkX views of one RDF graph, plus what could not be resolved."""
+
+    lineage: nx.DiGraph
+    responsibility: nx.DiGraph
+    field_labels: dict[str, str] = field(default_factory=dict)
+    unresolved: tuple[Unresolved, ...] = ()
+
+
+def to_networkx(source: Any) -> PolicyGraphs:
+    """Convert an rdflib Graph/Dataset, a pyoxigraph Store, or a SPARQL query callable.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+    ... <urn:p> a vpo:Plan ; vpo:identifier "1/KH-UBND" ; vpo:implements <urn:r> .
+    ... <urn:r> a vpo:Resolution ; vpo:identifier "2-NQ/TW" .''', format="turtle")
+    >>> pg = to_networkx(g)
+    >>> list(pg.lineage.edges(data="relation"))
+    [('urn:p', 'urn:r', 'implements')]
+    >>> pg.lineage.nodes["urn:r"]["label"], pg.lineage.nodes["urn:r"]["directive"]
+    ('2-NQ/TW', True)
+    """
+    return from_index(fetch(source))
+
+
+def from_index(index: Index) -> PolicyGraphs:
+    """Build the graphs from an already fetched ``Index``."""
+    lineage = _lineage(index)
+    fields = _field_labels(index)
+    return PolicyGraphs(
+        lineage=lineage,
+        responsibility=_responsibility(index, lineage, fields),
+        field_labels=fields,
+        unresolved=_unresolved(index, lineage),
+    )
+
+
+# --- lineage ----------------------------------------------------------------------------------------------
+
+
+def _subclasses(index: Index, roots: frozenset[str]) -> frozenset[str]:
+    """``roots`` plus every class the graph declares a (transitive) subclass of one of them."""
+    found = set(roots)
+    frontier = list(roots)
+    while frontier:
+        parent = frontier.pop()
+        for child in index.subjects(RDFS.subClassOf, parent):
+            if child not in found:
+                found.add(child)
+                frontier.append(child)
+    return frozenset(found)
+
+
+def _document_nodes(index: Index, doc_classes: frozenset[str]) -> list[str]:
+    nodes: set[str] = set()
+    for cls in doc_classes:
+        nodes.update(index.subjects(RDF.type, cls))
+    for p in (VPO.implements, VPO.basedOn, VPO.cites, VPO.lineageTarget, VPO.taskOf, VPO.mentionedDocument):
+        nodes.update(o for _, o in index.pairs(p))
+    nodes.update(s for s, _ in index.pairs(VPO.identifier))
+    nodes.update(s for s, _ in index.pairs(VPO.lineageStatement))
+    return sorted(nodes)
+
+
+def _lineage(index: Index) -> nx.DiGraph:
+    doc_classes = _subclasses(index, DOCUMENT_CLASSES)
+    directive_classes = _subclasses(index, DEFAULT_DIRECTIVE_CLASSES)
+    graph = nx.DiGraph()
+    for doc in _document_nodes(index, doc_classes):
+        graph.add_node(doc, **_document_attrs(index, doc, doc_classes, directive_classes))
+    for src, rel, dst, quotes, triple in _lineage_statements(index):
+        _add_lineage_edge(graph, src, rel, dst, quotes, triple)
+    return graph
+
+
+def _document_attrs(
+    index: Index, doc: str, doc_classes: frozenset[str], directive_classes: frozenset[str]
+) -> dict[str, Any]:
+    types = [t for t in index.values(doc, RDF.type) if t in doc_classes]
+    issuer = index.first(doc, VPO.issuedBy)
+    province = index.first(doc, VPO.jurisdiction) or (issuer and index.first(issuer, VPO.jurisdiction))
+    level = issuer and index.first(issuer, VPO.level)
+    identifier = index.first(doc, VPO.identifier)
+    return {
+        "kind": "document",
+        "label": index.text(doc, RDFS.label, SKOS.prefLabel) or identifier or _short_title(index, doc) or doc,
+        "identifier": identifier,
+        "title": index.text(doc, VPO.title),
+        "type": _specific_type(types),
+        "directive": any(t in directive_classes for t in types),
+        "date": index.first(doc, VPO.dateIssued),
+        "ingested": _bool(index.first(doc, VPO.ingested)),
+        "issuer": issuer,
+        "issuer_label": issuer and _agency_label(index, issuer),
+        "level": local_name(level) if level else ("provincial" if province else None),
+        "province": province,
+        "province_label": province
+        and (index.text(province, RDFS.label, SKOS.prefLabel) or local_name(province)),
+        "fields": index.values(doc, VPO.inField),
+        "targets": [_target(index, t) for t in index.values(doc, VPO.hasTarget)],
+        "quotes": index.quotes.get(doc, []),
+        "resolved": index.described(doc),
+    }
+
+
+def _short_title(index: Index, doc: str) -> str | None:
+    title = index.text(doc, VPO.title)
+    return title if title is None or len(title) <= 80 else title[:79] + "…"
+
+
+def _specific_type(types: list[str]) -> str | None:
+    concrete = [t for t in types if t not in _ABSTRACT] or types
+    return local_name(concrete[0]) if concrete else None
+
+
+def _bool(value: str | None) -> bool | None:
+    return None if value is None else value.strip().lower() in ("true", "1")
+
+
+def _target(index: Index, target: str) -> dict[str, Any]:
+    def number(p: URIRef) -> float | None:
+        value = index.first(target, p)
+        try:
+            return float(value) if value is not None else None
+        except ValueError:
+            return None
+
+    year = number(VPO.targetYear)
+    return {
+        "indicator": index.text(target, VPO.indicator),
+        "value": number(VPO.targetValue),
+        "min": number(VPO.minValue),
+        "max": number(VPO.maxValue),
+        "comparator": index.first(target, VPO.comparator),
+        "unit": index.first(target, VPO.unit),
+        "year": int(year) if year is not None else None,
+        "quote": next((q.text for q in index.quotes.get(target, [])), None),
+    }
+
+
+_Statement = tuple[str, str, str, list[Quote], tuple[str, str, str]]
+
+
+def _lineage_statements(index: Index) -> list[_Statement]:
+    """(source, relation, target, quotes, triple) for direct lineage triples and qualified statements."""
+    found: list[_Statement] = []
+    for pred, rel in _RELATIONS.items():
+        for s, o in index.pairs(URIRef(pred)):
+            found.append((s, rel, o, [], (s, pred, o)))
+    for s, st in index.pairs(VPO.lineageStatement):
+        relation = index.first(st, VPO.lineageRelation)
+        target = index.first(st, VPO.lineageTarget)
+        if relation in _RELATIONS and target:
+            found.append((s, _RELATIONS[relation], target, index.quotes.get(st, []), (s, relation, target)))
+    return found
+
+
+def _add_lineage_edge(
+    graph: nx.DiGraph, src: str, rel: str, dst: str, quotes: list[Quote], triple: tuple[str, str, str]
+) -> None:
+    if not graph.has_edge(src, dst):
+        graph.add_edge(src, dst, relations=[], quotes=[], triples=[])
+    data = graph.edges[src, dst]
+    data["relations"] = sorted({*data["relations"], rel})
+    data["relation"] = "implements" if "implements" in data["relations"] else data["relations"][0]
+    data["quotes"] = sorted_quotes([*data["quotes"], *quotes])
+    data["triples"] = sorted({*data["triples"], triple})
+
+
+# --- responsibility ---------------------------------------------------------------------------------------
+
+
+def _field_labels(index: Index) -> dict[str, str]:
+    concepts = set(index.subjects(RDF.type, str(SKOS.Concept)))
+    concepts.update(o for _, o in index.pairs(VPO.inField))
+    return {
+        c: index.text(c, SKOS.prefLabel, RDFS.label) or index.first(c, SKOS.notation) or local_name(c)
+        for c in sorted(concepts)
+    }
+
+
+def _agency_label(index: Index, agency: str) -> str:
+    return index.text(agency, SKOS.prefLabel, RDFS.label, VPO.nameAsWritten) or local_name(agency)
+
+
+def _agency_attrs(index: Index, agency: str) -> dict[str, Any]:
+    province = index.first(agency, VPO.jurisdiction)
+    level = index.first(agency, VPO.level)
+    names = {
+        o
+        for p in (SKOS.prefLabel, RDFS.label, VPO.nameAsWritten, VPO.abbreviation)
+        for o in index.values(agency, p)
+    }
+    return {
+        "kind": "agency",
+        "label": _agency_label(index, agency),
+        "names": sorted(names),
+        "province": province,
+        "province_label": province
+        and (index.text(province, RDFS.label, SKOS.prefLabel) or local_name(province)),
+        "level": local_name(level) if level else None,
+        "group": str(VPO.AgencyGroup) in index.values(agency, RDF.type),
+    }
+
+
+def _task_attrs(index: Index, task: str, plan: str | None, fields: dict[str, str]) -> dict[str, Any]:
+    task_fields = index.values(task, VPO.inField)
+    return {
+        "kind": "task",
+        "label": index.text(task, VPO.taskText) or local_name(task),
+        "text": index.text(task, VPO.taskText),
+        "deadline": index.first(task, VPO.deadlineText),
+        "fields": task_fields,
+        "field_labels": [fields.get(f, local_name(f)) for f in task_fields],
+        "plan": plan,
+        "quotes": index.quotes.get(task, []),
+    }
+
+
+def _assignments(index: Index) -> list[tuple[str, str, str, str | None, list[Quote], tuple[str, str, str]]]:
+    """(agency, task, role, deadline, quotes, triple) from n-ary assignments and the leads shortcuts."""
+    found = []
+    for asg, task in index.pairs(VPO.assignedTask):
+        agency = index.first(asg, VPO.assignedAgency)
+        role = index.first(asg, VPO.role)
+        if agency:
+            role_name = local_name(role) if role else "unknown"
+            found.append(
+                (agency, task, role_name, index.first(asg, VPO.deadlineText), index.quotes.get(asg, []),
+                 (asg, str(VPO.assignedAgency), agency))
+            )  # fmt: skip
+    for pred, role_name in ((VPO.leads, "lead"), (VPO.coordinates, "coordinate")):
+        for agency, task in index.pairs(pred):
+            found.append((agency, task, role_name, None, [], (agency, str(pred), task)))
+    return found
+
+
+def _task_plans(index: Index) -> dict[str, str]:
+    plans = {task: plan for task, plan in index.pairs(VPO.taskOf)}
+    for plan, task in index.pairs(VPO.hasTask):
+        plans.setdefault(task, plan)
+    return plans
+
+
+def _responsibility(index: Index, lineage: nx.DiGraph, fields: dict[str, str]) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    plans = _task_plans(index)
+    tasks = sorted(set(plans) | set(index.subjects(RDF.type, str(VPO.Task))))
+    for task in tasks:
+        plan = plans.get(task)
+        graph.add_node(task, **_task_attrs(index, task, plan, fields))
+        if plan:
+            graph.add_node(plan, **{**lineage.nodes.get(plan, {}), "kind": "document"})
+            graph.add_edge(task, plan, kind="task_of")
+    for agency, task, role, deadline, quotes, triple in sorted(_assignments(index), key=lambda a: a[:3]):
+        if agency not in graph:
+            graph.add_node(agency, **_agency_attrs(index, agency))
+        if task not in graph:
+            graph.add_node(task, **_task_attrs(index, task, None, fields))
+        _add_assignment(graph, agency, task, role, deadline, quotes, triple)
+    return graph
+
+
+def _add_assignment(
+    graph: nx.DiGraph,
+    agency: str,
+    task: str,
+    role: str,
+    deadline: str | None,
+    quotes: list[Quote],
+    triple: tuple[str, str, str],
+) -> None:
+    if not graph.has_edge(agency, task):
+        graph.add_edge(agency, task, kind="assignment", roles=[], quotes=[], triples=[], deadline=None)
+    data = graph.edges[agency, task]
+    data["roles"] = sorted({*data["roles"], role}, key=_role_rank)
+    data["role"] = data["roles"][0]
+    data["deadline"] = data["deadline"] or deadline or graph.nodes[task].get("deadline")
+    data["quotes"] = sorted_quotes([*data["quotes"], *quotes])
+    data["triples"] = sorted({*data["triples"], triple})
+
+
+def _role_rank(role: str) -> tuple[int, str]:
+    return (_ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER), role)
+
+
+# --- what resolves to nothing -----------------------------------------------------------------------------
+
+
+def _unresolved(index: Index, lineage: nx.DiGraph) -> tuple[Unresolved, ...]:
+    found = []
+    for pred in (VPO.implements, VPO.basedOn, VPO.cites, VPO.lineageTarget):
+        for s, o in index.pairs(pred):
+            if not index.described(o):
+                citing = _citing_document(index, s)
+                label = lineage.nodes[citing]["label"] if citing in lineage else citing
+                found.append(
+                    Unresolved(citing, label, o, local_name(str(pred)), tuple(index.quotes.get(s, [])))
+                )
+    for mention in index.subjects(RDF.type, str(VPO.Mention)):
+        if not index.values(mention, VPO.mentionedDocument):
+            found.append(Unresolved(mention, mention, "", "mentions", tuple(index.quotes.get(mention, []))))
+    unique = {(u.citing, u.target, u.predicate): u for u in found}
+    return tuple(unique[k] for k in sorted(unique))
+
+
+def _citing_document(index: Index, subject: str) -> str:
+    """A lineage statement is reported by the document it hangs off."""
+    owners = index.subjects(VPO.lineageStatement, subject)
+    return owners[0] if owners else subject

@@ -1,0 +1,48 @@
+"""Where the analysis commands get their graph: RDF files named on the command line, else the built store,
+else the built data/kg.ttl (+ data/kg-inferred.ttl). The one I/O module of kg.analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.analysis.convert import PolicyGraphs, to_networkx
+from kg.errors import StoreError
+from kg.paths import DATA_DIR, STORE_DIR
+
+_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".trig": "trig",
+}
+
+
+def read_rdf(paths: Sequence[Path]) -> Graph:
+    """Parse RDF files into one rdflib Graph; StoreError names a file that does not parse."""
+    graph = Graph()
+    for path in paths:
+        try:
+            graph.parse(str(path), format=_FORMATS.get(path.suffix.lower(), "turtle"))
+        except Exception as exc:  # rdflib raises many parser-specific types
+            raise StoreError(f"{path}: not readable as RDF: {exc}") from exc
+    return graph
+
+
+def load_graphs(paths: Sequence[Path] = (), store_dir: Path | None = None) -> PolicyGraphs:
+    """The analysis graphs of ``paths`` if given, else of the store, else of the built Turtle files."""
+    if paths:
+        return to_networkx(read_rdf(paths))
+    store_path = Path(store_dir or STORE_DIR)
+    if store_path.is_dir():
+        from kg.store import open_store  # the graph area's module; imported late so `kg --help` stays light
+
+        return to_networkx(open_store(store_path))
+    built = [p for p in (DATA_DIR / "kg.ttl", DATA_DIR / "kg-inferred.ttl") if p.is_file()]
+    if not built:
+        raise StoreError(f"no graph store at {store_path} and no {DATA_DIR / 'kg.ttl'}: run `kg build` first")
+    return to_networkx(read_rdf(built))

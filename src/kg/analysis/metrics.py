@@ -1,0 +1,215 @@
+"""Network measures of responsibility and lineage: workload, brokers, lineage depth, gaps, communities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from kg.analysis.convert import PolicyGraphs, Unresolved
+from kg.analysis.trace import check_acyclic
+from kg.textutil import fold
+
+
+@dataclass(frozen=True)
+class Workload:
+    """How many tasks an agency leads and coordinates."""
+
+    agency: str
+    label: str
+    province: str | None
+    lead: int
+    coordinate: int
+    other: int  # standing body, reports to, funds, unknown
+
+    @property
+    def total(self) -> int:
+        """All tasks the agency is assigned, in any role."""
+        return self.lead + self.coordinate + self.other
+
+
+@dataclass(frozen=True)
+class Broker:
+    """An agency on many shortest paths between others in the coordination network."""
+
+    agency: str
+    label: str
+    province: str | None
+    betweenness: float
+    partners: int
+
+
+@dataclass(frozen=True)
+class Depth:
+    """How many implements-steps separate a plan from its furthest root directive."""
+
+    document: str
+    label: str
+    province: str | None
+    depth: int
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """Where responsibility or lineage is missing."""
+
+    tasks_without_lead: tuple[tuple[str, str], ...]  # (plan label, task text)
+    directives_without_plan: tuple[str, ...]  # labels
+    unresolved_references: tuple[Unresolved, ...]
+    coordinate_only: tuple[str, ...]  # agency labels
+
+
+@dataclass(frozen=True)
+class Community:
+    """Agencies and fields that hang together in the agency–field graph."""
+
+    agencies: tuple[str, ...]  # labels
+    fields: tuple[str, ...]  # labels
+
+
+def _label(graph: nx.DiGraph, node: str) -> str:
+    return str(graph.nodes[node].get("label") or node)
+
+
+def _agencies(resp: nx.DiGraph) -> list[str]:
+    return sorted(n for n, kind in resp.nodes(data="kind") if kind == "agency")
+
+
+def workload(resp: nx.DiGraph) -> list[Workload]:
+    """Tasks per agency by role, busiest first.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("a", kind="agency", label="A"); g.add_node("b", kind="agency", label="B")
+    >>> g.add_edge("a", "t1", role="lead"); g.add_edge("a", "t2", role="coordinate")
+    >>> g.add_edge("b", "t1", role="coordinate")
+    >>> [(w.label, w.lead, w.coordinate, w.total) for w in workload(g)]
+    [('A', 1, 1, 2), ('B', 0, 1, 1)]
+    """
+    rows = []
+    for agency in _agencies(resp):
+        roles = [resp.edges[agency, t].get("role") for t in resp.successors(agency)]
+        lead, coord = roles.count("lead"), roles.count("coordinate")
+        rows.append(
+            Workload(agency, _label(resp, agency), resp.nodes[agency].get("province_label"), lead, coord,
+                     len(roles) - lead - coord)
+        )  # fmt: skip
+    return sorted(rows, key=lambda w: (-w.total, -w.lead, fold(w.label)))
+
+
+def coordination_network(resp: nx.DiGraph) -> nx.Graph:
+    """Agencies linked when they share a task; ``weight`` counts the shared tasks.
+
+    >>> g = nx.DiGraph()
+    >>> for a in "abc": g.add_node(a, kind="agency")
+    >>> g.add_node("t", kind="task"); g.add_edges_from([("a", "t"), ("b", "t")])
+    >>> sorted(coordination_network(g).edges(data="weight"))
+    [('a', 'b', 1)]
+    """
+    net = nx.Graph()
+    net.add_nodes_from(_agencies(resp))
+    tasks = sorted(n for n, kind in resp.nodes(data="kind") if kind == "task")
+    for task in tasks:
+        crew = sorted(a for a in resp.predecessors(task) if resp.nodes[a].get("kind") == "agency")
+        for a, b in combinations(crew, 2):
+            weight = net.edges[a, b]["weight"] + 1 if net.has_edge(a, b) else 1
+            net.add_edge(a, b, weight=weight)
+    return net
+
+
+def brokers(resp: nx.DiGraph, limit: int | None = None) -> list[Broker]:
+    """Agencies by betweenness centrality in the coordination network (unweighted, normalised), highest first;
+    only those that bridge anyone (betweenness > 0).
+
+    >>> g = nx.DiGraph()
+    >>> for a in "abc": g.add_node(a, kind="agency", label=a.upper())
+    >>> for t in ("t1", "t2"): g.add_node(t, kind="task")
+    >>> g.add_edges_from([("a", "t1"), ("b", "t1"), ("b", "t2"), ("c", "t2")])
+    >>> [(b.label, b.betweenness, b.partners) for b in brokers(g)]
+    [('B', 1.0, 2)]
+    """
+    net = coordination_network(resp)
+    centrality = nx.betweenness_centrality(net, normalized=True)
+    rows = [
+        Broker(a, _label(resp, a), resp.nodes[a].get("province_label"), round(c, 6), net.degree(a))
+        for a, c in centrality.items()
+        if c > 0
+    ]
+    rows.sort(key=lambda b: (-b.betweenness, fold(b.label)))
+    return rows[:limit] if limit else rows
+
+
+def lineage_depth(graphs: PolicyGraphs) -> list[Depth]:
+    """For every document whose text was read, the longest chain of implements edges above it.
+
+    Raises kg.errors.LineageCycle if the implements edges form a cycle.
+    """
+    lineage = graphs.lineage
+    view = nx.subgraph_view(
+        lineage, filter_edge=lambda u, v: "implements" in lineage.edges[u, v].get("relations", [])
+    )
+    check_acyclic(view)
+    depth: dict[str, int] = {}
+    for node in reversed(list(nx.topological_sort(view))):  # successors (directives) first
+        depth[node] = 1 + max((depth[s] for s in view.successors(node)), default=-1)
+    read = [n for n, ingested in lineage.nodes(data="ingested") if ingested]
+    rows = [Depth(n, _label(lineage, n), lineage.nodes[n].get("province_label"), depth[n]) for n in read]
+    return sorted(rows, key=lambda d: (-d.depth, fold(d.province or ""), fold(d.label)))
+
+
+def gaps(graphs: PolicyGraphs) -> Gaps:
+    """Tasks with no lead, directives nothing implements, references resolving to nothing, and agencies
+    that only ever coordinate."""
+    resp, lineage = graphs.responsibility, graphs.lineage
+    unled = []
+    for task in sorted(n for n, kind in resp.nodes(data="kind") if kind == "task"):
+        if not any(resp.edges[a, task].get("role") == "lead" for a in resp.predecessors(task)):
+            plan = resp.nodes[task].get("plan")
+            unled.append(
+                (_label(lineage, plan) if plan in lineage else "", str(resp.nodes[task].get("text") or task))
+            )
+    orphans = [
+        _label(lineage, d)
+        for d, is_directive in lineage.nodes(data="directive")
+        if is_directive
+        and not any("implements" in lineage.edges[p, d].get("relations", []) for p in lineage.predecessors(d))
+    ]
+    only_coord = [w.label for w in workload(resp) if w.coordinate and not w.lead and not w.other]
+    return Gaps(
+        tasks_without_lead=tuple(sorted(unled, key=lambda r: (fold(r[0]), fold(r[1])))),
+        directives_without_plan=tuple(sorted(orphans, key=fold)),
+        unresolved_references=graphs.unresolved,
+        coordinate_only=tuple(sorted(only_coord, key=fold)),
+    )
+
+
+def agency_field_graph(graphs: PolicyGraphs) -> nx.Graph:
+    """Bipartite graph of agencies and fields; ``weight`` counts the agency's tasks in the field."""
+    resp = graphs.responsibility
+    net = nx.Graph()
+    for agency in _agencies(resp):
+        for task in sorted(resp.successors(agency)):
+            for f in resp.nodes[task].get("fields") or ():
+                net.add_node(agency, kind="agency", label=_label(resp, agency))
+                net.add_node(f, kind="field", label=graphs.field_labels.get(f, f))
+                weight = net.edges[agency, f]["weight"] + 1 if net.has_edge(agency, f) else 1
+                net.add_edge(agency, f, weight=weight)
+    return net
+
+
+def communities(graphs: PolicyGraphs) -> list[Community]:
+    """Communities of the agency–field graph (greedy modularity, deterministic), largest first."""
+    net = agency_field_graph(graphs)
+    if net.number_of_edges() == 0:
+        return []
+    found = nx.community.greedy_modularity_communities(net, weight="weight")
+    rows = []
+    for group in found:
+        agencies = sorted(
+            (net.nodes[n]["label"] for n in group if net.nodes[n]["kind"] == "agency"), key=fold
+        )
+        fields = sorted((net.nodes[n]["label"] for n in group if net.nodes[n]["kind"] == "field"), key=fold)
+        rows.append(Community(tuple(agencies), tuple(fields)))
+    return sorted(
+        rows, key=lambda c: (-len(c.agencies) - len(c.fields), [fold(x) for x in c.fields + c.agencies])
+    )

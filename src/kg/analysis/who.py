@@ -1,0 +1,128 @@
+"""What an agency answers for, and why: its tasks, role, deadline and field, each with the chain of
+directives from the plan that assigns it up to the central one, quoting the texts at each step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import networkx as nx
+
+from kg.analysis.convert import PolicyGraphs
+from kg.analysis.index import Quote, sorted_quotes
+from kg.analysis.lookup import find_agencies
+from kg.analysis.trace import LineageLink, check_acyclic, make_link
+from kg.textutil import fold
+
+Chain = tuple[LineageLink, ...]
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One task an agency answers for."""
+
+    agency: str
+    agency_label: str
+    province: str | None
+    task: str
+    task_text: str
+    role: str
+    roles: tuple[str, ...]
+    deadline: str | None
+    fields: tuple[str, ...]  # field labels
+    plan: str | None
+    plan_label: str | None
+    quotes: tuple[Quote, ...]  # the agency name as printed, then the task
+    chains: tuple[Chain, ...]  # from the plan up to a root directive
+
+
+@dataclass(frozen=True)
+class WhoResult:
+    """Every duty of the agencies a name matched."""
+
+    query: str
+    province: str | None
+    agencies: tuple[tuple[str, str], ...]  # (IRI, label)
+    duties: tuple[Duty, ...]
+
+
+def directive_chains(lineage: nx.DiGraph, document: str) -> tuple[Chain, ...]:
+    """Chains of ``implements`` edges from ``document`` up to documents that implement nothing further.
+
+    Shortcuts (a chain whose documents all lie, in order, on a longer one) are left out. When the
+    document implements nothing, ``based_on`` edges are followed instead.
+
+    >>> g = nx.DiGraph()
+    >>> for u, v in [("plan", "party"), ("party", "concl"), ("plan", "concl"), ("concl", "res")]:
+    ...     g.add_edge(u, v, relation="implements", relations=["implements"], quotes=[])
+    >>> [[link.target for link in c] for c in directive_chains(g, "plan")]
+    [['party', 'concl', 'res']]
+    """
+    if document not in lineage:
+        return ()
+    view = _implements_view(lineage, document)
+    reachable = nx.descendants(view, document) | {document}
+    check_acyclic(view, reachable)
+    sinks = sorted(n for n in reachable if n != document and view.out_degree(n) == 0)
+    paths = [p for sink in sinks for p in nx.all_simple_paths(view, document, sink)]
+    kept = [p for p in paths if not any(_is_shortcut(p, other) for other in paths if other is not p)]
+    kept.sort(key=lambda p: (-len(p), [fold(str(lineage.nodes[n].get("label", n))) for n in p]))
+    return tuple(tuple(make_link(lineage, u, v, lineage.edges[u, v]) for u, v in pairwise(p)) for p in kept)
+
+
+def _implements_view(lineage: nx.DiGraph, document: str) -> nx.DiGraph:
+    def implements(u: str, v: str) -> bool:
+        return "implements" in lineage.edges[u, v].get("relations", [lineage.edges[u, v].get("relation")])
+
+    view = nx.subgraph_view(lineage, filter_edge=implements)
+    return view if view.out_degree(document) else lineage
+
+
+def _is_shortcut(path: list[str], other: list[str]) -> bool:
+    """True when ``path`` is a proper subsequence of ``other`` with the same ends."""
+    if len(path) >= len(other) or path[0] != other[0] or path[-1] != other[-1]:
+        return False
+    rest = iter(other)
+    return all(node in rest for node in path)
+
+
+def who(graphs: PolicyGraphs, agency: str, province: str | None = None) -> WhoResult:
+    """Every task ``agency`` (name, abbreviation or IRI; optionally in ``province``) answers for.
+
+    Raises kg.errors.UnknownAgency with the closest names when nothing matches.
+    """
+    resp = graphs.responsibility
+    found = find_agencies(resp, agency, province)
+    chains: dict[str, tuple[Chain, ...]] = {}
+    duties = []
+    for node in found:
+        for task in sorted(resp.successors(node)):
+            plan = resp.nodes[task].get("plan")
+            if plan and plan not in chains:
+                chains[plan] = directive_chains(graphs.lineage, plan)
+            duties.append(_duty(graphs, node, task, chains.get(plan or "", ())))
+    duties.sort(key=lambda d: (fold(d.agency_label), fold(d.plan_label or ""), d.role != "lead", d.task))
+    labels = tuple((n, str(resp.nodes[n].get("label") or n)) for n in found)
+    return WhoResult(query=agency, province=province, agencies=labels, duties=tuple(duties))
+
+
+def _duty(graphs: PolicyGraphs, agency: str, task: str, chains: tuple[Chain, ...]) -> Duty:
+    resp = graphs.responsibility
+    a, t, edge = resp.nodes[agency], resp.nodes[task], resp.edges[agency, task]
+    plan = t.get("plan")
+    plan_label = graphs.lineage.nodes[plan].get("label", plan) if plan in graphs.lineage else plan
+    return Duty(
+        agency=agency,
+        agency_label=a.get("label") or agency,
+        province=a.get("province_label"),
+        task=task,
+        task_text=t.get("text") or t.get("label") or task,
+        role=edge["role"],
+        roles=tuple(edge["roles"]),
+        deadline=edge.get("deadline") or t.get("deadline"),
+        fields=tuple(t.get("field_labels") or ()),
+        plan=plan,
+        plan_label=plan_label,
+        quotes=tuple(sorted_quotes([*edge.get("quotes", ()), *t.get("quotes", ())])),
+        chains=chains,
+    )

@@ -1,0 +1,178 @@
+"""`kg build`: source texts (or record JSON files) → records → graph files + embedded store, atomically.
+
+Steps: collect inputs; extract every text in parallel across cores (``kg.extract.extract_file``), or read
+records that were already extracted (``*.json``, the form of ``kg extract --json``); map to RDF (kg.rdfmap);
+serialize data/kg.ttl, kg.nt, kg.jsonld; load a new Oxigraph store with the asserted graph, the ontology and
+the inferred graph (kg.infer); write data/kg-inferred.ttl. Everything is written next to its final place
+under a temporary name and swapped in only when all of it succeeded, so a failed build leaves the previous
+one intact.
+
+The function never prints: progress goes through the optional ``progress(done, total, path)`` callback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg import store as kgstore
+from kg.errors import BuildError, KGError
+from kg.infer import infer
+from kg.models import Record
+from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR, STORE_DIR
+from kg.rdfmap import new_graph, records_to_graph
+from kg.serialize import to_jsonld, to_ntriples, to_turtle
+
+Progress = Callable[[int, int, Path], None]
+OUTPUT_NAMES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg-inferred.ttl")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced (the CLI and `kg status` print it)."""
+
+    inputs: int
+    triples: int
+    inferred: dict[str, int]
+    outputs: tuple[Path, ...]
+    store: Path
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Source texts (*.txt) and records (*.json) named or found (not recursively) in the given directories."""
+    found: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found.extend(sorted(q for q in p.iterdir() if q.suffix in (".txt", ".json") and q.is_file()))
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise BuildError(f"{p}: no such file or directory")
+    if not found:
+        raise BuildError("no input: give source texts (*.txt) or records (*.json), or put texts in data/raw/")
+    return found
+
+
+def read_record(path: Path) -> Record:
+    """One record: parsed from JSON, or extracted from a source text."""
+    if path.suffix == ".json":
+        try:
+            return Record.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise BuildError(f"{path}: not a record JSON file ({exc})") from exc
+    try:
+        from kg.extract import extract_file
+    except ImportError as exc:
+        raise BuildError(f"{path}: the extractor (kg.extract.extract_file) is not installed") from exc
+    try:
+        return extract_file(path)
+    except KGError:
+        raise
+    except Exception as exc:  # an extractor bug must not take the previous build down with it
+        raise BuildError(f"{path}: extraction failed: {type(exc).__name__}: {exc}") from exc
+
+
+def read_records(
+    paths: Sequence[Path], jobs: int | None = None, progress: Progress | None = None
+) -> list[Record]:
+    """Records of every input, in input order; texts extracted in parallel when there are several."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < 2:
+        out = []
+        for n, p in enumerate(paths, start=1):
+            out.append(read_record(p))
+            if progress:
+                progress(n, len(paths), p)
+        return out
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        futures = [pool.submit(read_record, p) for p in paths]
+        records = []
+        for n, (p, fut) in enumerate(zip(paths, futures, strict=True), start=1):
+            records.append(fut.result())
+            if progress:
+                progress(n, len(paths), p)
+    return records
+
+
+def ontology_turtle() -> list[tuple[Path, bytes]]:
+    """The ontology files present (policy.ttl, fields.ttl), to load into the ontology graph."""
+    return [(p, p.read_bytes()) for p in (ONTOLOGY_FILE, FIELDS_FILE) if p.is_file()]
+
+
+def build(
+    paths: Sequence[Path] = (RAW_DIR,),
+    out_dir: Path = DATA_DIR,
+    store_dir: Path = STORE_DIR,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the graph from ``paths`` into ``out_dir`` (files) and ``store_dir`` (store), atomically."""
+    records = read_records(collect_inputs(paths), jobs, progress)
+    graph = records_to_graph(records)
+    return write_outputs(graph, out_dir, store_dir, len(records))
+
+
+def write_outputs(graph: Graph, out_dir: Path, store_dir: Path, inputs: int) -> BuildResult:
+    """Serialize, load and infer under temporary names, then swap everything into place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tag = uuid.uuid4().hex[:8]
+    tmp_store = store_dir.with_name(f"{store_dir.name}.tmp-{tag}")
+    staged: list[tuple[Path, Path]] = []
+    try:
+        nt = to_ntriples(graph)
+        staged += _stage(
+            out_dir, tag, {"kg.ttl": to_turtle(graph), "kg.nt": nt, "kg.jsonld": to_jsonld(graph)}
+        )
+        inferred, inferred_ttl = _make_store(tmp_store, nt)
+        staged += _stage(out_dir, tag, {"kg-inferred.ttl": inferred_ttl})
+        kgstore.replace_dir(tmp_store, store_dir)
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp_store, ignore_errors=True)
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    return BuildResult(inputs, len(graph), inferred, tuple(final for _, final in staged), store_dir)
+
+
+def _stage(out_dir: Path, tag: str, files: dict[str, bytes]) -> list[tuple[Path, Path]]:
+    staged = []
+    for name, data in files.items():
+        tmp = out_dir / f".{name}.tmp-{tag}"
+        tmp.write_bytes(data)
+        staged.append((tmp, out_dir / name))
+    return staged
+
+
+def _make_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:
+    """A new store at ``path`` (asserted, ontology, inferred graphs); returns rule counts, inferred Turtle."""
+    try:
+        st = kgstore.new_store(path)
+        kgstore.load_graph(st, asserted_nt, str(kgstore.ASSERTED_GRAPH))
+        for file, data in ontology_turtle():
+            try:
+                kgstore.load_graph(st, data, str(kgstore.ONTOLOGY_GRAPH), "ttl")
+            except KGError as exc:
+                raise BuildError(f"{file}: cannot load the ontology: {exc}") from exc
+        inferred = infer(st)
+        inferred_nt = kgstore.dump(st, str(kgstore.INFERRED_GRAPH))
+        st.flush()
+        del st  # close RocksDB before the directory is renamed
+    except OSError as exc:
+        raise BuildError(f"{path}: cannot write the graph store: {exc}") from exc
+    g = Graph()
+    g.parse(data=inferred_nt.decode("utf-8"), format="nt")
+    bound = new_graph()
+    for triple in g:
+        bound.add(triple)
+    return inferred, to_turtle(bound)

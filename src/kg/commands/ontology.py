@@ -1,0 +1,119 @@
+"""CLI commands of the ontology area: `kg ontology check`, `kg ontology terms` and `kg docs`.
+
+Exit codes: 0 every check passed, 1 a check found problems, 2 an error (e.g. the ontology does not parse or
+Java is missing; raised as kg.errors.KGError and mapped by kg.cli).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kg.ontodocs import DEFAULT_OUT_DIR, write_docs
+from kg.ontology import OntologyReport, check_ontology, load_ontology, term_table
+from kg.paths import QC_DIR
+
+MAX_ROWS_SHOWN = 5  # offending rows printed per failed check; the query file gives the rest
+
+
+@click.group(name="ontology")
+def ontology_group() -> None:
+    """Check and inspect the ontology (ontology/policy.ttl + ontology/fields.ttl)."""
+
+
+@ontology_group.command(name="check")
+@click.option(
+    "--qc-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=QC_DIR,
+    show_default=True,
+    help="Folder of *-violation.rq checks (each must return zero rows).",
+)
+@click.option("--no-reason", is_flag=True, help="Skip HermiT (Java) and run only the QC queries.")
+@click.pass_context
+def check_command(ctx: click.Context, qc_dir: Path, no_reason: bool) -> None:
+    """Parse the ontology, run the QC queries on it, compare it with kg.namespaces, and run HermiT.
+
+    Exit 0 when everything passes, 1 when a check finds problems, 2 on errors.
+    """
+    report = check_ontology(qc_dir=qc_dir, reason=not no_reason)
+    _print_report(Console(), report)
+    ctx.exit(0 if report.ok else 1)
+
+
+@ontology_group.command(name="terms")
+@click.option(
+    "--kind",
+    type=click.Choice(["class", "object-property", "data-property", "individual"]),
+    help="List only terms of this kind.",
+)
+def terms_command(kind: str | None) -> None:
+    """List the ontology's terms with their Vietnamese and English labels."""
+    table = Table("term", "kind", "vi", "en", title="Vietnamese Policy Ontology (vpo:)")
+    for row in term_table(load_ontology()):
+        if kind is None or row.kind == kind:
+            table.add_row(row.name, row.kind, row.label_vi, row.label_en)
+    Console().print(table)
+
+
+@click.command(name="docs")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT_DIR,
+    show_default=True,
+    help="Folder to write index.html and fields.html into.",
+)
+def docs_command(out_dir: Path) -> None:
+    """Write HTML documentation of the ontology (pyLODE) to docs/ontology/."""
+    result = write_docs(out_dir)
+    console = Console()
+    for page in result.pages:
+        console.print(f"wrote {page}")
+    for url in result.external_links:
+        console.print(f"[yellow]note:[/yellow] the pages load {url} from the network")
+
+
+def _print_report(console: Console, report: OntologyReport) -> None:
+    """A short summary: one line per check, offending rows under failed ones, then the reasoner's verdict."""
+    for result in report.qc:
+        console.print(_mark(result.passed), result.name, f"({len(result.rows)} rows)")
+        for row in result.rows[:MAX_ROWS_SHOWN]:
+            console.print("    ", Text(" | ".join(row)))
+    drift_ok = not report.missing_in_ontology and not report.missing_in_code
+    console.print(_mark(drift_ok), "ontology terms match kg.namespaces.VPO")
+    if report.missing_in_ontology:
+        console.print("    not declared in policy.ttl:", ", ".join(report.missing_in_ontology))
+    if report.missing_in_code:
+        console.print("    missing from kg.namespaces.VPO:", ", ".join(report.missing_in_code))
+    _print_reasoning(console, report)
+    verdict = "[green]ontology OK[/green]" if report.ok else "[red]ontology has problems[/red]"
+    console.print(verdict)
+
+
+def _print_reasoning(console: Console, report: OntologyReport) -> None:
+    """HermiT's part of the summary."""
+    reasoning = report.reasoning
+    if reasoning is None:
+        console.print("[yellow]-[/yellow] HermiT skipped (--no-reason)")
+        return
+    console.print(_mark(reasoning.consistent), "HermiT: ontology is consistent")
+    console.print(
+        _mark(not reasoning.unsatisfiable),
+        f"HermiT: no unsatisfiable class ({len(reasoning.unsatisfiable)} found)",
+    )
+    for iri in reasoning.unsatisfiable[:MAX_ROWS_SHOWN]:
+        console.print("    ", iri)
+
+
+def _mark(passed: bool) -> str:
+    """A check mark or a cross, coloured."""
+    return "[green]✓[/green]" if passed else "[red]✗[/red]"
+
+
+COMMANDS: list[click.Command] = [ontology_group, docs_command]

@@ -1,0 +1,60 @@
+"""Map a record's document type word ("Kế hoạch", "Nghị quyết" ...) to its class in the ontology.
+
+The mapping is data (data/vocab/document_classes.yaml); this module is the mechanism: the longest type word
+that begins the folded ``doc_type`` wins, so "Chương trình hành động" is an ActionProgramme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import URIRef
+
+from kg import vocab
+from kg.errors import VocabularyError
+from kg.namespaces import VPO
+from kg.textutil import fold
+
+
+@dataclass(frozen=True)
+class DocClass:
+    """The class a type word maps to and whether such documents are always central."""
+
+    iri: URIRef
+    central: bool = False
+
+
+GENERIC = DocClass(VPO.Document)
+
+
+@cache
+def _table() -> tuple[tuple[str, DocClass], ...]:
+    """(folded word, class) pairs, longest word first."""
+    pairs: list[tuple[str, DocClass]] = []
+    for entry in vocab.load("document_classes"):
+        try:
+            cls = DocClass(VPO[entry["class"]], bool(entry.get("central", False)))
+        except (AttributeError, KeyError) as exc:
+            raise VocabularyError(f"document_classes: unknown or missing class in {entry!r}") from exc
+        pairs.extend((fold(word), cls) for word in entry["words"])
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+def doc_class(doc_type: str | None) -> DocClass:
+    """The class of a document type word; ``vpo:Document`` when unknown or missing.
+
+    >>> doc_class("Chương trình hành động").iri.endswith("ActionProgramme")
+    True
+    >>> doc_class("Luật").central
+    True
+    >>> doc_class(None) == GENERIC
+    True
+    """
+    if not doc_type:
+        return GENERIC
+    key = fold(doc_type)
+    for word, cls in _table():
+        if key == word or key.startswith(word + " "):
+            return cls
+    return GENERIC

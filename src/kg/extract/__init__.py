@@ -1,0 +1,111 @@
+"""Stage 3: the extraction pipeline — text → ``Record`` (document, references, lineage, assignments, ...).
+
+``extract_text`` runs normalize → segment → metadata → references → lineage → assignments/fields/targets and
+returns one Record whose every item carries a span of the ORIGINAL text. ``extract_file`` reads a file first
+(kg.reading: encoding detection, InputError for unreadable files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from kg.extract.lineage import extract_lineage
+from kg.extract.metadata import extract_metadata
+from kg.extract.references import find_mentions
+from kg.extract.symbols import identity_number
+from kg.models import Record, SourceInfo, SourceKind, Warning_
+from kg.normalize import Text, normalize
+from kg.outline import Outline
+from kg.reading import read_text
+from kg.resolve.documents import merge_mentions
+from kg.segment import segment
+from kg.textutil import fold
+
+__all__ = ["extract_file", "extract_text"]
+
+
+def extract_text(text: str, path: str = "<text>", kind: SourceKind | None = None) -> Record:
+    """Extract one record from a source text (already decoded)."""
+    norm = normalize(text)
+    outline = segment(norm)
+    meta, warnings = extract_metadata(norm, outline)
+    province = outline.province
+    mentions = find_mentions(norm.text, outline, province)
+    self_key = identity_number(meta.number) if meta.number else None
+    references = merge_mentions(norm, mentions, self_key)
+    ref_labels = {r.number or r.title for r in references}
+    edges = [
+        e
+        for e in extract_lineage(norm, outline, mentions, self_key)
+        if e.target in ref_labels and (e.source == "SELF" or e.source in ref_labels)
+    ]
+    tasks, assignments, more_warnings = _responsibilities(norm, outline, province)
+    fields, targets = _fields_and_targets(norm, outline)
+    source = SourceInfo(
+        path=path,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        kind=kind or _guess_kind(norm, outline),
+        chrome=norm.chrome,
+    )
+    return Record(
+        source=source,
+        document=meta,
+        references=tuple(references),
+        lineage=tuple(edges),
+        assignments=tuple(assignments),
+        tasks=tuple(tasks),
+        fields=tuple(fields),
+        targets=tuple(targets),
+        warnings=tuple(warnings + more_warnings),
+    )
+
+
+def extract_file(path: str | Path, kind: SourceKind | None = None) -> Record:
+    """Read ``path`` (raising kg.errors.InputError when it cannot be read as text) and extract its record."""
+    raw = read_text(path)
+    record = extract_text(raw, str(path), kind)
+    data = Path(path).read_bytes()
+    return replace(record, source=replace(record.source, sha256=hashlib.sha256(data).hexdigest()))
+
+
+def _guess_kind(text: Text, outline: Outline) -> SourceKind:
+    if outline.is_news:
+        return "news-report"
+    return "legal-database-page" if text.chrome else "official-text"
+
+
+def _responsibilities(
+    text: Text, outline: Outline, province: str | None
+) -> tuple[list, list, list[Warning_]]:  # type: ignore[type-arg]
+    """Tasks and assignments from the responsibility side (kg.extract.assignments), when it is available."""
+    try:
+        from kg.extract.assignments import extract_assignments
+    except ImportError:
+        return [], [], []
+    tasks, assignments, warnings = extract_assignments(text, outline, province)
+    return list(tasks), list(assignments), list(warnings)
+
+
+def _fields_and_targets(text: Text, outline: Outline) -> tuple[list, list]:  # type: ignore[type-arg]
+    fields: list = []  # type: ignore[type-arg]
+    targets: list = []  # type: ignore[type-arg]
+    try:
+        from kg.extract.fields import extract_fields
+
+        fields = list(extract_fields(text, outline))
+    except ImportError:
+        pass
+    try:
+        from kg.extract.targets import extract_targets
+
+        targets = list(extract_targets(text, outline))
+    except ImportError:
+        pass
+    return fields, targets
+
+
+def folded_title(record: Record) -> str:
+    """Folded title of a record's document (helper for comparisons)."""
+    return fold(record.document.title or "")

@@ -1,0 +1,461 @@
+"""Assignments: who answers for which task, in which role (SCHEMA.md ``assignments``; NOTES.md G4-G9).
+
+Sources, in the order a reader meets them:
+- organisation sections (TỔ CHỨC THỰC HIỆN, Điều 2 ...): a sub-section headed by agencies ("1. Sở Tài chính:",
+  "2. Các Sở: A; B; C") addresses every task under it, and its addressees are ``lead`` even when a task's
+  own verb is "phối hợp với X" (G4); X is then ``coordinate``;
+- sentences that hand tasks out: "Giao X chủ trì, phối hợp với Y ...", "Yêu cầu X ...", "X có trách nhiệm ..."
+  (in organisation sections; anywhere in a text that has none, such as a news report compressing it into one
+  run-on sentence, split at its semicolons, G5); "Giao X ..." sentences count anywhere;
+- task tables (rows with "Cơ quan chủ trì" / "Cơ quan phối hợp" / "Thời gian" columns).
+Sentences addressed to office-holders ("Giám đốc Sở ...", "Chủ tịch UBND ...") are execution formulas (G7).
+Cue phrases are data (data/vocab/roles.yaml); agency names come from kg.resolve.agencies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg import vocab
+from kg.extract.deadlines import find_deadline
+from kg.models import Assignment, Role, Task, Warning_
+from kg.normalize import Text
+from kg.outline import Node, Outline, Table
+from kg.resolve.agencies import (
+    AgencyMatch,
+    AgencyMention,
+    canonical_agency_name,
+    fold_keep_length,
+    parse_agency_list,
+    resolve_agency,
+)
+from kg.textutil import collapse
+
+MAX_TASK = 200
+# "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
+_SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")
+# An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
+_AGENCY_HEAD = re.compile(
+    r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Liên minh|Công an|"
+    r"Trung tâm|Viện|Trường|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh đoàn|Thành đoàn|Đoàn|Bảo hiểm|Quỹ|Tỉnh ủy|"
+    r"Tỉnh uỷ|Thành ủy|Huyện ủy|Đảng ủy|Bộ Chỉ huy|Các)\b[^.;:!?]{0,80}$"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])|\./\.\s*")
+
+
+@dataclass
+class _Unit:
+    """One structural unit of work: its text range and who answers for it."""
+
+    start: int
+    end: int
+    section: str | None
+    leads: list[AgencyMention]
+    coords: list[AgencyMention] = field(default_factory=list)
+    deadline: tuple[int, int] | None = None  # a table's "Thời gian" cell, absolute offsets
+
+
+@cache
+def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(e["cue"]) for e in vocab.load("roles") if e["kind"] == kind)
+
+
+def find_cue(sentence: str, kind: str) -> re.Match[str] | None:
+    """The first cue of ``kind`` (address, lead, coordinate, office-holder) in ``sentence``, over folded text.
+
+    >>> find_cue("Phối hợp với Sở Tài chính tham mưu", "coordinate").end()
+    13
+    """
+    folded = fold_keep_length(sentence)
+    hits = [m for p in _cues(kind) if (m := p.search(folded))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _shift(m: AgencyMention, base: int) -> AgencyMention:
+    return AgencyMention(m.start + base, m.end + base, m.written, m.match)
+
+
+def _agencies_at(s: str, pos: int, base: int, province: str | None) -> tuple[list[AgencyMention], int]:
+    found, end = parse_agency_list(s, pos, province)
+    return [_shift(m, base) for m in found], end
+
+
+# ------------------------------------------------------------------------------------------- partners
+def _partners(s: str, base: int, province: str | None) -> list[AgencyMention]:
+    """Agencies named after "phối hợp (với)" in ``s`` (every occurrence)."""
+    out: list[AgencyMention] = []
+    folded = fold_keep_length(s)
+    for pattern in _cues("coordinate"):
+        for m in pattern.finditer(folded):
+            found, _ = _agencies_at(s, m.end(), base, province)
+            out.extend(found)
+    return out
+
+
+def _is_office_holder(s: str) -> bool:
+    return any(p.match(fold_keep_length(s)) for p in _cues("office-holder"))
+
+
+# ------------------------------------------------------------------------------------------- addressees
+def _addressees(heading: str, base: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
+    """Agencies a sub-section heading addresses, and where its own task text starts; None if not agencies."""
+    if _is_office_holder(heading):
+        return None
+    shared = _SHARED_HEAD.match(heading)
+    if shared:
+        return _shared_head(heading, shared, base, province), len(heading)
+    found, end = _agencies_at(heading, 0, base, province)
+    rest = heading[end:].lstrip()
+    if found and (not rest or rest[0] in ":-–"):
+        return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
+    name = heading.split(":", 1)[0].strip()
+    if _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
+        match = resolve_agency(name, province) or AgencyMatch(
+            "", canonical_agency_name(name), None, "provincial", "state", name.lower().startswith("các")
+        )
+        return [AgencyMention(base, base + len(name), name, match)], min(len(name) + 1, len(heading))
+    return None
+
+
+def _shared_head(heading: str, m: re.Match[str], base: int, province: str | None) -> list[AgencyMention]:
+    """"Các Sở: A; B; C" → "Sở A", "Sở B", "Sở C" (names split at ';', else at ',')."""
+    head, names = m.group(1), m.group(2)
+    sep = ";" if ";" in names else ","
+    out, pos = [], m.start(2)
+    for part in names.split(sep):
+        name = part.strip()
+        start = heading.index(name, pos) if name else pos
+        pos = start + len(name)
+        if not name:
+            continue
+        full = f"{head} {name}"
+        match = resolve_agency(full, province) or AgencyMatch(
+            "", canonical_agency_name(full), None, "provincial", "state", False
+        )
+        out.append(AgencyMention(base + start, base + start + len(name), name, match))
+    return out
+
+
+# ------------------------------------------------------------------------------------------- sentences
+def _sentences(s: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _SENTENCE_END.finditer(s):
+        if m.end() < len(s) and not s[m.end()].isupper() and "/" not in m.group(0):
+            continue
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < len(s.rstrip()):
+        yield pos, len(s.rstrip())
+
+
+def _subject(s: str, base: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
+    """An addressee of sentence ``s``: after "Giao/Yêu cầu/Đề nghị", or a subject before a lead cue."""
+    if _is_office_holder(s):
+        return None
+    cue = find_cue(s, "address")
+    if cue:
+        if _is_office_holder(s[cue.end() :]):
+            return None
+        found, end = _agencies_at(s, cue.end(), base, province)
+        if found:
+            return found, end
+    for m in re.finditer(r"(?:^|(?<=[\s,;(]))[^\W\d_]", s):
+        found, end = _agencies_at(s, m.start(), base, province)
+        if found and any(p.match(fold_keep_length(s[end:])) for p in _cues("lead")) and _subject_like(s, m.start()):
+            return found, end
+    return None
+
+
+def _subject_like(s: str, pos: int) -> bool:
+    """An agency list is a subject when it opens the sentence or follows an introductory clause."""
+    before = s[:pos].rstrip()
+    return not before or (before.endswith(",") and find_cue(before, "coordinate") is None and not _lists_into(s, pos))
+
+
+def _lists_into(s: str, pos: int) -> bool:
+    """True when an agency list that starts earlier in ``s`` runs through ``pos`` (so ``pos`` is mid-list)."""
+    for m in re.finditer(r"(?:^|(?<=[\s,;(]))[^\W\d_]", s[:pos]):
+        found, end = parse_agency_list(s, m.start())
+        if found and end >= pos:
+            return True
+    return False
+
+
+def _clauses(s: str, after: int, province: str | None) -> Iterator[tuple[int, int]]:
+    """``s`` split at its semicolons, except inside the addressee list (before ``after``) or a partner list."""
+    inside = [(0, after), *_partner_ranges(s, province)]
+    start = 0
+    for m in re.finditer(r";", s):
+        if not any(a <= m.start() < b for a, b in inside):
+            yield start, m.start()
+            start = m.end()
+    yield start, len(s)
+
+
+def _partner_ranges(s: str, province: str | None) -> list[tuple[int, int]]:
+    folded = fold_keep_length(s)
+    out = []
+    for pattern in _cues("coordinate"):
+        for m in pattern.finditer(folded):
+            found, end = parse_agency_list(s, m.end(), province)
+            if found:
+                out.append((m.end(), end))
+    return out
+
+
+def _sentence_units(s: str, base: int, section: str | None, province: str | None, carry: bool) -> list[_Unit]:
+    """Units of a paragraph read sentence by sentence (no addressee from a heading)."""
+    units: list[_Unit] = []
+    subject: list[AgencyMention] | None = None
+    for a, b in _sentences(s):
+        sent = s[a:b]
+        found = _subject(sent, base + a, province)
+        if found:
+            subject, list_end = found
+        elif not carry or _is_office_holder(sent):
+            subject, list_end = None, 0
+        else:
+            list_end = 0
+        if not subject:
+            continue
+        for c, d in _clauses(sent, list_end, province):
+            units.append(_unit(s, a + c, a + d, base, section, subject, province))
+    return units
+
+
+def _unit(s: str, a: int, b: int, base: int, section: str | None, leads: list[AgencyMention], province: str | None) -> _Unit:
+    text = s[a:b]
+    lead_keys = {_agency_key(m) for m in leads}
+    coords = [m for m in _partners(text, base + a, province) if _agency_key(m) not in lead_keys]
+    strip_l = len(text) - len(text.lstrip(" ,;:-–"))
+    strip_r = len(text) - len(text.rstrip(" ,;:.-–/"))
+    return _Unit(base + a + strip_l, base + b - strip_r, section, list(leads), coords)
+
+
+# ------------------------------------------------------------------------------------------- sections
+def _section_units(node: Node, text: Text, province: str | None) -> list[_Unit]:
+    """Units of an organisation section: per-addressee sub-sections, else sentence by sentence."""
+    units: list[_Unit] = []
+    full = text.text
+    own = full[node.heading_start : node.heading_end]
+    if node.kind == "article" or node.children == ():
+        units += _sentence_units(own, node.heading_start, node.section, province, carry=False)
+    units += _body_units(node, text, [], [], province)
+    for child in node.children:
+        units += _child_units(child, text, province)
+    return units
+
+
+def _child_units(node: Node, text: Text, province: str | None) -> list[_Unit]:
+    heading = text.text[node.heading_start : node.heading_end]
+    found = _addressees(heading, node.heading_start, province)
+    if not found:
+        return _section_units(node, text, province)
+    leads, task_at = found
+    units: list[_Unit] = []
+    rest = heading[task_at:]
+    if rest.strip():
+        units.append(_unit(heading, task_at, len(heading), node.heading_start, node.section, leads, province))
+    units += _body_units(node, text, leads, [], province)
+    for child in node.children:
+        units += _addressed_units(child, text, leads, [], province)
+    return units
+
+
+def _addressed_units(node: Node, text: Text, leads: list[AgencyMention], inherited: list[AgencyMention], province: str | None) -> list[_Unit]:
+    """A task item under an addressee: one unit for its own text, partners of an intro ending ':' passed down."""
+    full = text.text
+    heading = full[node.heading_start : node.heading_end]
+    units: list[_Unit] = []
+    intro_partners: list[AgencyMention] = []
+    for a, b in _sentences(heading):
+        sent = heading[a:b]
+        if sent.rstrip().endswith(":") and node.children:
+            intro_partners += _partners(sent, node.heading_start + a, province)
+            continue
+        if (sub := _sentence_units(sent, node.heading_start + a, node.section, province, carry=False)) and find_cue(sent, "address"):
+            units += sub
+            continue
+        unit = _unit(heading, a, b, node.heading_start, node.section, leads, province)
+        unit.coords += [m for m in inherited if _agency_key(m) not in {_agency_key(c) for c in unit.coords}]
+        units.append(unit)
+    units += _body_units(node, text, leads, inherited, province)
+    for child in node.children:
+        units += _addressed_units(child, text, leads, inherited + intro_partners, province)
+    return units
+
+
+def _body_units(node: Node, text: Text, leads: list[AgencyMention], inherited: list[AgencyMention], province: str | None) -> list[_Unit]:
+    """Paragraphs of a node's body: addressed to ``leads`` unless a paragraph names its own addressee."""
+    units: list[_Unit] = []
+    body = text.text[node.body_start : node.body_end]
+    pos = 0
+    for para in body.split("\n"):
+        base = node.body_start + pos
+        pos += len(para) + 1
+        if not para.strip():
+            continue
+        own = _sentence_units(para, base, node.section, province, carry=True)
+        if own or not leads or _closing(para):
+            units += own
+            continue
+        for a, b in _sentences(para):
+            unit = _unit(para, a, b, base, node.section, leads, province)
+            unit.coords += inherited
+            units.append(unit)
+    return units
+
+
+def _closing(para: str) -> bool:
+    """A closing formula ("Trên đây là Kế hoạch ...", "Yêu cầu Thủ trưởng ...") is not a task of the addressee."""
+    folded = fold_keep_length(para.lstrip())
+    return folded.startswith(("tren day", "trong qua trinh")) or _is_office_holder(para)
+
+
+# ------------------------------------------------------------------------------------------- tables
+def _table_units(table: Table, text: Text, province: str | None) -> list[_Unit]:
+    units: list[_Unit] = []
+    for i, row in enumerate(table.rows, 1):
+        task, lead = row.cells.get("task"), row.cells.get("lead")
+        if not task or not lead:
+            continue
+        leads = _cell_agencies(lead.text, lead.start, province)
+        coord = row.cells.get("coordinate")
+        coords = _cell_agencies(coord.text, coord.start, province) if coord else []
+        deadline = row.cells.get("deadline")
+        span = (deadline.start, deadline.end) if deadline and deadline.text.strip(" -–") else None
+        section = f"{table.title or 'Bảng'}/{row.group_label + '.' if row.group_label else ''}{i}"
+        units.append(_Unit(task.start, task.end, section, leads, coords, span))
+    return units
+
+
+def _cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMention]:
+    """The agencies of a table cell; an unknown name is kept whole (it is the cell's only content)."""
+    found, end = _agencies_at(cell, 0, base, province)
+    if found and not cell[end:].strip(" .,;"):
+        return found
+    extra = [p.strip() for p in re.split(r"[;\n]|,\s*(?=[A-ZĐÀ-Ỹ])", cell[end:]) if p.strip(" .,;")]
+    for name in extra:
+        start = cell.index(name, end)
+        match = resolve_agency(name, province) or AgencyMatch(
+            "", canonical_agency_name(name), None, "provincial", "state", name.lower().startswith("các")
+        )
+        found.append(AgencyMention(base + start, base + start + len(name), name, match))
+    return found
+
+
+# ------------------------------------------------------------------------------------------- records
+def _agency_key(m: AgencyMention) -> str:
+    return m.match.name
+
+
+def _task_text(full: str, start: int, end: int) -> tuple[str, int]:
+    """Verbatim excerpt of at most MAX_TASK characters (cut at a word boundary), and its end offset."""
+    raw = full[start:end]
+    if len(collapse(raw)) <= MAX_TASK:
+        return collapse(raw), end
+    cut = raw[:MAX_TASK]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    cut = cut.rstrip(" ,;:")
+    return collapse(cut), start + len(cut)
+
+
+def extract_assignments(
+    text: Text, outline: Outline, province: str | None
+) -> tuple[list[Task], list[Assignment], list[Warning_]]:
+    """Tasks, assignments (agency, role, task, deadline) and warnings of one document.
+
+    Organisation sections, "Giao X ..." sentences anywhere, task tables; a text without an organisation section
+    (a news report, a short letter) is read sentence by sentence throughout.
+    """
+    units = _collect_units(text, outline, province)
+    return _records(text, units)
+
+
+def _collect_units(text: Text, outline: Outline, province: str | None) -> list[_Unit]:
+    units: list[_Unit] = []
+    org = list(outline.org_sections)
+    for node in org:
+        units += _section_units(node, text, province) if node.kind != "article" else _sentence_units(
+            text.text[node.heading_start : node.end], node.heading_start, node.section, province, carry=False
+        )
+    inside = [(n.start, n.end) for n in org]
+    if not org:
+        units += _sentence_units(text.text, 0, None, province, carry=True)
+    else:
+        units += [u for u in _giao_units(text, province) if not any(a <= u.start < b for a, b in inside)]
+    for table in outline.tables:
+        units += _table_units(table, text, province)
+    return units
+
+
+def _giao_units(text: Text, province: str | None) -> list[_Unit]:
+    """"Giao X chủ trì ..." sentences outside organisation sections (they hand out tasks wherever they are)."""
+    units: list[_Unit] = []
+    pos = 0
+    for para in text.text.split("\n"):
+        base, pos = pos, pos + len(para) + 1
+        if re.search(r"(?:^|[\s.;:])(?:[Gg]iao|GIAO)\s", para):
+            units += [u for u in _sentence_units(para, base, None, province, carry=False) if _starts_giao(text.text, u)]
+    return units
+
+
+def _starts_giao(full: str, unit: _Unit) -> bool:
+    return any(re.search(r"\bgiao\b", fold_keep_length(full[max(0, m.start - 40) : m.start])) for m in unit.leads)
+
+
+def _records(text: Text, units: list[_Unit]) -> tuple[list[Task], list[Assignment], list[Warning_]]:
+    tasks: list[Task] = []
+    assignments: list[Assignment] = []
+    warnings: list[Warning_] = []
+    seen: set[tuple[str, str, str]] = set()
+    for unit in units:
+        task_text, task_end = _task_text(text.text, unit.start, unit.end)
+        if not task_text or not unit.leads:
+            continue
+        deadline, d_span = _deadline(text, unit)
+        task = Task(f"t{len(tasks) + 1}", task_text, unit.section, None, deadline, text.span(unit.start, task_end))
+        roles: list[tuple[Role, AgencyMention]] = [("lead", m) for m in unit.leads] + [("coordinate", m) for m in unit.coords]
+        added = False
+        for role, mention in roles:
+            key = (mention.match.name, role, task_text)
+            if key in seen:
+                continue
+            seen.add(key)
+            added = True
+            assignments.append(_assignment(text, task, role, mention, d_span))
+            if not mention.match.id:
+                warnings.append(Warning_("unresolved-agency", f"agency not in the gazetteer: {mention.written!r}", text.span(mention.start, mention.end)))
+        if added:
+            tasks.append(task)
+    return tasks, assignments, warnings
+
+
+def _deadline(text: Text, unit: _Unit) -> tuple[str | None, tuple[int, int] | None]:
+    if unit.deadline:
+        a, b = unit.deadline
+        return collapse(text.text[a:b]), unit.deadline
+    found = find_deadline(text.text[unit.start : unit.end])
+    if not found:
+        return None, None
+    phrase, a, b = found
+    return collapse(phrase), (unit.start + a, unit.start + b)
+
+
+def _assignment(text: Text, task: Task, role: Role, m: AgencyMention, d_span: tuple[int, int] | None) -> Assignment:
+    return Assignment(
+        agency=m.match.name,
+        role=role,
+        task=task.text,
+        deadline=task.deadline,
+        task_id=task.id,
+        agency_id=m.match.id or None,
+        is_group=m.match.is_group,
+        span=text.span(m.start, m.end),
+        task_span=task.span,
+        deadline_span=text.span(*d_span) if d_span else None,
+    )

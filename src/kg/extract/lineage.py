@@ -1,0 +1,187 @@
+"""Typed lineage edges stated by the text.
+
+- SELF edges only from the title, "Căn cứ" lines and the opening paragraph (NOTES.md G10): a "Căn cứ" line makes
+  SELF ``based_on`` its first document; "thực hiện/triển khai X" (before X) makes SELF ``implements`` X; a "Căn
+  cứ X ... ban hành Kế hoạch triển khai thực hiện" line makes SELF implement X as well.
+- Chains inside one sentence, anywhere: "A ... thực hiện B ... về tiếp tục thực hiện C" gives A→B and B→C; an
+  unnumbered document between them (Đề án, Chương trình) takes the edge instead, and such edges are dropped
+  (G12) — except "A ban hành Kế hoạch thực hiện B", where A is credited.
+- "Xét đề nghị" lines give nothing (G11); "phê duyệt" is not "thực hiện".
+- A title "thực hiện Đề án X" with a "Căn cứ" decision that "phê duyệt Đề án X" makes SELF implement that
+  decision (the decision is how the text names the Đề án).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg import vocab
+from kg.extract.references import Mention
+from kg.models import SELF, LineageEdge, Relation
+from kg.normalize import Text
+from kg.outline import Outline
+from kg.sections import doc_type_words
+from kg.textutil import fold
+
+_SENTENCE_BREAK = re.compile(r"(?:[.;!?](?=\s+[A-ZĐÀ-Ỹ\-+•])|\n)")
+
+
+@cache
+def _cues() -> tuple[tuple[str, str], ...]:
+    """(folded cue, relation), longest first."""
+    rows = [(str(e["cue"]), str(e["relation"])) for e in vocab.load("lineage_cues")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def relation_before(text: str) -> str | None:
+    """The cue relation a text ends with (the words just before a document's type word), or None.
+
+    >>> relation_before("của Ban Thường vụ Tỉnh ủy thực hiện ")
+    'implements'
+    >>> relation_before("ban hành Quyết định phê duyệt ") is None
+    True
+    """
+    key = fold(text)
+    key = re.sub(r"\b(co hieu qua|hieu qua|tot|nghiem tuc|day du|dong bo|cac|viec|ve|nham|de)\b", " ", key)
+    key = re.sub(r"[^a-z0-9 ]", " ", key)
+    key = re.sub(r"\s+", " ", key).strip()
+    for cue, rel in _cues():
+        if key.endswith(cue):
+            return rel if rel == "implements" else None
+    return None
+
+
+@cache
+def _type_word_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w, _c, _codes in doc_type_words())
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE_BREAK.finditer(text, start, end):
+        out.append((pos, m.end()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
+
+
+def _chain_edges(
+    text: str, mentions: list[Mention], self_ok: bool, self_key: str | None
+) -> list[tuple[str, str, int, int]]:
+    """Implements edges between consecutive mentions of one sentence: (source, target, start, end)."""
+    edges: list[tuple[str, str, int, int]] = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = text[a.end : b.start]
+        if relation_before(between) != "implements":
+            continue
+        if _unnumbered_between(between) and not re.search(r"\bban hành\b", between):
+            continue
+        src = SELF if self_key and a.key == self_key else a.label
+        if src == SELF and not self_ok:
+            continue
+        edges.append((src, b.label, a.start, b.end))
+    return edges
+
+
+def _unnumbered_between(between: str) -> bool:
+    """Whether another (unnumbered) document is named between two mentions: it takes the edge."""
+    clauses = re.split(r"\b(?:thực hiện|triển khai)\b", between, flags=re.IGNORECASE)
+    head = clauses[-2] if len(clauses) >= 2 else between
+    return bool(_type_word_re().search(head)) and not re.search(r"\bcủa\b[^,]*$", head)
+
+
+def extract_lineage(
+    text: Text, outline: Outline, mentions: list[Mention], self_key: str | None
+) -> list[LineageEdge]:
+    """Lineage edges of a text, deduplicated, in order of first statement."""
+    norm = text.text
+    self_zones = _self_zones(outline)
+    edges: list[tuple[str, Relation, str, int, int]] = []
+    for zs, ze, kind in self_zones:
+        inside = [m for m in mentions if zs <= m.start < ze]
+        if not inside:
+            continue
+        edges += _self_edges(norm, zs, ze, kind, inside, self_key)
+    for s, e in _sentences(norm, 0, len(norm)):
+        inside = [m for m in mentions if s <= m.start < e]
+        in_self = any(zs <= s < ze for zs, ze, _k in self_zones)
+        for src, dst, a, b in _chain_edges(norm, inside, in_self, self_key):
+            edges.append((src, "implements", dst, a, b))
+    edges += _composed_edges(norm, outline, mentions)
+    return _dedupe(text, edges)
+
+
+def _self_zones(outline: Outline) -> list[tuple[int, int, str]]:
+    zones: list[tuple[int, int, str]] = []
+    if outline.title_start is not None and outline.title_end is not None:
+        zones.append((outline.title_start, outline.title_end, "title"))
+    for item in outline.preamble:
+        if item.kind in ("can_cu", "opening"):
+            zones.append((item.start, item.end, item.kind))
+    return zones
+
+
+def _self_edges(
+    norm: str, zs: int, ze: int, kind: str, inside: list[Mention], self_key: str | None
+) -> list[tuple[str, Relation, str, int, int]]:
+    out: list[tuple[str, Relation, str, int, int]] = []
+    others = [m for m in inside if not (self_key and m.key == self_key)]
+    if not others:
+        return out
+    first = others[0]
+    lead = norm[zs : first.start]
+    if kind == "can_cu":
+        out.append((SELF, "based_on", first.label, zs, first.end))
+    if relation_before(lead) == "implements" and not _unnumbered_between(lead):
+        out.append((SELF, "implements", first.label, zs, first.end))
+    tail = norm[inside[-1].end : ze]
+    if kind in ("can_cu", "opening") and re.search(
+        r"\bban hành\b[^.;]*\b(?:thực hiện|triển khai)\b", tail, re.I
+    ):
+        out.append((SELF, "implements", first.label, zs, ze))
+    if self_key and inside[0].key == self_key:
+        between = norm[inside[0].end : first.start]
+        if relation_before(between) == "implements":
+            out.append((SELF, "implements", first.label, inside[0].start, first.end))
+    return out
+
+
+def _composed_edges(
+    norm: str, outline: Outline, mentions: list[Mention]
+) -> list[tuple[str, Relation, str, int, int]]:
+    """SELF implements the decision that approves the unnumbered scheme the title says it carries out."""
+    if not outline.title:
+        return []
+    m = re.search(
+        r"thực hiện\s+(đề án|chương trình|chiến lược|dự án)\s+(.{20,})", outline.title, re.IGNORECASE
+    )
+    if not m:
+        return []
+    kind, name = fold(m.group(1)), _words(m.group(2), 6)
+    out: list[tuple[str, Relation, str, int, int]] = []
+    for item in outline.preamble:
+        if item.kind != "can_cu":
+            continue
+        p = re.search(r"phe duyet\s+" + re.escape(kind) + r"\s+(.{20,})", fold(item.text))
+        ref = next((x for x in mentions if item.start <= x.start < item.end and x.number), None)
+        if p and ref and _words(p.group(1), 6) == name:
+            out.append((SELF, "implements", ref.label, item.start, item.end))
+    return out
+
+
+def _words(s: str, n: int) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(s)).split()[:n])
+
+
+def _dedupe(text: Text, edges: list[tuple[str, Relation, str, int, int]]) -> list[LineageEdge]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[LineageEdge] = []
+    for src, rel, dst, a, b in edges:
+        if src == dst or (src, rel, dst) in seen or not dst:
+            continue
+        seen.add((src, rel, dst))
+        out.append(LineageEdge(src, rel, dst, text.span(a, b)))
+    return out

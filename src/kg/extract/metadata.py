@@ -1,0 +1,223 @@
+"""The document a text IS: number, type, issuer, date, title, signer (for a news report: the reported document).
+
+Official texts give these in the header ("Số: ...", the place/date line, issuer lines, the type word and the
+subject line) and the signature block. A news report names them in its opening: "Ngày 03/12/2020, UBND tỉnh X
+ban hành Kế hoạch số N/KH-UBND về việc ..." — the article's own dates are not the document's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.dates import find_dates
+from kg.extract.issuers import issuer_full_name
+from kg.extract.references import canonical_type_word
+from kg.extract.symbols import BLANK_SYMBOL, find_symbols, type_code_of
+from kg.models import DocumentMeta, Span, Warning_
+from kg.normalize import Text
+from kg.outline import Outline
+from kg.sections import doc_type_words
+from kg.textutil import collapse, fold
+
+_ISSUED = re.compile(
+    r"(?P<issuer>[^,.;:]{3,90}?)\s+(?:đã\s+)?(?:ban hành|có)\s+(?P<type>[^\d\n]{2,40}?)\s*(?:số\s*:?\s*)?$"
+)
+_SUBJECT = re.compile(
+    r"^\s*(?:,\s*)?(?:ngày[^,]{4,30}?,?\s*)?(?:về việc|về|V/v|nhằm)\s+(?P<title>.+)$", re.IGNORECASE
+)
+_HEAD_WORDS = re.compile(
+    r"^(SỞ|BAN|VĂN PHÒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|CỤC|VỤ|TRƯỜNG|HỘI ĐỒNG|ĐẢNG ỦY|ĐẢNG UỶ)\b"
+)
+_PARENT = re.compile(r"^(ĐẢNG BỘ|UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ|HUYỆN)\b")
+
+
+def extract_metadata(text: Text, outline: Outline) -> tuple[DocumentMeta, list[Warning_]]:
+    """Metadata of the document and warnings for what could not be found."""
+    spans: dict[str, Span] = {}
+    if outline.is_news:
+        fields = _news_fields(text, outline, spans)
+    else:
+        fields = _official_fields(text, outline, spans)
+    warnings = [
+        Warning_(f"no-{k}", f"no document {k} found in the text")
+        for k in ("number", "date", "issuer")
+        if not fields.get(k)
+    ]
+    meta = DocumentMeta(**fields, province=outline.province, spans=spans)  # type: ignore[arg-type]
+    return meta, warnings
+
+
+# --- official texts ----------------------------------------------------------------------------------------
+
+
+def _official_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> dict[str, str | None]:
+    h = outline.header
+    number, code = _header_number(text, outline, spans)
+    doc_type = canonical_type_word(outline.doc_type_word or "") if outline.doc_type_word else None
+    if doc_type is None and outline.doc_type_word is None and h.number_line is not None:
+        doc_type = "Công văn"  # a numbered letter without a type line ("V/v ..." subject)
+    if doc_type is None and code:
+        doc_type = _word_of_code(code)
+    date = None
+    if h.date_line:
+        found = find_dates(h.date_line.text)
+        if found:
+            date = found[0].iso
+            spans["date"] = text.span(h.date_line.start + found[0].start, h.date_line.start + found[0].end)
+    title = outline.title
+    if title and outline.title_start is not None and outline.title_end is not None:
+        spans["title"] = text.span(outline.title_start, outline.title_end)
+    signer = outline.signer
+    if signer and outline.signer_start is not None and outline.signer_end is not None:
+        spans["signer"] = text.span(outline.signer_start, outline.signer_end)
+    issuer = _header_issuer(outline) or _opening_issuer(outline) or _signature_issuer(outline)
+    return {
+        "number": number,
+        "doc_type": doc_type,
+        "issuer": issuer,
+        "date": date,
+        "title": title,
+        "signer": signer,
+    }
+
+
+def _header_number(text: Text, outline: Outline, spans: dict[str, Span]) -> tuple[str | None, str | None]:
+    line = outline.header.number_line
+    if line is None:
+        return None, None
+    for sym in find_symbols(line.text):
+        spans["number"] = text.span(line.start + sym.start, line.start + sym.end)
+        return sym.number, sym.type_code
+    blank = BLANK_SYMBOL.search(line.text)
+    if blank:
+        parts = re.split(r"[-/]", blank.group("code"))
+        for p in parts:
+            if type_code_of(p):
+                return None, type_code_of(p)
+    return None, None
+
+
+def _word_of_code(code: str) -> str | None:
+    for word, _cls, codes in doc_type_words():
+        if code in codes:
+            return word
+    return None
+
+
+def _header_issuer(outline: Outline) -> str | None:
+    """Issuer from the header's upper-case lines: the last body line, under its parent's province."""
+    lines = [ln.text for ln in outline.header.issuer_lines if not re.fullmatch(r"[-_*.\s]+", ln.text)]
+    if not lines:
+        return None
+    if len(lines) > 1 and (_HEAD_WORDS.match(lines[-1]) or _PARENT.match(lines[0])):
+        name = lines[-1]
+    else:
+        name = " ".join(lines)
+    return issuer_full_name(_sentence_case(name), outline.province, outline.province_unit)
+
+
+def _sentence_case(upper: str) -> str:
+    """ "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân tỉnh LÂM ĐỒNG" is left to the gazetteer; here a
+    plain lower-casing keeps the first letter and any province name title-cased."""
+    if upper != upper.upper():
+        return upper
+    words = upper.split()
+    out: list[str] = []
+    place = False
+    for i, w in enumerate(words):
+        if place:
+            out.append(w[:1] + w[1:].lower())
+            continue
+        out.append(w[:1] + w[1:].lower() if i == 0 else w.lower())
+        place = w in ("TỈNH", "PHỐ", "HUYỆN", "XÃ", "QUẬN", "PHƯỜNG") or (
+            w in ("ỦY", "UỶ") and i > 0 and words[i - 1] in ("TỈNH", "THÀNH", "HUYỆN")
+        )
+    # "TỈNH ỦY X" is the provincial party committee: "Tỉnh ủy X", not the province "Ủy X"
+    return re.sub(
+        r"\b(Tỉnh|Thành|Huyện|tỉnh|thành|huyện) (Ủy|Uỷ)\b", lambda m: f"{m.group(1)} ủy", " ".join(out)
+    )
+
+
+def _opening_issuer(outline: Outline) -> str | None:
+    for item in outline.preamble:
+        if item.kind != "opening":
+            continue
+        m = re.search(r"(?:^|[.;]\s+)([^.;]{3,80}?)\s+(?:đã\s+)?ban hành\b", item.text)
+        if m:
+            return issuer_full_name(m.group(1), outline.province, outline.province_unit)
+    return None
+
+
+def _signature_issuer(outline: Outline) -> str | None:
+    for ln in outline.header.signature:
+        m = re.match(r"^(?:TM|T/M)\.?\s+(.+)$", ln.text)
+        if m:
+            name = _sentence_case(m.group(1))
+            return issuer_full_name(name, outline.province, outline.province_unit)
+    return None
+
+
+# --- news reports ------------------------------------------------------------------------------------------
+
+
+def _news_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> dict[str, str | None]:
+    opening = next((p for p in outline.preamble if p.kind == "opening"), None)
+    empty: dict[str, str | None] = dict.fromkeys(("number", "doc_type", "issuer", "date", "title", "signer"))
+    if opening is None:
+        return empty
+    para = opening.text
+    syms = list(find_symbols(para))
+    if not syms:
+        return empty
+    sym = syms[0]
+    spans["number"] = text.span(opening.start + sym.start, opening.start + sym.end)
+    before = para[: sym.start]
+    issued = _ISSUED.search(before)
+    doc_type = canonical_type_word(issued.group("type")) if issued else None
+    issuer = None
+    if issued:
+        raw = (
+            re.sub(r"^.*?(?:,\s*|Mới đây\s*,?\s*)(?=\S+)", "", issued.group("issuer"))
+            if "," in issued.group("issuer")
+            else issued.group("issuer")
+        )
+        raw = re.sub(r"^(?:Mới đây|Vừa qua|Gần đây)\s*,?\s*", "", raw.strip())
+        issuer = issuer_full_name(raw, outline.province, outline.province_unit)
+    date = _news_date(before, para, sym.end)
+    title = _news_title(para[sym.end :])
+    if doc_type is None and sym.type_code:
+        doc_type = _word_of_code(sym.type_code)
+    return {
+        "number": sym.number,
+        "doc_type": doc_type,
+        "issuer": issuer,
+        "date": date,
+        "title": title,
+        "signer": None,
+    }
+
+
+def _news_date(before: str, para: str, sym_end: int) -> str | None:
+    """The document's date: printed right after its number, or opening the sentence that reports the issuing."""
+    after = find_dates(para[sym_end : sym_end + 40])
+    if after and re.match(r"^\s*,?\s*ngày", para[sym_end : sym_end + 40]):
+        return after[0].iso
+    sentence = re.split(r"[.;]\s", before)[-1]
+    found = find_dates(sentence)
+    return found[0].iso if found else None
+
+
+def _news_title(after: str) -> str | None:
+    m = _SUBJECT.match(after)
+    if not m:
+        return None
+    title = re.split(
+        r"\s*\((?:sau đây|gọi tắt|Kế hoạch|Quyết định|Chương trình)[^)]*\)|\.\s|\.$|\n", m.group("title")
+    )[0]
+    title = collapse(title).rstrip(" .,;")
+    return title[:1].upper() + title[1:] if title else None
+
+
+def is_blank(value: str | None) -> bool:
+    """True for None or whitespace (helper for callers that fill gaps)."""
+    return value is None or not fold(value)

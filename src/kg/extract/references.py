@@ -1,0 +1,192 @@
+"""Every mention of another document: numbered ones by symbol, unnumbered laws and strategies by title.
+
+A mention is read around its symbol: the type word before it ("Kế hoạch số", "Nghị quyết"), the date after it
+("ngày 11/01/2024", "ngày 04 tháng 5 năm 2016") and the issuer after "của" ("của Ban Thường vụ Tỉnh ủy") or
+before "tại" ("đề nghị của Sở KH&CN tại Tờ trình số ..."). Mentions of one document are merged into one
+``Reference`` by identity (kg.resolve.documents).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg import vocab
+from kg.extract.dates import date_after
+from kg.extract.issuers import issuer_full_name
+from kg.extract.symbols import find_symbols, identity_number
+from kg.outline import Outline
+from kg.sections import doc_type_words
+from kg.textutil import fold
+
+_ISSUER_STOP = re.compile(
+    r"\s+(?:về|thực hiện|triển khai|tiếp tục|ban hành|phê duyệt|khóa|khoá|nhiệm kỳ|tại|đã|để|trên|đến|giai đoạn|"
+    r"và|quy định|hướng dẫn|sửa đổi|gắn|nhằm|với)\b|[,;.:()“”\"«»]|\n|$",
+    re.IGNORECASE,
+)
+_LAW = re.compile(
+    r"\b(?:Bộ\s+)?[Ll]uật\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\s,;.()]*)(?:\s+(?!ngày\b|năm\b|số\b|đã\b|được\b|và\s+các\b|"
+    r"và\s+những\b|và\s+văn\b|quy\s+định\b|hiện\s+hành\b|hướng\s+dẫn\b|sửa\s+đổi\b|có\s+liên\b|để\b|theo\b|"
+    r"trong\b|về\b|thì\b|của\b|tại\b|Nghị\b|Quyết\b)[^\s,;.()“”]+){0,8})"
+)
+_STRATEGY = re.compile(
+    r"\b[Cc]hiến\s+lược\s+(?P<name>[^.;:()“”\n]{3,160}?đến\s+năm\s+(?:19|20)\d{2}"
+    r"(?:\s*,?\s*(?:định\s+hướng|tầm\s+nhìn)\s+đến\s+năm\s+(?:19|20)\d{2})?)"
+)
+_BY_DECISION = re.compile(
+    r"^\s*(?:theo|tại|ban hành (?:kèm )?theo)\s+(?:Quyết định|Nghị quyết|Nghị định)\s+số", re.I
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a document in the normalized text."""
+
+    number: str | None  # canonical number, None for laws/strategies named by title
+    title: str | None
+    doc_type: str | None
+    issuer: str | None  # full name, when the text states it
+    date: str | None
+    start: int  # start of the type word (or the symbol)
+    end: int  # end of the symbol / title
+    symbol_start: int
+    symbol_end: int
+
+    @property
+    def label(self) -> str:
+        """The name lineage edges use: canonical number or title."""
+        return self.number or self.title or ""
+
+    @property
+    def key(self) -> str:
+        """Identity within one text: identity number, or the folded title."""
+        return identity_number(self.number) if self.number else "title:" + fold(self.title or "")
+
+
+@cache
+def _type_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w, _c, _codes in doc_type_words())
+    return re.compile(rf"(?P<type>{words})\s*(?:số|Số|SỐ)?\s*:?\s*$", re.IGNORECASE)
+
+
+@cache
+def _code_types() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word, _cls, codes in doc_type_words():
+        for c in codes:
+            out.setdefault(c.upper(), word)
+    return out
+
+
+def canonical_type_word(printed: str) -> str | None:
+    """The type word as records show it ("KẾ HOẠCH" → "Kế hoạch")."""
+    key = fold(printed)
+    for word, _cls, _codes in doc_type_words():
+        if fold(word) == key:
+            return word
+    return None
+
+
+def find_mentions(text: str, outline: Outline | None = None, province: str | None = None) -> list[Mention]:
+    """Numbered and titled mentions of documents in ``text``, in order."""
+    unit = outline.province_unit if outline else None
+    out = [_numbered(text, s, province, unit) for s in find_symbols(text)]
+    out += _titled(text, out)
+    out = [_inherit_issuer(m, outline, text, province, unit) for m in out]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _numbered(text: str, sym: object, province: str | None, unit: str | None) -> Mention:
+    from kg.extract.symbols import Symbol
+
+    assert isinstance(sym, Symbol)
+    before = text[max(0, sym.start - 50) : sym.start]
+    m = _type_before().search(before)
+    start = sym.start - (len(before) - m.start()) if m else sym.start
+    doc_type = canonical_type_word(m.group("type")) if m else None
+    for code in (sym.type_code, sym.issuer_code):
+        if doc_type is None and code:
+            doc_type = _code_types().get(code.upper())
+    when = date_after(text, sym.end, 25)
+    issuer_at = when.end if when else sym.end
+    raw_issuer = _issuer_after(text, issuer_at) or _issuer_before(text, start)
+    issuer = issuer_full_name(raw_issuer, province, unit) if raw_issuer else None
+    return Mention(
+        sym.number, None, doc_type, issuer, when.iso if when else None, start, sym.end, sym.start, sym.end
+    )
+
+
+def _issuer_after(text: str, pos: int) -> str | None:
+    m = re.match(r"\s*,?\s*của\s+", text[pos : pos + 20])
+    if not m:
+        return None
+    rest = text[pos + m.end() : pos + m.end() + 120]
+    stop = _ISSUER_STOP.search(rest)
+    name = rest[: stop.start()] if stop else rest
+    return name.strip() or None
+
+
+def _issuer_before(text: str, start: int) -> str | None:
+    m = re.search(r"của\s+(?P<iss>[^,;.\n]{3,90}?)\s+tại\s*$", text[max(0, start - 120) : start])
+    return m.group("iss").strip() if m else None
+
+
+@cache
+def _title_abbreviations() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    rows = sorted(vocab.load("title_abbreviations"), key=lambda e: -len(str(e["abbr"])))
+    return tuple(
+        (re.compile(rf"(?<![\w&]){re.escape(str(e['abbr']))}(?![\w&])"), str(e["expansion"]), str(e["law"]))
+        for e in rows
+    )
+
+
+def expand_title(title: str, law: bool = False) -> str:
+    """Expand abbreviations in an unnumbered document's title and capitalise its first letter.
+
+    >>> expand_title("chiến lược phát triển KH,CN&ĐMST đến năm 2030")
+    'Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030'
+    >>> expand_title("Luật KH&CN", law=True)
+    'Luật Khoa học và Công nghệ'
+    """
+    for pattern, expansion, law_form in _title_abbreviations():
+        title = pattern.sub(law_form if law else expansion, title)
+    title = re.sub(r"\s+", " ", title).strip()
+    return title[:1].upper() + title[1:]
+
+
+def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
+    """Laws and strategies named by title (not inside a numbered mention's own span)."""
+    out: list[Mention] = []
+    for m in _LAW.finditer(text):
+        name = re.sub(r"\s+năm\s+\d{4}$", "", m.group("name")).strip()
+        title = expand_title("Luật " + name, law=True)
+        when = date_after(text, m.end(), 8)
+        out.append(
+            Mention(
+                None, title, "Luật", None, when.iso if when else None, m.start(), m.end(), m.start(), m.end()
+            )
+        )
+    for m in _STRATEGY.finditer(text):
+        if _BY_DECISION.match(text[m.end() : m.end() + 40]):
+            continue  # "Chiến lược X theo Quyết định số N": the decision names it (one reference)
+        title = expand_title("Chiến lược " + m.group("name"))
+        out.append(Mention(None, title, "Chiến lược", None, None, m.start(), m.end(), m.start(), m.end()))
+    return out
+
+
+def _inherit_issuer(
+    m: Mention, outline: Outline | None, text: str, province: str | None, unit: str | None
+) -> Mention:
+    """A numbered mention under a heading "... các Quyết định, Kế hoạch của <issuer>" gets that issuer."""
+    if m.issuer or not m.number or outline is None:
+        return m
+    for node in outline.nodes():
+        if not node.start <= m.start < node.end or node.start == m.start:
+            continue
+        h = re.search(r"\bcủa\s+(?P<iss>[^,;.()]+?)\s*:?\s*$", node.heading)
+        if h and m.doc_type and fold(m.doc_type) in fold(node.heading):
+            from dataclasses import replace
+
+            return replace(m, issuer=issuer_full_name(h.group("iss"), province, unit))
+    return m

@@ -1,0 +1,261 @@
+"""Stage 1: raw text → ``Text`` (NFC, clean spaces, joined hard line breaks, chrome set aside).
+
+Every character of the normalized text remembers where it came from, so spans found later point into the
+ORIGINAL text (the file as read) and quote it verbatim. Chrome (website menus, login prompts, DMCA lines,
+news-site date stamps) is matched by the patterns of data/vocab/chrome.yaml: those lines are removed from the
+normalized text and kept in ``Text.chrome`` so nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg import vocab
+from kg.models import Span
+
+# Spaces that PDF copies and web pages carry: NBSP, en/em/thin spaces, narrow NBSP, ideographic space, tabs.
+_ODD_SPACES = frozenset(
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+)
+# Invisible characters that only break matching.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# A line that starts a new unit: outline labels, bullets, "Điều N", table cell numbers. Never joined upward.
+_LABEL_START = re.compile(
+    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)/]?(?:\s|$)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
+    r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
+)
+_TERMINAL = '.:;!?…)"”»'
+
+
+@dataclass(frozen=True)
+class Text:
+    """A normalized text with a map back to the original.
+
+    Attributes:
+        original: the text as read from the file.
+        text: the normalized text every later stage works on.
+        offsets: ``offsets[i]`` is the original offset of ``text[i]``; one extra entry maps ``len(text)``.
+        chrome: website chrome removed from ``text``, as spans of the original.
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+    chrome: tuple[Span, ...] = field(default=())
+
+    def to_original(self, i: int) -> int:
+        """Original offset of normalized offset ``i`` (clamped to the text)."""
+        i = max(0, min(i, len(self.text)))
+        return self.offsets[i]
+
+    def span(self, start: int, end: int) -> Span:
+        """The span [start, end) of the normalized text as a Span of the ORIGINAL text (verbatim quote)."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if end == start:
+            o = self.to_original(start)
+            return Span(o, o, "")
+        o_start = self.offsets[start]
+        # The end is just after the last character: map the last character, then step over it in the original.
+        o_end = self.offsets[end - 1] + 1
+        while o_end < len(self.original) and unicodedata.combining(self.original[o_end]):
+            o_end += 1
+        return Span(o_start, o_end, self.original[o_start:o_end])
+
+
+def normalize(raw: str) -> Text:
+    """Normalize ``raw`` for extraction, keeping an offset map to it.
+
+    Steps: NFC per cluster (so NFD input maps back), Ð→Đ, odd spaces → space, invisible characters dropped,
+    CR/CRLF → LF, chrome lines removed, hard line breaks inside sentences joined, space runs collapsed.
+
+    >>> t = normalize("Số:\\u00a04655/KH-UBND\\nngày 10")
+    >>> t.text
+    'Số: 4655/KH-UBND\\nngày 10'
+    >>> t.span(4, 16).quote
+    '4655/KH-UBND'
+    """
+    chars, offs = _clean_chars(raw)
+    lines = _split_lines(chars, offs)
+    lines, chrome = _drop_chrome(lines, raw)
+    out_chars, out_offs = _join_lines(lines)
+    return Text(original=raw, text="".join(out_chars), offsets=(*out_offs, len(raw)), chrome=chrome)
+
+
+# --- character level -------------------------------------------------------------------------------------
+
+
+def _clusters(raw: str) -> list[tuple[int, str]]:
+    """Split into (start, base + combining marks) clusters so NFC can be applied with a known origin."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(raw):
+        if out and unicodedata.combining(ch) and out[-1][1][-1:] != "\n":
+            start, s = out[-1]
+            out[-1] = (start, s + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
+def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
+    """NFC, look-alike letters, spaces and line ends, one output character at a time with its origin."""
+    chars: list[str] = []
+    offs: list[int] = []
+    prev_cr = False
+    for start, cluster in _clusters(raw):
+        if cluster == "\n" and prev_cr:
+            prev_cr = False
+            continue
+        prev_cr = cluster == "\r"
+        for ch in unicodedata.normalize("NFC", cluster):
+            mapped = _map_char(ch)
+            if mapped:
+                chars.append(mapped)
+                offs.append(start)
+    return chars, offs
+
+
+def _map_char(ch: str) -> str:
+    if ch in _INVISIBLE:
+        return ""
+    if ch in _ODD_SPACES:
+        return " "
+    if ch in "\r\u2028\u2029\x85":
+        return "\n"
+    if ch == "\u00d0":
+        return "\u0110"
+    if ch == "\u00f0":
+        return "\u0111"
+    return ch
+
+
+# --- line level --------------------------------------------------------------------------------------------
+
+_Line = tuple[str, list[int]]  # (text without the newline, origin of each character)
+
+
+def _split_lines(chars: list[str], offs: list[int]) -> list[_Line]:
+    """Lines with trailing/leading spaces trimmed and inner space runs collapsed."""
+    lines: list[_Line] = []
+    cur: list[str] = []
+    cur_o: list[int] = []
+    for ch, o in zip(chars, offs, strict=True):
+        if ch == "\n":
+            lines.append(_tidy(cur, cur_o))
+            cur, cur_o = [], []
+        else:
+            cur.append(ch)
+            cur_o.append(o)
+    lines.append(_tidy(cur, cur_o))
+    return lines
+
+
+def _tidy(chars: list[str], offs: list[int]) -> _Line:
+    out: list[str] = []
+    out_o: list[int] = []
+    for ch, o in zip(chars, offs, strict=True):
+        if ch == " " and (not out or out[-1] == " "):
+            continue
+        out.append(ch)
+        out_o.append(o)
+    while out and out[-1] == " ":
+        out.pop()
+        out_o.pop()
+    return "".join(out), out_o
+
+
+@cache
+def _chrome_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(regex, scope) pairs from data/vocab/chrome.yaml; scope is "line" or "rest" (this line and all after)."""
+    return tuple(
+        (re.compile(e["pattern"], re.IGNORECASE), e.get("scope", "line")) for e in vocab.load("chrome")
+    )
+
+
+def chrome_scope(line: str) -> str | None:
+    """The chrome scope a line matches ("line" or "rest"), or None for document text.
+
+    >>> chrome_scope("DMCA.com Protection Status")
+    'line'
+    >>> chrome_scope("Sở Tài chính") is None
+    True
+    """
+    for pattern, scope in _chrome_patterns():
+        if pattern.search(line):
+            return scope
+    return None
+
+
+def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span, ...]]:
+    """Remove chrome lines; a "rest" match removes everything after it too (site footers)."""
+    kept: list[_Line] = []
+    chrome: list[Span] = []
+    for n, (s, o) in enumerate(lines):
+        scope = chrome_scope(s) if s else None
+        if scope == "rest":
+            tail = [ln for ln in lines[n:] if ln[1]]
+            if tail:
+                start, end = tail[0][1][0], tail[-1][1][-1] + 1
+                chrome.append(Span(start, end, raw[start:end]))
+            break
+        if scope == "line":
+            chrome.append(Span(o[0], o[-1] + 1, raw[o[0] : o[-1] + 1]))
+            continue
+        kept.append((s, o))
+    return kept, tuple(chrome)
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The column at which a hard-wrapped text (PDF copy) breaks its lines, or None if it is not wrapped."""
+    lengths = sorted(len(s) for s, _ in lines if len(s) >= 40)
+    if len(lengths) < 8:
+        return None
+    # Hard wrapping leaves most long lines within a few columns of one width; real paragraphs vary widely.
+    top = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= top - 12)
+    if top <= 200 and near >= 0.5 * len(lengths):
+        return top
+    return None
+
+
+def _joins(prev: str, nxt: str, wrap: int | None, blank_between: bool) -> bool:
+    """Whether the break between ``prev`` and ``nxt`` falls inside a sentence (a hard line break)."""
+    if not prev or not nxt or _LABEL_START.match(nxt):
+        return False
+    first = nxt[0]
+    if prev == prev.upper() and any(c.isalpha() for c in prev):
+        return False  # an upper-case heading line ("CHƯƠNG TRÌNH HÀNH ĐỘNG") never continues into the next
+    if first.islower() and prev[-1] not in ".;!?":
+        return True  # a sentence continues in lower case (also across a PDF page break)
+    if blank_between:
+        return False
+    return wrap is not None and len(prev) >= wrap - 15 and prev[-1] not in _TERMINAL
+
+
+def _join_lines(lines: list[_Line]) -> tuple[list[str], list[int]]:
+    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space."""
+    wrap = _wrap_width(lines)
+    out: list[str] = []
+    out_o: list[int] = []
+    prev = ""
+    blanks = 0
+    for s, o in lines:
+        if not s:
+            blanks += 1
+            continue
+        if out:
+            if _joins(prev, s, wrap, blanks > 0):
+                out.append(" ")
+                out_o.append(o[0] - 1 if o[0] > 0 else 0)
+            else:
+                sep = "\n\n" if blanks else "\n"
+                out.extend(sep)
+                out_o.extend([o[0] - 1 if o[0] > 0 else 0] * len(sep))
+        out.extend(s)
+        out_o.extend(o)
+        prev = s
+        blanks = 0
+    return out, out_o

@@ -1,0 +1,367 @@
+"""Agencies: names as printed → gazetteer entries (data/vocab/agencies.yaml) and record names (NOTES.md G6).
+
+Three jobs, all driven by data:
+- ``expand_abbreviations``: "Sở KH&CN" → "Sở Khoa học và Công nghệ" (data/vocab/agency_abbreviations.yaml);
+- ``resolve_agency`` / ``canonical_agency_name``: one gazetteer identity and the name records show (official
+  form, abbreviations expanded, no province added; collective groups kept whole as written);
+- ``find_agency_at`` / ``parse_agency_list``: read the agency names printed at a position of a sentence
+  ("Sở Tài chính, Sở Kế hoạch và Đầu tư tham mưu ..."), longest gazetteer match first, groups by the grammar of
+  data/vocab/agency_groups.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from kg import vocab
+from kg.textutil import collapse, nfc
+
+# A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the (capitalised) place name.
+_SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")
+# Old-style tone placement on open syllables ("uỷ", "hoá") → the modern form the gazetteer uses ("ủy", "hóa").
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+_LIST_SEP = re.compile(r"\s*[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng|với)\s+|\s*/\s*")
+_PLACE_WORD = re.compile(r"\s+([^\W\d_][^\s,;:.()/]*)")
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    """A name resolved against the gazetteer.
+
+    ``name`` is the name records show (G6); ``province`` scopes provincial/district/commune bodies.
+    """
+
+    id: str
+    name: str
+    name_en: str | None
+    level: str
+    branch: str
+    is_group: bool
+    merged_into: str | None = None
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """An agency name found in a string: [start, end) offsets into that string, the text as printed."""
+
+    start: int
+    end: int
+    written: str
+    match: AgencyMatch
+
+
+# ------------------------------------------------------------------------------------------- text helpers
+@lru_cache(maxsize=8192)
+def fold_keep_length(text: str) -> str:
+    """Lower case without diacritics, one output character per input character (so offsets carry over).
+
+    >>> fold_keep_length("Sở KH&CN tỉnh Đắk Lắk")
+    'so kh&cn tinh dak lak'
+    """
+    out = []
+    for ch in text:
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        base = base.replace("Đ", "D").replace("đ", "d").lower()
+        out.append(base if len(base) == 1 else ch.lower()[:1] or ch)
+    return "".join(out)
+
+
+def _modern_tones(text: str) -> str:
+    return _OLD_TONE_RE.sub(lambda m: _match_case(m.group(0), _OLD_TONES[m.group(0).lower()]), text)
+
+
+def _match_case(old: str, new: str) -> str:
+    return new[0].upper() + new[1:] if old[0].isupper() else new
+
+
+def _key(name: str) -> str:
+    """Comparison key: abbreviations expanded, no case/diacritics, '&' as 'và', punctuation as spaces."""
+    text = fold_keep_length(expand_abbreviations(_modern_tones(nfc(name))))
+    text = text.replace("&", " va ")
+    text = re.sub(r"[-–,;:/().]", " ", text)
+    return collapse(text)
+
+
+# ------------------------------------------------------------------------------------------- abbreviations
+@cache
+def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    entries = sorted(vocab.load("agency_abbreviations"), key=lambda e: -len(e["abbr"]))
+    return tuple(
+        (re.compile(r"(?<![\w&])" + re.escape(e["abbr"]) + r"(?![\w&])"), str(e["expansion"])) for e in entries
+    )
+
+
+def expand_abbreviations(text: str) -> str:
+    """Expand the abbreviations of agency names, longest first, whole tokens only.
+
+    >>> expand_abbreviations("Sở KH&CN và UBND các huyện")
+    'Sở Khoa học và Công nghệ và Ủy ban nhân dân các huyện'
+    """
+    for pattern, expansion in _abbreviations():
+        text = pattern.sub(expansion, text)
+    return text
+
+
+# ------------------------------------------------------------------------------------------- gazetteer index
+@dataclass(frozen=True)
+class _Entry:
+    id: str
+    name_vi: str
+    name_en: str | None
+    level: str
+    branch: str
+    is_group: bool
+    merged_into: str | None
+    surfaces: tuple[str, ...]  # every printed form: name, variants, aliases
+    aliases: frozenset[str]  # keys shown as written rather than as name_vi
+    patterns: tuple[re.Pattern[str], ...]
+
+
+def _entry(raw: dict[str, Any]) -> _Entry:
+    variants = [str(v) for v in raw.get("variants") or ()]
+    aliases = [str(v) for v in raw.get("aliases") or ()]
+    return _Entry(
+        id=raw["id"],
+        name_vi=raw["name_vi"],
+        name_en=raw.get("name_en"),
+        level=raw.get("level", "provincial"),
+        branch=raw.get("branch", "state"),
+        is_group=raw.get("kind") == "group",
+        merged_into=raw.get("merged_into"),
+        surfaces=(raw["name_vi"], *variants, *aliases),
+        aliases=frozenset(_key(a) for a in aliases),
+        patterns=tuple(re.compile(p) for p in raw.get("patterns") or ()),
+    )
+
+
+@cache
+def _entries() -> tuple[_Entry, ...]:
+    return tuple(_entry(e) for e in vocab.load("agencies"))
+
+
+@cache
+def _index() -> dict[str, _Entry]:
+    """Key → entry, for every printed form and, for forms ending in "tỉnh", the form without it."""
+    index: dict[str, _Entry] = {}
+    for entry in _entries():
+        for surface in entry.surfaces:
+            key = _key(surface)
+            index.setdefault(key, entry)
+            if key.endswith(" tinh"):
+                index.setdefault(key[: -len(" tinh")], entry)
+    return index
+
+
+def _lookup(key: str) -> _Entry | None:
+    hit = _index().get(key)
+    if hit:
+        return hit
+    for entry in _entries():
+        if any(p.match(key) for p in entry.patterns):
+            return entry
+    return None
+
+
+def _as_match(entry: _Entry, name: str, province: str | None) -> AgencyMatch:
+    scoped = province if entry.level != "central" else None
+    return AgencyMatch(
+        id=entry.id,
+        name=name,
+        name_en=entry.name_en,
+        level=entry.level,
+        branch=entry.branch,
+        is_group=entry.is_group,
+        merged_into=entry.merged_into,
+        province=scoped,
+    )
+
+
+# ------------------------------------------------------------------------------------------- resolution
+def _clean(name: str) -> str:
+    text = collapse(_modern_tones(nfc(name))).strip(" :;,.-–")
+    return expand_abbreviations(text)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _display(entry: _Entry, written: str, key: str) -> str:
+    """The name a record shows: the official form, unless the entry is a group, a family or an alias."""
+    if entry.is_group or key in entry.aliases or key not in _index():
+        return _capital(written)
+    base = entry.name_vi.removesuffix(" tỉnh")
+    if key.endswith(" tinh") or not entry.name_vi.endswith(" tỉnh"):
+        return base + (" tỉnh" if entry.name_vi.endswith(" tỉnh") else "")
+    return base
+
+
+@lru_cache(maxsize=8192)
+def resolve_agency(name: str, province: str | None = None) -> AgencyMatch | None:
+    """The gazetteer entry ``name`` refers to, with the name records show; None when unknown.
+
+    >>> resolve_agency("Sở KH&CN", "Lâm Đồng").name
+    'Sở Khoa học và Công nghệ'
+    >>> resolve_agency("UBND tỉnh Lâm Đồng").id
+    'ubnd-tinh'
+    >>> resolve_agency("các Sở, ban, ngành").name
+    'Các Sở, ban, ngành'
+    """
+    written = _clean(name)
+    if not written:
+        return None
+    key = _key(written)
+    entry = _lookup(key)
+    if entry:
+        return _as_match(entry, _display(entry, written, key), province)
+    scoped = _SCOPE.match(written)
+    if scoped and (entry := _lookup(_key(scoped["base"]))) and not entry.is_group:
+        shown = entry.name_vi.removesuffix(" tỉnh") + " " + scoped["scope"]
+        return _as_match(entry, shown, province)
+    if _is_group_phrase(written):
+        return AgencyMatch("group", _capital(written), None, "provincial", "state", True, None, province)
+    return None
+
+
+def canonical_agency_name(name: str) -> str:
+    """The name records show for ``name`` (G6): resolved official form, else as written, expanded, capitalised.
+
+    >>> canonical_agency_name("Sở Nông nghiệp - Phát triển nông thôn")
+    'Sở Nông nghiệp và Phát triển nông thôn'
+    >>> canonical_agency_name("Ban Tuyên giáo tỉnh uỷ")
+    'Ban Tuyên giáo Tỉnh ủy'
+    """
+    match = resolve_agency(name)
+    return match.name if match else _capital(_clean(name))
+
+
+# ------------------------------------------------------------------------------------------- groups
+@cache
+def _group_grammar() -> re.Pattern[str]:
+    """One regex over folded text for "các <noun>(, <noun>)* [qualifier]" (data/vocab/agency_groups.yaml)."""
+    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": []}
+    for entry in vocab.load("agency_groups"):
+        forms[entry["kind"]].extend(entry["forms"])
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+    noun = rf"(?:{alt(forms['noun'])})(?![\w])"
+    sep = r"(?:\s*[,/]\s*(?!cac\b)|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
+    qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w]))?"
+    return re.compile(rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*{qualifier}")
+
+
+def match_group(text: str, pos: int = 0) -> int | None:
+    """End offset of a collective group printed at ``pos`` of ``text``, or None.
+
+    >>> s = "Các sở, ban, ngành và UBND các huyện, thành phố tổ chức"
+    >>> s[: match_group(s)]
+    'Các sở, ban, ngành'
+    """
+    folded = fold_keep_length(expand_abbreviations_keep_length(text))
+    m = _group_grammar().match(folded, pos)
+    return m.end() if m else None
+
+
+@lru_cache(maxsize=8192)
+def expand_abbreviations_keep_length(text: str) -> str:
+    """``text`` with "UBND"/"HĐND" spelled so the group grammar reads them, offsets unchanged."""
+    return re.sub(r"(?<![\w&])(UBND|HĐND)(?![\w&])", lambda m: "ubnd" if m.group(1) == "UBND" else "hdnd", text)
+
+
+def _is_group_phrase(text: str) -> bool:
+    end = match_group(text)
+    return end is not None and end >= len(text.rstrip(" .;:,")) - 1
+
+
+# ------------------------------------------------------------------------------------------- finding names
+@cache
+def _surface_regex() -> re.Pattern[str]:
+    """All printed forms of all entries, folded, longest first, as one alternation."""
+    forms = {fold_keep_length(nfc(s)) for e in _entries() if not e.is_group for s in e.surfaces}
+    forms |= {fold_keep_length(_modern_tones(nfc(s))) for s in list(forms)}
+    parts = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\&", r"\s*&\s*") for p in parts)
+    return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")
+
+
+def _extend_scope(text: str, end: int) -> int:
+    """Take in a following "tỉnh"/"thành phố" and the capitalised place name after it."""
+    m = re.match(r"\s+(?:tỉnh|thành phố|Tỉnh)(?![\wÀ-ỹ])", text[end:])
+    if not m:
+        return end
+    end += m.end()
+    for _ in range(4):
+        w = _PLACE_WORD.match(text, end)
+        if not w or not w.group(1)[0].isupper() or _surface_regex().match(fold_keep_length(text), w.start(1)):
+            break
+        end = w.end()
+    return end
+
+
+def _capitalised_run(text: str, end: int, limit: int = 4) -> int:
+    """End of the run of capitalised words from ``end`` (a place name: "Lâm Đồng", "Bà Rịa - Vũng Tàu")."""
+    for _ in range(limit):
+        w = _PLACE_WORD.match(text, end)
+        if not w or not w.group(1)[0].isupper():
+            break
+        end = w.end()
+    return end
+
+
+def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMention | None:
+    """The agency (or group) whose name starts at ``pos`` of ``text`` (longest reading), or None."""
+    folded = fold_keep_length(text)
+    ends: list[int] = []
+    if group_end := match_group(text, pos):
+        ends.append(group_end)
+    if m := _surface_regex().match(folded, pos):
+        ends.append(_extend_scope(text, m.end()))
+    if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
+        ends.append(end)
+    for end in sorted(ends, reverse=True):
+        written = text[pos:end].rstrip(" ,;")
+        match = resolve_agency(written, province)
+        if match:
+            return AgencyMention(pos, pos + len(written), written, match)
+    return None
+
+
+def parse_agency_list(text: str, pos: int = 0, province: str | None = None) -> tuple[list[AgencyMention], int]:
+    """The agencies listed from ``pos`` ("Sở A, Sở B và các đơn vị liên quan"), and where the list ends.
+
+    >>> found, end = parse_agency_list("Sở Tài chính, Sở KH&CN tham mưu UBND tỉnh")
+    >>> [m.match.name for m in found], end
+    (['Sở Tài chính', 'Sở Khoa học và Công nghệ'], 22)
+    """
+    mentions: list[AgencyMention] = []
+    end = pos
+    while True:
+        start = end
+        if mentions:
+            sep = _LIST_SEP.match(text, end)
+            if not sep:
+                break
+            start = sep.end()
+        mention = find_agency_at(text, start, province)
+        if not mention:
+            break
+        mentions.append(mention)
+        end = mention.end
+    return mentions, end
+
+
+def all_entries() -> tuple[dict[str, Any], ...]:
+    """The raw gazetteer entries (for the graph builder and docs)."""
+    return vocab.load("agencies")

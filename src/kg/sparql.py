@@ -1,0 +1,203 @@
+"""The named query library (queries/*.rq): discover, read headers, bind parameters, run, format.
+
+Each query file starts with a comment header::
+
+    # title: Lineage upward from a document
+    # en: Which documents does this document implement or rest on, directly or through others?
+    # vi: Văn bản này thực hiện, căn cứ vào những văn bản nào (trực tiếp và gián tiếp)?
+    # param: doc — canonical number of the document, e.g. 4655/KH-UBND
+    # example: kg query lineage-up --param doc=4655/KH-UBND
+
+Parameters appear in the query as ``$name`` (a legal SPARQL variable, so every file parses as is) and are
+bound by text substitution with an escaped RDF term, so the same bound text runs on the embedded store and
+on any SPARQL 1.1 endpoint. Queries never name graphs: the default graph is the union of the asserted,
+inferred and ontology graphs (``kg.store.DATASET``), given to the store or sent as ``default-graph-uri``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.errors import EndpointError, QueryError, StoreError
+from kg.paths import QUERIES_DIR
+from kg.store import DATASET, select
+
+FORMATS = ("table", "csv", "tsv", "json")
+_HEADER = re.compile(r"^#\s*(title|en|vi|param|example)\s*:\s*(.*?)\s*$")
+_PARAM = re.compile(r"^(\w+)\s*(?:[—:-]+\s*(.*))?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: name and what to give (with an example value)."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file and its header."""
+
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    question_en: str = ""
+    question_vi: str = ""
+    params: tuple[Param, ...] = ()
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """Query results as plain strings: IRIs as IRIs, literals by their lexical form."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+
+    def records(self) -> list[dict[str, str]]:
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """A query file with its header fields (missing fields stay empty)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read query file ({exc})") from exc
+    fields: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _HEADER.match(line)
+        if m:
+            fields.setdefault(m.group(1), []).append(m.group(2))
+    params = []
+    for spec in fields.get("param", []):
+        pm = _PARAM.match(spec)
+        if not pm:
+            raise QueryError(f"{path}: malformed '# param:' line {spec!r}")
+        params.append(Param(pm.group(1), pm.group(2) or ""))
+    first = {k: v[0] for k, v in fields.items()}
+    return NamedQuery(
+        path.stem,
+        path,
+        text,
+        first.get("title", ""),
+        first.get("en", ""),
+        first.get("vi", ""),
+        tuple(params),
+        tuple(fields.get("example", [])),
+    )
+
+
+def discover(directory: Path = QUERIES_DIR) -> list[NamedQuery]:
+    """Every named query (``directory/*.rq``, not the qc/ checks), sorted by name."""
+    return [parse_query_file(p) for p in sorted(directory.glob("*.rq"))]
+
+
+def resolve(name_or_file: str, directory: Path = QUERIES_DIR) -> NamedQuery:
+    """A query by library name, or by path to a .rq file."""
+    path = Path(name_or_file)
+    if path.suffix == ".rq" and path.is_file():
+        return parse_query_file(path)
+    candidate = directory / f"{name_or_file}.rq"
+    if candidate.is_file():
+        return parse_query_file(candidate)
+    names = [q.name for q in discover(directory)]
+    close = get_close_matches(name_or_file, names, n=3)
+    hint = f" Did you mean: {', '.join(close)}?" if close else " `kg queries` lists them."
+    raise QueryError(f"unknown query {name_or_file!r}.{hint}")
+
+
+def term(value: str) -> str:
+    """SPARQL text of a parameter value: ``<iri>`` stays an IRI, anything else becomes a string literal."""
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1]).n3()
+    return Literal(value).n3()
+
+
+def bind(query: NamedQuery, params: Mapping[str, str]) -> str:
+    """The query text with every ``$param`` replaced; missing or unknown parameters are errors."""
+    declared = {p.name for p in query.params}
+    unknown = sorted(set(params) - declared)
+    if unknown:
+        raise QueryError(
+            f"query {query.name!r} has no parameter {unknown[0]!r} (it takes: {_param_list(query)})"
+        )
+    missing = [p for p in query.params if p.name not in params]
+    if missing:
+        p = missing[0]
+        raise QueryError(
+            f"query {query.name!r} needs --param {p.name}=VALUE ({p.description or 'no description'})"
+        )
+    text = query.text
+    for name, value in params.items():
+        text = re.sub(rf"\${name}\b", lambda _m, v=value: term(v), text)  # type: ignore[misc]
+    return text
+
+
+def _param_list(query: NamedQuery) -> str:
+    return ", ".join(p.name for p in query.params) or "no parameters"
+
+
+def _local_value(t: object) -> str:
+    if isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return t.value
+    return str(t)
+
+
+def run_local(store: ox.Store, text: str, graphs: Iterable[str] = DATASET) -> Table:
+    """Run bound query text on the embedded store."""
+    try:
+        names, rows = select(store, text, graphs)
+    except StoreError as exc:
+        raise QueryError(str(exc)) from exc
+    return Table(
+        tuple(names), tuple(tuple(_local_value(r[n]) if n in r else "" for n in names) for r in rows)
+    )
+
+
+def run_remote(endpoint: str, text: str, graphs: Sequence[str] = DATASET, timeout: float = 60) -> Table:
+    """Run bound query text on a SPARQL 1.1 endpoint with SPARQLWrapper (``graphs`` sent as the dataset)."""
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(text)
+    client.setMethod(POST)
+    client.setReturnFormat(JSON)
+    client.setTimeout(int(timeout))
+    for g in graphs:
+        client.addDefaultGraph(str(g))
+    try:
+        data = client.queryAndConvert()
+    except Exception as exc:  # SPARQLWrapper raises urllib and its own errors alike
+        raise EndpointError(f"{endpoint}: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(data, dict) or "head" not in data:
+        raise EndpointError(f"{endpoint}: did not answer with SPARQL JSON results")
+    names = tuple(data["head"].get("vars", []))
+    rows = tuple(tuple(b.get(n, {}).get("value", "") for n in names) for b in data["results"]["bindings"])
+    return Table(names, rows)
+
+
+def format_table(table: Table, fmt: str) -> str:
+    """csv, tsv or json text of a result table (``table`` format is drawn by the CLI with rich)."""
+    if fmt == "json":
+        return json.dumps(table.records(), ensure_ascii=False, indent=1) + "\n"
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows(table.rows)
+        return buf.getvalue()
+    raise QueryError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")

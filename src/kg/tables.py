@@ -1,0 +1,169 @@
+"""Rebuild task tables from flattened text: one cell per line, or a row per line joined with " | "."""
+
+from __future__ import annotations
+
+import re
+
+from kg.outline import Cell, Line, Row, Table
+from kg.sections import classify, column_kind, type_word_line
+
+_NO_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?)$")
+_ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
+_TIME_CELL = re.compile(
+    r"(?:\b(?:19|20)\d{2}\b|thường xuyên|hàng năm|hằng năm|hàng quý|định kỳ|quý\s+[IV1-4]|tháng\s+\d|trước ngày)",
+    re.IGNORECASE,
+)
+
+
+def find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
+    """Tables found in ``lines`` as (first line index, end line index exclusive, table)."""
+    out: list[tuple[int, int, Table]] = []
+    i = 0
+    while i < len(lines):
+        found = _table_at(lines, i)
+        if found is None:
+            i += 1
+            continue
+        end, table = found
+        out.append((i, end, table))
+        i = end
+    return out
+
+
+def _title_before(lines: list[Line], i: int) -> str:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if classify(lines[j].text, "appendix"):
+            return lines[j].text
+    return ""
+
+
+def _table_at(lines: list[Line], i: int) -> tuple[int, Table] | None:
+    if "|" in lines[i].text:
+        return _pipe_table(lines, i)
+    header: list[Line] = []
+    j = i
+    while j < len(lines) and column_kind(lines[j].text):
+        header.append(lines[j])
+        j += 1
+    kinds = [column_kind(h.text) or "note" for h in header]
+    if len(header) < 2 or "task" not in kinds:
+        return None
+    end, rows = _cell_rows(lines, j, kinds)
+    table = Table(
+        title=_title_before(lines, i),
+        columns=tuple(h.text for h in header),
+        kinds=tuple(kinds),
+        rows=tuple(rows),
+        start=lines[i].start,
+        end=lines[end - 1].end,
+    )
+    return end, table
+
+
+def _is_table_end(line: Line) -> bool:
+    return bool(classify(line.text, "appendix") or classify(line.text, "closing") or type_word_line(line))
+
+
+def _cell_rows(lines: list[Line], j: int, kinds: list[str]) -> tuple[int, list[Row]]:
+    """Rows of a one-cell-per-line table starting at line ``j``; returns (end index, rows)."""
+    rows: list[Row] = []
+    group: tuple[str, str] | None = None
+    while j < len(lines) and _NO_CELL.match(lines[j].text) and not _is_table_end(lines[j]):
+        no = lines[j]
+        k = j + 1
+        while k < len(lines) and not _NO_CELL.match(lines[k].text) and not _is_table_end(lines[k]):
+            k += 1
+        cells = lines[j + 1 : k]
+        if _ROMAN.match(no.text) and len(cells) <= 1:
+            group = (no.text.rstrip("."), cells[0].text if cells else "")
+        elif cells:
+            rows.append(_row(no, cells, kinds, group))
+        j = k
+    return j, rows
+
+
+def _row(no: Line, cells: list[Line], kinds: list[str], group: tuple[str, str] | None) -> Row:
+    """Assign the cells after the number cell to the remaining columns."""
+    data_kinds = [k for k in kinds if k != "no"]
+    assigned = _assign(cells, data_kinds)
+    mapped = {"no": Cell(no.text, no.start, no.end)} | assigned
+    return Row(
+        cells=mapped,
+        group=group[1] if group else None,
+        group_label=group[0] if group else None,
+        start=no.start,
+        end=cells[-1].end,
+    )
+
+
+def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
+    """Map cells to column kinds; missing cells are dropped from the right, a time cell goes to the deadline."""
+    cells = list(cells)
+    if len(cells) > len(kinds) and kinds and kinds[0] == "task":
+        extra = len(cells) - len(kinds) + 1  # a long task cell broken over several lines
+        first, last = cells[0], cells[extra - 1]
+        joined = " ".join(c.text for c in cells[:extra])
+        cells = [Line(joined, first.start, last.end), *cells[extra:]]
+    out: dict[str, Cell] = {}
+    remaining = list(kinds)
+    if len(cells) < len(kinds) and "deadline" in kinds and _TIME_CELL.search(cells[-1].text):
+        last = cells.pop()
+        out["deadline"] = Cell(last.text, last.start, last.end)
+        remaining.remove("deadline")
+    for kind, cell in zip(remaining, cells, strict=False):
+        out.setdefault(kind, Cell(cell.text, cell.start, cell.end))
+    return out
+
+
+def _split_pipe(line: Line) -> list[Line]:
+    parts: list[Line] = []
+    pos = 0
+    for piece in line.text.split("|"):
+        stripped = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        parts.append(Line(stripped, line.start + pos + lead, line.start + pos + lead + len(stripped)))
+        pos += len(piece) + 1
+    if parts and not parts[0].text:
+        parts = parts[1:]
+    if parts and not parts[-1].text:
+        parts = parts[:-1]
+    return parts
+
+
+def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
+    header = _split_pipe(lines[i])
+    kinds = [column_kind(h.text) or "note" for h in header]
+    if sum(1 for h in header if column_kind(h.text)) < 2 or "task" not in kinds:
+        return None
+    rows: list[Row] = []
+    group: tuple[str, str] | None = None
+    j = i + 1
+    while j < len(lines) and "|" in lines[j].text:
+        cells = _split_pipe(lines[j])
+        j += 1
+        if set("".join(c.text for c in cells)) <= set("-: "):
+            continue  # a Markdown rule line
+        filled = [c for c in cells if c.text]
+        if filled and _ROMAN.match(filled[0].text) and len(filled) <= 2:
+            group = (filled[0].text.rstrip("."), filled[1].text if len(filled) > 1 else "")
+            continue
+        mapped = {k: Cell(c.text, c.start, c.end) for k, c in zip(kinds, cells, strict=False) if c.text}
+        if "task" in mapped:
+            rows.append(
+                Row(
+                    mapped,
+                    group[1] if group else None,
+                    group[0] if group else None,
+                    lines[j - 1].start,
+                    lines[j - 1].end,
+                )
+            )
+    table = Table(
+        _title_before(lines, i),
+        tuple(h.text for h in header),
+        tuple(kinds),
+        tuple(rows),
+        lines[i].start,
+        lines[j - 1].end,
+    )
+    return j, table

@@ -1,0 +1,287 @@
+"""Render every page of the site to HTML strings: relative path → text. No file is written here.
+
+Text from documents reaches the page only as JSON inside <script type="application/json"> (with <, > and &
+escaped) or through Jinja's autoescaping; the page script puts it in the DOM with textContent. pyvis builds
+the vis-network node and edge options; the HTML template is our own, so nothing is loaded from a CDN.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import jinja2
+from pyvis.network import Network
+
+from kg.viz import model as m
+from kg.viz.chains import chains
+from kg.viz.style import edge_style, node_style
+from kg.viz.views import (
+    NODE_BUDGET,
+    Index,
+    View,
+    agency_view,
+    document_view,
+    is_document,
+    lineage_view,
+    province_view,
+    responsibilities_view,
+)
+
+CONTEXT = 160  # characters of source text shown around a quote in the details panel
+REPORT = "report.html"
+
+# Names of the facts shown in tooltips and the details panel (vi, en).
+FACT_NAMES: dict[str, tuple[str, str]] = {
+    "type": ("Loại", "Type"),
+    "number": ("Số, ký hiệu", "Number"),
+    "date": ("Ngày ban hành", "Date"),
+    "issuer": ("Cơ quan ban hành", "Issuer"),
+    "province": ("Tỉnh", "Province"),
+    "title": ("Trích yếu", "Title"),
+    "field": ("Lĩnh vực", "Field"),
+    "task": ("Nhiệm vụ", "Task"),
+    "document": ("Văn bản", "Document"),
+    "role": ("Vai trò", "Role"),
+    "deadline": ("Thời hạn", "Deadline"),
+    "level": ("Cấp", "Level"),
+    "branch": ("Khối", "Branch"),
+    "abbreviation": ("Viết tắt", "Abbreviation"),
+    "count": ("Số lượng", "Count"),
+}
+
+
+def safe_json(value: Any) -> str:
+    """JSON that cannot end a <script> element or open a comment: <, >, & and line separators escaped.
+
+    >>> safe_json({"t": "</script><b>&"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for raw, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, esc)
+    return text
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kg", "templates/viz"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["safe_json"] = lambda v: jinja2.utils.markupsafe.Markup(safe_json(v))
+    return env
+
+
+def render_site(
+    site: m.SiteGraph, texts: Mapping[str, str], report: bool = False, budget: int = NODE_BUDGET
+) -> dict[str, str]:
+    """Every page: index, lineage, responsibilities, one per document/agency/province, one per source text.
+
+    Args:
+        site: the graph to draw.
+        texts: source IRI → the source file's text (for quotes in context and the source pages).
+        report: whether visualizations/report.html exists, so the pages link to it.
+        budget: node budget per view.
+    """
+    env, index = _env(), Index.of(site)
+    common = {"report": report, "kinds": site.kind_labels}
+    pages = {
+        "index.html": _index_page(env, index, common),
+        "lineage.html": _graph_page(env, lineage_view(index, budget), site, texts, "", common),
+        "responsibilities.html": _graph_page(
+            env, responsibilities_view(index, budget), site, texts, "", common
+        ),
+    }
+    for node in site.nodes.values():
+        view = _own_view(index, node, budget)
+        if view is not None and node.page:
+            pages[node.page] = _graph_page(env, view, site, texts, "../", common)
+    for source in site.sources.values():
+        if source.id in texts:
+            pages[source.page] = _source_page(env, site, source, texts[source.id], common)
+    return pages
+
+
+def _own_view(index: Index, node: m.VNode, budget: int) -> View | None:
+    if is_document(node):
+        return document_view(index, node.id, budget)
+    if node.kind in (m.AGENCY, m.AGENCY_GROUP):
+        return agency_view(index, node.id, budget)
+    if node.kind == m.PROVINCE:
+        return province_view(index, node.id, budget)
+    return None
+
+
+# --- graph pages ----------------------------------------------------------------------------------------
+
+
+def _graph_page(
+    env: jinja2.Environment,
+    view: View,
+    site: m.SiteGraph,
+    texts: Mapping[str, str],
+    root: str,
+    common: dict[str, Any],
+) -> str:
+    payload = graph_payload(view, site, texts)
+    provinces = sorted({n.province for n in view.nodes if n.province and n.province in site.nodes})
+    fields = sorted({f for n in view.nodes for f in n.fields})
+    return env.get_template("graph.html").render(
+        root=root,
+        view=view,
+        payload=payload,
+        provinces=[site.nodes[p] for p in provinces],
+        fields=fields,
+        **common,
+    )
+
+
+def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> dict[str, Any]:
+    """The JSON the page script draws: vis-network options per node and edge, plus facts and evidence."""
+    net = Network(directed=True)
+    for node in view.nodes:
+        style = node_style(node.kind)
+        x, y = view.positions.get(node.id, (0, 0))
+        net.add_node(node.id, label=node.label_vi, shape=style.shape, color=style.color, size=style.size,
+                     x=x, y=y, physics=False)  # fmt: skip
+    for edge in view.edges:
+        look = edge_style(edge.relation)
+        net.add_edge(edge.source, edge.target, color=look.color, dashes=look.dashes, width=look.width,
+                     arrows="to")  # fmt: skip
+    nodes = [_node_json(opts, n, site, texts) for opts, n in zip(net.nodes, view.nodes, strict=True)]
+    edges = [
+        _edge_json(opts, e, i, site, texts)
+        for i, (opts, e) in enumerate(zip(net.edges, view.edges, strict=True))
+    ]
+    used_kinds = sorted({n.kind for n in view.nodes})
+    used_rels = sorted({e.relation for e in view.edges})
+    return {
+        "view": view.name,
+        "focus": view.focus,
+        "nodes": nodes,
+        "edges": edges,
+        "kinds": {k: _kind_json(site, k) for k in used_kinds},
+        "relations": {r: _relation_json(site, r) for r in used_rels},
+        "facts": {k: list(v) for k, v in FACT_NAMES.items()},
+    }
+
+
+def _node_json(
+    opts: dict[str, Any], node: m.VNode, site: m.SiteGraph, texts: Mapping[str, str]
+) -> dict[str, Any]:
+    out = dict(opts)
+    out.update(
+        kind=node.kind,
+        label_vi=node.label_vi,
+        label_en=node.label_en,
+        facts=[[f.key, f.vi, f.en] for f in node.facts],
+        evidence=[_evidence_json(ev, site, texts) for ev in node.evidence],
+        province=node.province,
+        fields=list(node.fields),
+        search=list(node.search),
+        page=node.page,
+        cited_only=node.cited_only,
+    )
+    if node.cited_only:
+        out["shapeProperties"] = {"borderDashes": [5, 4]}
+    return out
+
+
+def _edge_json(
+    opts: dict[str, Any], edge: m.VEdge, i: int, site: m.SiteGraph, texts: Mapping[str, str]
+) -> dict[str, Any]:
+    out = dict(opts)
+    out.update(
+        id=f"e{i}",
+        relation=edge.relation,
+        facts=[[f.key, f.vi, f.en] for f in edge.facts],
+        evidence=[_evidence_json(ev, site, texts) for ev in edge.evidence],
+    )
+    return out
+
+
+def _evidence_json(ev: m.Evidence, site: m.SiteGraph, texts: Mapping[str, str]) -> dict[str, Any]:
+    """A quote with the text around it (when the source text is at hand) and a link to its source page."""
+    text = texts.get(ev.source)
+    start, end = ev.start, ev.end
+    if text is not None and text[start:end] != ev.quote:  # offsets of another version: find the words
+        start = text.find(ev.quote)
+        end = start + len(ev.quote) if start >= 0 else -1
+    source = site.sources.get(ev.source)
+    out: dict[str, Any] = {"quote": ev.quote, "before": "", "after": "", "source": None}
+    if text is not None and start >= 0:
+        out.update(before=text[max(0, start - CONTEXT) : start], after=text[end : end + CONTEXT])
+        if source is not None:
+            out["source"] = f"{source.page}#q={start}-{end}"
+            out["file"] = source.file_name
+    return out
+
+
+def _kind_json(site: m.SiteGraph, kind: str) -> dict[str, Any]:
+    style = node_style(kind)
+    vi, en = site.kind_labels.get(kind, (kind, kind))
+    return {"vi": vi, "en": en, "color": style.color, "shape": style.shape}
+
+
+def _relation_json(site: m.SiteGraph, relation: str) -> dict[str, Any]:
+    style = edge_style(relation)
+    vi, en = site.kind_labels.get(relation, (relation, relation))
+    return {"vi": vi, "en": en, "color": style.color, "dashes": style.dashes}
+
+
+# --- index and source pages -----------------------------------------------------------------------------
+
+
+def _index_page(env: jinja2.Environment, index: Index, common: dict[str, Any]) -> str:
+    site = index.site
+    nodes = list(site.nodes.values())
+    docs = [n for n in nodes if is_document(n)]
+    rels = [e.relation for e in site.edges]
+    counts = [
+        (("Văn bản đã đọc", "Documents read"), sum(1 for d in docs if not d.cited_only)),
+        (("Văn bản được dẫn chiếu", "Documents cited only"), sum(1 for d in docs if d.cited_only)),
+        (("Cơ quan", "Agencies"), sum(1 for n in nodes if n.kind in (m.AGENCY, m.AGENCY_GROUP))),
+        (("Nhiệm vụ", "Tasks"), sum(1 for n in nodes if n.kind == m.TASK)),
+        (("Phân công", "Assignments"), sum(1 for r in rels if r in ("lead", "coordinate"))),
+        (
+            ("Quan hệ triển khai, căn cứ", "Lineage edges"),
+            sum(1 for r in rels if r in ("implements", "basedOn")),
+        ),
+        (("Tỉnh", "Provinces"), sum(1 for n in nodes if n.kind == m.PROVINCE)),
+    ]
+    return env.get_template("index.html").render(
+        root="",
+        chains=chains(index),
+        counts=counts,
+        groups=_by_province(site, docs),
+        agencies=_by_province(site, [n for n in nodes if n.kind in (m.AGENCY, m.AGENCY_GROUP)]),
+        provinces=[n for n in nodes if n.kind == m.PROVINCE],
+        sources=sorted(site.sources.values(), key=lambda s: s.file_name),
+        **common,
+    )
+
+
+def _by_province(site: m.SiteGraph, nodes: list[m.VNode]) -> list[tuple[m.VNode | None, list[m.VNode]]]:
+    groups: dict[str, list[m.VNode]] = {}
+    for n in nodes:
+        groups.setdefault(n.province or "", []).append(n)
+    order = sorted(groups, key=lambda p: (p == "", site.nodes[p].label_vi if p in site.nodes else ""))
+    return [(site.nodes.get(p), sorted(groups[p], key=lambda n: n.label_vi)) for p in order]
+
+
+def _source_page(
+    env: jinja2.Environment, site: m.SiteGraph, source: m.SourceDoc, text: str, common: dict[str, Any]
+) -> str:
+    doc = site.nodes.get(source.describes or "")
+    return env.get_template("source.html").render(
+        root="../", source=source, doc=doc, payload={"text": text, "file": source.file_name}, **common
+    )

@@ -1,0 +1,108 @@
+"""How each kind of node and edge looks: colour, shape, dashes. Presentation only; names come from the graph.
+
+Document kinds are the local names of the ontology's document classes; ``DOC_KINDS`` is in order of
+preference, so a node typed both vpo:Plan and vpo:Document is drawn as a Plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.viz.model import AGENCY, AGENCY_GROUP, CLUSTER, MORE, PROVINCE, TASK
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """vis-network look of one kind of node."""
+
+    color: str
+    shape: str
+    size: int = 16
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """vis-network look of one relation."""
+
+    color: str
+    dashes: bool = False
+    width: float = 1.5
+
+
+_PARTY = NodeStyle("#d62728", "box")
+_STATE_ACT = NodeStyle("#ff7f0e", "box")
+_STRATEGY = NodeStyle("#bcbd22", "box")
+_PLAN = NodeStyle("#1f77b4", "box")
+_OTHER_DOC = NodeStyle("#7f7f7f", "box")
+
+# Most specific first: the first class a document has decides its kind.
+DOC_KINDS: dict[str, NodeStyle] = {
+    "Resolution": _PARTY,
+    "Conclusion": NodeStyle("#e377c2", "box"),
+    "Instruction": NodeStyle("#c5b0d5", "box"),
+    "Law": NodeStyle("#8c564b", "box"),
+    "Decree": NodeStyle("#c49c94", "box"),
+    "Circular": NodeStyle("#c49c94", "box"),
+    "Decision": _STATE_ACT,
+    "Strategy": _STRATEGY,
+    "Scheme": _STRATEGY,
+    "ActionProgramme": NodeStyle("#17becf", "box"),
+    "Programme": NodeStyle("#9edae5", "box"),
+    "Plan": _PLAN,
+    "Guidance": _OTHER_DOC,
+    "Notice": _OTHER_DOC,
+    "OfficialLetter": _OTHER_DOC,
+    "Submission": _OTHER_DOC,
+    "Report": _OTHER_DOC,
+    "ImplementingDocument": _PLAN,
+    "Directive": _PARTY,
+    "Document": _OTHER_DOC,
+}
+
+OTHER_KINDS: dict[str, NodeStyle] = {
+    AGENCY: NodeStyle("#2ca02c", "dot", 14),
+    AGENCY_GROUP: NodeStyle("#98df8a", "hexagon", 14),
+    TASK: NodeStyle("#9467bd", "square", 8),
+    PROVINCE: NodeStyle("#ffbb78", "star", 22),
+    CLUSTER: NodeStyle("#aec7e8", "database", 30),
+    MORE: NodeStyle("#dddddd", "ellipse", 12),
+}
+
+EDGES: dict[str, EdgeStyle] = {
+    "implements": EdgeStyle("#1f77b4", width=2.5),
+    "basedOn": EdgeStyle("#7f7f7f", dashes=True),
+    "lead": EdgeStyle("#2ca02c", width=2.0),
+    "coordinate": EdgeStyle("#98df8a", dashes=True),
+    "taskOf": EdgeStyle("#c5b0d5"),
+    "issuedBy": EdgeStyle("#ff9896", dashes=True, width=1.0),
+    "answersFor": EdgeStyle("#e377c2", dashes=True),
+    "aggregate": EdgeStyle("#aec7e8", width=1.0),
+}
+
+# Fallback names of the non-document kinds and relations when the ontology gives none (vi, en).
+FALLBACK_NAMES: dict[str, tuple[str, str]] = {
+    AGENCY: ("Cơ quan", "Agency"),
+    AGENCY_GROUP: ("Nhóm cơ quan", "Agency group"),
+    TASK: ("Nhiệm vụ", "Task"),
+    PROVINCE: ("Tỉnh", "Province"),
+    CLUSTER: ("Cụm", "Cluster"),
+    MORE: ("Còn nữa", "More"),
+    "implements": ("triển khai", "implements"),
+    "basedOn": ("căn cứ", "based on"),
+    "lead": ("chủ trì", "lead"),
+    "coordinate": ("phối hợp", "coordinate"),
+    "taskOf": ("nhiệm vụ của", "task of"),
+    "issuedBy": ("ban hành bởi", "issued by"),
+    "answersFor": ("chịu trách nhiệm thực hiện", "answers for"),
+    "aggregate": ("liên kết", "links"),
+}
+
+
+def node_style(kind: str) -> NodeStyle:
+    """Style of a node kind; unknown kinds look like a generic document."""
+    return DOC_KINDS.get(kind) or OTHER_KINDS.get(kind) or _OTHER_DOC
+
+
+def edge_style(relation: str) -> EdgeStyle:
+    """Style of a relation; unknown relations are thin grey lines."""
+    return EDGES.get(relation, EdgeStyle("#bbbbbb", width=1.0))

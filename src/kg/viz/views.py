@@ -1,0 +1,270 @@
+"""The views: which nodes and edges each page draws, where they sit, and what happens above the node budget.
+
+Pure functions of the SiteGraph. A view above ``NODE_BUDGET`` nodes is clustered (whole-graph views: one node
+per province, linking to the province's page) or focused (pages about one thing: nearest neighbours first,
+the rest summed up in a "+N" node), so the browser never gets thousands of nodes at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.viz import layout
+from kg.viz import model as m
+from kg.viz.style import DOC_KINDS
+
+NODE_BUDGET = 1500
+UNKNOWN_TIER = 5
+LINEAGE = ("implements", "basedOn")
+DUTY = ("lead", "coordinate")
+
+
+@dataclass(frozen=True)
+class View:
+    """One drawable graph: nodes, edges, positions, and a note when it was clustered or cut."""
+
+    name: str  # "lineage", "responsibilities", "doc", "agency", "province"
+    title_vi: str
+    title_en: str
+    nodes: tuple[m.VNode, ...]
+    edges: tuple[m.VEdge, ...]
+    positions: layout.Pos
+    focus: str | None = None
+    note_vi: str | None = None
+    note_en: str | None = None
+
+
+@dataclass
+class Index:
+    """Incident edges per node, built once per site so the per-page views stay linear."""
+
+    site: m.SiteGraph
+    out: dict[str, list[m.VEdge]] = field(default_factory=dict)
+    inc: dict[str, list[m.VEdge]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, site: m.SiteGraph) -> Index:
+        """Index the edges of ``site`` by source and by target."""
+        index = cls(site)
+        for e in site.edges:
+            index.out.setdefault(e.source, []).append(e)
+            index.inc.setdefault(e.target, []).append(e)
+        return index
+
+    def neighbours(self, node: str, relations: Iterable[str]) -> list[str]:
+        """Nodes one edge away along ``relations`` (either direction), sorted, without repeats."""
+        rels = set(relations)
+        found = {e.target for e in self.out.get(node, ()) if e.relation in rels}
+        found |= {e.source for e in self.inc.get(node, ()) if e.relation in rels}
+        found.discard(node)
+        return sorted(found, key=lambda n: _order(self.site.nodes[n]))
+
+    def edges_among(self, nodes: Iterable[str]) -> tuple[m.VEdge, ...]:
+        """Every edge whose both ends are in ``nodes``."""
+        keep = set(nodes)
+        return tuple(e for n in sorted(keep) for e in self.out.get(n, ()) if e.target in keep)
+
+
+def is_document(node: m.VNode) -> bool:
+    """A node drawn as a document (any document class)."""
+    return node.kind in DOC_KINDS
+
+
+def _order(node: m.VNode) -> tuple[str, str, str]:
+    return (node.province or "", node.label_vi, node.id)
+
+
+# --- whole-graph views ----------------------------------------------------------------------------------
+
+
+def lineage_view(index: Index, budget: int = NODE_BUDGET) -> View:
+    """Documents and their implements/basedOn edges, in rows by level (central party at the top)."""
+    titles = ("Dòng chảy văn bản", "Policy lineage")
+    docs = sorted((n for n in index.site.nodes.values() if is_document(n)), key=_order)
+    if len(docs) > budget:
+        return _clustered(
+            index, "lineage", titles, docs, LINEAGE, keep=lambda n: (n.tier or UNKNOWN_TIER) <= 1
+        )
+    pos = layout.tier_rows({n.id: UNKNOWN_TIER if n.tier is None else n.tier for n in docs})
+    ids = [n.id for n in docs]
+    nodes = tuple(index.site.nodes[i] for i in sorted(ids))
+    edges = tuple(e for e in index.edges_among(ids) if e.relation in LINEAGE)
+    return View("lineage", *titles, nodes, edges, pos)
+
+
+def responsibilities_view(index: Index, budget: int = NODE_BUDGET) -> View:
+    """Agencies, the tasks they lead or coordinate, and the plans the tasks belong to; one ring per plan."""
+    titles = ("Trách nhiệm thực hiện", "Responsibilities")
+    blocks = _plan_blocks(index, [n.id for n in index.site.nodes.values() if is_document(n)])
+    ids = [i for plan, tasks, agencies in blocks for i in (plan, *tasks, *agencies)]
+    if len(ids) > budget:
+        members = sorted((index.site.nodes[i] for i in set(ids)), key=_order)
+        return _clustered(index, "responsibilities", titles, members, (*DUTY, "taskOf"), keep=lambda n: False)
+    nodes = tuple(index.site.nodes[i] for i in sorted(set(ids)))
+    edges = tuple(e for e in index.edges_among(ids) if e.relation in (*DUTY, "taskOf"))
+    return View("responsibilities", *titles, nodes, edges, layout.plan_blocks(blocks))
+
+
+def _plan_blocks(index: Index, docs: Iterable[str]) -> list[tuple[str, list[str], list[str]]]:
+    """(plan, its tasks, the agencies placed with it): each agency goes with the plan it has most tasks in."""
+    blocks: list[tuple[str, list[str], list[str]]] = []
+    home: dict[str, tuple[int, str]] = {}
+    for doc in sorted(docs, key=lambda d: _order(index.site.nodes[d])):
+        tasks = [e.source for e in index.inc.get(doc, ()) if e.relation == "taskOf"]
+        if not tasks:
+            continue
+        tasks = sorted(set(tasks))
+        blocks.append((doc, tasks, []))
+        counts: dict[str, int] = {}
+        for t in tasks:
+            for agency in index.neighbours(t, DUTY):
+                counts[agency] = counts.get(agency, 0) + 1
+        for agency, n in counts.items():
+            if agency not in home or n > home[agency][0]:
+                home[agency] = (n, doc)
+    placed: dict[str, list[str]] = {}
+    for agency, (_, doc) in sorted(home.items()):
+        placed.setdefault(doc, []).append(agency)
+    return [(d, t, placed.get(d, [])) for d, t, _ in blocks]
+
+
+def _clustered(
+    index: Index,
+    name: str,
+    titles: tuple[str, str],
+    members: Sequence[m.VNode],
+    relations: Sequence[str],
+    keep: Callable[[m.VNode], bool],
+) -> View:
+    """One node per province (those ``keep`` selects stay themselves), edges summed between clusters."""
+    site = index.site
+    kept = [n for n in members if keep(n)]
+    groups: dict[str, list[m.VNode]] = {}
+    for n in members:
+        if not keep(n):
+            groups.setdefault(n.province or "", []).append(n)
+    clusters = {key: _cluster_node(site, key, group) for key, group in sorted(groups.items())}
+    where = {n.id: clusters[n.province or ""].id for group in groups.values() for n in group}
+    where.update({n.id: n.id for n in kept})
+    edges = _aggregate(index, where, relations)
+    nodes = tuple(sorted([*kept, *clusters.values()], key=lambda n: n.id))
+    tiers = {n.id: (UNKNOWN_TIER if n.tier is None else n.tier) for n in nodes}
+    note = (
+        f"{len(members)} nút vượt ngưỡng {NODE_BUDGET}: gộp theo tỉnh; bấm một cụm để mở trang của tỉnh.",
+        f"{len(members)} nodes exceed the budget of {NODE_BUDGET}: grouped by province; "
+        "click a cluster to open its province page.",
+    )
+    return View(name, *titles, nodes, edges, layout.tier_rows(tiers), note_vi=note[0], note_en=note[1])
+
+
+def _cluster_node(site: m.SiteGraph, province: str, group: Sequence[m.VNode]) -> m.VNode:
+    prov = site.nodes.get(province)
+    name_vi, name_en = (prov.label_vi, prov.label_en) if prov else ("Không rõ tỉnh", "No province")
+    counts: dict[str, int] = {}
+    for n in group:
+        counts[n.kind] = counts.get(n.kind, 0) + 1
+    parts = sorted(counts.items())
+    facts = tuple(m.Fact("count", f"{site.kind_labels.get(k, (k, k))[0]}: {c}",
+                         f"{site.kind_labels.get(k, (k, k))[1]}: {c}") for k, c in parts)  # fmt: skip
+    return m.VNode(
+        id=f"cluster:{province or 'none'}",
+        kind=m.CLUSTER,
+        label_vi=f"{name_vi} ({len(group)})",
+        label_en=f"{name_en} ({len(group)})",
+        facts=facts,
+        province=province or None,
+        search=tuple(
+            sorted(
+                {k for n in group if n.kind == m.PROVINCE for k in n.search}
+                | set(prov.search if prov else ())
+            )
+        ),
+        page=prov.page if prov else None,
+        tier=3,
+    )
+
+
+def _aggregate(index: Index, where: dict[str, str], relations: Sequence[str]) -> tuple[m.VEdge, ...]:
+    counts: dict[tuple[str, str], int] = {}
+    for e in index.site.edges:
+        a, b = where.get(e.source), where.get(e.target)
+        if a and b and a != b and e.relation in relations:
+            counts[(a, b)] = counts.get((a, b), 0) + 1
+    return tuple(
+        m.VEdge(a, b, "aggregate", (m.Fact("count", str(c), str(c)),)) for (a, b), c in sorted(counts.items())
+    )
+
+
+# --- pages about one thing ------------------------------------------------------------------------------
+
+
+def document_view(index: Index, doc: str, budget: int = NODE_BUDGET) -> View:
+    """A document, its lineage neighbours, issuer and tasks; then the agencies answering for the tasks."""
+    first = index.neighbours(doc, (*LINEAGE, "issuedBy", "taskOf"))
+    tasks = [t for t in first if index.site.nodes[t].kind == m.TASK]
+    second = sorted({a for t in tasks for a in index.neighbours(t, DUTY)} - set(first) - {doc})
+    return _ego(index, "doc", doc, [first, second], budget)
+
+
+def agency_view(index: Index, agency: str, budget: int = NODE_BUDGET) -> View:
+    """An agency, the tasks it leads or coordinates, documents it issued or answers for; then their plans."""
+    first = index.neighbours(agency, (*DUTY, "issuedBy", "answersFor"))
+    tasks = [t for t in first if index.site.nodes[t].kind == m.TASK]
+    second = sorted({d for t in tasks for d in index.neighbours(t, ("taskOf",))} - set(first) - {agency})
+    return _ego(index, "agency", agency, [first, second], budget)
+
+
+def _ego(index: Index, name: str, focus: str, rings: list[list[str]], budget: int) -> View:
+    """Rings around ``focus``, cut to the budget: what does not fit is counted in one "+N" node per ring."""
+    site = index.site
+    room = budget - 1
+    kept_rings: list[list[str]] = []
+    extra: list[m.VNode] = []
+    for ring in rings:
+        take = ring[: max(room - 1, 0)] if len(ring) > room else ring
+        if len(take) < len(ring):
+            more = len(ring) - len(take)
+            extra.append(m.VNode(f"more:{focus}:{len(kept_rings)}", m.MORE, f"+{more}", f"+{more}"))
+            take = [*take, extra[-1].id]
+        room -= len(take)
+        kept_rings.append(take)
+    ids = [focus, *(i for r in kept_rings for i in r if not i.startswith("more:"))]
+    node = site.nodes[focus]
+    nodes = tuple(sorted([*(site.nodes[i] for i in ids), *extra], key=lambda n: n.id))
+    note = _cut_note(sum(map(len, rings)), len(nodes) - 1) if extra else (None, None)
+    return View(name, node.label_vi, node.label_en, nodes, index.edges_among(ids),
+                layout.rings_around(focus, kept_rings), focus, note[0], note[1])  # fmt: skip
+
+
+def _cut_note(total: int, shown: int) -> tuple[str, str]:
+    return (
+        f"Hiển thị {shown} trong {total} nút lân cận (ngưỡng {NODE_BUDGET}).",
+        f"Showing {shown} of {total} neighbouring nodes (budget {NODE_BUDGET}).",
+    )
+
+
+def province_view(index: Index, province: str, budget: int = NODE_BUDGET) -> View:
+    """A province's documents, what they implement, their tasks and agencies; tasks dropped over budget."""
+    site = index.site
+    node = site.nodes[province]
+    own = [n.id for n in site.nodes.values() if is_document(n) and n.province == province]
+    above = sorted({t for d in own for t in index.neighbours(d, LINEAGE)} - set(own))
+    blocks = _plan_blocks(index, own)
+    with_tasks = {plan for plan, _, _ in blocks}
+    rows = [
+        d for d in sorted(set(own) | set(above), key=lambda d: _order(site.nodes[d])) if d not in with_tasks
+    ]
+    ids = [*rows, *(i for p, t, a in blocks for i in (p, *t, *a))]
+    note: tuple[str | None, str | None] = (None, None)
+    if len(ids) > budget:  # focus: documents only, tasks and agencies are on the documents' own pages
+        blocks, rows = [], sorted(set(own) | set(above), key=lambda d: _order(site.nodes[d]))[:budget]
+        ids = rows
+        note = _cut_note(len(own) + len(above), len(ids))
+    tiers = {d: UNKNOWN_TIER if site.nodes[d].tier is None else site.nodes[d].tier for d in rows}
+    pos = layout.tier_rows(tiers)  # type: ignore[arg-type]
+    bottom = max((y for _, y in pos.values()), default=0) + layout.DY
+    pos.update(layout.plan_blocks(blocks, bottom))
+    nodes = tuple(sorted((site.nodes[i] for i in set(ids)), key=lambda n: n.id))
+    return View("province", node.label_vi, node.label_en, nodes, index.edges_among(ids), pos, province,
+                note[0], note[1])  # fmt: skip

@@ -1,0 +1,258 @@
+"""Checkers for the ``examples`` of every data/vocab/*.yaml file.
+
+Each vocabulary file names its checker in a top-level ``checker:`` key; ``check_examples(name)`` runs it and
+returns the problems found (an empty list means every example behaves as its entry says). Checkers are
+registered with ``@checker("<name>")``; each area appends checkers for its own files here, in this style.
+tests/test_vocab.py stays generic: one parametrised test over ``vocab.names()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from kg import vocab
+from kg.errors import VocabularyError
+from kg.paths import VOCAB_DIR
+
+Checker = Callable[[tuple[dict[str, Any], ...]], list[str]]
+_CHECKERS: dict[str, Checker] = {}
+
+
+def checker(name: str) -> Callable[[Checker], Checker]:
+    """Register ``fn`` as the checker called ``name`` (the value of a vocab file's ``checker:`` key)."""
+
+    def register(fn: Checker) -> Checker:
+        _CHECKERS[name] = fn
+        return fn
+
+    return register
+
+
+def checker_name(name: str) -> str:
+    """The ``checker:`` key of data/vocab/<name>.yaml."""
+    path = VOCAB_DIR / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    key = data.get("checker") if isinstance(data, dict) else None
+    if not isinstance(key, str):
+        raise VocabularyError(f"{path}: no top-level 'checker:' key naming how its examples are checked")
+    return key
+
+
+def check_examples(name: str) -> list[str]:
+    """Problems with the examples of data/vocab/<name>.yaml, one message per failing example."""
+    key = checker_name(name)
+    if key not in _CHECKERS:
+        raise VocabularyError(f"{VOCAB_DIR / name}.yaml: unknown checker {key!r} (known: {sorted(_CHECKERS)})")
+    return _CHECKERS[key](vocab.load(name))
+
+
+def _entry_id(entry: dict[str, Any], i: int) -> str:
+    return str(entry.get("id") or entry.get("abbr") or entry.get("field") or i)
+
+
+@checker("agencies")
+def _check_agencies(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example names the entry: ``resolve_agency(example)`` returns that entry's id."""
+    from kg.resolve.agencies import resolve_agency
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            match = resolve_agency(example, None)
+            got = match.id if match else None
+            if got != entry["id"]:
+                problems.append(f"agencies/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
+    return problems
+
+
+@checker("agency_abbreviations")
+def _check_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example is a pair [written, expanded] that ``expand_abbreviations`` maps as shown."""
+    from kg.resolve.agencies import expand_abbreviations
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for written, expected in entry["examples"]:
+            got = expand_abbreviations(written)
+            if got != expected:
+                problems.append(f"agency_abbreviations/{_entry_id(entry, i)}: {written!r} -> {got!r}, want {expected!r}")
+    return problems
+
+
+@checker("deadlines")
+def _check_deadlines(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example is found as a deadline; every ``counter_examples`` string is not."""
+    from kg.extract.deadlines import find_deadline
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            sentence, phrase = (example, None) if isinstance(example, str) else example
+            found = find_deadline(sentence)
+            want = phrase or sentence
+            if not found or found[0] != want:
+                problems.append(f"deadlines/{_entry_id(entry, i)}: {sentence!r} gives {found!r}, want {want!r}")
+        for counter in entry.get("counter_examples", ()):
+            if find_deadline(counter):
+                problems.append(f"deadlines/{_entry_id(entry, i)}: {counter!r} must give no deadline")
+    return problems
+
+
+@checker("fields")
+def _check_fields(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example heading maps to the entry's SKOS field."""
+    from kg.extract.fields import field_of_heading
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            got = field_of_heading(example)
+            if got != entry["field"]:
+                problems.append(f"fields/{_entry_id(entry, i)}: {example!r} maps to {got!r}")
+    return problems
+
+
+@checker("roles")
+def _check_roles(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example sentence contains a cue of the entry's kind, found by ``find_cue``."""
+    from kg.extract.assignments import find_cue
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            got = find_cue(example, entry["kind"])
+            if got is None:
+                problems.append(f"roles/{_entry_id(entry, i)}: no {entry['kind']!r} cue in {example!r}")
+    return problems
+
+
+@checker("document_classes")
+def _check_document_classes(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example type word maps to the entry's ontology class (graph area, kg.docclass)."""
+    from kg.docclass import doc_class
+    from kg.namespaces import VPO
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            got = doc_class(example).iri
+            if got != VPO[entry["class"]]:
+                problems.append(f"document_classes/{entry.get('class', i)}: {example!r} maps to {got}")
+    return problems
+
+
+# --- document side (extraction engineer A): chrome, doc_types, sections, symbol_codes, lineage_cues, titles ---
+
+
+@checker("chrome")
+def _check_chrome(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example line is recognised as chrome with the entry's scope (kg.normalize.chrome_scope)."""
+    from kg.normalize import chrome_scope
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            got = chrome_scope(example)
+            if got != entry.get("scope", "line"):
+                problems.append(f"chrome/{_entry_id(entry, i)}: {example!r} gives scope {got!r}")
+    return problems
+
+
+@checker("doc_types")
+def _check_doc_types(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example (a type line, a "<word> số <symbol>" phrase or a bare symbol) yields the entry's word."""
+    from kg.extract.references import canonical_type_word, find_mentions
+    from kg.outline import Line
+    from kg.sections import type_word_line
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            if example == example.upper() and type_word_line(Line(example, 0, len(example))):
+                got = type_word_line(Line(example, 0, len(example)))
+            else:
+                mentions = find_mentions(example)
+                got = mentions[0].doc_type if mentions else canonical_type_word(example.split(" số")[0])
+            if got != entry["word"]:
+                problems.append(f"doc_types/{entry['word']}: {example!r} gives {got!r}")
+    return problems
+
+
+@checker("sections")
+def _check_sections(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example matches its entry's kind (and column/preamble kind) via kg.sections.classify."""
+    from kg.sections import classify
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            hit = classify(example, entry["kind"])
+            ok = hit is not None and all(hit.get(k) == str(entry[k]) for k in ("column", "preamble") if k in entry)
+            if not ok:
+                problems.append(f"sections/{entry['kind']}#{i}: {example!r} gives {hit!r}")
+    return problems
+
+
+@checker("symbol_codes")
+def _check_symbol_codes(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example symbol is found, canonicalizes to itself and carries the entry's issuer code."""
+    from kg.extract.symbols import canonical_number, find_symbols
+
+    problems = []
+    for entry in entries:
+        for example in entry["examples"]:
+            found = list(find_symbols(example))
+            ok = len(found) == 1 and found[0].number == example and canonical_number(example) == example
+            if not ok or found[0].issuer_code != entry["code"]:
+                problems.append(f"symbol_codes/{entry['code']}: {example!r} gives {[s.number for s in found]}")
+    return problems
+
+
+@checker("lineage_cues")
+def _check_lineage_cues(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """implements/none examples end with the cue (relation_before); based_on examples start with it."""
+    from kg.extract.lineage import relation_before
+    from kg.textutil import fold
+
+    problems = []
+    for entry in entries:
+        for example in entry["examples"]:
+            rel = entry["relation"]
+            if rel == "based_on":
+                ok = fold(example).startswith(entry["cue"])
+            else:
+                ok = relation_before(example + " ") == (rel if rel == "implements" else None)
+            if not ok:
+                problems.append(f"lineage_cues/{entry['cue']}: {example!r} not read as {rel}")
+    return problems
+
+
+@checker("title_abbreviations")
+def _check_title_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example [written, expected] expands as shown (laws use the entry's law form)."""
+    from kg.extract.references import expand_title
+
+    problems = []
+    for entry in entries:
+        for written, expected in entry["examples"]:
+            got = expand_title(written, law=written.startswith("Luật"))
+            if got != expected:
+                problems.append(f"title_abbreviations/{entry['abbr']}: {written!r} gives {got!r}")
+    return problems
+
+
+@checker("agency_groups")
+def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example is read whole, as one collective group, by ``match_group``."""
+    from kg.resolve.agencies import match_group
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            end = match_group(example)
+            if end != len(example):
+                problems.append(f"agency_groups/{_entry_id(entry, i)}: {example!r} read as {example[: end or 0]!r}")
+    return problems

@@ -1,0 +1,41 @@
+"""`kg extract` on the seed texts scored against the hand-checked gold records (../shared/gold).
+
+Thresholds apply to the corpus micro-average (the same thresholds are checked on unseen documents); the
+per-file table is printed so a failure shows where the points were lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import format_table, score_corpus
+from kg.paths import RAW_DIR, ROOT
+
+GOLD_DIR = ROOT.parent / "shared" / "gold"
+
+pytestmark = pytest.mark.skipif(not GOLD_DIR.is_dir(), reason=f"gold records not present at {GOLD_DIR}")
+
+
+@pytest.fixture(scope="module")
+def scores():  # type: ignore[no-untyped-def]
+    per_file, total = score_corpus(RAW_DIR, GOLD_DIR)
+    print("\n" + format_table(per_file, total))
+    return per_file, total
+
+
+def test_numbered_references_reach_f1_095(scores) -> None:  # type: ignore[no-untyped-def]
+    assert scores[1].references.f1 >= 0.95
+
+
+def test_lineage_edges_reach_f1_090(scores) -> None:  # type: ignore[no-untyped-def]
+    assert scores[1].lineage.f1 >= 0.90
+
+
+def test_agency_role_pairs_reach_f1_090(scores) -> None:  # type: ignore[no-untyped-def]
+    assert scores[1].agency_roles.f1 >= 0.90
+
+
+def test_metadata_fields_are_095_right(scores) -> None:  # type: ignore[no-untyped-def]
+    per_file, total = scores
+    wrong = [f"{name}: {w}" for name, s in per_file.items() for w in s.meta_wrong]
+    assert total.metadata >= 0.95, "\n".join(wrong)

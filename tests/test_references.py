@@ -1,0 +1,95 @@
+# ruff: noqa: E501  (sentence tables hold real sentences, kept whole)
+"""References: one per distinct document, with type, date and issuer as the sentence states them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+from kg.extract.references import find_mentions
+
+CASES = [
+    (
+        "Căn cứ Kế hoạch số 116-KH/TU ngày 23/4/2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận",
+        ("116-KH/TU", "Kế hoạch", "2024-04-23", "Ban Thường vụ Tỉnh ủy Lâm Đồng"),
+    ),
+    (
+        "thực hiện Kết luận số 50/KL-TW ngày 30/5/2019 của Ban Bí Thư Trung ương Đảng Khóa XII “Tiếp tục",
+        ("50-KL/TW", "Kết luận", "2019-05-30", "Ban Bí thư"),
+    ),
+    (
+        "Xét đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số: 19/TTr-SKHCN ngày 04 tháng 5 năm 2016,",
+        ("19/TTr-SKHCN", "Tờ trình", "2016-05-04", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng"),
+    ),
+    (
+        "Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của BCHTW khóa XI về phát triển",
+        ("20-NQ/TW", "Nghị quyết", "2012-11-01", "Ban Chấp hành Trung ương Đảng"),
+    ),
+    (
+        "Nghị quyết số 88/NQ-CP ngày 5/6/2024 của Chính phủ ban hành Chương trình hành động",
+        ("88/NQ-CP", "Nghị quyết", "2024-06-05", "Chính phủ"),
+    ),
+    (
+        "Quyết định số 1068/QĐ-TTg ngày 22/8/2019 của Thủ tướng chính phủ gắn liền",
+        ("1068/QĐ-TTg", "Quyết định", "2019-08-22", "Thủ tướng Chính phủ"),
+    ),
+    (
+        "Nghị quyết 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về",
+        ("52-NQ/TW", "Nghị quyết", "2019-09-27", "Bộ Chính trị"),
+    ),
+    ("Công văn số 2449-CV/ĐU về việc", ("2449-CV/ĐU", "Công văn", None, None)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_numbered_mention_is_read_from_its_sentence(sentence: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    m = next(x for x in find_mentions(sentence, None, "Lâm Đồng") if x.number)
+    assert (m.number, m.doc_type, m.date, m.issuer) == expected
+
+
+TITLED = [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", "Luật Tổ chức chính quyền địa phương"),
+    ("văn bản quản lý về KH&CN, Luật KH&CN và các văn bản", "Luật Khoa học và Công nghệ"),
+    ("theo đúng quy định của Luật Ngân sách nhà nước và các văn bản hướng dẫn", "Luật Ngân sách nhà nước"),
+    (
+        "thực hiện Chiến lược phát triển KH,CN&ĐMST đến năm 2030. Chú trọng",
+        "Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030",
+    ),
+    (
+        "về thực hiện Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030 trên địa bàn",
+        "Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "title"), TITLED)
+def test_unnumbered_laws_and_strategies_are_named_by_title(sentence: str, title: str) -> None:
+    assert [m.title for m in find_mentions(sentence) if not m.number] == [title]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "tổ chức thực hiện tốt các văn bản Luật, Nghị định, văn bản hướng dẫn",
+        "gắn liền với Chiến lược phát triển KH&CN tại địa phương.",
+        "Thực hiện có hiệu quả Chiến lược Sở hữu trí tuệ đến năm 2030 theo Quyết định số 1068/QĐ-TTg ngày 22/8/2019",
+    ],
+)
+def test_generic_or_decision_named_strategies_are_not_extra_references(sentence: str) -> None:
+    assert [m.title for m in find_mentions(sentence) if not m.number] == []
+
+
+def test_spelling_variants_are_one_reference_and_different_issuers_two() -> None:
+    text = (
+        "KẾ HOẠCH\n\nThực hiện Kết luận số 50/KL-TW\n\nI. NỘI DUNG\n\n1. Quán triệt Kết luận số 50-KL/TW, "
+        "Nghị quyết số 20-NQ/TW và Nghị quyết số 20-NQ/TU; Chương trình 47/Ctr-TU và 47/CTr-TU."
+    )
+    numbers = sorted(r.number or "" for r in extract_text(text).references)
+    assert numbers == ["20-NQ/TU", "20-NQ/TW", "47/CTr-TU", "50-KL/TW"]
+
+
+def test_the_document_itself_is_not_a_reference() -> None:
+    text = (
+        "Số: 12/KH-UBND\n\nKẾ HOẠCH\n\nVề việc A\n\nI. X\n\n(Kèm theo Kế hoạch số 12/KH-UBND của UBND tỉnh)"
+    )
+    assert extract_text(text).references == ()

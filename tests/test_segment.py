@@ -1,0 +1,121 @@
+# ruff: noqa: E501  (sentence tables hold real sentences, kept whole)
+"""Segment: header, type word, title, preamble, outline tree, organisation sections, tables."""
+
+from __future__ import annotations
+
+from kg.normalize import normalize
+from kg.segment import segment
+
+QD = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+-------
+
+Số: 684/QĐ-UBND
+
+Bắc Kạn, ngày 16 tháng 5 năm 2016
+
+QUYẾT ĐỊNH
+
+VỀ VIỆC BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG
+THỰC HIỆN ĐỀ ÁN TÁI CƠ CẤU
+
+ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+
+Căn cứ Luật Khoa học và Công nghệ ngày 18/6/2013;
+
+Xét đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số: 19/TTr-SKHCN ngày 04 tháng 5 năm 2016,
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.
+
+Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các Sở, Ngành có liên quan tổ chức triển khai.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Đỗ Thị Minh Hoa
+
+KẾ HOẠCH
+
+HÀNH ĐỘNG THỰC HIỆN ĐỀ ÁN
+
+I. MỤC TIÊU
+
+- Mục tiêu một.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Tài chính:
+
+- Bố trí kinh phí.
+
+2. Các Sở, Ngành liên quan
+
+a) Phối hợp xây dựng kế hoạch.
+"""
+
+
+def test_decision_header_title_preamble_and_signer() -> None:
+    o = segment(normalize(QD))
+    assert o.doc_type_word == "QUYẾT ĐỊNH"
+    assert o.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG THỰC HIỆN ĐỀ ÁN TÁI CƠ CẤU"
+    assert o.header.number_line is not None and o.header.number_line.text == "Số: 684/QĐ-UBND"
+    assert [p.kind for p in o.preamble] == ["can_cu", "xet"]
+    assert o.signer == "Đỗ Thị Minh Hoa"
+    assert (o.province, o.province_unit) == ("Bắc Kạn", "tỉnh")
+
+
+def test_outline_tree_and_organisation_sections() -> None:
+    o = segment(normalize(QD))
+    sections = [n.section for n in o.nodes() if n.kind not in ("dash", "plus", "part")]
+    assert sections == ["Điều 1", "Điều 2", "I", "II", "II.1", "II.2", "II.2.a"]
+    org = [n.section for n in o.org_sections]
+    assert org == ["Điều 2", "II"]
+
+
+def test_party_programme_header() -> None:
+    raw = (
+        "ĐẢNG BỘ TỈNH NAM ĐỊNH\nTỈNH ỦY\n*\nSố 47-CTr/TU\n\nNam Định, ngày 31 tháng 5 năm 2024\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 69-KL/TW của Bộ Chính trị\n\nI. MỤC TIÊU\n\n- Một."
+    )
+    o = segment(normalize(raw))
+    assert o.doc_type_word == "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+    assert o.title == "thực hiện Kết luận số 69-KL/TW của Bộ Chính trị"
+    assert o.province == "Nam Định"
+
+
+def test_official_letter_subject_line() -> None:
+    raw = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 9387/UBND-KT\nV/v triển khai Kết luận số 69-KL/TW\n\nLâm Đồng, ngày 5 tháng 11 năm 2024\n\nKính gửi: Các sở, ban, ngành\n\nNội dung."
+    o = segment(normalize(raw))
+    assert o.title == "triển khai Kết luận số 69-KL/TW"
+
+
+TABLE_LINES = "PHỤ LỤC\n\nTT\n\nNội dung\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian\n\nI\n\nTuyên truyền\n\n1\n\nĐẩy mạnh tuyên truyền.\n\nSở KH&CN\n\nSở Tài chính\n\nThường xuyên hàng năm\n\n2\n\nBiểu dương tập thể.\n\nCác sở, ban, ngành\n\nNăm 2024-2025\n"
+TABLE_PIPES = "PHỤ LỤC\n\nTT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\nI | Tuyên truyền | | |\n1 | Đẩy mạnh tuyên truyền. | Sở KH&CN | Sở Tài chính | Thường xuyên hàng năm\n2 | Biểu dương tập thể. | Các sở, ban, ngành | | Năm 2024-2025\n"
+
+
+def _rows(raw: str) -> list[dict[str, str]]:
+    o = segment(normalize(raw))
+    assert len(o.tables) == 1
+    return [{k: c.text for k, c in r.cells.items() if k != "no"} for r in o.tables[0].rows]
+
+
+def test_tables_are_rebuilt_whatever_their_flattening() -> None:
+    expected = [
+        {
+            "task": "Đẩy mạnh tuyên truyền.",
+            "lead": "Sở KH&CN",
+            "coordinate": "Sở Tài chính",
+            "deadline": "Thường xuyên hàng năm",
+        },
+        {"task": "Biểu dương tập thể.", "lead": "Các sở, ban, ngành", "deadline": "Năm 2024-2025"},
+    ]
+    assert _rows(TABLE_LINES) == expected
+    assert _rows(TABLE_PIPES) == expected
+
+
+def test_table_rows_keep_their_group() -> None:
+    o = segment(normalize(TABLE_PIPES))
+    assert [r.group_label for r in o.tables[0].rows] == ["I", "I"]
