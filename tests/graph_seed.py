@@ -1,4 +1,4 @@
-"""Shared helpers of the graph-area tests: the seed records (gold + located spans) and graphs built from them."""
+"""Helpers of the graph-area tests: the seed records (gold + located spans) and graphs built from them."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ PREFIXES = f"PREFIX vpo: <{VPO}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-sc
 
 @cache
 def seed_records() -> tuple[Record, ...]:
-    return tuple(Record.from_json(json.loads(p.read_text("utf-8"))) for p in sorted(RECORDS_DIR.glob("*.json")))
+    return tuple(
+        Record.from_json(json.loads(p.read_text("utf-8"))) for p in sorted(RECORDS_DIR.glob("*.json"))
+    )
 
 
 @cache
@@ -38,5 +40,7 @@ def store_of(g: Graph) -> ox.Store:
     return store
 
 
+@cache
 def seed_store() -> ox.Store:
+    """The seed graph in an in-memory store (shared: tests only read it)."""
     return store_of(seed_graph())

@@ -9,10 +9,20 @@ from kg.resolve.agencies import canonical_agency_name, expand_abbreviations, par
 # (as printed, gazetteer id, name in records, is_group)
 RESOLVE = [
     ("Sở KH&CN", "so-khoa-hoc-va-cong-nghe", "Sở Khoa học và Công nghệ", False),
-    ("Sở Nông nghiệp - Phát triển nông thôn", "so-nong-nghiep-va-phat-trien-nong-thon", "Sở Nông nghiệp và Phát triển nông thôn", False),
+    (
+        "Sở Nông nghiệp - Phát triển nông thôn",
+        "so-nong-nghiep-va-phat-trien-nong-thon",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        False,
+    ),
     ("Sở Công thương", "so-cong-thuong", "Sở Công Thương", False),
     ("Ban Tuyên giáo tỉnh uỷ", "ban-tuyen-giao-tinh-uy", "Ban Tuyên giáo Tỉnh ủy", False),
-    ("Đài Phát thanh và Truyền hình tỉnh", "dai-phat-thanh-va-truyen-hinh-tinh", "Đài Phát thanh và Truyền hình tỉnh", False),
+    (
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "dai-phat-thanh-va-truyen-hinh-tinh",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        False,
+    ),
     ("Cục Thống kê tỉnh", "cuc-thong-ke-tinh", "Cục Thống kê tỉnh", False),
     ("Báo Quảng Ninh", "bao-tinh", "Báo Quảng Ninh", False),
     ("Sở Nông nghiệp và Môi trường", "so-nong-nghiep-va-moi-truong", "Sở Nông nghiệp và Môi trường", False),
@@ -20,14 +30,31 @@ RESOLVE = [
     ("UBND tỉnh Nghệ An", "ubnd-tinh", "Ủy ban nhân dân tỉnh Nghệ An", False),
     ("Bộ CHQS tỉnh", "bo-chi-huy-quan-su-tinh", "Bộ Chỉ huy Quân sự tỉnh", False),
     ("UBND các huyện, thành phố", "group-ubnd-cap-huyen", "Ủy ban nhân dân các huyện, thành phố", True),
-    ("các sở, ban, ngành, địa phương", "group-so-ban-nganh-dia-phuong", "Các sở, ban, ngành, địa phương", True),
-    ("Các Sở, ban ngành và địa phương", "group-so-ban-nganh-dia-phuong", "Các Sở, ban ngành và địa phương", True),
-    ("Ủy ban Trung ương Mặt trận Tổ quốc tỉnh", "uy-ban-mttq-tinh", "Ủy ban Trung ương Mặt trận Tổ quốc tỉnh", False),
+    (
+        "các sở, ban, ngành, địa phương",
+        "group-so-ban-nganh-dia-phuong",
+        "Các sở, ban, ngành, địa phương",
+        True,
+    ),
+    (
+        "Các Sở, ban ngành và địa phương",
+        "group-so-ban-nganh-dia-phuong",
+        "Các Sở, ban ngành và địa phương",
+        True,
+    ),
+    (
+        "Ủy ban Trung ương Mặt trận Tổ quốc tỉnh",
+        "uy-ban-mttq-tinh",
+        "Ủy ban Trung ương Mặt trận Tổ quốc tỉnh",
+        False,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("written", "agency_id", "name", "is_group"), RESOLVE)
-def test_resolve_gives_identity_and_record_name(written: str, agency_id: str, name: str, is_group: bool) -> None:
+def test_resolve_gives_identity_and_record_name(
+    written: str, agency_id: str, name: str, is_group: bool
+) -> None:
     match = resolve_agency(written, "Nghệ An")
     assert match is not None
     assert (match.id, match.name, match.is_group) == (agency_id, name, is_group)
@@ -50,12 +77,19 @@ def test_unknown_name_is_none_but_canonical_name_keeps_it() -> None:
 
 
 def test_abbreviations_expand_whole_tokens_only() -> None:
-    assert expand_abbreviations("Sở TT&TT, VP UBND tỉnh") == "Sở Thông tin và Truyền thông, Văn phòng Ủy ban nhân dân tỉnh"
+    assert (
+        expand_abbreviations("Sở TT&TT, VP UBND tỉnh")
+        == "Sở Thông tin và Truyền thông, Văn phòng Ủy ban nhân dân tỉnh"
+    )
 
 
 # (sentence, agency names read from its start, what follows the list)
 LISTS = [
-    ("Sở Tài chính, Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"], " tham mưu"),
+    (
+        "Sở Tài chính, Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh",
+        ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"],
+        " tham mưu",
+    ),
     (
         "các sở, ngành liên quan, UBND các huyện, thành phố, các đơn vị liên quan tổ chức",
         ["Các sở, ngành liên quan", "Ủy ban nhân dân các huyện, thành phố", "Các đơn vị liên quan"],
@@ -71,7 +105,11 @@ LISTS = [
         ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"],
         " tổ chức",
     ),
-    ("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh bảo đảm an ninh", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"], " bảo đảm"),
+    (
+        "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh bảo đảm an ninh",
+        ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"],
+        " bảo đảm",
+    ),
     ("các bộ, ngành liên quan triển khai", ["Các bộ, ngành liên quan"], " triển khai"),
 ]
 

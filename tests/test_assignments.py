@@ -8,7 +8,10 @@ from kg.extract.assignments import extract_assignments
 from kg.normalize import normalize
 from kg.segment import segment
 
-HEAD = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 12/KH-UBND\n\nNghệ An, ngày 3 tháng 4 năm 2025\n\nKẾ HOẠCH\n\nThực hiện chuyển đổi số\n\n"
+HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 12/KH-UBND\n\nNghệ An, ngày 3 tháng 4 năm 2025\n\n"
+    "KẾ HOẠCH\n\nThực hiện chuyển đổi số\n\n"
+)
 
 
 def _run(body: str) -> list[tuple[str, str, str, str | None]]:
@@ -27,13 +30,15 @@ ORG = "I. NHIỆM VỤ\n\n1. Tuyên truyền về chuyển đổi số.\n\nII. T
 CASES = [
     (
         "heading addressee with partner",
-        ORG + "1. Sở Tài chính: Chủ trì, phối hợp với Sở Nội vụ tham mưu UBND tỉnh bố trí kinh phí thực hiện.\n",
+        ORG
+        + "1. Sở Tài chính: Chủ trì, phối hợp với Sở Nội vụ tham mưu UBND tỉnh bố trí kinh phí thực hiện.\n",
         {("Sở Tài chính", "lead"), ("Sở Nội vụ", "coordinate")},
     ),
     (
         "shared head list: every named Sở is lead; phối hợp partner is coordinate (G4)",
         ORG + "2. Các Sở: Y tế; Giáo dục và Đào tạo; Văn hóa, Thể thao và Du lịch\n\n"
-        "a) Phối hợp với Sở KH&CN xây dựng cơ sở dữ liệu ngành.\n\nb) Tổ chức quán triệt đến cán bộ, công chức.\n",
+        "a) Phối hợp với Sở KH&CN xây dựng cơ sở dữ liệu ngành.\n\n"
+        "b) Tổ chức quán triệt đến cán bộ, công chức.\n",
         {
             ("Sở Y tế", "lead"),
             ("Sở Giáo dục và Đào tạo", "lead"),
@@ -43,30 +48,38 @@ CASES = [
     ),
     (
         "addressee whose only verb is phối hợp is still lead",
-        ORG + "3. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh: Phối hợp với Sở Thông tin và Truyền thông bảo đảm an toàn "
-        "thông tin mạng.\n",
-        {("Công an tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "lead"), ("Sở Thông tin và Truyền thông", "coordinate")},
+        ORG + "3. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh: Phối hợp với Sở Thông tin và Truyền thông "
+        "bảo đảm an toàn thông tin mạng.\n",
+        {
+            ("Công an tỉnh", "lead"),
+            ("Bộ Chỉ huy Quân sự tỉnh", "lead"),
+            ("Sở Thông tin và Truyền thông", "coordinate"),
+        },
     ),
     (
         "group joined with 'và UBND các huyện' is split (G6)",
-        ORG + "4. Các sở, ban, ngành và UBND các huyện, thị xã, thành phố\n\nHàng năm tổng hợp, báo cáo kết quả thực hiện.\n",
+        ORG + "4. Các sở, ban, ngành và UBND các huyện, thị xã, thành phố\n\n"
+        "Hàng năm tổng hợp, báo cáo kết quả thực hiện.\n",
         {("Các sở, ban, ngành", "lead"), ("Ủy ban nhân dân các huyện, thị xã, thành phố", "lead")},
     ),
     (
         "intro 'Chủ trì, phối hợp với X:' gives X to every bullet under it",
-        ORG + "1. Sở Nông nghiệp và Môi trường\n\na) Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan:\n\n"
+        ORG
+        + "1. Sở Nông nghiệp và Môi trường\n\na) Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan:\n\n"
         "- Rà soát quy hoạch vùng sản xuất.\n\n- Xây dựng bản đồ số đất đai.\n",
         {("Sở Nông nghiệp và Môi trường", "lead"), ("Các cơ quan, đơn vị có liên quan", "coordinate")},
     ),
     (
         "subject sentence under a non-agency heading",
-        ORG + "5. Công tác báo cáo\n\nĐịnh kỳ 6 tháng, các sở, ngành, địa phương có trách nhiệm báo cáo kết quả về Sở Nội vụ.\n",
+        ORG + "5. Công tác báo cáo\n\n"
+        "Định kỳ 6 tháng, các sở, ngành, địa phương có trách nhiệm báo cáo kết quả về Sở Nội vụ.\n",
         {("Các sở, ngành, địa phương", "lead")},
     ),
     (
         "closing addressed to agencies counts; office-holders do not (G7)",
-        ORG + "1. Sở Y tế\n\nTổ chức triển khai Kế hoạch.\n\nYêu cầu các sở, ban, ngành, địa phương triển khai thực hiện "
-        "Kế hoạch này. Giám đốc các Sở, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Kế hoạch này./.\n",
+        ORG + "1. Sở Y tế\n\nTổ chức triển khai Kế hoạch.\n\n"
+        "Yêu cầu các sở, ban, ngành, địa phương triển khai thực hiện Kế hoạch này. "
+        "Giám đốc các Sở, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Kế hoạch này./.\n",
         {("Sở Y tế", "lead"), ("Các sở, ban, ngành, địa phương", "lead")},
     ),
     (
@@ -85,7 +98,8 @@ def test_agency_role_pairs(why: str, body: str, pairs: set[tuple[str, str]]) -> 
 
 def test_assignment_sentences_outside_organisation_section_are_excluded() -> None:
     body = (
-        "I. NHIỆM VỤ VÀ GIẢI PHÁP\n\n1. Các sở, ban, ngành và UBND các huyện tổ chức nghiên cứu, quán triệt Kế hoạch.\n\n"
+        "I. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "1. Các sở, ban, ngành và UBND các huyện tổ chức nghiên cứu, quán triệt Kế hoạch.\n\n"
         "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp: Chủ trì thẩm định văn bản.\n"
     )
     assert _pairs(body) == {("Sở Tư pháp", "lead")}
@@ -93,8 +107,9 @@ def test_assignment_sentences_outside_organisation_section_are_excluded() -> Non
 
 def test_giao_sentence_counts_anywhere_and_in_decision_article() -> None:
     body = (
-        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nĐiều 2. Giao Sở Khoa học và Công nghệ chủ trì, "
-        "phối hợp với các Sở, Ngành có liên quan; Ủy ban nhân dân các huyện, thành phố tổ chức triển khai.\n\n"
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+        "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các Sở, Ngành có liên quan; "
+        "Ủy ban nhân dân các huyện, thành phố tổ chức triển khai.\n\n"
         "Điều 3. Các ông, bà: Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành./.\n"
     )
     assert _pairs(body) == {
@@ -106,8 +121,9 @@ def test_giao_sentence_counts_anywhere_and_in_decision_article() -> None:
 
 def test_news_run_on_sentence_is_split_at_semicolons() -> None:
     body = (
-        "Kế hoạch giao Sở Y tế chủ trì, phối hợp với các cơ quan liên quan triển khai thực hiện; định kỳ hàng năm báo "
-        "cáo UBND tỉnh; phối hợp với Sở Tài chính tham mưu bố trí ngân sách hàng năm./.\n"
+        "Kế hoạch giao Sở Y tế chủ trì, phối hợp với các cơ quan liên quan triển khai thực hiện; "
+        "định kỳ hàng năm báo cáo UBND tỉnh; phối hợp với Sở Tài chính tham mưu bố trí ngân sách "
+        "hàng năm./.\n"
     )
     rows = _run(body)
     tasks = {t for _, _, t, _ in rows}

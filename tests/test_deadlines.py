@@ -9,7 +9,10 @@ from kg.extract.deadlines import find_deadline, parse_deadline
 FOUND = [
     ("Năm 2024-2025", "Năm 2024-2025"),
     ("Thường xuyên hàng năm", "Thường xuyên hàng năm"),
-    ("hàng năm báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 15/11 để tổng hợp", "trước ngày 15/11"),
+    (
+        "hàng năm báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 15/11 để tổng hợp",
+        "trước ngày 15/11",
+    ),
     ("Hàng năm, vào tháng 11, các Sở, Ngành có trách nhiệm báo cáo", "Hàng năm, vào tháng 11"),
     ("Đôn đốc, kiểm tra, định kỳ hàng năm báo cáo UBND tỉnh", "định kỳ hàng năm"),
     ("Hoàn thành trước 31/12/2025", "trước 31/12/2025"),

@@ -27,7 +27,10 @@ def test_heading_maps_to_field(heading: str, field: str | None) -> None:
 
 
 def test_tasks_under_a_field_heading_get_that_field() -> None:
-    doc = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Lĩnh vực công nghiệp\n\n- Nghiên cứu công nghệ vật liệu mới.\n\n2. Hợp tác\n\n- Tăng cường hợp tác.\n"
+    doc = (
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Lĩnh vực công nghiệp\n\n- Nghiên cứu công nghệ vật liệu mới.\n\n"
+        "2. Hợp tác\n\n- Tăng cường hợp tác.\n"
+    )
     text = normalize(doc)
     outline = segment(text)
     assert [f.field for f in extract_fields(text, outline)] == ["industry"]

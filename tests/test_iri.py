@@ -9,7 +9,10 @@ from kg import iri
     ("a", "b"),
     [
         (("central", "2012", "20-NQ/TW"), ("lam-dong", "2022", "20-NQ/TU")),  # same number, different bodies
-        (("lam-dong", "2024", "4655/KH-UBND"), ("kon-tum", "2024", "4655/KH-UBND")),  # same symbol, two provinces
+        (
+            ("lam-dong", "2024", "4655/KH-UBND"),
+            ("kon-tum", "2024", "4655/KH-UBND"),
+        ),  # same symbol, two provinces
         (("lam-dong", "2019", "101-KH/TU"), ("lam-dong", "2020", "101-KH/TU")),  # same symbol, two years
     ],
 )

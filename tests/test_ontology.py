@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -283,3 +286,19 @@ def test_cli_docs_writes_pages(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["docs", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "index.html").is_file() and (tmp_path / "fields.html").is_file()
+
+
+def test_cli_reports_a_parse_error_without_traceback_and_exits_2(tmp_path: Path) -> None:
+    # KG_HOME points the whole project at a copy whose policy.ttl is broken on line 2.
+    (tmp_path / "ontology").mkdir()
+    (tmp_path / "queries" / "qc").mkdir(parents=True)
+    (tmp_path / "ontology" / "policy.ttl").write_text("@prefix ex: <http://ex/> .\nex:a ex:b .\n", "utf-8")
+    (tmp_path / "ontology" / "fields.ttl").write_text("", encoding="utf-8")
+    kg = Path(sys.executable).parent / "kg"
+    env = {**os.environ, "KG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [str(kg), "ontology", "check", "--no-reason"], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 2
+    assert "policy.ttl:2" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -18,7 +18,9 @@ def test_the_library_has_at_least_12_documented_queries() -> None:
     for q in QUERIES:
         assert q.title and q.question_en and q.question_vi and q.examples, f"{q.name}: incomplete header"
         for p in q.params:
-            assert f"${p.name}" in q.text and p.description, f"{q.name}: parameter {p.name} undocumented/unused"
+            assert f"${p.name}" in q.text and p.description, (
+                f"{q.name}: parameter {p.name} undocumented/unused"
+            )
 
 
 def run(name: str, **params: str) -> list[dict[str, str]]:
@@ -27,21 +29,61 @@ def run(name: str, **params: str) -> list[dict[str, str]]:
 
 # (query, params, column, values that must appear, values that must not)
 CASES = [
-    ("lineage-up", {"doc": "4655/KH-UBND"}, "ancestor", {"116-KH/TU (Lâm Đồng)", "69-KL/TW", "20-NQ/TW"}, set()),
-    ("lineage-down", {"doc": "69-KL/TW"}, "descendant",
-     {"116-KH/TU (Lâm Đồng)", "4655/KH-UBND (Lâm Đồng)", "47/CTr-TU (Nam Định)", "Kế hoạch 2024-06 (Nam Định)"},
-     {"684/QĐ-UBND (Bắc Kạn)"}),
+    (
+        "lineage-up",
+        {"doc": "4655/KH-UBND"},
+        "ancestor",
+        {"116-KH/TU (Lâm Đồng)", "69-KL/TW", "20-NQ/TW"},
+        set(),
+    ),
+    (
+        "lineage-down",
+        {"doc": "69-KL/TW"},
+        "descendant",
+        {
+            "116-KH/TU (Lâm Đồng)",
+            "4655/KH-UBND (Lâm Đồng)",
+            "47/CTr-TU (Nam Định)",
+            "Kế hoạch 2024-06 (Nam Định)",
+        },
+        {"684/QĐ-UBND (Bắc Kạn)"},
+    ),
     ("directive-chain", {"doc": "20-NQ/TW"}, "province", {"Lâm Đồng", "Nam Định"}, {"Bắc Kạn", "Kon Tum"}),
-    ("agencies-for-directive", {"doc": "69-KL/TW"}, "agency",
-     {"Sở Tài chính (Lâm Đồng)", "Sở Tài chính (Nam Định)"}, {"Sở Tài chính (Kon Tum)"}),
-    ("agency-answers-for", {"agency": "Sở Tài chính"}, "answersFor",
-     {"69-KL/TW", "20-NQ/TW", "4655/KH-UBND (Lâm Đồng)"}, set()),
-    ("provinces-implementing", {"doc": "69-KL/TW"}, "through", {"116-KH/TU (Lâm Đồng)", "47/CTr-TU (Nam Định)"},
-     set()),
-    ("cited-not-ingested", {}, "document", {"69-KL/TW", "20-NQ/TU (Lâm Đồng)", "Luật Khoa học và Công nghệ"},
-     {"4655/KH-UBND (Lâm Đồng)"}),
-    ("coordinate-only-agencies", {}, "agency", {"Sở Kế hoạch và Đầu tư (Kon Tum)"},
-     {"Sở Khoa học và Công nghệ (Lâm Đồng)"}),
+    (
+        "agencies-for-directive",
+        {"doc": "69-KL/TW"},
+        "agency",
+        {"Sở Tài chính (Lâm Đồng)", "Sở Tài chính (Nam Định)"},
+        {"Sở Tài chính (Kon Tum)"},
+    ),
+    (
+        "agency-answers-for",
+        {"agency": "Sở Tài chính"},
+        "answersFor",
+        {"69-KL/TW", "20-NQ/TW", "4655/KH-UBND (Lâm Đồng)"},
+        set(),
+    ),
+    (
+        "provinces-implementing",
+        {"doc": "69-KL/TW"},
+        "through",
+        {"116-KH/TU (Lâm Đồng)", "47/CTr-TU (Nam Định)"},
+        set(),
+    ),
+    (
+        "cited-not-ingested",
+        {},
+        "document",
+        {"69-KL/TW", "20-NQ/TU (Lâm Đồng)", "Luật Khoa học và Công nghệ"},
+        {"4655/KH-UBND (Lâm Đồng)"},
+    ),
+    (
+        "coordinate-only-agencies",
+        {},
+        "agency",
+        {"Sở Kế hoạch và Đầu tư (Kon Tum)"},
+        {"Sở Khoa học và Công nghệ (Lâm Đồng)"},
+    ),
     ("coordination-pairs", {}, "coordinator", {"Sở Khoa học và Công nghệ (Lâm Đồng)"}, set()),
     ("deadlines-in-period", {"from": "2024", "to": "2025"}, "deadline", {"Năm 2024-2025"}, {"Năm 2026-2030"}),
     ("plans-side-by-side", {"doc": "69-KL/TW"}, "planB", {"Kế hoạch 2024-06 (Nam Định)"}, set()),
@@ -52,8 +94,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "params", "column", "present", "absent"), CASES, ids=[c[0] for c in CASES])
-def test_named_query_returns_the_expected_rows(name: str, params: dict[str, str], column: str, present: set[str],
-                                               absent: set[str]) -> None:
+def test_named_query_returns_the_expected_rows(
+    name: str, params: dict[str, str], column: str, present: set[str], absent: set[str]
+) -> None:
     values = {r.get(column, "") for r in run(name, **params)}
     assert present <= values, f"{name}: missing {present - values}"
     assert not (absent & values), f"{name}: unexpected {absent & values}"
@@ -73,8 +116,13 @@ def _field_record() -> Record:
     task = Task("t1", "Phát triển giống cây trồng", field="agriculture", span=span)
     return Record(
         SourceInfo("x.txt", "ab" * 32, "official-text"),
-        DocumentMeta(number="9/KH-UBND", doc_type="Kế hoạch", issuer="Ủy ban nhân dân tỉnh A", date="2024-01-02",
-                     spans={"number": span}),
+        DocumentMeta(
+            number="9/KH-UBND",
+            doc_type="Kế hoạch",
+            issuer="Ủy ban nhân dân tỉnh A",
+            date="2024-01-02",
+            spans={"number": span},
+        ),
         assignments=(Assignment("Sở Nông nghiệp", "lead", task.text, task_id="t1", span=span),),
         tasks=(task,),
         targets=(Target("tỷ lệ cơ giới hóa", value=70.0, comparator=">=", unit="%", year=2030, span=span),),
@@ -86,9 +134,11 @@ def test_field_and_target_queries_find_what_records_carry() -> None:
     fields = run_local(store, bind(resolve("tasks-by-field"), {"field": "agriculture"})).records()
     assert [r["task"] for r in fields] == ["Phát triển giống cây trồng"]
     targets = run_local(store, bind(resolve("targets-by-year"), {"year": "2030"})).records()
-    assert [(r["indicator"], r["value"], r["unit"]) for r in targets] == [("tỷ lệ cơ giới hóa", "70.0", "%")] or [
-        (r["indicator"], float(r["value"]), r["unit"]) for r in targets
-    ] == [("tỷ lệ cơ giới hóa", 70.0, "%")]
+    assert [(r["indicator"], r["value"], r["unit"]) for r in targets] == [
+        ("tỷ lệ cơ giới hóa", "70.0", "%")
+    ] or [(r["indicator"], float(r["value"]), r["unit"]) for r in targets] == [
+        ("tỷ lệ cơ giới hóa", 70.0, "%")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Records → RDF: golden expectations on the seed texts, as graph facts (issue 4)."""
 
+import itertools
+
 import pytest
 from rdflib import Literal, URIRef
 
@@ -26,10 +28,10 @@ def docs_with_number(number: str) -> set[URIRef]:
     ],
 )
 def test_seed_lineage_chains_are_in_the_graph(chain: list[str]) -> None:
-    for child, parent in zip(chain, chain[1:], strict=False):
-        assert ask(f'ASK {{ ?a vpo:identifier "{child}" ; vpo:implements ?b . ?b vpo:identifier "{parent}" }}'), (
-            f"{child} implements {parent} is missing"
-        )
+    for child, parent in itertools.pairwise(chain):
+        assert ask(
+            f'ASK {{ ?a vpo:identifier "{child}" ; vpo:implements ?b . ?b vpo:identifier "{parent}" }}'
+        ), f"{child} implements {parent} is missing"
 
 
 def test_nam_dinh_plan_without_number_implements_47() -> None:
@@ -53,7 +55,8 @@ def test_20_nq_tw_and_20_nq_tu_are_different_nodes() -> None:
 def test_news_reports_are_sources_about_their_plans_not_the_plans() -> None:
     for number in ("4485/KH-UBND", "3549/KH-UBND"):
         assert ask(
-            f'ASK {{ ?s a vpo:NewsReport ; vpo:reportsOn ?d . ?d vpo:identifier "{number}" ; vpo:ingested true '
+            f'ASK {{ ?s a vpo:NewsReport ; vpo:reportsOn ?d . ?d vpo:identifier "{number}" ; '
+            "vpo:ingested true "
             "FILTER NOT EXISTS { ?s vpo:describes ?d } FILTER(?s != ?d) }"
         ), number
 
@@ -74,7 +77,9 @@ def test_every_assignment_has_evidence_with_a_quote_from_the_source() -> None:
 
 
 def test_records_without_spans_yield_no_evidence_rather_than_an_error() -> None:
-    rec = Record(SourceInfo("x.txt", ""), DocumentMeta(number="1/KH-UBND", issuer="Ủy ban nhân dân tỉnh A Lưới"))
+    rec = Record(
+        SourceInfo("x.txt", ""), DocumentMeta(number="1/KH-UBND", issuer="Ủy ban nhân dân tỉnh A Lưới")
+    )
     g = records_to_graph([rec])
     assert not list(g.triples((None, VPO.evidence, None)))
     assert (None, VPO.identifier, Literal("1/KH-UBND")) in g

@@ -1,4 +1,4 @@
-"""A real Oxigraph server: push the graph, run every named query through SPARQLWrapper, same answers (issue 4)."""
+"""A real Oxigraph server: push the graph, run every named query via SPARQLWrapper, same answers."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +14,14 @@ from kg.store import open_store
 
 pytestmark = pytest.mark.server
 
-EXAMPLE_PARAMS = {"doc": "69-KL/TW", "agency": "Sở Tài chính", "field": "agriculture", "year": "2030",
-                  "from": "2024", "to": "2025"}
+EXAMPLE_PARAMS = {
+    "doc": "69-KL/TW",
+    "agency": "Sở Tài chính",
+    "field": "agriculture",
+    "year": "2030",
+    "from": "2024",
+    "to": "2025",
+}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +44,9 @@ def _sorted(rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
     return sorted(rows)
 
 
-def test_pushed_graph_answers_every_named_query_like_the_embedded_store(built: Path, server: serve.Server) -> None:
+def test_pushed_graph_answers_every_named_query_like_the_embedded_store(
+    built: Path, server: serve.Server
+) -> None:
     store = open_store(built)
     done = push(server.store_url, store_graphs(store))
     assert set(done.values()) == {"graph store"}

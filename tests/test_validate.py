@@ -53,7 +53,9 @@ def test_a_broken_graph_yields_the_expected_violations(expected: tuple[str, str]
 
 def test_cli_exit_codes(tmp_path: Path) -> None:
     runner = CliRunner()
-    runner.invoke(cli, ["build", str(RECORDS_DIR), "--out-dir", str(tmp_path), "--store", str(tmp_path / "s")])
+    runner.invoke(
+        cli, ["build", str(RECORDS_DIR), "--out-dir", str(tmp_path), "--store", str(tmp_path / "s")]
+    )
     ok = runner.invoke(cli, ["validate", "--store", str(tmp_path / "s")])
     assert ok.exit_code == 0, ok.output
     assert "conforms" in ok.output

@@ -6,6 +6,8 @@ Screenshots go to tests/artifacts/viz_*.png.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,4 +145,47 @@ def test_graph_over_the_budget_opens_clustered(offline_page: Watched, big_dir: P
     page.shot("viz_big_clustered")
     page.open((big_dir / "lineage.html").as_uri())
     page.open(next((big_dir / "province").glob("*.html")).as_uri())
+    _clean(page)
+
+
+@pytest.fixture(scope="module")
+def seed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed corpus built by `kg build` into a temporary folder, then drawn by `kg viz`."""
+    out = tmp_path_factory.mktemp("seed")
+    kg = Path(sys.executable).with_name("kg")
+    build = subprocess.run(
+        [kg, "build", "--out-dir", out, "--store", out / "store"], capture_output=True, text=True
+    )
+    if build.returncode != 0:
+        pytest.fail(f"kg build failed: {build.stderr[-2000:]}")
+    viz = subprocess.run(
+        [kg, "viz", "--graph", out / "kg.ttl", "--out", out / "vis"], capture_output=True, text=True
+    )
+    assert viz.returncode == 0, viz.stderr
+    return out / "vis"
+
+
+def test_seed_graph_pages_search_and_quotes(offline_page: Watched, seed_dir: Path) -> None:
+    page = offline_page
+    page.open((seed_dir / "index.html").as_uri())
+    assert page.page.locator("#chains > li").count() > 0
+    for kind in ("doc", "agency", "province"):
+        for html in sorted((seed_dir / kind).glob("*.html"))[:3]:
+            page.open(html.as_uri())
+    page.open((seed_dir / "responsibilities.html").as_uri())
+    page.page.fill("#search", "so khoa hoc")
+    results = page.page.locator("#search-results li").all_inner_texts()
+    assert any("Sở Khoa học và Công nghệ" in r for r in results), results
+    page.page.fill("#search", "Sở KH&CN")
+    assert page.page.evaluate("kgViz.highlighted().length") > 0
+    page.shot("viz_seed_search")
+    task = page.page.evaluate("kgViz.network.body.nodeIndices.find(id => id.includes('/task/'))")
+    page.page.evaluate("id => kgViz.focusOn([id])", task)
+    _click_node(page, task)
+    page.page.locator("#details mark").first.wait_for(state="visible")
+    quote = page.page.locator("#details mark").first.inner_text()
+    page.page.locator("#details a.source-link").first.click()
+    page.page.wait_for_selector("#source-text mark")
+    assert page.page.locator("#source-text mark").inner_text() == quote
+    page.shot("viz_seed_source")
     _clean(page)

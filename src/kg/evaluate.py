@@ -6,7 +6,8 @@ Measures, each as true/false positives and false negatives so files can be micro
   a true nor a false positive;
 - agency_roles: distinct (agency, role) pairs, agency names compared after NFC, whitespace collapsing and a
   lower-cased first letter;
-- metadata: number, doc_type, issuer, date, title, signer right (title: whitespace-collapsed, case-insensitive).
+- metadata: number, doc_type, issuer, date, title, signer right (title: whitespace-collapsed,
+  case-insensitive).
 
 Run ``python -m kg.evaluate data/raw ../shared/gold`` for a per-file table.
 """
@@ -172,7 +173,8 @@ def format_table(per_file: dict[str, Scores], total: Scores) -> str:
     rows = [head, "-" * len(head)]
     for name, s in [*per_file.items(), ("TOTAL (micro-average)", total)]:
         rows.append(
-            f"{name[:52]:52} {s.references.f1:8.3f} {s.lineage.f1:10.3f} {s.agency_roles.f1:9.3f} {s.metadata:6.3f}"
+            f"{name[:52]:52} {s.references.f1:8.3f} {s.lineage.f1:10.3f} "
+            f"{s.agency_roles.f1:9.3f} {s.metadata:6.3f}"
         )
     return "\n".join(rows)
 

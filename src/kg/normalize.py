@@ -73,8 +73,8 @@ def normalize(raw: str) -> Text:
     CR/CRLF → LF, chrome lines removed, hard line breaks inside sentences joined, space runs collapsed.
 
     >>> t = normalize("Số:\\u00a04655/KH-UBND\\nngày 10")
-    >>> t.text
-    'Số: 4655/KH-UBND\\nngày 10'
+    >>> t.text  # the NBSP is a space; the line break inside the sentence is joined
+    'Số: 4655/KH-UBND ngày 10'
     >>> t.span(4, 16).quote
     '4655/KH-UBND'
     """
@@ -169,7 +169,7 @@ def _tidy(chars: list[str], offs: list[int]) -> _Line:
 
 @cache
 def _chrome_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(regex, scope) pairs from data/vocab/chrome.yaml; scope is "line" or "rest" (this line and all after)."""
+    """(regex, scope) pairs from data/vocab/chrome.yaml; scope "line" or "rest" (this line and all after)."""
     return tuple(
         (re.compile(e["pattern"], re.IGNORECASE), e.get("scope", "line")) for e in vocab.load("chrome")
     )

@@ -1,6 +1,7 @@
 """The shape of a document as ``kg.segment`` finds it: header, title, preamble, section tree, tables.
 
-All offsets are into the NORMALIZED text (``kg.normalize.Text.text``); ``Text.span(start, end)`` turns them into
+All offsets are into the NORMALIZED text (``kg.normalize.Text.text``); ``Text.span(start, end)`` turns them
+into
 spans of the original. Types are frozen: segment builds them once, later stages only read them.
 """
 
@@ -73,7 +74,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """One table row; ``cells`` keyed by column kind. ``group`` is the heading row above it ("I", its text)."""
+    """One table row; ``cells`` keyed by column kind; ``group`` is the heading row above it ("I", text)."""
 
     cells: dict[str, Cell]
     group: str | None = None

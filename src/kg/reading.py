@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-# Bytes that only Windows-1258 (Vietnamese ANSI) text uses for its tone marks and letters (Ð, ð, combining tones).
+# Bytes that only Windows-1258 (Vietnamese ANSI) text uses for tone marks and letters (Ð, ð, combining tones).
 _CP1258_HINTS = frozenset(b"\xd0\xf0\xcc\xde\xd2\xec\xf2\xc3\xe3\xd5\xf5\xdd\xfd\xaa\xba")
 
 
@@ -53,7 +53,7 @@ def _looks_binary(data: bytes) -> bool:
 def guess_encoding(data: bytes) -> str:
     """A human name for the legacy encoding ``data`` most likely uses.
 
-    >>> guess_encoding(b"\\xd0i\\xea\\xccu 2. Giao S\\xf4\\xd2 T\\xe0i ch\\xednh")  # "Điều 2. Giao Sở Tài chính"
+    >>> guess_encoding(b"\\xd0i\\xea\\xccu 2. Giao S\\xf4\\xd2 T\\xe0i ch\\xednh")
     'Windows-1258 (Vietnamese ANSI)'
     """
     high = [b for b in data if b >= 0x80]

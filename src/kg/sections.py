@@ -60,7 +60,7 @@ def doc_type_words() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 
 
 def type_word_line(line: Line) -> str | None:
-    """The type word (canonical form) when ``line`` is an upper-case type line ("KẾ HOẠCH", "NGHỊ QUYẾT CỦA ...").
+    """The type word (canonical form) when ``line`` is an upper-case type line ("KẾ HOẠCH", "NGHỊ QUYẾT").
 
     >>> type_word_line(Line("QUYẾT ĐỊNH", 0, 10))
     'Quyết định'

@@ -34,7 +34,7 @@ _POSITION = re.compile(
 )
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|tỉnh|thành phố)\s+(\S.*)$")
 
-# Outline labels, tried in order. Roman numerals need a dot or parenthesis so "I" alone (a table cell) is no label.
+# Outline labels, tried in order. Roman numerals need a dot or parenthesis: a lone "I" is a table cell.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("article", re.compile(r"^(Điều\s+\d+)\s*[.:]?\s*(.*)$")),
     ("roman", re.compile(r"^([IVXLC]{1,6})\s*[.)]\s*(.*)$")),
@@ -228,7 +228,7 @@ def _preamble(lines: list[Line], j: int) -> tuple[Line | None, list[PreambleItem
 
 
 def _opening(lines: list[Line], body_start: int, type_idx: int | None) -> list[PreambleItem]:
-    """The opening paragraph: the first body paragraph before any outline label (e.g. "Thực hiện ... ban hành")."""
+    """The opening: the first body paragraph before any outline label ("Thực hiện ... ban hành")."""
     limit = body_start + (2 if type_idx is not None else 8)
     for ln in lines[body_start:limit]:
         if parse_label(ln.text) or classify(ln.text, "closing"):
@@ -295,7 +295,7 @@ def _title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if w != "-" else w for w in collapse(name).split())
 
 
-# --- the tree ------------------------------------------------------------------------------------------------
+# --- the tree ---------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -410,9 +410,12 @@ def _org_sections(root: Node) -> list[Node]:
                 r"\b(giao|chủ trì|trách nhiệm)\b", node.text, re.I
             ):
                 out.append(node)
-        elif node.kind not in ("dash", "plus") and classify(node.heading, "org"):
-            if not any(node.start >= o.start and node.end <= o.end for o in out):
-                out.append(node)
+        elif (
+            node.kind not in ("dash", "plus")
+            and classify(node.heading, "org")
+            and not any(node.start >= o.start and node.end <= o.end for o in out)
+        ):
+            out.append(node)
     return out
 
 

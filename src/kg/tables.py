@@ -10,7 +10,8 @@ from kg.sections import classify, column_kind, type_word_line
 _NO_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?)$")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
 _TIME_CELL = re.compile(
-    r"(?:\b(?:19|20)\d{2}\b|thường xuyên|hàng năm|hằng năm|hàng quý|định kỳ|quý\s+[IV1-4]|tháng\s+\d|trước ngày)",
+    r"(?:\b(?:19|20)\d{2}\b|thường xuyên|hàng năm|hằng năm|hàng quý|định kỳ|quý\s+[IV1-4]|tháng\s+\d"
+    r"|trước ngày)",
     re.IGNORECASE,
 )
 
@@ -97,7 +98,7 @@ def _row(no: Line, cells: list[Line], kinds: list[str], group: tuple[str, str] |
 
 
 def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
-    """Map cells to column kinds; missing cells are dropped from the right, a time cell goes to the deadline."""
+    """Map cells to column kinds; missing cells drop from the right, a time cell goes to the deadline."""
     cells = list(cells)
     if len(cells) > len(kinds) and kinds and kinds[0] == "task":
         extra = len(cells) - len(kinds) + 1  # a long task cell broken over several lines

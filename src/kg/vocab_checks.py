@@ -45,7 +45,9 @@ def check_examples(name: str) -> list[str]:
     """Problems with the examples of data/vocab/<name>.yaml, one message per failing example."""
     key = checker_name(name)
     if key not in _CHECKERS:
-        raise VocabularyError(f"{VOCAB_DIR / name}.yaml: unknown checker {key!r} (known: {sorted(_CHECKERS)})")
+        raise VocabularyError(
+            f"{VOCAB_DIR / name}.yaml: unknown checker {key!r} (known: {sorted(_CHECKERS)})"
+        )
     return _CHECKERS[key](vocab.load(name))
 
 
@@ -78,7 +80,9 @@ def _check_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]:
         for written, expected in entry["examples"]:
             got = expand_abbreviations(written)
             if got != expected:
-                problems.append(f"agency_abbreviations/{_entry_id(entry, i)}: {written!r} -> {got!r}, want {expected!r}")
+                problems.append(
+                    f"agency_abbreviations/{_entry_id(entry, i)}: {written!r} -> {got!r}, want {expected!r}"
+                )
     return problems
 
 
@@ -94,7 +98,9 @@ def _check_deadlines(entries: tuple[dict[str, Any], ...]) -> list[str]:
             found = find_deadline(sentence)
             want = phrase or sentence
             if not found or found[0] != want:
-                problems.append(f"deadlines/{_entry_id(entry, i)}: {sentence!r} gives {found!r}, want {want!r}")
+                problems.append(
+                    f"deadlines/{_entry_id(entry, i)}: {sentence!r} gives {found!r}, want {want!r}"
+                )
         for counter in entry.get("counter_examples", ()):
             if find_deadline(counter):
                 problems.append(f"deadlines/{_entry_id(entry, i)}: {counter!r} must give no deadline")
@@ -190,7 +196,9 @@ def _check_sections(entries: tuple[dict[str, Any], ...]) -> list[str]:
     for i, entry in enumerate(entries):
         for example in entry["examples"]:
             hit = classify(example, entry["kind"])
-            ok = hit is not None and all(hit.get(k) == str(entry[k]) for k in ("column", "preamble") if k in entry)
+            ok = hit is not None and all(
+                hit.get(k) == str(entry[k]) for k in ("column", "preamble") if k in entry
+            )
             if not ok:
                 problems.append(f"sections/{entry['kind']}#{i}: {example!r} gives {hit!r}")
     return problems
@@ -207,7 +215,9 @@ def _check_symbol_codes(entries: tuple[dict[str, Any], ...]) -> list[str]:
             found = list(find_symbols(example))
             ok = len(found) == 1 and found[0].number == example and canonical_number(example) == example
             if not ok or found[0].issuer_code != entry["code"]:
-                problems.append(f"symbol_codes/{entry['code']}: {example!r} gives {[s.number for s in found]}")
+                problems.append(
+                    f"symbol_codes/{entry['code']}: {example!r} gives {[s.number for s in found]}"
+                )
     return problems
 
 
@@ -254,5 +264,7 @@ def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
         for example in entry["examples"]:
             end = match_group(example)
             if end != len(example):
-                problems.append(f"agency_groups/{_entry_id(entry, i)}: {example!r} read as {example[: end or 0]!r}")
+                problems.append(
+                    f"agency_groups/{_entry_id(entry, i)}: {example!r} read as {example[: end or 0]!r}"
+                )
     return problems

@@ -11,11 +11,14 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
+from kg.extract.assignments import extract_assignments
+from kg.extract.fields import extract_fields
 from kg.extract.lineage import extract_lineage
 from kg.extract.metadata import extract_metadata
 from kg.extract.references import find_mentions
 from kg.extract.symbols import identity_number
-from kg.models import Record, SourceInfo, SourceKind, Warning_
+from kg.extract.targets import extract_targets
+from kg.models import Assignment, FieldMention, Record, SourceInfo, SourceKind, Target, Task, Warning_
 from kg.normalize import Text, normalize
 from kg.outline import Outline
 from kg.reading import read_text
@@ -78,32 +81,14 @@ def _guess_kind(text: Text, outline: Outline) -> SourceKind:
 
 def _responsibilities(
     text: Text, outline: Outline, province: str | None
-) -> tuple[list, list, list[Warning_]]:  # type: ignore[type-arg]
-    """Tasks and assignments from the responsibility side (kg.extract.assignments), when it is available."""
-    try:
-        from kg.extract.assignments import extract_assignments
-    except ImportError:
-        return [], [], []
+) -> tuple[list[Task], list[Assignment], list[Warning_]]:
+    """Tasks and assignments from the responsibility side (kg.extract.assignments)."""
     tasks, assignments, warnings = extract_assignments(text, outline, province)
     return list(tasks), list(assignments), list(warnings)
 
 
-def _fields_and_targets(text: Text, outline: Outline) -> tuple[list, list]:  # type: ignore[type-arg]
-    fields: list = []  # type: ignore[type-arg]
-    targets: list = []  # type: ignore[type-arg]
-    try:
-        from kg.extract.fields import extract_fields
-
-        fields = list(extract_fields(text, outline))
-    except ImportError:
-        pass
-    try:
-        from kg.extract.targets import extract_targets
-
-        targets = list(extract_targets(text, outline))
-    except ImportError:
-        pass
-    return fields, targets
+def _fields_and_targets(text: Text, outline: Outline) -> tuple[list[FieldMention], list[Target]]:
+    return list(extract_fields(text, outline)), list(extract_targets(text, outline))
 
 
 def folded_title(record: Record) -> str:

@@ -21,6 +21,7 @@ from functools import cache
 
 from kg import vocab
 from kg.extract.deadlines import find_deadline
+from kg.extract.fields import field_at
 from kg.models import Assignment, Role, Task, Warning_
 from kg.normalize import Text
 from kg.outline import Node, Outline, Table
@@ -39,9 +40,10 @@ MAX_TASK = 200
 _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
 _AGENCY_HEAD = re.compile(
-    r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|Liên minh|Công an|"
-    r"Trung tâm|Viện|Trường|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh đoàn|Thành đoàn|Đoàn|Bảo hiểm|Quỹ|Tỉnh ủy|"
-    r"Tỉnh uỷ|Thành ủy|Huyện ủy|Đảng ủy|Bộ Chỉ huy|Các)\b[^.;:!?]{0,80}$"
+    r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|"
+    r"Liên minh|Công an|Trung tâm|Viện|Trường|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh đoàn|"
+    r"Thành đoàn|Đoàn|Bảo hiểm|Quỹ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|Đảng ủy|Bộ Chỉ huy|Các)"
+    r"\b[^.;:!?]{0,80}$"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])|\./\.\s*")
 
@@ -121,7 +123,7 @@ def _addressees(heading: str, base: int, province: str | None) -> tuple[list[Age
 
 
 def _shared_head(heading: str, m: re.Match[str], base: int, province: str | None) -> list[AgencyMention]:
-    """"Các Sở: A; B; C" → "Sở A", "Sở B", "Sở C" (names split at ';', else at ',')."""
+    """ "Các Sở: A; B; C" → "Sở A", "Sở B", "Sở C" (names split at ';', else at ',')."""
     head, names = m.group(1), m.group(2)
     sep = ";" if ";" in names else ","
     out, pos = [], m.start(2)
@@ -165,7 +167,11 @@ def _subject(s: str, base: int, province: str | None) -> tuple[list[AgencyMentio
             return found, end
     for m in re.finditer(r"(?:^|(?<=[\s,;(]))[^\W\d_]", s):
         found, end = _agencies_at(s, m.start(), base, province)
-        if found and any(p.match(fold_keep_length(s[end:])) for p in _cues("lead")) and _subject_like(s, m.start()):
+        if (
+            found
+            and any(p.match(fold_keep_length(s[end:])) for p in _cues("lead"))
+            and _subject_like(s, m.start())
+        ):
             return found, end
     return None
 
@@ -173,7 +179,9 @@ def _subject(s: str, base: int, province: str | None) -> tuple[list[AgencyMentio
 def _subject_like(s: str, pos: int) -> bool:
     """An agency list is a subject when it opens the sentence or follows an introductory clause."""
     before = s[:pos].rstrip()
-    return not before or (before.endswith(",") and find_cue(before, "coordinate") is None and not _lists_into(s, pos))
+    return not before or (
+        before.endswith(",") and find_cue(before, "coordinate") is None and not _lists_into(s, pos)
+    )
 
 
 def _lists_into(s: str, pos: int) -> bool:
@@ -186,7 +194,7 @@ def _lists_into(s: str, pos: int) -> bool:
 
 
 def _clauses(s: str, after: int, province: str | None) -> Iterator[tuple[int, int]]:
-    """``s`` split at its semicolons, except inside the addressee list (before ``after``) or a partner list."""
+    """``s`` split at its semicolons, except inside the addressee list (before ``after``) or partner lists."""
     inside = [(0, after), *_partner_ranges(s, province)]
     start = 0
     for m in re.finditer(r";", s):
@@ -227,7 +235,9 @@ def _sentence_units(s: str, base: int, section: str | None, province: str | None
     return units
 
 
-def _unit(s: str, a: int, b: int, base: int, section: str | None, leads: list[AgencyMention], province: str | None) -> _Unit:
+def _unit(
+    s: str, a: int, b: int, base: int, section: str | None, leads: list[AgencyMention], province: str | None
+) -> _Unit:
     text = s[a:b]
     lead_keys = {_agency_key(m) for m in leads}
     coords = [m for m in _partners(text, base + a, province) if _agency_key(m) not in lead_keys]
@@ -266,8 +276,10 @@ def _child_units(node: Node, text: Text, province: str | None) -> list[_Unit]:
     return units
 
 
-def _addressed_units(node: Node, text: Text, leads: list[AgencyMention], inherited: list[AgencyMention], province: str | None) -> list[_Unit]:
-    """A task item under an addressee: one unit for its own text, partners of an intro ending ':' passed down."""
+def _addressed_units(
+    node: Node, text: Text, leads: list[AgencyMention], inherited: list[AgencyMention], province: str | None
+) -> list[_Unit]:
+    """A task item under an addressee: own text is a unit; partners of an intro ending ':' pass down."""
     full = text.text
     heading = full[node.heading_start : node.heading_end]
     units: list[_Unit] = []
@@ -277,7 +289,9 @@ def _addressed_units(node: Node, text: Text, leads: list[AgencyMention], inherit
         if sent.rstrip().endswith(":") and node.children:
             intro_partners += _partners(sent, node.heading_start + a, province)
             continue
-        if (sub := _sentence_units(sent, node.heading_start + a, node.section, province, carry=False)) and find_cue(sent, "address"):
+        if (
+            sub := _sentence_units(sent, node.heading_start + a, node.section, province, carry=False)
+        ) and find_cue(sent, "address"):
             units += sub
             continue
         unit = _unit(heading, a, b, node.heading_start, node.section, leads, province)
@@ -289,7 +303,9 @@ def _addressed_units(node: Node, text: Text, leads: list[AgencyMention], inherit
     return units
 
 
-def _body_units(node: Node, text: Text, leads: list[AgencyMention], inherited: list[AgencyMention], province: str | None) -> list[_Unit]:
+def _body_units(
+    node: Node, text: Text, leads: list[AgencyMention], inherited: list[AgencyMention], province: str | None
+) -> list[_Unit]:
     """Paragraphs of a node's body: addressed to ``leads`` unless a paragraph names its own addressee."""
     units: list[_Unit] = []
     body = text.text[node.body_start : node.body_end]
@@ -311,7 +327,7 @@ def _body_units(node: Node, text: Text, leads: list[AgencyMention], inherited: l
 
 
 def _closing(para: str) -> bool:
-    """A closing formula ("Trên đây là Kế hoạch ...", "Yêu cầu Thủ trưởng ...") is not a task of the addressee."""
+    """A closing formula ("Trên đây là Kế hoạch ...", "Yêu cầu Thủ trưởng ...") is not its task."""
     folded = fold_keep_length(para.lstrip())
     return folded.startswith(("tren day", "trong qua trinh")) or _is_office_holder(para)
 
@@ -369,19 +385,27 @@ def extract_assignments(
 ) -> tuple[list[Task], list[Assignment], list[Warning_]]:
     """Tasks, assignments (agency, role, task, deadline) and warnings of one document.
 
-    Organisation sections, "Giao X ..." sentences anywhere, task tables; a text without an organisation section
-    (a news report, a short letter) is read sentence by sentence throughout.
+    Organisation sections, "Giao X ..." sentences anywhere, task tables; a text without an organisation
+    section (a news report, a short letter) is read sentence by sentence throughout.
     """
     units = _collect_units(text, outline, province)
-    return _records(text, units)
+    return _records(text, outline, units)
 
 
 def _collect_units(text: Text, outline: Outline, province: str | None) -> list[_Unit]:
     units: list[_Unit] = []
     org = list(outline.org_sections)
     for node in org:
-        units += _section_units(node, text, province) if node.kind != "article" else _sentence_units(
-            text.text[node.heading_start : node.end], node.heading_start, node.section, province, carry=False
+        units += (
+            _section_units(node, text, province)
+            if node.kind != "article"
+            else _sentence_units(
+                text.text[node.heading_start : node.end],
+                node.heading_start,
+                node.section,
+                province,
+                carry=False,
+            )
         )
     inside = [(n.start, n.end) for n in org]
     if not org:
@@ -394,21 +418,29 @@ def _collect_units(text: Text, outline: Outline, province: str | None) -> list[_
 
 
 def _giao_units(text: Text, province: str | None) -> list[_Unit]:
-    """"Giao X chủ trì ..." sentences outside organisation sections (they hand out tasks wherever they are)."""
+    """ "Giao X chủ trì ..." sentences outside organisation sections (they hand out tasks wherever found)."""
     units: list[_Unit] = []
     pos = 0
     for para in text.text.split("\n"):
         base, pos = pos, pos + len(para) + 1
         if re.search(r"(?:^|[\s.;:])(?:[Gg]iao|GIAO)\s", para):
-            units += [u for u in _sentence_units(para, base, None, province, carry=False) if _starts_giao(text.text, u)]
+            units += [
+                u
+                for u in _sentence_units(para, base, None, province, carry=False)
+                if _starts_giao(text.text, u)
+            ]
     return units
 
 
 def _starts_giao(full: str, unit: _Unit) -> bool:
-    return any(re.search(r"\bgiao\b", fold_keep_length(full[max(0, m.start - 40) : m.start])) for m in unit.leads)
+    return any(
+        re.search(r"\bgiao\b", fold_keep_length(full[max(0, m.start - 40) : m.start])) for m in unit.leads
+    )
 
 
-def _records(text: Text, units: list[_Unit]) -> tuple[list[Task], list[Assignment], list[Warning_]]:
+def _records(
+    text: Text, outline: Outline, units: list[_Unit]
+) -> tuple[list[Task], list[Assignment], list[Warning_]]:
     tasks: list[Task] = []
     assignments: list[Assignment] = []
     warnings: list[Warning_] = []
@@ -418,8 +450,13 @@ def _records(text: Text, units: list[_Unit]) -> tuple[list[Task], list[Assignmen
         if not task_text or not unit.leads:
             continue
         deadline, d_span = _deadline(text, unit)
-        task = Task(f"t{len(tasks) + 1}", task_text, unit.section, None, deadline, text.span(unit.start, task_end))
-        roles: list[tuple[Role, AgencyMention]] = [("lead", m) for m in unit.leads] + [("coordinate", m) for m in unit.coords]
+        field = field_at(outline, unit.start)  # tasks under a "Lĩnh vực ..." heading belong to that field
+        task = Task(
+            f"t{len(tasks) + 1}", task_text, unit.section, field, deadline, text.span(unit.start, task_end)
+        )
+        roles: list[tuple[Role, AgencyMention]] = [("lead", m) for m in unit.leads] + [
+            ("coordinate", m) for m in unit.coords
+        ]
         added = False
         for role, mention in roles:
             key = (mention.match.name, role, task_text)
@@ -429,7 +466,13 @@ def _records(text: Text, units: list[_Unit]) -> tuple[list[Task], list[Assignmen
             added = True
             assignments.append(_assignment(text, task, role, mention, d_span))
             if not mention.match.id:
-                warnings.append(Warning_("unresolved-agency", f"agency not in the gazetteer: {mention.written!r}", text.span(mention.start, mention.end)))
+                warnings.append(
+                    Warning_(
+                        "unresolved-agency",
+                        f"agency not in the gazetteer: {mention.written!r}",
+                        text.span(mention.start, mention.end),
+                    )
+                )
         if added:
             tasks.append(task)
     return tasks, assignments, warnings
@@ -446,7 +489,9 @@ def _deadline(text: Text, unit: _Unit) -> tuple[str | None, tuple[int, int] | No
     return collapse(phrase), (unit.start + a, unit.start + b)
 
 
-def _assignment(text: Text, task: Task, role: Role, m: AgencyMention, d_span: tuple[int, int] | None) -> Assignment:
+def _assignment(
+    text: Text, task: Task, role: Role, m: AgencyMention, d_span: tuple[int, int] | None
+) -> Assignment:
     return Assignment(
         agency=m.match.name,
         role=role,
@@ -456,6 +501,7 @@ def _assignment(text: Text, task: Task, role: Role, m: AgencyMention, d_span: tu
         agency_id=m.match.id or None,
         is_group=m.match.is_group,
         span=text.span(m.start, m.end),
+        field=task.field,
         task_span=task.span,
         deadline_span=text.span(*d_span) if d_span else None,
     )

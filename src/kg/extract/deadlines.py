@@ -21,7 +21,8 @@ _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 @cache
 def _entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(
-        (e["id"], e.get("where", "anywhere"), re.compile(e["pattern"], re.IGNORECASE)) for e in vocab.load("deadlines")
+        (e["id"], e.get("where", "anywhere"), re.compile(e["pattern"], re.IGNORECASE))
+        for e in vocab.load("deadlines")
     )
 
 

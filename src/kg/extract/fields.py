@@ -1,6 +1,7 @@
 """Fields: "Lĩnh vực ..." headings → SKOS field notations (data/vocab/fields.yaml), and the field of a task.
 
-A task under a "Lĩnh vực nông nghiệp" heading belongs to that field; ``field_at`` gives the field of any offset.
+A task under a "Lĩnh vực nông nghiệp" heading belongs to that field; ``field_at`` gives the field of an
+offset.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from kg.normalize import Text
 from kg.outline import Node, Outline
 from kg.textutil import fold
 
-_HEADING = re.compile(r"^\s*(?:[a-zđ0-9IVX]{1,4}[.)]\s*)?(?:các\s+)?lĩnh vực\s+(?P<name>.+?)\s*:?\s*$", re.IGNORECASE)
+_HEADING = re.compile(
+    r"^\s*(?:[a-zđ0-9IVX]{1,4}[.)]\s*)?(?:các\s+)?lĩnh vực\s+(?P<name>.+?)\s*:?\s*$", re.IGNORECASE
+)
 
 
 @cache

@@ -1,6 +1,7 @@
 """Issuer names as records show them: full names, abbreviations expanded, the province added (NOTES.md G3).
 
-Names are resolved against the agency gazetteer (kg.resolve.agencies) for their official form; a provincial body
+Names are resolved against the agency gazetteer (kg.resolve.agencies) for their official form; a provincial
+body
 named without its province ("Tỉnh ủy", "UBND tỉnh", "Sở Khoa học và Công nghệ") gets the document's province.
 """
 
@@ -8,16 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kg.resolve.agencies import expand_abbreviations, resolve_agency
 from kg.textutil import collapse, fold
-
-try:  # the gazetteer is another stage's module; extraction still works (less tidily) without it
-    from kg.resolve.agencies import expand_abbreviations, resolve_agency
-except ImportError:  # pragma: no cover - only while the gazetteer is being written
-    resolve_agency = None  # type: ignore[assignment]
-
-    def expand_abbreviations(text: str) -> str:  # type: ignore[misc]
-        return text
-
 
 # Words after which a provincial body's name takes the province directly ("Tỉnh ủy Lâm Đồng").
 _PARTY_TAIL = re.compile(

@@ -1,8 +1,8 @@
 """Typed lineage edges stated by the text.
 
-- SELF edges only from the title, "Căn cứ" lines and the opening paragraph (NOTES.md G10): a "Căn cứ" line makes
-  SELF ``based_on`` its first document; "thực hiện/triển khai X" (before X) makes SELF ``implements`` X; a "Căn
-  cứ X ... ban hành Kế hoạch triển khai thực hiện" line makes SELF implement X as well.
+- SELF edges only from the title, "Căn cứ" lines and the opening paragraph (NOTES.md G10): a "Căn cứ" line
+  makes SELF ``based_on`` its first document; "thực hiện/triển khai X" (before X) makes SELF ``implements``
+  X; a "Căn cứ X ... ban hành Kế hoạch triển khai thực hiện" line makes SELF implement X as well.
 - Chains inside one sentence, anywhere: "A ... thực hiện B ... về tiếp tục thực hiện C" gives A→B and B→C; an
   unnumbered document between them (Đề án, Chương trình) takes the edge instead, and such edges are dropped
   (G12) — except "A ban hành Kế hoạch thực hiện B", where A is credited.
@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -73,7 +74,7 @@ def _chain_edges(
 ) -> list[tuple[str, str, int, int]]:
     """Implements edges between consecutive mentions of one sentence: (source, target, start, end)."""
     edges: list[tuple[str, str, int, int]] = []
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         between = text[a.end : b.start]
         if relation_before(between) != "implements":
             continue

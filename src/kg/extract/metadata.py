@@ -1,4 +1,4 @@
-"""The document a text IS: number, type, issuer, date, title, signer (for a news report: the reported document).
+"""The document a text IS: number, type, issuer, date, title, signer (news report: the reported document).
 
 Official texts give these in the header ("Số: ...", the place/date line, issuer lines, the type word and the
 subject line) and the signature block. A news report names them in its opening: "Ngày 03/12/2020, UBND tỉnh X
@@ -34,16 +34,22 @@ _PARENT = re.compile(r"^(ĐẢNG BỘ|UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN D�
 def extract_metadata(text: Text, outline: Outline) -> tuple[DocumentMeta, list[Warning_]]:
     """Metadata of the document and warnings for what could not be found."""
     spans: dict[str, Span] = {}
-    if outline.is_news:
-        fields = _news_fields(text, outline, spans)
-    else:
-        fields = _official_fields(text, outline, spans)
+    fields = _news_fields(text, outline, spans) if outline.is_news else _official_fields(text, outline, spans)
     warnings = [
         Warning_(f"no-{k}", f"no document {k} found in the text")
         for k in ("number", "date", "issuer")
         if not fields.get(k)
     ]
-    meta = DocumentMeta(**fields, province=outline.province, spans=spans)  # type: ignore[arg-type]
+    meta = DocumentMeta(
+        number=fields["number"],
+        doc_type=fields["doc_type"],
+        issuer=fields["issuer"],
+        date=fields["date"],
+        title=fields["title"],
+        signer=fields["signer"],
+        province=outline.province,
+        spans=spans,
+    )
     return meta, warnings
 
 
@@ -198,7 +204,7 @@ def _news_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> dict[s
 
 
 def _news_date(before: str, para: str, sym_end: int) -> str | None:
-    """The document's date: printed right after its number, or opening the sentence that reports the issuing."""
+    """The document's date: right after its number, or opening the sentence that reports the issuing."""
     after = find_dates(para[sym_end : sym_end + 40])
     if after and re.match(r"^\s*,?\s*ngày", para[sym_end : sym_end + 40]):
         return after[0].iso

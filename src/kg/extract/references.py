@@ -21,7 +21,8 @@ from kg.sections import doc_type_words
 from kg.textutil import fold
 
 _ISSUER_STOP = re.compile(
-    r"\s+(?:về|thực hiện|triển khai|tiếp tục|ban hành|phê duyệt|khóa|khoá|nhiệm kỳ|tại|đã|để|trên|đến|giai đoạn|"
+    r"\s+(?:về|thực hiện|triển khai|tiếp tục|ban hành|phê duyệt|khóa|khoá|nhiệm kỳ|tại|đã|để|trên|đến|"
+    r"giai đoạn|"
     r"và|quy định|hướng dẫn|sửa đổi|gắn|nhằm|với)\b|[,;.:()“”\"«»]|\n|$",
     re.IGNORECASE,
 )

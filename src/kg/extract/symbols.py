@@ -82,9 +82,9 @@ def _from_match(m: re.Match[str]) -> tuple[str, str | None, str | None]:
     """(canonical, type code, issuer code) of a regex match."""
     n = m.group("n")
     if m.group("ptype"):
-        t = _fix_code(m.group("ptype"))
-        issuer = "-".join(_fix_issuer(p) for p in m.group("pissuer").split("-"))
-        return f"{n}-{t}/{issuer}", t, issuer
+        ptype = _fix_code(m.group("ptype"))
+        pissuer = "-".join(_fix_issuer(p) for p in m.group("pissuer").split("-"))
+        return f"{n}-{ptype}/{pissuer}", ptype, pissuer
     parts = [p.strip() for p in re.split(r"\s?-\s?", m.group("stype"))]
     parts = [_fix_code(p) for p in parts]
     year = m.group("year")
@@ -103,7 +103,7 @@ def _from_match(m: re.Match[str]) -> tuple[str, str | None, str | None]:
 def find_symbols(text: str) -> Iterator[Symbol]:
     """Every symbol in ``text`` (NFC expected), in order.
 
-    >>> [s.number for s in find_symbols("Kết luận số 50/KL-TW và Kế hoạch 4655/KH-UBND, Tờ trình số: 19/TTr-SKHCN")]
+    >>> [s.number for s in find_symbols("Kết luận số 50/KL-TW, Kế hoạch 4655/KH-UBND, Tờ trình 19/TTr-SKHCN")]
     ['50-KL/TW', '4655/KH-UBND', '19/TTr-SKHCN']
     """
     for m in _SYMBOL.finditer(text):

@@ -1,4 +1,4 @@
-"""Quantitative targets: "trên 60% nhiệm vụ KH&CN ứng dụng vào thực tiễn", "02-03 doanh nghiệp", "tăng 10%/năm".
+"""Quantitative targets: "trên 60% nhiệm vụ KH&CN ứng dụng", "02-03 doanh nghiệp", "tăng 10%/năm".
 
 Read clause by clause in the objective sections (MỤC TIÊU, CHỈ TIÊU) and in sentences that state an aim
 ("phấn đấu", "đạt", "đến năm 2030"). A target is a value or range with its unit (%, or the counted noun), a
@@ -18,14 +18,26 @@ from kg.textutil import collapse, fold
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _VALUE = re.compile(
-    rf"(?<![\w/.,-])(?P<cmp>trên|hơn|ít nhất|tối thiểu|không dưới|dưới|tối đa|không quá|khoảng|từ|đạt|tăng|giảm)?\s*"
+    r"(?<![\w/.,-])(?P<cmp>trên|hơn|ít nhất|tối thiểu|không dưới|dưới|tối đa|không quá|khoảng|từ|đạt|"
+    r"tăng|giảm)?\s*"
     rf"(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s*(?P<unit>%(?:\s*/\s*năm)?|lần)?"
     r"(?![\w/-])(?P<noun>\s+[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*)?)?",
     re.IGNORECASE,
 )
 _COMPARATOR = {
-    "trên": ">", "hơn": ">", "ít nhất": ">=", "tối thiểu": ">=", "không dưới": ">=", "dưới": "<",
-    "tối đa": "<=", "không quá": "<=", "khoảng": "=", "đạt": "=", "từ": ">=", "tăng": "=", "giảm": "=",
+    "trên": ">",
+    "hơn": ">",
+    "ít nhất": ">=",
+    "tối thiểu": ">=",
+    "không dưới": ">=",
+    "dưới": "<",
+    "tối đa": "<=",
+    "không quá": "<=",
+    "khoảng": "=",
+    "đạt": "=",
+    "từ": ">=",
+    "tăng": "=",
+    "giảm": "=",
 }
 _YEAR = re.compile(r"(?:đến|vào|trong|tới)\s+năm\s+(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
 _AIM = re.compile(r"phấn đấu|chỉ tiêu|mục tiêu|đạt|đến năm|vào năm", re.IGNORECASE)
@@ -52,7 +64,9 @@ def _objective_ranges(outline: Outline) -> list[tuple[int, int, int | None]]:
 
 
 def _year_of(node: Node) -> int | None:
-    m = _YEAR.search(node.heading) or re.match(r"^\s*(?:đến|năm)\s+(?:năm\s+)?((?:19|20)\d{2})", node.heading, re.I)
+    m = _YEAR.search(node.heading) or re.match(
+        r"^\s*(?:đến|năm)\s+(?:năm\s+)?((?:19|20)\d{2})", node.heading, re.I
+    )
     return int(m.group(m.lastindex or 1)) if m else None
 
 
@@ -66,7 +80,11 @@ def _targets_in(text: Text, a: int, b: int, year: int | None) -> Iterator[Target
     year = int(m["y"]) if (m := _YEAR.search(clause)) else year
     for m in _VALUE.finditer(clause):
         unit = m["unit"] or (collapse(m["noun"]) if m["noun"] else None)
-        if not unit or fold(unit).split(" ")[0] in _NOT_UNIT or (not m["unit"] and int(_number(m["a"])) > 1000):
+        if (
+            not unit
+            or fold(unit).split(" ")[0] in _NOT_UNIT
+            or (not m["unit"] and int(_number(m["a"])) > 1000)
+        ):
             continue
         low, high = _number(m["a"]), _number(m["b"]) if m["b"] else None
         comparator = _COMPARATOR.get((m["cmp"] or "").lower(), "=")

@@ -5,8 +5,8 @@ Three jobs, all driven by data:
 - ``resolve_agency`` / ``canonical_agency_name``: one gazetteer identity and the name records show (official
   form, abbreviations expanded, no province added; collective groups kept whole as written);
 - ``find_agency_at`` / ``parse_agency_list``: read the agency names printed at a position of a sentence
-  ("Sở Tài chính, Sở Kế hoạch và Đầu tư tham mưu ..."), longest gazetteer match first, groups by the grammar of
-  data/vocab/agency_groups.yaml.
+  ("Sở Tài chính, Sở Kế hoạch và Đầu tư tham mưu ..."), longest gazetteer match first, groups by the
+  grammar of data/vocab/agency_groups.yaml.
 """
 
 from __future__ import annotations
@@ -20,13 +20,25 @@ from typing import Any
 from kg import vocab
 from kg.textutil import collapse, nfc
 
-# A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the (capitalised) place name.
+# A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
 _SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")
 # Old-style tone placement on open syllables ("uỷ", "hoá") → the modern form the gazetteer uses ("ủy", "hóa").
 _OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _LIST_SEP = re.compile(r"\s*[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng|với)\s+|\s*/\s*")
@@ -97,7 +109,8 @@ def _key(name: str) -> str:
 def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
     entries = sorted(vocab.load("agency_abbreviations"), key=lambda e: -len(e["abbr"]))
     return tuple(
-        (re.compile(r"(?<![\w&])" + re.escape(e["abbr"]) + r"(?![\w&])"), str(e["expansion"])) for e in entries
+        (re.compile(r"(?<![\w&])" + re.escape(e["abbr"]) + r"(?![\w&])"), str(e["expansion"]))
+        for e in entries
     )
 
 
@@ -234,7 +247,7 @@ def resolve_agency(name: str, province: str | None = None) -> AgencyMatch | None
 
 
 def canonical_agency_name(name: str) -> str:
-    """The name records show for ``name`` (G6): resolved official form, else as written, expanded, capitalised.
+    """The name records show for ``name`` (G6): official form, else as written, expanded, capitalised.
 
     >>> canonical_agency_name("Sở Nông nghiệp - Phát triển nông thôn")
     'Sở Nông nghiệp và Phát triển nông thôn'
@@ -254,7 +267,9 @@ def _group_grammar() -> re.Pattern[str]:
         forms[entry["kind"]].extend(entry["forms"])
 
     def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+        )
 
     noun = rf"(?:{alt(forms['noun'])})(?![\w])"
     sep = r"(?:\s*[,/]\s*(?!cac\b)|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
@@ -277,7 +292,9 @@ def match_group(text: str, pos: int = 0) -> int | None:
 @lru_cache(maxsize=8192)
 def expand_abbreviations_keep_length(text: str) -> str:
     """``text`` with "UBND"/"HĐND" spelled so the group grammar reads them, offsets unchanged."""
-    return re.sub(r"(?<![\w&])(UBND|HĐND)(?![\w&])", lambda m: "ubnd" if m.group(1) == "UBND" else "hdnd", text)
+    return re.sub(
+        r"(?<![\w&])(UBND|HĐND)(?![\w&])", lambda m: "ubnd" if m.group(1) == "UBND" else "hdnd", text
+    )
 
 
 def _is_group_phrase(text: str) -> bool:
@@ -338,7 +355,9 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     return None
 
 
-def parse_agency_list(text: str, pos: int = 0, province: str | None = None) -> tuple[list[AgencyMention], int]:
+def parse_agency_list(
+    text: str, pos: int = 0, province: str | None = None
+) -> tuple[list[AgencyMention], int]:
     """The agencies listed from ``pos`` ("Sở A, Sở B và các đơn vị liên quan"), and where the list ends.
 
     >>> found, end = parse_agency_list("Sở Tài chính, Sở KH&CN tham mưu UBND tỉnh")

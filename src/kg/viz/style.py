@@ -64,7 +64,7 @@ OTHER_KINDS: dict[str, NodeStyle] = {
     AGENCY_GROUP: NodeStyle("#98df8a", "hexagon", 14),
     TASK: NodeStyle("#9467bd", "square", 8),
     PROVINCE: NodeStyle("#ffbb78", "star", 22),
-    CLUSTER: NodeStyle("#aec7e8", "database", 30),
+    CLUSTER: NodeStyle("#6baed6", "dot", 26),
     MORE: NodeStyle("#dddddd", "ellipse", 12),
 }
 
