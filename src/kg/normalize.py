@@ -228,7 +228,7 @@ def _joins(prev: str, nxt: str, wrap: int | None, blank_between: bool) -> bool:
     first = nxt[0]
     if prev == prev.upper() and any(c.isalpha() for c in prev):
         return False  # an upper-case heading line ("CHƯƠNG TRÌNH HÀNH ĐỘNG") never continues into the next
-    if first.islower() and prev[-1] not in ".;!?":
+    if first.islower() and prev[-1] not in ".!?":
         return True  # a sentence continues in lower case (also across a PDF page break)
     if blank_between:
         return False

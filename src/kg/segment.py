@@ -91,14 +91,17 @@ def segment(text: Text) -> Outline:
     """Find the parts of a document in its normalized text."""
     lines = lines_of(text.text)
     type_idx = _find_type_line(lines)
+    subject_idx = _find_subject_line(lines) if type_idx is None else None
     header = _header(lines, type_idx)
-    title_lines, after_title = _title(lines, type_idx)
+    title_lines, after_title = _title(lines, type_idx if subject_idx is None else subject_idx - 1)
+    if subject_idx is not None:
+        after_title = max(after_title, _after_header(lines, after_title))
     authority, preamble, body_start = _preamble(lines, after_title)
     table_spans = find_tables(lines)
     skip = {i for a, b, _ in table_spans for i in range(a, b)}
     tree = _Tree(lines, skip)
     root = tree.build(body_start)
-    opening = _opening(lines, body_start, type_idx)
+    opening = _opening(lines, body_start, type_idx if subject_idx is None else subject_idx)
     signer = _signer(tree.signature)
     header = replace(
         header,
@@ -109,8 +112,6 @@ def segment(text: Text) -> Outline:
     )
     province, unit = _province(header, lines)
     title = collapse(" ".join(ln.text for ln in title_lines)) if title_lines else None
-    if title:
-        title = _SUBJECT.sub("", title) or title
     return Outline(
         header=header,
         doc_type_word=lines[type_idx].text if type_idx is not None else None,
@@ -126,7 +127,7 @@ def segment(text: Text) -> Outline:
         signer=signer.text if signer else None,
         signer_start=signer.start if signer else None,
         signer_end=signer.end if signer else None,
-        is_news=type_idx is None and header.number_line is None,
+        is_news=type_idx is None and subject_idx is None and header.number_line is None,
     )
 
 
@@ -141,9 +142,14 @@ def _find_type_line(lines: list[Line]) -> int | None:
         kind = parse_label(ln.text)
         if kind and kind[0] in ("roman", "article"):
             break
+    return None
+
+
+def _find_subject_line(lines: list[Line]) -> int | None:
+    """Index of the "V/v ..." subject line of an official letter (công văn), which has no type line."""
     for i, ln in enumerate(lines[:40]):
         if _SUBJECT.match(ln.text):
-            return i - 1 if i > 0 else None
+            return i
     return None
 
 
@@ -186,6 +192,15 @@ def _title(lines: list[Line], type_idx: int | None) -> tuple[list[Line], int]:
         out.append(ln)
         j += 1
     return out, j
+
+
+def _after_header(lines: list[Line], j: int) -> int:
+    """Skip the rest of a letter's header block (motto, rules, place/date line) after its subject line."""
+    while j < len(lines) and (
+        _MOTTO.match(fold(lines[j].text)) or _RULE.match(lines[j].text) or _DATE_LINE.search(lines[j].text)
+    ):
+        j += 1
+    return j
 
 
 def _ends_title(ln: Line, so_far: list[Line]) -> bool:
@@ -315,6 +330,7 @@ class _Tree:
         self.skip = skip
         self.recipients: list[Line] = []
         self.signature: list[Line] = []
+        self._last: Line | None = None
 
     def build(self, start: int) -> Node:
         root = _Draft("", "root", Line("", 0, 0))
@@ -335,13 +351,18 @@ class _Tree:
         t = ln.text
         if classify(t, "closing"):
             (self.recipients if fold(t).startswith(("noi nhan", "kinh gui")) else self.signature).append(ln)
+            self._last = ln
             return True
         if not closing:
             return False
         if type_word_line(ln) or classify(t, "appendix"):
             return False
+        if self.recipients and self.recipients[-1] is self._last and not self.signature and t[:1] not in "-–•+":
+            if fold(self.recipients[0].text).startswith("kinh gui"):
+                return False  # "Kính gửi:" list of a letter: the body follows it
         if t[:1] in "-–•+" or t.startswith("Lưu"):
             self.recipients.append(ln)
+            self._last = ln
         else:
             self.signature.append(ln)
         return True
