@@ -39,3 +39,20 @@ def test_metadata_fields_are_095_right(scores) -> None:  # type: ignore[no-untyp
     per_file, total = scores
     wrong = [f"{name}: {w}" for name, s in per_file.items() for w in s.meta_wrong]
     assert total.metadata >= 0.95, "\n".join(wrong)
+
+
+UNSEEN = sorted((ROOT / "tests" / "fixtures" / "unseen").glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold_path", UNSEEN, ids=lambda p: p.name.split(".")[0])
+def test_held_out_texts_meet_document_side_thresholds(gold_path) -> None:  # type: ignore[no-untyped-def]
+    """Held-out texts (other provinces, a ministry, a party committee): references, lineage, metadata."""
+    import json
+
+    from kg.evaluate import score
+    from kg.extract import extract_file
+
+    record = extract_file(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))).to_json()
+    s = score(record, json.loads(gold_path.read_text(encoding="utf-8")))
+    assert s.references.f1 >= 0.95 and s.lineage.f1 >= 0.90, (s.references, s.lineage)
+    assert s.metadata >= 0.95, s.meta_wrong

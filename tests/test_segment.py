@@ -89,7 +89,7 @@ def test_party_programme_header() -> None:
 def test_official_letter_subject_line() -> None:
     raw = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 9387/UBND-KT\nV/v triển khai Kết luận số 69-KL/TW\n\nLâm Đồng, ngày 5 tháng 11 năm 2024\n\nKính gửi: Các sở, ban, ngành\n\nNội dung."
     o = segment(normalize(raw))
-    assert o.title == "triển khai Kết luận số 69-KL/TW"
+    assert o.title == "V/v triển khai Kết luận số 69-KL/TW"  # the subject line as printed
 
 
 TABLE_LINES = "PHỤ LỤC\n\nTT\n\nNội dung\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian\n\nI\n\nTuyên truyền\n\n1\n\nĐẩy mạnh tuyên truyền.\n\nSở KH&CN\n\nSở Tài chính\n\nThường xuyên hàng năm\n\n2\n\nBiểu dương tập thể.\n\nCác sở, ban, ngành\n\nNăm 2024-2025\n"

@@ -237,6 +237,7 @@ def _record_from_json(data: dict[str, Any]) -> Record:
 
 
 def _assignment_from_json(a: dict[str, Any]) -> Assignment:
-    spans = {k: _span(a.get(k)) for k in ("span", "task_span", "deadline_span")}
-    rest = {k: v for k, v in a.items() if k not in spans}
-    return Assignment(**rest, **spans)
+    span_keys = ("span", "task_span", "deadline_span")
+    fields: dict[str, Any] = {k: v for k, v in a.items() if k not in span_keys}
+    fields.update({k: _span(a.get(k)) for k in span_keys})
+    return Assignment(**fields)

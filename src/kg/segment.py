@@ -357,9 +357,14 @@ class _Tree:
             return False
         if type_word_line(ln) or classify(t, "appendix"):
             return False
-        if self.recipients and self.recipients[-1] is self._last and not self.signature and t[:1] not in "-–•+":
-            if fold(self.recipients[0].text).startswith("kinh gui"):
-                return False  # "Kính gửi:" list of a letter: the body follows it
+        if (
+            self.recipients
+            and self.recipients[-1] is self._last
+            and not self.signature
+            and t[:1] not in "-–•+"
+            and fold(self.recipients[0].text).startswith("kinh gui")
+        ):
+            return False  # the "Kính gửi:" list of a letter ends; its body follows
         if t[:1] in "-–•+" or t.startswith("Lưu"):
             self.recipients.append(ln)
             self._last = ln
