@@ -18,7 +18,7 @@ from typing import Any
 
 from kg.infer import infer
 from kg.models import Assignment, DocumentMeta, LineageEdge, Record, Reference, SourceInfo, Span, Task
-from kg.rdfmap import records_to_graph
+from kg.build import map_records
 from kg.serialize import to_ntriples
 from kg.sparql import bind, discover, run_local
 from kg.store import ASSERTED_GRAPH, load_graph, new_store
@@ -72,7 +72,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     records, t_gen = timed(lambda: list(corpus(args.directives, args.plans, args.tasks)))
-    graph, t_map = timed(lambda: records_to_graph(records))
+    graph, t_map = timed(lambda: map_records(records))
     nt, t_ser = timed(lambda: to_ntriples(graph))
     store = new_store()
     _, t_load = timed(lambda: load_graph(store, nt, str(ASSERTED_GRAPH)))

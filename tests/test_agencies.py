@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolve.agencies import canonical_agency_name, expand_abbreviations, parse_agency_list, resolve_agency
+from kg.resolve.agencies import (
+    canonical_agency_name,
+    expand_abbreviations,
+    find_agency_at,
+    parse_agency_list,
+    resolve_agency,
+)
 
 # (as printed, gazetteer id, name in records, is_group)
 RESOLVE = [
@@ -24,7 +30,7 @@ RESOLVE = [
         False,
     ),
     ("Cục Thống kê tỉnh", "cuc-thong-ke-tinh", "Cục Thống kê tỉnh", False),
-    ("Báo Quảng Ninh", "bao-tinh", "Báo Quảng Ninh", False),
+    ("Báo Quảng Ninh", "bao-tinh--bao-quang-ninh", "Báo Quảng Ninh", False),
     ("Sở Nông nghiệp và Môi trường", "so-nong-nghiep-va-moi-truong", "Sở Nông nghiệp và Môi trường", False),
     ("Bộ Công Thương", "bo-cong-thuong", "Bộ Công Thương", False),
     ("UBND tỉnh Nghệ An", "ubnd-tinh", "Ủy ban nhân dân tỉnh Nghệ An", False),
@@ -119,3 +125,35 @@ def test_agency_lists_are_read_whole_and_split(sentence: str, names: list[str], 
     found, end = parse_agency_list(sentence)
     assert [m.match.name for m in found] == names
     assert sentence[end:].startswith(rest)
+
+
+# Names the gazetteer does not list, read by their head word up to the task verb (kg.resolve.phrases).
+UNLISTED = [
+    ("Vụ Kế hoạch - Tài chính tham mưu bố trí kinh phí", "Vụ Kế hoạch - Tài chính", "central"),
+    ("Cục Chuyển đổi số chủ trì xây dựng cơ sở dữ liệu", "Cục Chuyển đổi số", "central"),
+    ("Phòng Tài chính - Kế hoạch thẩm định dự toán", "Phòng Tài chính - Kế hoạch", "district"),
+    (
+        "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ",
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "provincial",
+    ),
+    ("Đảng ủy Khối Doanh nghiệp tỉnh quán triệt Nghị quyết", "Đảng ủy Khối Doanh nghiệp tỉnh", "provincial"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "level"), UNLISTED)
+def test_unlisted_agency_is_read_up_to_its_verb(sentence: str, name: str, level: str) -> None:
+    found = find_agency_at(sentence, 0, "Nghệ An")
+    assert found is not None and (found.written, found.match.level) == (name, level)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Hội nghị Trung ương 6 khóa XI", "Báo cáo kết quả thực hiện", "Số 35-CTr/TU"]
+)
+def test_words_that_only_look_like_heads_are_not_agencies(sentence: str) -> None:
+    assert find_agency_at(sentence, 0) is None
+
+
+def test_two_members_of_a_family_are_two_agencies() -> None:
+    a, b = resolve_agency("Vụ Pháp chế"), resolve_agency("Vụ Kế hoạch - Tài chính")
+    assert a is not None and b is not None and a.id != b.id

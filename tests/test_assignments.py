@@ -73,7 +73,7 @@ CASES = [
         "subject sentence under a non-agency heading",
         ORG + "5. Công tác báo cáo\n\n"
         "Định kỳ 6 tháng, các sở, ngành, địa phương có trách nhiệm báo cáo kết quả về Sở Nội vụ.\n",
-        {("Các sở, ngành, địa phương", "lead")},
+        {("Các sở, ngành, địa phương", "lead"), ("Sở Nội vụ", "reports_to")},
     ),
     (
         "closing addressed to agencies counts; office-holders do not (G7)",
@@ -87,6 +87,62 @@ CASES = [
         "I. TỔ CHỨC THỰC HIỆN\n\n1. Bộ Công Thương chủ trì, phối hợp với các bộ, ngành liên quan xây dựng "
         "chương trình xúc tiến thương mại.\n",
         {("Bộ Công Thương", "lead"), ("Các bộ, ngành liên quan", "coordinate")},
+    ),
+]
+
+
+CASES += [
+    (
+        "item opening with a party body and a task verb, no role cue: that body leads",
+        ORG + "2. Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh xây dựng kế hoạch.\n\n"
+        "3. Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch.\n",
+        {("Ban cán sự đảng Ủy ban nhân dân tỉnh", "lead"), ("Văn phòng Tỉnh ủy", "lead")},
+    ),
+    (
+        "a ministry's own units, unknown names read by their head word",
+        "II. TỔ CHỨC THỰC HIỆN\n\n1. Vụ Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng Bộ, "
+        "Vụ Kế hoạch - Tài chính tham mưu xây dựng cơ chế khoán chi.\n\n"
+        "2. Cục Chuyển đổi số chủ trì xây dựng cơ sở dữ liệu dùng chung.\n",
+        {
+            ("Vụ Khoa học và Công nghệ", "lead"),
+            ("Văn phòng Bộ", "coordinate"),
+            ("Vụ Kế hoạch - Tài chính", "coordinate"),
+            ("Cục Chuyển đổi số", "lead"),
+        },
+    ),
+    (
+        "district offices under their headings, commune group",
+        ORG + "1. Phòng Nông nghiệp và Môi trường\n- Chủ trì, phối hợp với Phòng Kinh tế xây dựng cơ sở dữ "
+        "liệu cây trồng.\n\n2. Ủy ban nhân dân các xã, thị trấn\nTuyên truyền, vận động người dân.\n",
+        {
+            ("Phòng Nông nghiệp và Môi trường", "lead"),
+            ("Phòng Kinh tế", "coordinate"),
+            ("Ủy ban nhân dân các xã, thị trấn", "lead"),
+        },
+    ),
+    (
+        "Điều 2 headed Tổ chức thực hiện: its clauses assign; Điều 3's office-holders do not (G7)",
+        "NGHỊ QUYẾT:\n\nĐiều 1. Thí điểm cơ chế khoán chi.\n\nĐiều 2. Tổ chức thực hiện\n"
+        "1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Khoa học và Công nghệ bố trí kinh phí.\n"
+        "2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức triển khai thí điểm.\n\n"
+        "Điều 3. Trách nhiệm thi hành\n1. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm "
+        "thi hành Nghị quyết này./.\n",
+        {
+            ("Bộ Tài chính", "lead"),
+            ("Bộ Khoa học và Công nghệ", "coordinate"),
+            ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead"),
+        },
+    ),
+    (
+        "standing body and the body reports go to",
+        ORG
+        + "1. Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi việc triển khai Kế hoạch, "
+        "định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh.\n",
+        {
+            ("Sở Khoa học và Công nghệ", "lead"),
+            ("Sở Khoa học và Công nghệ", "standing_body"),
+            ("Ủy ban nhân dân tỉnh", "reports_to"),
+        },
     ),
 ]
 
@@ -148,3 +204,30 @@ def test_task_text_is_verbatim_and_short() -> None:
     long_task = "Rà soát, " + "hoàn thiện cơ chế chính sách hỗ trợ doanh nghiệp, " * 10 + "báo cáo UBND tỉnh."
     rows = _run(ORG + f"1. Sở Tài chính: {long_task}\n")
     assert rows and all(len(t) <= 200 and long_task.startswith(t) for _, _, t, _ in rows)
+
+
+def test_deadline_clause_after_semicolon_is_the_tasks_deadline_not_a_task() -> None:
+    body = (
+        ORG + "1. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Sở Khoa học và Công nghệ tổ chức "
+        "quán triệt Chương trình; hoàn thành trong Quý I/2025.\n"
+    )
+    rows = _run(body)
+    assert {t for _, _, t, _ in rows} == {
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Sở Khoa học và Công nghệ tổ chức quán "
+        "triệt Chương trình"
+    }
+    assert {d for _, _, _, d in rows} == {"Quý I/2025"}
+
+
+def test_letter_body_ends_at_closing_and_office_holders_get_nothing() -> None:
+    body = (
+        "1. Giao Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Quân sự tỉnh bảo đảm an toàn thông tin.\n\n"
+        "Yêu cầu Giám đốc các sở, Chủ tịch Ủy ban nhân dân các huyện triển khai thực hiện./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, KT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn Thành\n"
+    )
+    rows = _run(body)
+    assert {(a, r) for a, r, _, _ in rows} == {
+        ("Công an tỉnh", "lead"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "coordinate"),
+    }
+    assert len({t for _, _, t, _ in rows}) == 1

@@ -5,7 +5,8 @@ Measures, each as true/false positives and false negatives so files can be micro
 - lineage: (from, relation, to) edges; a predicted edge listed in the gold's ``acceptable_lineage`` is neither
   a true nor a false positive;
 - agency_roles: distinct (agency, role) pairs, agency names compared after NFC, whitespace collapsing and a
-  lower-cased first letter;
+  lower-cased first letter; only the roles the gold records annotate (``SCORED_ROLES``: lead, coordinate)
+  count, so records may carry more (standing_body, reports_to) without being marked wrong;
 - metadata: number, doc_type, issuer, date, title, signer right (title: whitespace-collapsed,
   case-insensitive).
 
@@ -26,6 +27,7 @@ from kg.extract.symbols import canonical_number
 from kg.textutil import collapse, nfc
 
 META_FIELDS = ("number", "doc_type", "issuer", "date", "title", "signer")
+SCORED_ROLES = ("lead", "coordinate")
 
 
 @dataclass
@@ -127,7 +129,11 @@ def score(record: dict[str, Any], gold: dict[str, Any]) -> Scores:
         {_edge(e) for e in gold.get("acceptable_lineage", [])},
     )
     roles = _counts(
-        {(agency_key(a["agency"]), a["role"]) for a in record.get("assignments", [])},
+        {
+            (agency_key(a["agency"]), a["role"])
+            for a in record.get("assignments", [])
+            if a["role"] in SCORED_ROLES
+        },
         {(agency_key(a["agency"]), a["role"]) for a in gold.get("assignments", [])},
     )
     s = Scores(references=refs, lineage=lineage, agency_roles=roles)

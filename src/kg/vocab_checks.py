@@ -65,7 +65,8 @@ def _check_agencies(entries: tuple[dict[str, Any], ...]) -> list[str]:
         for example in entry["examples"]:
             match = resolve_agency(example, None)
             got = match.id if match else None
-            if got != entry["id"]:
+            # a member of an open family ("Báo <tỉnh>") has the family id and its own slug after "--"
+            if got is None or got.split("--")[0] != entry["id"]:
                 problems.append(f"agencies/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
     return problems
 
@@ -89,20 +90,21 @@ def _check_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]:
 @checker("deadlines")
 def _check_deadlines(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example is found as a deadline; every ``counter_examples`` string is not."""
-    from kg.extract.deadlines import find_deadline
+    from kg.extract.deadlines import deadline_clause, find_deadline
 
     problems = []
     for i, entry in enumerate(entries):
+        find = deadline_clause if entry.get("where") == "lead-in" else find_deadline
         for example in entry["examples"]:
             sentence, phrase = (example, None) if isinstance(example, str) else example
-            found = find_deadline(sentence)
+            found = find(sentence)
             want = phrase or sentence
             if not found or found[0] != want:
                 problems.append(
                     f"deadlines/{_entry_id(entry, i)}: {sentence!r} gives {found!r}, want {want!r}"
                 )
         for counter in entry.get("counter_examples", ()):
-            if find_deadline(counter):
+            if find(counter):
                 problems.append(f"deadlines/{_entry_id(entry, i)}: {counter!r} must give no deadline")
     return problems
 
@@ -150,7 +152,7 @@ def _check_document_classes(entries: tuple[dict[str, Any], ...]) -> list[str]:
     return problems
 
 
-# --- document side (extraction engineer A): chrome, doc_types, sections, symbol_codes, lineage_cues, titles ---
+# --- document side (engineer A): chrome, doc_types, sections, symbol_codes, lineage_cues, titles ---
 
 
 @checker("chrome")
@@ -175,7 +177,7 @@ def _check_doc_types(entries: tuple[dict[str, Any], ...]) -> list[str]:
     from kg.sections import type_word_line
 
     problems = []
-    for i, entry in enumerate(entries):
+    for entry in entries:
         for example in entry["examples"]:
             if example == example.upper() and type_word_line(Line(example, 0, len(example))):
                 got = type_word_line(Line(example, 0, len(example)))
@@ -266,5 +268,23 @@ def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
             if end != len(example):
                 problems.append(
                     f"agency_groups/{_entry_id(entry, i)}: {example!r} read as {example[: end or 0]!r}"
+                )
+    return problems
+
+
+@checker("agency_heads")
+def _check_agency_heads(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example is read as the name shown: whole, or [sentence, name] read at the sentence's start."""
+    from kg.resolve.phrases import read_phrase
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            sentence, name = (example, example) if isinstance(example, str) else example
+            found = read_phrase(sentence, 0)
+            got = sentence[: found[0]] if found else None
+            if got != name:
+                problems.append(
+                    f"agency_heads/{_entry_id(entry, i)}: {sentence!r} read as {got!r}, want {name!r}"
                 )
     return problems

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg import vocab
-from kg.extract.deadlines import find_deadline
+from kg.extract.deadlines import deadline_clause, find_deadline
 from kg.extract.fields import field_at
 from kg.models import Assignment, Role, Task, Warning_
 from kg.normalize import Text
@@ -33,6 +33,8 @@ from kg.resolve.agencies import (
     parse_agency_list,
     resolve_agency,
 )
+from kg.resolve.phrases import starts_predicate
+from kg.segment import parse_label
 from kg.textutil import collapse
 
 MAX_TASK = 200
@@ -113,6 +115,8 @@ def _addressees(heading: str, base: int, province: str | None) -> tuple[list[Age
     rest = heading[end:].lstrip()
     if found and (not rest or rest[0] in ":-–"):
         return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
+    if found and _acts(heading, end):
+        return found, 0  # "Văn phòng Tỉnh ủy theo dõi, đôn đốc ...": the whole item is its task
     name = heading.split(":", 1)[0].strip()
     if _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
         match = resolve_agency(name, province) or AgencyMatch(
@@ -120,6 +124,17 @@ def _addressees(heading: str, base: int, province: str | None) -> tuple[list[Age
         )
         return [AgencyMention(base, base + len(name), name, match)], min(len(name) + 1, len(heading))
     return None
+
+
+def _acts(heading: str, end: int) -> bool:
+    """An item that opens with agencies and a task verb with no role cue ("Ban cán sự đảng ... lãnh đạo ...",
+    "Văn phòng Tỉnh ủy theo dõi ..."): in an organisation section those agencies lead it. Items with a cue
+    ("X chủ trì, phối hợp với Y ...") are read sentence by sentence instead."""
+    rest = heading[end:]
+    at = end + len(rest) - len(rest.lstrip())
+    return starts_predicate(heading, at) and not any(
+        p.match(fold_keep_length(rest.lstrip())) for p in _cues("lead")
+    )
 
 
 def _shared_head(heading: str, m: re.Match[str], base: int, province: str | None) -> list[AgencyMention]:
@@ -154,10 +169,17 @@ def _sentences(s: str) -> Iterator[tuple[int, int]]:
         yield pos, len(s.rstrip())
 
 
-def _subject(s: str, base: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
-    """An addressee of sentence ``s``: after "Giao/Yêu cầu/Đề nghị", or a subject before a lead cue."""
+def _subject(
+    s: str, base: int, province: str | None, acts: bool = False
+) -> tuple[list[AgencyMention], int] | None:
+    """An addressee of sentence ``s``: after "Giao/Yêu cầu/Đề nghị", or a subject before a lead cue; with
+    ``acts`` (an organisation section's own sentences) also agencies opening it before a task verb."""
     if _is_office_holder(s):
         return None
+    if acts:
+        found, end = _agencies_at(s, 0, base, province)
+        if found and _acts(s, end):
+            return found, end
     cue = find_cue(s, "address")
     if cue:
         if _is_office_holder(s[cue.end() :]):
@@ -215,24 +237,50 @@ def _partner_ranges(s: str, province: str | None) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_units(s: str, base: int, section: str | None, province: str | None, carry: bool) -> list[_Unit]:
+def _sentence_units(
+    s: str, base: int, section: str | None, province: str | None, carry: bool, acts: bool = False
+) -> list[_Unit]:
     """Units of a paragraph read sentence by sentence (no addressee from a heading)."""
+    return _read_sentences(s, base, section, province, carry, None, acts)[0]
+
+
+def _read_sentences(
+    s: str,
+    base: int,
+    section: str | None,
+    province: str | None,
+    carry: bool,
+    subject: list[AgencyMention] | None,
+    acts: bool = False,
+) -> tuple[list[_Unit], list[AgencyMention] | None]:
+    """Units of ``s`` sentence by sentence; with ``carry`` a sentence without a subject keeps the one
+    before (``subject`` on entry); returns the units and the subject in force at the end."""
     units: list[_Unit] = []
-    subject: list[AgencyMention] | None = None
     for a, b in _sentences(s):
         sent = s[a:b]
-        found = _subject(sent, base + a, province)
+        found = _subject(sent, base + a, province, acts)
         if found:
             subject, list_end = found
-        elif not carry or _is_office_holder(sent):
+        elif not carry or _to_office_holders(sent):
             subject, list_end = None, 0
         else:
             list_end = 0
         if not subject:
             continue
         for c, d in _clauses(sent, list_end, province):
+            when = deadline_clause(sent[c:d])
+            if when and units and units[-1].start >= base + a:
+                # "; hoàn thành trong Quý I/2025": the timeframe of the clause before, not a task
+                units[-1].deadline = (base + a + c + when[1], base + a + c + when[2])
+                continue
             units.append(_unit(s, a + c, a + d, base, section, subject, province))
-    return units
+    return units, subject
+
+
+def _to_office_holders(sent: str) -> bool:
+    """ "Giám đốc các sở ... triển khai", "Yêu cầu Giám đốc các sở ...": addressed to people (G7)."""
+    cue = find_cue(sent, "address")
+    return _is_office_holder(sent) or bool(cue and _is_office_holder(sent[cue.end() :]))
 
 
 def _unit(
@@ -253,7 +301,7 @@ def _section_units(node: Node, text: Text, province: str | None) -> list[_Unit]:
     full = text.text
     own = full[node.heading_start : node.heading_end]
     if node.kind == "article" or node.children == ():
-        units += _sentence_units(own, node.heading_start, node.section, province, carry=False)
+        units += _sentence_units(own, node.heading_start, node.section, province, carry=False, acts=True)
     units += _body_units(node, text, [], [], province)
     for child in node.children:
         units += _child_units(child, text, province)
@@ -315,7 +363,7 @@ def _body_units(
         pos += len(para) + 1
         if not para.strip():
             continue
-        own = _sentence_units(para, base, node.section, province, carry=True)
+        own = _sentence_units(para, base, node.section, province, carry=True, acts=not leads)
         if own or not leads or _closing(para):
             units += own
             continue
@@ -399,30 +447,66 @@ def _collect_units(text: Text, outline: Outline, province: str | None) -> list[_
         units += (
             _section_units(node, text, province)
             if node.kind != "article"
-            else _sentence_units(
-                text.text[node.heading_start : node.end],
-                node.heading_start,
-                node.section,
-                province,
-                carry=False,
-            )
+            else _article_units(node, text, outline, province)
         )
     inside = [(n.start, n.end) for n in org]
     if not org:
-        units += _sentence_units(text.text, 0, None, province, carry=True)
+        units += _open_units(text, outline, province)
     else:
-        units += [u for u in _giao_units(text, province) if not any(a <= u.start < b for a, b in inside)]
+        units += [
+            u for u in _giao_units(text, outline, province) if not any(a <= u.start < b for a, b in inside)
+        ]
     for table in outline.tables:
         units += _table_units(table, text, province)
     return units
 
 
-def _giao_units(text: Text, province: str | None) -> list[_Unit]:
-    """ "Giao X chủ trì ..." sentences outside organisation sections (they hand out tasks wherever found)."""
-    units: list[_Unit] = []
+def _paragraphs(text: Text, outline: Outline) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) of the text's lines, without the recipients ("Kính gửi", "Nơi nhận") and
+    signature blocks segment set aside: the body of every document ends where those begin."""
+    closing = {ln.start for ln in (*outline.header.recipients, *outline.header.signature)}
     pos = 0
     for para in text.text.split("\n"):
         base, pos = pos, pos + len(para) + 1
+        lead = len(para) - len(para.lstrip())
+        if para.strip() and base + lead not in closing:
+            yield base, para
+
+
+def _article_units(node: Node, text: Text, outline: Outline, province: str | None) -> list[_Unit]:
+    """ "Điều 2. Giao X ..." and its numbered clauses: paragraph by paragraph, labels set aside, each
+    sentence with its own addressee (the article itself addresses no one)."""
+    units: list[_Unit] = []
+    for base, para in _paragraphs(text, outline):
+        if not node.start <= base < node.end:
+            continue
+        label = parse_label(para.strip())
+        skip = len(para) - len(label[2]) if label else 0
+        units += _sentence_units(para[skip:], base + skip, node.section, province, carry=False, acts=True)
+    return units
+
+
+def _open_units(text: Text, outline: Outline, province: str | None) -> list[_Unit]:
+    """A text with no organisation section (a letter, a news report): paragraph by paragraph, a subject
+    carried over to the sentences after it until a new item, a closing or an office-holder sentence."""
+    units: list[_Unit] = []
+    subject: list[AgencyMention] | None = None
+    for base, para in _paragraphs(text, outline):
+        label = parse_label(para.strip())
+        if label or _closing(para):
+            subject = None  # a numbered item or a closing formula starts afresh
+        if _closing(para):
+            continue
+        skip = len(para) - len(label[2]) if label else 0
+        found, subject = _read_sentences(para[skip:], base + skip, None, province, True, subject)
+        units += found
+    return units
+
+
+def _giao_units(text: Text, outline: Outline, province: str | None) -> list[_Unit]:
+    """ "Giao X chủ trì ..." sentences outside organisation sections (they hand out tasks wherever found)."""
+    units: list[_Unit] = []
+    for base, para in _paragraphs(text, outline):
         if re.search(r"(?:^|[\s.;:])(?:[Gg]iao|GIAO)\s", para):
             units += [
                 u
@@ -457,6 +541,7 @@ def _records(
         roles: list[tuple[Role, AgencyMention]] = [("lead", m) for m in unit.leads] + [
             ("coordinate", m) for m in unit.coords
         ]
+        roles += _other_roles(text.text, unit, outline.province)
         added = False
         for role, mention in roles:
             key = (mention.match.name, role, task_text)
@@ -476,6 +561,23 @@ def _records(
         if added:
             tasks.append(task)
     return tasks, assignments, warnings
+
+
+def _other_roles(full: str, unit: _Unit, province: str | None) -> list[tuple[Role, AgencyMention]]:
+    """Roles the task's text states besides lead/coordinate: its leads as standing body ("là cơ quan
+    thường trực"), and the agencies it reports to ("báo cáo kết quả về X", "gửi về X") when named."""
+    s = full[unit.start : unit.end]
+    roles: list[tuple[Role, AgencyMention]] = []
+    if find_cue(s, "standing-body"):
+        roles += [("standing_body", m) for m in unit.leads]
+    folded = fold_keep_length(s)
+    # the first report only: "báo cáo về X để tổng hợp, báo cáo Y" is X's onward report, not this task's
+    hits = sorted((m for p in _cues("reports-to") for m in p.finditer(folded)), key=lambda m: m.start())
+    for m in hits:
+        found, _ = _agencies_at(s, m.end(), unit.start, province)
+        if found:
+            return roles + [("reports_to", a) for a in found if not a.match.is_group]
+    return roles
 
 
 def _deadline(text: Text, unit: _Unit) -> tuple[str | None, tuple[int, int] | None]:

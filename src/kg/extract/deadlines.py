@@ -19,11 +19,19 @@ _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 
 
 @cache
-def _entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+def _all_entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(
         (e["id"], e.get("where", "anywhere"), re.compile(e["pattern"], re.IGNORECASE))
         for e in vocab.load("deadlines")
     )
+
+
+def _entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    return tuple(e for e in _all_entries() if e[1] != "lead-in")
+
+
+def _lead_ins() -> tuple[re.Pattern[str], ...]:
+    return tuple(p for _id, where, p in _all_entries() if where == "lead-in")
 
 
 def _search(where: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -52,6 +60,33 @@ def find_deadline(s: str) -> tuple[str, int, int] | None:
                 start, end = _whole_bounds(s)
             return s[start:end], start, end
     return None
+
+
+def deadline_clause(s: str) -> tuple[str, int, int] | None:
+    """The deadline when clause ``s`` holds nothing else ("hoàn thành trong Quý I/2025"), else None.
+
+    Such a clause, cut off by a semicolon, is the timeframe of the task before it, not a task of its own.
+
+    >>> deadline_clause(" hoàn thành trước ngày 30/11/2024.")
+    ('trước ngày 30/11/2024', 12, 33)
+    >>> deadline_clause("tổng hợp, báo cáo kết quả trước ngày 15/11") is None
+    True
+    """
+    text = nfc(s)
+    start = len(text) - len(text.lstrip(" ,;:-–"))
+    for lead in (None, *_lead_ins()):
+        at = start if lead is None else _after(lead, text, start)
+        for skip in ("", "trong ", "vào "):
+            pos = at + len(skip) if text[at:].lower().startswith(skip) else -1
+            found = find_deadline(s[pos:]) if pos >= 0 else None
+            if found and found[1] == 0 and not s[pos + found[2] :].strip(" .;,:"):
+                return found[0], pos + found[1], pos + found[2]
+    return None
+
+
+def _after(lead: re.Pattern[str], text: str, start: int) -> int:
+    m = lead.match(text, start)
+    return m.end() if m and m.end() > start else -1
 
 
 def _whole_bounds(s: str) -> tuple[int, int]:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
 from kg import vocab
-from kg.textutil import collapse, nfc
+from kg.resolve.phrases import Head, head_at, read_phrase
+from kg.textutil import collapse, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
 _SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")
@@ -185,6 +186,12 @@ def _lookup(key: str) -> _Entry | None:
     return None
 
 
+def _member_id(entry: _Entry, key: str, written: str) -> str:
+    """The id of a name: the entry's, or for a member of an open family ("Báo <tỉnh>", "Vụ <X>") the
+    family id and the member's slug, so two members stay two agencies in the graph."""
+    return entry.id if key in _index() else f"{entry.id}--{slug(written)}"
+
+
 def _as_match(entry: _Entry, name: str, province: str | None) -> AgencyMatch:
     scoped = province if entry.level != "central" else None
     return AgencyMatch(
@@ -236,7 +243,8 @@ def resolve_agency(name: str, province: str | None = None) -> AgencyMatch | None
     key = _key(written)
     entry = _lookup(key)
     if entry:
-        return _as_match(entry, _display(entry, written, key), province)
+        match = _as_match(entry, _display(entry, written, key), province)
+        return replace(match, id=_member_id(entry, key, written))
     scoped = _SCOPE.match(written)
     if scoped and (entry := _lookup(_key(scoped["base"]))) and not entry.is_group:
         shown = entry.name_vi.removesuffix(" tỉnh") + " " + scoped["scope"]
@@ -338,7 +346,15 @@ def _capitalised_run(text: str, end: int, limit: int = 4) -> int:
 
 
 def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMention | None:
-    """The agency (or group) whose name starts at ``pos`` of ``text`` (longest reading), or None."""
+    """The agency (or group) whose name starts at ``pos`` of ``text`` (longest reading), or None.
+
+    Gazetteer names first; a name read by its head word (kg.resolve.phrases) when the gazetteer knows none
+    here, or when the printed name goes on past the gazetteer's with a capitalised word ("Trung tâm" +
+    "Phục vụ hành chính công").
+
+    >>> find_agency_at("Vụ Kế hoạch - Tài chính tham mưu", 0).written
+    'Vụ Kế hoạch - Tài chính'
+    """
     folded = fold_keep_length(text)
     ends: list[int] = []
     if group_end := match_group(text, pos):
@@ -347,12 +363,29 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
         ends.append(_extend_scope(text, m.end()))
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
         ends.append(end)
+    phrase = read_phrase(text, pos)
+    if phrase and (not ends or (phrase[0] > max(ends) and _goes_on(text, max(ends)))):
+        ends.append(phrase[0])
     for end in sorted(ends, reverse=True):
         written = text[pos:end].rstrip(" ,;")
-        match = resolve_agency(written, province)
+        match = resolve_agency(written, province) or (
+            _unlisted(written, phrase[1], province) if phrase and end == phrase[0] else None
+        )
         if match:
             return AgencyMention(pos, pos + len(written), written, match)
     return None
+
+
+def _goes_on(text: str, end: int) -> bool:
+    """Whether the name printed up to ``end`` continues with a capitalised word that starts no new name."""
+    m = re.match(r"[ \t]+([^\W\d_])", text[end:])
+    return bool(m and m.group(1).isupper() and not head_at(text, end + m.start(1)))
+
+
+def _unlisted(written: str, head: Head, province: str | None) -> AgencyMatch:
+    """A body the gazetteer does not list, known by its head word (no id: records warn about it)."""
+    scoped = province if head.level != "central" else None
+    return AgencyMatch("", _capital(_clean(written)), None, head.level, head.branch, False, None, scoped)
 
 
 def parse_agency_list(

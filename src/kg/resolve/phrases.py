@@ -1,0 +1,157 @@
+"""Agency-like noun phrases the gazetteer does not list, read by head word (data/vocab/agency_heads.yaml).
+
+A text names bodies no list can hold in full: a ministry's own units ("Vụ Kế hoạch - Tài chính", "Cục
+Chuyển đổi số"), party bodies ("Ban cán sự đảng Ủy ban nhân dân tỉnh"), district offices ("Phòng Kinh tế").
+Vietnamese capitalises only the first word of a name's proper part ("Cục Chuyển đổi số"), so case
+alone cannot say where a name ends; it ends at the first word that starts the predicate ("chủ trì",
+"theo dõi") or a function word, both printed in lower case, or at punctuation. Words and heads are data;
+this module is the reading rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg import vocab
+
+MAX_WORDS = 15
+_TOKEN = re.compile(r"[ \t]+([-–]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head word of agency names and what a body so named usually is."""
+
+    form: str
+    level: str
+    branch: str
+
+    @property
+    def multiword(self) -> bool:
+        return " " in self.form
+
+
+def _lower(text: str) -> str:
+    """Lower case with old-style tones ("uỷ") in the modern form, same length as ``text``."""
+    from kg.resolve.agencies import _modern_tones  # a cycle at import time otherwise
+
+    return _modern_tones(text).lower()
+
+
+def _alternation(forms: list[str]) -> re.Pattern[str]:
+    parts = sorted({f.lower() for f in forms}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + r")(?![\w])")
+
+
+@cache
+def _heads() -> tuple[dict[str, Head], re.Pattern[str]]:
+    table: dict[str, Head] = {}
+    for e in vocab.load("agency_heads"):
+        if e["kind"] == "head":
+            for form in e["forms"]:
+                table.setdefault(form.lower(), Head(form.lower(), e["level"], e["branch"]))
+    return table, _alternation(list(table))
+
+
+@cache
+def _words(*kinds: str) -> re.Pattern[str]:
+    return _alternation([f for e in vocab.load("agency_heads") if e["kind"] in kinds for f in e["forms"]])
+
+
+def _stops() -> re.Pattern[str]:
+    return _words("verb", "stop")
+
+
+def starts_predicate(text: str, pos: int) -> bool:
+    """Whether a task verb printed in lower case ("chủ trì", "theo dõi", "lãnh đạo") starts at ``pos``.
+
+    >>> starts_predicate("Văn phòng Tỉnh ủy theo dõi, đôn đốc", 18)
+    True
+    """
+    return text[pos : pos + 1].islower() and bool(_words("verb").match(_lower(text), pos))
+
+
+def head_at(text: str, pos: int) -> tuple[Head, int] | None:
+    """The head word printed with a capital at ``pos`` of ``text``, and where it ends.
+
+    >>> head_at("Cục Chuyển đổi số chủ trì", 0)[1]
+    3
+    """
+    if not text[pos : pos + 1].isupper():
+        return None
+    table, pattern = _heads()
+    m = pattern.match(_lower(text), pos)
+    if not m:
+        return None
+    return table[re.sub(r"\s+", " ", m.group(0))], m.end()
+
+
+def _tokens(text: str, end: int) -> list[tuple[int, int, str]]:
+    """Words from ``end`` up to the first punctuation or line break (at most MAX_WORDS)."""
+    out: list[tuple[int, int, str]] = []
+    while len(out) < MAX_WORDS:
+        m = _TOKEN.match(text, end)
+        if not m:
+            break
+        out.append((m.start(1), m.end(1), m.group(1)))
+        end = m.end()
+    return out
+
+
+def _is_proper(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def read_phrase(text: str, pos: int) -> tuple[int, Head] | None:
+    """End of an agency-like name printed at ``pos`` (head + name words up to a stop), and its head.
+
+    >>> text = "Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh"
+    >>> end, head = read_phrase(text, 0)
+    >>> text[:end], head.branch
+    ('Ban cán sự đảng Ủy ban nhân dân tỉnh', 'party')
+    >>> read_phrase("Hội nghị Trung ương", 0) is None
+    True
+    """
+    found = head_at(text, pos)
+    if not found:
+        return None
+    head, end = found
+    low = _lower(text)
+    tokens = _tokens(text, end)
+    first = tokens[0] if tokens else None
+    if first is None or not (_is_proper(first[2]) or _words("scope").match(low, first[0])):
+        alone = head.multiword and (first is None or _stops().match(low, first[0]))
+        return (end, head) if alone else None
+    return _name_end(text, low, tokens), head
+
+
+def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
+    """End of the name whose words after the head are ``tokens`` (the first is taken)."""
+    end = tokens[0][1]
+    i = 1
+    while i < len(tokens):
+        start, stop, word = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if word in "-–" or word.lower() == "và":
+            if not nxt or not _continues(text, nxt, after_and=word.lower() == "và"):
+                break
+            end, i = nxt[1], i + 2
+            continue
+        if word[:1].isdigit() or (not _is_proper(word) and _stops().match(low, start)):
+            break
+        end, i = stop, i + 1
+    return end
+
+
+def _continues(text: str, token: tuple[int, int, str], after_and: bool) -> bool:
+    """After "-" or "và": a capitalised word goes on with the name; a new head or "UBND" starts a new item."""
+    start, _end, word = token
+    if not _is_proper(word):
+        return after_and and not _stops().match(_lower(text), start)
+    return not after_and or not (_is_abbreviation(word) or head_at(text, start))
