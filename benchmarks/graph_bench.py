@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from kg.build import map_records
 from kg.infer import infer
 from kg.models import Assignment, DocumentMeta, LineageEdge, Record, Reference, SourceInfo, Span, Task
-from kg.build import map_records
 from kg.serialize import to_ntriples
 from kg.sparql import bind, discover, run_local
 from kg.store import ASSERTED_GRAPH, load_graph, new_store
@@ -34,18 +34,35 @@ def span(n: int) -> Span:
 def plan(province: int, n: int, directive: str, party: str, tasks: int) -> Record:
     name = f"Tỉnh{province:02d}"
     number = f"{1000 + n}/KH-UBND"
-    refs = (Reference(party, "Kế hoạch", f"Tỉnh ủy {name}", "2024-03-01", None, span(1)),
-            Reference(directive, "Nghị quyết", "Bộ Chính trị", "2023-01-01", None, span(2)))
-    edges = (LineageEdge("SELF", "implements", party, span(3)), LineageEdge(party, "implements", directive, span(4)))
+    refs = (
+        Reference(party, "Kế hoạch", f"Tỉnh ủy {name}", "2024-03-01", None, span(1)),
+        Reference(directive, "Nghị quyết", "Bộ Chính trị", "2023-01-01", None, span(2)),
+    )
+    edges = (
+        LineageEdge("SELF", "implements", party, span(3)),
+        LineageEdge(party, "implements", directive, span(4)),
+    )
     ts, asg = [], []
     for t in range(tasks):
         text = f"Nhiệm vụ {t} của kế hoạch {number}"
-        ts.append(Task(f"t{t + 1}", text, field="science-technology", deadline="Năm 2024-2025", span=span(10 + t)))
+        ts.append(
+            Task(f"t{t + 1}", text, field="science-technology", deadline="Năm 2024-2025", span=span(10 + t))
+        )
         for k, role in enumerate(("lead", "coordinate", "coordinate")):
             agency = AGENCIES[(t + k) % len(AGENCIES)]
-            asg.append(Assignment(agency, role, text, "Năm 2024-2025", f"t{t + 1}", span=span(100 + t * 3 + k)))
-    doc = DocumentMeta(number, "Kế hoạch", f"Ủy ban nhân dân tỉnh {name}", "2024-06-01", "Kế hoạch", None, name,
-                       {"number": span(0)})
+            asg.append(
+                Assignment(agency, role, text, "Năm 2024-2025", f"t{t + 1}", span=span(100 + t * 3 + k))
+            )
+    doc = DocumentMeta(
+        number,
+        "Kế hoạch",
+        f"Ủy ban nhân dân tỉnh {name}",
+        "2024-06-01",
+        "Kế hoạch",
+        None,
+        name,
+        {"number": span(0)},
+    )
     sha = f"{n:08d}{province:08d}".ljust(64, "0")
     return Record(SourceInfo(f"{name}-{number}.txt", sha), doc, refs, edges, tuple(asg), tuple(ts))
 
@@ -67,7 +84,9 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--directives", type=int, default=2)
-    ap.add_argument("--plans", type=int, default=10, help="people's-committee plans per province and directive")
+    ap.add_argument(
+        "--plans", type=int, default=10, help="people's-committee plans per province and directive"
+    )
     ap.add_argument("--tasks", type=int, default=10)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
@@ -77,8 +96,14 @@ def main() -> None:
     store = new_store()
     _, t_load = timed(lambda: load_graph(store, nt, str(ASSERTED_GRAPH)))
     counts, t_inf = timed(lambda: infer(store))
-    params = {"doc": "1-NQ/TW", "agency": "Sở Tài chính", "field": "science-technology", "year": "2030",
-              "from": "2024", "to": "2025"}
+    params = {
+        "doc": "1-NQ/TW",
+        "agency": "Sở Tài chính",
+        "field": "science-technology",
+        "year": "2030",
+        "from": "2024",
+        "to": "2025",
+    }
     q_times = []
     for q in discover():
         table, t = timed(lambda q=q: run_local(store, bind(q, {p.name: params[p.name] for p in q.params})))
@@ -88,12 +113,17 @@ def main() -> None:
         f"## graph_bench: {len(records)} plans, {len(graph)} asserted triples, "
         f"{sum(counts.values())} inferred ({counts})",
         "",
-        "| step | seconds |", "|---|---:|",
-        f"| generate records | {t_gen:.1f} |", f"| map to RDF (rdflib) | {t_map:.1f} |",
-        f"| serialize N-Triples | {t_ser:.1f} |", f"| load into Oxigraph | {t_load:.1f} |",
+        "| step | seconds |",
+        "|---|---:|",
+        f"| generate records | {t_gen:.1f} |",
+        f"| map to RDF (rdflib) | {t_map:.1f} |",
+        f"| serialize N-Triples | {t_ser:.1f} |",
+        f"| load into Oxigraph | {t_load:.1f} |",
         f"| inference (SPARQL rules) | {t_inf:.1f} |",
         *(f"| query {n} ({rows} rows) | {t:.2f} |" for n, t, rows in q_times),
-        "", f"Peak memory: {rss:.0f} MB.", "",
+        "",
+        f"Peak memory: {rss:.0f} MB.",
+        "",
     ]
     text = "\n".join(lines)
     print(text)

@@ -60,8 +60,8 @@ CASES = [
         "agency-answers-for",
         {"agency": "Sở Tài chính"},
         "answersFor",
-        {"69-KL/TW", "20-NQ/TW", "4655/KH-UBND (Lâm Đồng)"},
-        set(),
+        {"69-KL/TW", "20-NQ/TW", "4655/KH-UBND (Lâm Đồng)", "47/CTr-TU (Nam Định)"},
+        {"Bộ Chính trị", "Sở Công Thương (Lâm Đồng)", "50-KL/TW"},  # only documents its led tasks lead up to
     ),
     (
         "provinces-implementing",
