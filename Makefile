@@ -28,9 +28,15 @@ sysdeps-run:
 sysdeps-test:
 	@scripts/ensure-system-deps.sh java chromium
 
+# The main job: ontology checked and documented, graph built and validated, report and views written, account.
 run: $(STAMP) sysdeps-run
 	@$(KG) ontology check
 	@$(KG) docs
+	@$(KG) build
+	@$(KG) validate
+	@$(KG) report
+	@$(KG) viz
+	@$(KG) status
 
 lint: $(STAMP)
 	@$(BIN)/ruff check src tests benchmarks

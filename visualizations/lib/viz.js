@@ -1,0 +1,398 @@
+/* vn-policy-kg views: draws the embedded graph with vis-network, offline.
+ * All document text arrives as JSON and goes into the DOM through textContent only, never innerHTML. */
+(function () {
+  "use strict";
+
+  var LANG_KEY = "kg-viz-lang";
+  var state = { lang: "vi", highlighted: [], selected: null, drawn: false };
+
+  /* Same folding as kg.textutil.fold + kg.viz.search.norm: NFC, Ð/đ to d, strip marks, lower, punctuation. */
+  function fold(s) {
+    s = String(s).normalize("NFC").replace(/[\u0110\u00d0]/g, "D").replace(/[\u0111\u00f0]/g, "d");
+    return s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+  }
+  function norm(s) { return fold(s).replace(/[^a-z0-9]+/g, " ").trim(); }
+  function matches(query, keys) {
+    var q = norm(query);
+    if (!q) { return false; }
+    var compact = q.replace(/ /g, "");
+    return keys.some(function (k) { return k.indexOf(q) >= 0 || k.replace(/ /g, "").indexOf(compact) >= 0; });
+  }
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+  function pick(obj) { return state.lang === "en" ? obj.en : obj.vi; }
+
+  /* ---- language ------------------------------------------------------------------------------- */
+  function loadLang() {
+    try { state.lang = window.localStorage.getItem(LANG_KEY) === "en" ? "en" : "vi"; } catch (e) { state.lang = "vi"; }
+  }
+  function applyLang() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll("[data-vi][data-en]").forEach(function (n) {
+      if (n.tagName === "INPUT") { return; }
+      n.textContent = n.getAttribute("data-" + state.lang);
+    });
+    var button = document.getElementById("lang-toggle");
+    if (button) { button.textContent = state.lang === "vi" ? "EN" : "VI"; }
+    if (graph) { graph.relabel(); }
+    if (sourceView) { sourceView.render(); }
+  }
+  function toggleLang() {
+    state.lang = state.lang === "vi" ? "en" : "vi";
+    try { window.localStorage.setItem(LANG_KEY, state.lang); } catch (e) { /* file:// may forbid storage */ }
+    applyLang();
+  }
+
+  /* ---- graph pages ---------------------------------------------------------------------------- */
+  var graph = null;
+  var sourceView = null;
+
+  function Graph(data, root) {
+    var self = this;
+    this.data = data;
+    this.root = root;
+    this.byId = {};
+    data.nodes.forEach(function (n) { self.byId[n.id] = n; });
+    this.edgesById = {};
+    data.edges.forEach(function (e) { self.edgesById[e.id] = e; });
+    this.nodes = new vis.DataSet(data.nodes.map(function (n) { return self.visNode(n); }));
+    this.edges = new vis.DataSet(data.edges.map(function (e) { return self.visEdge(e); }));
+    this.filters = { kinds: {}, roles: {}, province: "", field: "" };
+    this.nodeView = new vis.DataView(this.nodes, { filter: function (n) { return self.keepNode(self.byId[n.id]); } });
+    this.edgeView = new vis.DataView(this.edges, { filter: function (e) { return self.keepEdge(self.edgesById[e.id]); } });
+    var container = document.getElementById("graph");
+    this.network = new vis.Network(container, { nodes: this.nodeView, edges: this.edgeView }, {
+      physics: false,
+      layout: { improvedLayout: false, randomSeed: 1 },
+      interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: data.nodes.length > 400 },
+      nodes: { font: { size: 13, face: "sans-serif" }, borderWidth: 1 },
+      edges: { smooth: false, arrows: { to: { scaleFactor: 0.6 } } }
+    });
+    this.network.on("click", function (p) {
+      if (p.nodes.length) { self.showNode(p.nodes[0]); }
+      else if (p.edges.length) { self.showEdge(p.edges[0]); }
+    });
+    this.network.on("doubleClick", function (p) {
+      var n = p.nodes.length ? self.byId[p.nodes[0]] : null;
+      if (n && n.page) { window.location.href = self.root + n.page; }
+    });
+    if (data.focus && this.byId[data.focus]) { this.network.selectNodes([data.focus]); }
+    this.network.on("afterDrawing", function () { state.drawn = true; });
+    /* Physics is off, so nothing would trigger the first fit and draw: ask for them once the page is laid out. */
+    window.requestAnimationFrame(function () { self.network.fit({ animation: false }); self.network.redraw(); });
+  }
+
+  Graph.prototype.label = function (n) { return state.lang === "en" ? n.label_en : n.label_vi; };
+  Graph.prototype.visNode = function (n) {
+    var v = { id: n.id, label: this.label(n), x: n.x, y: n.y, shape: n.shape, color: n.color, size: n.size,
+              physics: false, title: this.tooltip(n.facts, n.evidence, this.label(n)) };
+    if (n.shapeProperties) { v.shapeProperties = n.shapeProperties; }
+    if (n.id === this.data.focus) { v.borderWidth = 4; v.font = { size: 16, bold: true }; }
+    return v;
+  };
+  Graph.prototype.visEdge = function (e) {
+    var rel = this.data.relations[e.relation] || { vi: e.relation, en: e.relation };
+    return { id: e.id, from: e.from, to: e.to, color: e.color, dashes: e.dashes, width: e.width, arrows: e.arrows,
+             title: this.tooltip(e.facts, e.evidence, pick(rel)) };
+  };
+
+  /* A tooltip is a DOM element built with textContent, so vis-network never parses document text as HTML. */
+  Graph.prototype.tooltip = function (facts, evidence, heading) {
+    var box = el("div", { "class": "tip" });
+    box.appendChild(el("strong", {}, heading));
+    var self = this;
+    facts.forEach(function (f) {
+      var row = el("div", { "class": "tip-row" });
+      row.appendChild(el("span", { "class": "tip-key" }, self.factName(f[0]) + ": "));
+      row.appendChild(el("span", {}, state.lang === "en" ? f[2] : f[1]));
+      box.appendChild(row);
+    });
+    if (evidence.length) { box.appendChild(el("div", { "class": "tip-quote" }, "“" + evidence[0].quote + "”")); }
+    return box;
+  };
+  Graph.prototype.factName = function (key) {
+    var names = this.data.facts[key];
+    return names ? (state.lang === "en" ? names[1] : names[0]) : key;
+  };
+
+  Graph.prototype.relabel = function () {
+    var self = this;
+    this.nodes.update(this.data.nodes.map(function (n) {
+      return { id: n.id, label: self.label(n), title: self.tooltip(n.facts, n.evidence, self.label(n)) };
+    }));
+    this.edges.update(this.data.edges.map(function (e) { return { id: e.id, title: self.visEdge(e).title }; }));
+    this.buildLegend();
+    this.buildFilters();
+    if (this.shown) { this.shown(); }
+    runSearch();
+  };
+
+  /* ---- filters -------------------------------------------------------------------------------- */
+  Graph.prototype.keepNode = function (n) {
+    if (!n) { return false; }
+    if (n.id === this.data.focus) { return true; }
+    if (this.filters.kinds[n.kind] === false) { return false; }
+    if (this.filters.province && n.province && n.province !== this.filters.province) { return false; }
+    if (this.filters.field && n.fields.length && n.fields.indexOf(this.filters.field) < 0) { return false; }
+    return true;
+  };
+  Graph.prototype.keepEdge = function (e) {
+    return !(e && this.filters.roles[e.relation] === false);
+  };
+  Graph.prototype.refresh = function () { this.nodeView.refresh(); this.edgeView.refresh(); };
+
+  Graph.prototype.checkbox = function (box, key, name, table) {
+    var self = this;
+    var label = el("label", { "class": "check" });
+    var input = el("input", { type: "checkbox", "data-key": key });
+    input.checked = table[key] !== false;
+    input.addEventListener("change", function () { table[key] = input.checked; self.refresh(); });
+    label.appendChild(input);
+    label.appendChild(el("span", {}, name));
+    box.appendChild(label);
+  };
+  Graph.prototype.buildFilters = function () {
+    var self = this;
+    var kinds = document.getElementById("filter-kind");
+    var roles = document.getElementById("filter-role");
+    [kinds, roles].forEach(function (box) {
+      while (box.children.length > 1) { box.removeChild(box.lastChild); }
+    });
+    Object.keys(this.data.kinds).forEach(function (k) {
+      self.checkbox(kinds, k, pick(self.data.kinds[k]), self.filters.kinds);
+    });
+    Object.keys(this.data.relations).forEach(function (r) {
+      if (r === "lead" || r === "coordinate") { self.checkbox(roles, r, pick(self.data.relations[r]), self.filters.roles); }
+    });
+    roles.hidden = roles.children.length <= 1;
+  };
+  Graph.prototype.bindSelects = function () {
+    var self = this;
+    document.getElementById("filter-province").addEventListener("change", function (ev) {
+      self.filters.province = ev.target.value; self.refresh();
+    });
+    document.getElementById("filter-field").addEventListener("change", function (ev) {
+      self.filters.field = ev.target.value; self.refresh();
+    });
+  };
+
+  Graph.prototype.buildLegend = function () {
+    var legend = document.getElementById("legend");
+    legend.textContent = "";
+    var data = this.data;
+    Object.keys(data.kinds).forEach(function (k) {
+      var item = el("li", { "data-kind": k });
+      var swatch = el("span", { "class": "swatch shape-" + data.kinds[k].shape });
+      swatch.style.background = data.kinds[k].color;
+      item.appendChild(swatch);
+      item.appendChild(el("span", {}, pick(data.kinds[k])));
+      legend.appendChild(item);
+    });
+    Object.keys(data.relations).forEach(function (r) {
+      var item = el("li", { "data-relation": r });
+      var line = el("span", { "class": "line" + (data.relations[r].dashes ? " dashed" : "") });
+      line.style.borderColor = data.relations[r].color;
+      item.appendChild(line);
+      item.appendChild(el("span", {}, pick(data.relations[r])));
+      legend.appendChild(item);
+    });
+  };
+
+  /* ---- details panel -------------------------------------------------------------------------- */
+  function quoteBlock(ev, root) {
+    var block = el("blockquote", { "class": "quote" });
+    if (ev.before) { block.appendChild(document.createTextNode("…" + ev.before)); }
+    block.appendChild(el("mark", {}, ev.quote));
+    if (ev.after) { block.appendChild(document.createTextNode(ev.after + "…")); }
+    var wrap = el("div", { "class": "evidence" });
+    wrap.appendChild(block);
+    if (ev.source) {
+      var a = el("a", { href: root + ev.source, "class": "source-link" },
+                 (state.lang === "en" ? "Open in source text" : "Mở trong văn bản nguồn") + " (" + ev.file + ")");
+      wrap.appendChild(a);
+    }
+    return wrap;
+  }
+
+  Graph.prototype.panel = function (title, facts, evidence, extra) {
+    var body = document.getElementById("details-body");
+    body.textContent = "";
+    body.appendChild(el("h2", {}, title));
+    var table = el("table", { "class": "facts" });
+    var self = this;
+    facts.forEach(function (f) {
+      var row = el("tr");
+      row.appendChild(el("th", {}, self.factName(f[0])));
+      row.appendChild(el("td", {}, state.lang === "en" ? f[2] : f[1]));
+      table.appendChild(row);
+    });
+    body.appendChild(table);
+    if (evidence.length) {
+      body.appendChild(el("h3", {}, state.lang === "en" ? "Source quote" : "Trích dẫn nguồn"));
+      evidence.forEach(function (ev) { body.appendChild(quoteBlock(ev, self.root)); });
+    }
+    if (extra) { extra(body); }
+    document.getElementById("details").hidden = false;
+  };
+
+  Graph.prototype.showNode = function (id) {
+    var n = this.byId[id];
+    if (!n) { return; }
+    var self = this;
+    state.selected = id;
+    this.shown = function () { self.showNode(id); };
+    var kind = this.data.kinds[n.kind] ? pick(this.data.kinds[n.kind]) : n.kind;
+    this.panel(this.label(n), n.facts.length ? n.facts : [["type", kind, kind]], n.evidence, function (body) {
+      if (n.page && n.id !== self.data.focus) {
+        body.appendChild(el("a", { href: self.root + n.page, "class": "button own-page" },
+                            state.lang === "en" ? "Open its page" : "Mở trang riêng"));
+      }
+      self.neighbourList(body, id);
+    });
+  };
+
+  Graph.prototype.showEdge = function (id) {
+    var e = this.edgesById[id];
+    if (!e) { return; }
+    var self = this;
+    this.shown = function () { self.showEdge(id); };
+    var rel = this.data.relations[e.relation] || { vi: e.relation, en: e.relation };
+    var title = this.label(this.byId[e.from]) + " → " + this.label(this.byId[e.to]);
+    this.panel(pick(rel) + ": " + title, e.facts, e.evidence, null);
+  };
+
+  Graph.prototype.neighbourList = function (body, id) {
+    var self = this;
+    var items = [];
+    this.data.edges.forEach(function (e) {
+      var other = e.from === id ? e.to : (e.to === id ? e.from : null);
+      if (other !== null) { items.push([e.relation, e.from === id ? "→" : "←", self.byId[other]]); }
+    });
+    if (!items.length) { return; }
+    body.appendChild(el("h3", {}, state.lang === "en" ? "Neighbours" : "Liên kết"));
+    var list = el("ul", { "class": "neighbours" });
+    items.forEach(function (it) {
+      var li = el("li");
+      var rel = self.data.relations[it[0]];
+      li.appendChild(el("span", { "class": "rel" }, it[1] + " " + (rel ? pick(rel) : it[0]) + ": "));
+      var n = it[2];
+      if (n.page) {
+        li.appendChild(el("a", { href: self.root + n.page }, self.label(n)));
+      } else {
+        var b = el("button", { type: "button", "class": "linklike" }, self.label(n));
+        b.addEventListener("click", function () { self.focusOn([n.id]); self.showNode(n.id); });
+        li.appendChild(b);
+      }
+      list.appendChild(li);
+    });
+    body.appendChild(list);
+  };
+
+  /* ---- search ----------------------------------------------------------------------------------- */
+  Graph.prototype.focusOn = function (ids) {
+    this.network.selectNodes(ids.filter(function (i) { return true; }));
+    this.network.fit({ nodes: ids, animation: false });
+    if (ids.length === 1) { this.network.moveTo({ position: this.network.getPositions(ids)[ids[0]], scale: 1.0 }); }
+  };
+  Graph.prototype.highlight = function (ids) {
+    var self = this;
+    var previous = state.highlighted;
+    state.highlighted = ids.slice();
+    this.nodes.update(previous.map(function (id) {
+      var n = self.byId[id];
+      return { id: id, color: n.color, borderWidth: id === self.data.focus ? 4 : 1 };
+    }));
+    this.nodes.update(ids.map(function (id) {
+      return { id: id, color: { background: "#ffe600", border: "#d40000" }, borderWidth: 4 };
+    }));
+  };
+  Graph.prototype.search = function (query) {
+    var self = this;
+    var hits = this.data.nodes.filter(function (n) { return matches(query, n.search); });
+    this.highlight(hits.map(function (n) { return n.id; }));
+    var list = document.getElementById("search-results");
+    list.textContent = "";
+    hits.slice(0, 50).forEach(function (n) {
+      var li = el("li", { "data-id": n.id });
+      var b = el("button", { type: "button", "class": "linklike" }, self.label(n));
+      b.addEventListener("click", function () { self.focusOn([n.id]); self.showNode(n.id); });
+      li.appendChild(b);
+      var kind = self.data.kinds[n.kind];
+      if (kind) { li.appendChild(el("span", { "class": "kind" }, " · " + pick(kind))); }
+      list.appendChild(li);
+    });
+    if (query && !hits.length) { list.appendChild(el("li", { "class": "none" }, state.lang === "en" ? "No match" : "Không tìm thấy")); }
+    if (hits.length) { this.focusOn(hits.map(function (n) { return n.id; })); }
+  };
+  function runSearch() {
+    var box = document.getElementById("search");
+    if (graph && box && box.value) { graph.search(box.value); }
+  }
+
+  /* ---- source pages ------------------------------------------------------------------------------ */
+  function SourceView(data) { this.data = data; }
+  SourceView.prototype.render = function () {
+    var pre = document.getElementById("source-text");
+    var chars = Array.from(this.data.text);  // offsets count code points, like Python's str
+    var m = /^#q=(\d+)-(\d+)$/.exec(window.location.hash);
+    pre.textContent = "";
+    if (!m) { pre.textContent = this.data.text; return; }
+    var start = Math.min(+m[1], chars.length), end = Math.min(+m[2], chars.length);
+    pre.appendChild(document.createTextNode(chars.slice(0, start).join("")));
+    var mark = el("mark", { id: "quote" }, chars.slice(start, end).join(""));
+    pre.appendChild(mark);
+    pre.appendChild(document.createTextNode(chars.slice(end).join("")));
+    mark.scrollIntoView({ block: "center" });
+  };
+
+  /* ---- start ------------------------------------------------------------------------------------- */
+  function start() {
+    loadLang();
+    var button = document.getElementById("lang-toggle");
+    if (button) { button.addEventListener("click", toggleLang); }
+    var data = readJson("kg-data");
+    if (data && window.vis) {
+      graph = new Graph(data, readJson("kg-root") || "");
+      graph.buildLegend();
+      graph.buildFilters();
+      graph.bindSelects();
+      document.getElementById("search").addEventListener("input", function (ev) { graph.search(ev.target.value); });
+      document.getElementById("details-close").addEventListener("click", function () {
+        document.getElementById("details").hidden = true;
+      });
+    }
+    var source = readJson("kg-source");
+    if (source) {
+      sourceView = new SourceView(source);
+      window.addEventListener("hashchange", function () { sourceView.render(); });
+    }
+    applyLang();
+    if (sourceView) { sourceView.render(); }
+    /* A small handle for tests and for curious users in the console. */
+    window.kgViz = {
+      lang: function () { return state.lang; },
+      highlighted: function () { return state.highlighted.slice(); },
+      labelOf: function (id) { var n = graph && graph.nodes.get(id); return n ? n.label : null; },
+      canvasPosition: function (id) {
+        var p = graph.network.getPositions([id])[id];
+        return p ? graph.network.canvasToDOM(p) : null;
+      },
+      focusOn: function (ids) { graph.focusOn(ids); },
+      norm: norm,
+      network: graph ? graph.network : null,
+      drawn: function () { return !!state.drawn; },
+      ready: true
+    };
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();
