@@ -188,7 +188,12 @@ def _ref_json(r: Reference) -> dict[str, Any]:
 
 
 def _edge_json(e: LineageEdge) -> dict[str, Any]:
-    return {"from": e.source, "relation": e.relation, "to": e.target, "span": asdict(e.span) if e.span else None}
+    return {
+        "from": e.source,
+        "relation": e.relation,
+        "to": e.target,
+        "span": asdict(e.span) if e.span else None,
+    }
 
 
 def _assignment_json(a: Assignment) -> dict[str, Any]:
@@ -226,7 +231,8 @@ def _record_from_json(data: dict[str, Any]) -> Record:
             for r in data.get("references", ())
         ),
         lineage=tuple(
-            LineageEdge(e["from"], e["relation"], e["to"], _span(e.get("span"))) for e in data.get("lineage", ())
+            LineageEdge(e["from"], e["relation"], e["to"], _span(e.get("span")))
+            for e in data.get("lineage", ())
         ),
         assignments=tuple(_assignment_from_json(a) for a in data.get("assignments", ())),
         tasks=tuple(Task(**{**t, "span": _span(t.get("span"))}) for t in data.get("tasks", ())),
