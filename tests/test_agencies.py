@@ -157,3 +157,27 @@ def test_words_that_only_look_like_heads_are_not_agencies(sentence: str) -> None
 def test_two_members_of_a_family_are_two_agencies() -> None:
     a, b = resolve_agency("Vụ Pháp chế"), resolve_agency("Vụ Kế hoạch - Tài chính")
     assert a is not None and b is not None and a.id != b.id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pos", "name"),
+    [
+        (
+            "phối hợp với Đảng đoàn Liên hiệp các hội khoa học và kỹ thuật Việt Nam hướng dẫn",
+            13,
+            "Đảng đoàn Liên hiệp các hội khoa học và kỹ thuật Việt Nam",
+        ),
+        ("Đảng đoàn HĐND tỉnh lãnh đạo", 0, "Đảng đoàn Hội đồng nhân dân tỉnh"),
+        (
+            "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương tổ chức",
+            0,
+            "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương",
+        ),
+        ("Các ban xây dựng Đảng Tỉnh ủy hướng dẫn", 0, "Các ban xây dựng Đảng Tỉnh ủy"),
+    ],
+)
+def test_party_bodies_of_named_agencies_and_party_groups_are_read_whole(
+    sentence: str, pos: int, name: str
+) -> None:
+    found = find_agency_at(sentence, pos)
+    assert found is not None and found.match.name == name

@@ -54,7 +54,7 @@ def test_unresolved_references_are_gaps() -> None:
 def test_communities_group_agencies_with_their_fields() -> None:
     found = {c.fields: set(c.agencies) for c in metrics.communities(mini())}
     assert found[("Nông nghiệp",)] == {
-        "Các sở, ban, ngành",
+        "Các sở, ban, ngành (Hải Dương)",  # a collective of one province, named with it
         "Sở Nông nghiệp và Phát triển nông thôn tỉnh Hải Dương",
     }
     assert sum(len(c.agencies) for c in metrics.communities(mini())) == 6  # every agency with a field, once

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis_support import mini
+from kg.analysis.matching import match_names
 from kg.analysis.who import who
 from kg.errors import UnknownAgency
 
@@ -52,6 +53,7 @@ def test_who_gives_the_chain_up_to_the_central_directive_with_quotes() -> None:
 def test_who_keeps_the_agency_name_as_printed() -> None:
     lead = next(d for d in who(mini(), "so khcn", "Đồng Nai").duties if d.role == "lead")
     assert "Sở KH&CN" in [q.text for q in lead.quotes]
+    assert "Sở KH&CN" in [q.text for q in lead.assignment_quotes]  # the assignment's own evidence
 
 
 @pytest.mark.parametrize(
@@ -65,3 +67,11 @@ def test_unknown_agency_suggests_the_closest_names(query: str, province: str | N
     with pytest.raises(UnknownAgency) as err:
         who(mini(), query, province)
     assert suggested in err.value.suggestions
+
+
+def test_a_typo_is_not_read_as_the_initial_of_the_province() -> None:
+    # "khcnn" is a mistyped "khcn", not "Khoa học và Công nghệ Nam (Định)": it must suggest, not match
+    names = {"nd": ["Sở Khoa học và Công nghệ (Nam Định)"], "hn": ["Sở Khoa học và Công nghệ tỉnh Hà Nam"]}
+    places = {"nd": "Nam Định", "hn": "Hà Nam"}
+    assert match_names("so khcnn", names, places) == []
+    assert match_names("so khcn nam dinh", names, places) == ["nd"]

@@ -231,3 +231,147 @@ def test_letter_body_ends_at_closing_and_office_holders_get_nothing() -> None:
         ("Bộ Chỉ huy Quân sự tỉnh", "coordinate"),
     }
     assert len({t for _, _, t, _ in rows}) == 1
+
+
+# ------------------------------------------------------------------ round 2: documents nobody here has read
+LETTER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\nSố: 45/UBND-VX\nV/v phòng, chống dịch\n\n"
+    "Nghệ An, ngày 3 tháng 6 năm 2025\n\nKính gửi:\n- Các sở, ban, ngành cấp tỉnh;\n"
+    "- Ủy ban nhân dân các huyện, thành phố, thị xã.\n\n"
+)
+CLOSE = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nBùi Văn An\n"
+
+
+def _letter_pairs(body: str) -> set[tuple[str, str]]:
+    text = normalize(LETTER + body + CLOSE)
+    outline = segment(text)
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    return {(a.agency, a.role) for a in assignments if a.role in ("lead", "coordinate")}
+
+
+ROUND2 = [
+    (
+        "party plan: boards, Đảng đoàn, Ban cán sự đảng, MTTQ and mass organisations, Giao ... chủ trì",
+        ORG + "1. Các ban xây dựng Đảng Tỉnh ủy, theo chức năng, nhiệm vụ được giao, hướng dẫn, kiểm tra.\n\n"
+        "2. Đảng đoàn HĐND tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách.\n\n"
+        "3. Ban cán sự đảng UBND tỉnh chỉ đạo xây dựng kế hoạch cụ thể.\n\n"
+        "4. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh "
+        "tuyên truyền, vận động.\n\n"
+        "5. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện.\n\n"
+        "6. Giao Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy "
+        "theo dõi, đôn đốc.\n",
+        {
+            ("Các ban xây dựng Đảng Tỉnh ủy", "lead"),
+            ("Đảng đoàn Hội đồng nhân dân tỉnh", "lead"),
+            ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "lead"),
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead"),
+            ("Các tổ chức chính trị - xã hội tỉnh", "lead"),
+            ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "lead"),
+            ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "lead"),
+            ("Văn phòng Tỉnh ủy", "coordinate"),
+        },
+    ),
+    (
+        "after the 2025 mergers, abbreviated: Sở NN&MT, Sở VHTTDL, UBND các xã, phường, đặc khu",
+        ORG + "1. Sở NN&MT\nChủ trì, phối hợp với Sở KH&CN xây dựng cơ sở dữ liệu số.\n\n"
+        "2. Sở VHTTDL\nPhối hợp với Sở NN&MT phát triển du lịch nông nghiệp.\n\n"
+        "3. UBND các xã, phường, đặc khu\nBố trí quỹ đất.\n",
+        {
+            ("Sở Nông nghiệp và Môi trường", "lead"),
+            ("Sở Khoa học và Công nghệ", "coordinate"),
+            ("Sở Văn hóa, Thể thao và Du lịch", "lead"),
+            ("Sở Nông nghiệp và Môi trường", "coordinate"),
+            ("Ủy ban nhân dân các xã, phường, đặc khu", "lead"),
+        },
+    ),
+    (
+        "ministry units with compound names: 'Đào tạo', 'Công nghệ thông tin' do not end the name",
+        ORG + "1. Cục Khoa học công nghệ và Đào tạo là đơn vị đầu mối, chủ trì, phối hợp với "
+        "Cục Công nghệ thông tin theo dõi, đôn đốc.\n",
+        {("Cục Khoa học công nghệ và Đào tạo", "lead"), ("Cục Công nghệ thông tin", "coordinate")},
+    ),
+    (
+        "Điều 2. Tổ chức thực hiện with agency-headed clauses is read as a section",
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt Chiến lược.\n\n"
+        "Điều 2. Tổ chức thực hiện\n1. Bộ Khoa học và Công nghệ\n"
+        "a) Chủ trì, phối hợp với các bộ, ngành, địa phương tổ chức triển khai Chiến lược.\n"
+        "2. Bộ Giáo dục và Đào tạo\nPhối hợp với Bộ Khoa học và Công nghệ xây dựng chương trình đào tạo.\n",
+        {
+            ("Bộ Khoa học và Công nghệ", "lead"),
+            ("Các bộ, ngành, địa phương", "coordinate"),
+            ("Bộ Giáo dục và Đào tạo", "lead"),
+            ("Bộ Khoa học và Công nghệ", "coordinate"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "body", "pairs"), ROUND2, ids=[c[0] for c in ROUND2])
+def test_agency_role_pairs_round2(why: str, body: str, pairs: set[tuple[str, str]]) -> None:
+    assert _pairs(body) == pairs, why
+
+
+def test_letter_items_are_all_directives_dash_lines_and_numbered() -> None:
+    body = (
+        "Chủ tịch UBND tỉnh chỉ đạo như sau:\n\n"
+        "1. Các sở, ban, ngành và địa phương theo chức năng, nhiệm vụ được giao "
+        "tiếp tục thực hiện nghiêm.\n\n"
+        "2. Giao nhiệm vụ cụ thể:\n"
+        "- Sở Y tế: Chủ trì, phối hợp với UBND các huyện, thành phố, thị xã theo dõi dịch.\n"
+        "- Sở Giáo dục và Đào tạo: Phối hợp với Sở Y tế tuyên truyền trong trường học.\n\n"
+        "3. Sở Y tế tổng hợp tình hình, báo cáo UBND tỉnh trước ngày 30/9/2025.\n\n"
+        "Yêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc triển khai thực hiện./."
+    )
+    assert _letter_pairs(body) == {
+        ("Các sở, ban, ngành và địa phương", "lead"),
+        ("Sở Y tế", "lead"),
+        ("Ủy ban nhân dân các huyện, thành phố, thị xã", "coordinate"),
+        ("Sở Giáo dục và Đào tạo", "lead"),
+        ("Sở Y tế", "coordinate"),
+    }
+
+
+def test_letter_intro_addressing_a_group_carries_to_its_numbered_items() -> None:
+    body = (
+        "Bộ Khoa học và Công nghệ đề nghị các bộ, ngành, địa phương thực hiện một số nội dung sau:\n\n"
+        "1. Rà soát danh mục nhiệm vụ, gửi về Bộ Khoa học và Công nghệ trước ngày 30/6/2025.\n\n"
+        "2. Áp dụng mẫu hợp đồng khoán chi.\n"
+    )
+    text = normalize(LETTER + body + CLOSE)
+    outline = segment(text)
+    tasks, assignments, _ = extract_assignments(text, outline, outline.province)
+    assert {(a.agency, a.role) for a in assignments if a.role == "lead"} == {
+        ("Các bộ, ngành, địa phương", "lead")
+    }
+    assert len(tasks) == 2  # the introduction is no task
+
+
+def test_news_clauses_with_their_own_subjects() -> None:
+    body = (
+        "Sở Tài chính được giao chủ trì tham mưu bố trí kinh phí thực hiện Kế hoạch; Sở Nội vụ có trách "
+        "nhiệm bố trí biên chế; UBND các huyện, thị xã, thành phố có trách nhiệm xây dựng kế hoạch./.\n"
+    )
+    assert _pairs(body) == {
+        ("Sở Tài chính", "lead"),
+        ("Sở Nội vụ", "lead"),
+        ("Ủy ban nhân dân các huyện, thị xã, thành phố", "lead"),
+    }
+
+
+def test_table_cells_several_units_split_only_between_names() -> None:
+    body = (
+        "PHỤ LỤC\n\nSTT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm\n"
+        "1 | Rà soát văn bản | Cục Quản lý Khám, chữa bệnh; Vụ Pháp chế | Cục Khoa học công nghệ và Đào tạo, "
+        "Văn phòng Bộ | Quý IV/2025 | Báo cáo\n"
+        "2 | Chuyển đổi số | Các đơn vị thuộc, trực thuộc Bộ | Vụ Tổ chức cán bộ,\n"
+        "Các trường đại học y, dược trực thuộc Bộ | Thường xuyên | Báo cáo\n"
+    )
+    assert _pairs(body) == {
+        ("Cục Quản lý Khám, chữa bệnh", "lead"),
+        ("Vụ Pháp chế", "lead"),
+        ("Cục Khoa học công nghệ và Đào tạo", "coordinate"),
+        ("Văn phòng Bộ", "coordinate"),
+        ("Các đơn vị thuộc, trực thuộc Bộ", "lead"),
+        ("Vụ Tổ chức cán bộ", "coordinate"),
+        ("Các trường đại học y, dược trực thuộc Bộ", "coordinate"),
+    }

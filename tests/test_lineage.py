@@ -72,3 +72,47 @@ def test_news_report_self_implements_the_strategy_it_carries_out() -> None:
     )
     title = "Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030"
     assert edges(text) == {("SELF", "implements", title)}
+
+
+MORE = [
+    (  # targets joined by "và" after "Thực hiện" in a letter's opening
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 45/UBND-VX\nV/v phòng, chống dịch\n\nNghệ An, ngày 03 tháng 6 năm 2025\n\n"
+        "Kính gửi:\n- Các sở, ban, ngành.\n\nThực hiện Công điện số 61/CĐ-TTg ngày 20/5/2025 của Thủ tướng Chính phủ về phòng, chống dịch "
+        "và Công văn số 2874/BYT-DP ngày 23/5/2025 của Bộ Y tế, Chủ tịch UBND tỉnh chỉ đạo như sau:\n\n1. Các sở tăng cường.",
+        {("SELF", "implements", "61/CĐ-TTg"), ("SELF", "implements", "2874/BYT-DP")},
+    ),
+    (  # a "; thực hiện" clause of a Căn cứ line: SELF implements it, and no chain from the basis
+        HEAD
+        + "Về khoa học\n\nCăn cứ Quy định số 232-QĐ/TW ngày 20/01/2025 của Ban Chấp hành Trung ương Đảng về thi hành Điều lệ Đảng; "
+        "thực hiện Kết luận số 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng, Ban Thường vụ xây dựng Kế hoạch:\n\nI. MỤC ĐÍCH",
+        {("SELF", "based_on", "232-QĐ/TW"), ("SELF", "implements", "123-KL/TW")},
+    ),
+    (  # "và" after a chain target stays with the chain, not with this document
+        HEAD
+        + "Về khoa học\n\nThực hiện Kế hoạch số 45-KH/TU của Tỉnh ủy thực hiện Kết luận số 69-KL/TW và Nghị quyết số 57-NQ/TW, "
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH",
+        {("SELF", "implements", "45-KH/TU"), ("45-KH/TU", "implements", "69-KL/TW")},
+    ),
+    (  # a law named with its number is one reference, by number
+        "CHÍNH PHỦ\nSố: 35/2025/NĐ-CP\n\nHà Nội, ngày 25 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định\n\n"
+        "Căn cứ Luật Khoa học và Công nghệ số 29/2013/QH13;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n\nĐiều 1. Một.",
+        {("SELF", "based_on", "29/2013/QH13")},
+    ),
+    (  # "Thời gian qua, thực hiện X" in a body section is a review of the past, not a SELF edge (G10)
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 57-NQ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 12 năm 2024\n\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\n"
+        "về đột phá\n-----\n\nI. TÌNH HÌNH\nThời gian qua, thực hiện Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng "
+        "và Kết luận số 69-KL/TW, ngày 11/01/2024 của Ban Bí thư về tiếp tục thực hiện Nghị quyết số 20-NQ/TW, khoa học đã phát triển.",
+        {("69-KL/TW", "implements", "20-NQ/TW")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_lineage_in_other_document_kinds(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert edges(text) == expected
+
+
+def test_law_with_number_is_listed_once_as_a_law() -> None:
+    text = MORE[3][0] + "\n\nĐiều 2. Luật Khoa học và Công nghệ quy định."
+    refs = extract_text(text).references
+    assert [(r.number, r.doc_type, r.title) for r in refs] == [("29/2013/QH13", "Luật", None)]

@@ -1,13 +1,14 @@
 """Records → RDF: golden expectations on the seed texts, as graph facts (issue 4)."""
 
+import hashlib
 import itertools
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 
 from graph_seed import PREFIXES, seed_graph, seed_records
 from kg.docid import Mention, reconcile
-from kg.models import DocumentMeta, Record, SourceInfo
+from kg.models import Assignment, DocumentMeta, Record, SourceInfo, Span, Task
 from kg.namespaces import VPO
 from kg.rdfmap import records_to_graph
 
@@ -115,3 +116,40 @@ def test_reconcile_keeps_an_ambiguous_mention_apart() -> None:
     ms = [_m("5/KH-UBND", "a", "2020"), _m("5/KH-UBND", "b", "2020", 1), _m("5/KH-UBND", None, None, 2)]
     ids = reconcile(ms)
     assert ids[2] not in (ids[0], ids[1])
+
+
+def _ministry_plan(number: str, ministry: str, unit: str) -> Record:
+    """A small plan of a ministry assigning a task to one of its units (and citing nothing)."""
+    span = Span(0, 5, "trích")
+    task = Task("t1", f"Nhiệm vụ của {unit}", span=span)
+    return Record(
+        SourceInfo(f"{number}.txt", hashlib.sha256(number.encode()).hexdigest(), "official-text"),
+        DocumentMeta(
+            number=number, doc_type="Kế hoạch", issuer=ministry, date="2025-03-05", province="Hà Nội"
+        ),
+        assignments=(Assignment(unit, "lead", task.text, task_id="t1", span=span),),
+        tasks=(task,),
+    )
+
+
+@pytest.mark.parametrize("unit", ["Vụ Khoa học và Công nghệ", "Văn phòng Bộ", "Cục Chuyển đổi số"])
+def test_a_ministry_unit_is_scoped_by_its_ministry(unit: str) -> None:
+    g = records_to_graph(
+        [
+            _ministry_plan("1/KH-BYT", "Bộ Y tế", unit),
+            _ministry_plan("2/KH-BKHCN", "Bộ Khoa học và Công nghệ", unit),
+        ]
+    )
+    leads = sorted({a for a in g.subjects(VPO.leads, None) if isinstance(a, URIRef)})
+    assert len(leads) == 2, f"{unit} of two ministries must be two agencies: {leads}"
+    parents = {str(g.value(a, VPO.parentAgency)).rsplit("/", 1)[-1] for a in leads}
+    assert parents == {"bo-y-te", "bo-khoa-hoc-va-cong-nghe"}
+    labels = {str(g.value(a, RDFS.label)) for a in leads}
+    assert {label.endswith(("(Bộ Y tế)", "(Bộ Khoa học và Công nghệ)")) for label in labels} == {True}
+
+
+def test_a_ministry_plan_printed_in_ha_noi_is_central_not_a_ha_noi_document() -> None:
+    g = records_to_graph([_ministry_plan("1/KH-BYT", "Bộ Y tế", "Vụ Pháp chế")])
+    (doc,) = set(g.subjects(VPO.ingested, Literal(True)))
+    assert "/doc/central/2025/" in str(doc)
+    assert g.value(doc, VPO.jurisdiction) is None

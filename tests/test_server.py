@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from graph_seed import RECORDS_DIR
 from kg import serve
 from kg.build import build
+from kg.paths import RAW_DIR
 from kg.push import push, store_graphs
 from kg.sparql import bind, discover, run_local, run_remote
 from kg.store import open_store
@@ -27,7 +27,7 @@ EXAMPLE_PARAMS = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("graph")
-    build([RECORDS_DIR], out, out / "store", jobs=1)
+    build([RAW_DIR], out, out / "store", jobs=1)
     return out / "store"
 
 

@@ -21,6 +21,10 @@ FOUND = [
     ("Nghị định số 08/2014/NĐ-CP và Luật số 29/2013/QH13", ["08/2014/NĐ-CP", "29/2013/QH13"]),
     ("Quyết định số 1466/QÐ-UBND", ["1466/QĐ-UBND"]),  # Icelandic eth
     ("thực hiện 02-03 nhiệm vụ, 15-20 nhiệm vụ, ngày 10/06/2024", []),
+    ("Công văn số 2874/SYT-NVY ngày 23/5/2025 của Sở Y tế", ["2874/SYT-NVY"]),  # issuer code not listed
+    ("Công điện số 61/CĐ-TTg ngày 20/5/2025", ["61/CĐ-TTg"]),
+    ("Thông tư số 05/2024/TT-BKHCN và Kế hoạch số 12/kh-ubnd", ["05/2024/TT-BKHCN", "12/KH-UBND"]),
+    ("tuyến 12/QL-HCM và mã 3/AB-CD", []),  # slash-and-dash strings not after "số" are not symbols
 ]
 
 

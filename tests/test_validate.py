@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 
-from graph_seed import RECORDS_DIR, seed_graph
+from graph_seed import GOLD_RECORDS_DIR, seed_graph
 from kg.cli import cli
 from kg.namespaces import VPO
 from kg.validate import format_report, validate_graph
@@ -54,7 +54,7 @@ def test_a_broken_graph_yields_the_expected_violations(expected: tuple[str, str]
 def test_cli_exit_codes(tmp_path: Path) -> None:
     runner = CliRunner()
     runner.invoke(
-        cli, ["build", str(RECORDS_DIR), "--out-dir", str(tmp_path), "--store", str(tmp_path / "s")]
+        cli, ["build", str(GOLD_RECORDS_DIR), "--out-dir", str(tmp_path), "--store", str(tmp_path / "s")]
     )
     ok = runner.invoke(cli, ["validate", "--store", str(tmp_path / "s")])
     assert ok.exit_code == 0, ok.output

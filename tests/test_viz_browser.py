@@ -189,3 +189,54 @@ def test_seed_graph_pages_search_and_quotes(offline_page: Watched, seed_dir: Pat
     assert page.page.locator("#source-text mark").inner_text() == quote
     page.shot("viz_seed_source")
     _clean(page)
+
+
+def test_pages_open_readable_at_first_sight(offline_page: Watched, seed_dir: Path) -> None:
+    """At 1400×1000 every whole-graph and province page opens at a zoom where 14 px labels stay ≥ 11 px."""
+    page = offline_page
+    page.page.set_viewport_size({"width": 1400, "height": 1000})
+    pages = ["lineage.html", "responsibilities.html", *sorted(p.relative_to(seed_dir).as_posix()
+             for p in (seed_dir / "province").glob("*.html"))]  # fmt: skip
+    for rel in pages:
+        page.open((seed_dir / rel).as_uri())
+        assert page.page.evaluate("kgViz.scale()") >= 0.79, rel
+        page.shot("viz_first_sight_" + rel.replace("/", "_").removesuffix(".html"))
+    _clean(page)
+
+
+def test_search_works_from_the_keyboard(offline_page: Watched, site_dir: Path) -> None:
+    page = offline_page
+    page.open((site_dir / "responsibilities.html").as_uri())
+    page.page.focus("#search")
+    page.page.keyboard.type("so khoa hoc")
+    page.page.keyboard.press("Enter")  # opens the first match
+    page.page.locator("#details").wait_for(state="visible")
+    assert "Sở Khoa học và Công nghệ" in page.page.locator("#details-body h2").inner_text()
+    page.page.focus("#search")
+    page.page.keyboard.press("ArrowDown")  # walks into the result list
+    focused = page.page.evaluate("document.activeElement.className")
+    assert "result" in focused
+    page.page.keyboard.press("ArrowDown")
+    page.page.keyboard.press("Enter")  # a focused result opens like a click
+    page.shot("viz_keyboard_search")
+    page.page.keyboard.press("Escape")
+    page.page.keyboard.press("Escape")  # back in the box, then the details close
+    assert page.page.locator("#details").is_hidden()
+    _clean(page)
+
+
+def test_english_toggle_covers_the_page_chrome(offline_page: Watched, site_dir: Path) -> None:
+    page = offline_page
+    page.open((site_dir / "index.html").as_uri())
+    page.page.click("#lang-toggle")
+    assert page.page.title().startswith("Policy knowledge graph")
+    assert "The chains at a glance" in page.page.locator("main").inner_text()
+    page.open((site_dir / "lineage.html").as_uri())  # the choice is remembered across pages
+    assert page.page.evaluate("kgViz.lang()") == "en"
+    assert page.page.title().startswith("Policy lineage")
+    side = page.page.locator(".side").inner_text()
+    assert "Filters" in side and "Legend" in side and "Bộ lọc" not in side
+    assert page.page.get_attribute("#details-close", "aria-label") == "Close"
+    page.shot("viz_english_chrome")
+    page.page.click("#lang-toggle")
+    _clean(page)

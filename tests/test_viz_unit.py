@@ -7,16 +7,27 @@ import os
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from kg.namespaces import ID
-from kg.viz import build_site, read_site_graph, write_site
-from kg.viz.pages import safe_json
+from kg.viz import build_site, layout, read_site_graph, write_site
+from kg.viz import model as m
+from kg.viz.pages import graph_payload, safe_json
 from kg.viz.search import matches, search_keys
-from kg.viz.views import Index, agency_view, lineage_view, province_view, responsibilities_view
+from kg.viz.style import node_style
+from kg.viz.views import (
+    Index,
+    View,
+    agency_view,
+    lineage_view,
+    province_view,
+    responsibilities_view,
+    widths,
+)
 from viz_fixtures import big_graph, small_graph
 
 KG = Path(sys.executable).with_name("kg")
@@ -166,3 +177,93 @@ def test_kg_viz_without_a_built_graph_says_what_to_do(tmp_path: Path) -> None:
     run = subprocess.run([KG, "viz"], capture_output=True, text=True, env=env)
     assert run.returncode == 2
     assert "kg build" in run.stderr and "Traceback" not in run.stderr
+
+
+# --- readable at first sight (issue 6) ------------------------------------------------------------------
+
+
+def _overlaps(view_positions: dict[str, tuple[int, int]], sizes: dict[str, int]) -> list[tuple[str, str]]:
+    """Pairs of nodes on the same row whose drawn labels would overlap."""
+    rows: dict[int, list[str]] = {}
+    for node, (_, y) in view_positions.items():
+        rows.setdefault(y, []).append(node)
+    clashes = []
+    for members in rows.values():
+        members.sort(key=lambda n: view_positions[n][0])
+        for a, b in pairwise(members):
+            if view_positions[b][0] - view_positions[a][0] < (sizes[a] + sizes[b]) / 2:
+                clashes.append((a, b))
+    return clashes
+
+
+def test_lineage_rows_give_every_label_its_width(small: tuple[Graph, dict[str, str]]) -> None:
+    index = Index.of(read_site_graph(small[0]))
+    view = lineage_view(index)
+    assert _overlaps(view.positions, widths(view.nodes)) == []
+    xs = [x for x, _ in view.positions.values()]
+    assert max(xs) - min(xs) <= layout.ROW_WIDTH  # wraps instead of running off the screen
+
+
+def test_long_tiers_wrap_and_never_overlap() -> None:
+    tiers = {f"d{i}": 3 for i in range(40)}
+    sizes = {f"d{i}": 120 + 9 * i for i in range(40)}
+    pos = layout.tier_rows(tiers, sizes)
+    assert len({y for _, y in pos.values()}) > 1
+    assert _overlaps(pos, sizes) == []
+
+
+def test_barycentre_order_puts_a_node_under_what_it_implements() -> None:
+    tiers = {"left": 0, "right": 0, "b": 1, "a": 1}
+    pos = layout.tier_rows(tiers, dict.fromkeys(tiers, 100), links=[("a", "left"), ("b", "right")])
+    assert pos["a"][0] < pos["b"][0]  # given in the order b, a, drawn a under left and b under right
+
+
+@pytest.mark.parametrize(
+    ("label", "drawn"),
+    [
+        ("69-KL/TW", "69-KL/TW"),
+        (
+            "Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030",
+            "Chiến lược phát triển khoa học…",
+        ),
+    ],
+)
+def test_long_labels_are_cut_on_the_canvas_only(label: str, drawn: str) -> None:
+    node = m.VNode("urn:d", "Strategy", label, label)
+    view = View("t", "t", "t", (node,), (), {"urn:d": (0, 0)})
+    (payload,) = graph_payload(view, m.SiteGraph({"urn:d": node}, ()), {})["nodes"]
+    assert payload["label"] == payload["label_vi"] == drawn
+    assert payload["full_vi"] == label  # tooltip and details panel show the whole label
+
+
+def test_parallel_lineage_edges_are_drawn_apart() -> None:
+    a, b = m.VNode("urn:a", "Plan", "a", "a"), m.VNode("urn:b", "Resolution", "b", "b")
+    edges = (m.VEdge("urn:a", "urn:b", "basedOn"), m.VEdge("urn:a", "urn:b", "implements"))
+    view = View("t", "t", "t", (a, b), edges, {"urn:a": (0, 100), "urn:b": (0, 0)})
+    drawn = graph_payload(view, m.SiteGraph({"urn:a": a, "urn:b": b}, edges), {})["edges"]
+    curves = [e["smooth"] if e["smooth"] else None for e in drawn]
+    assert curves[0] is None and curves[1]["roundness"] > 0
+    assert {e["dashes"] for e in drawn} == {True, False}  # basedOn dashed, implements solid
+
+
+def test_clusters_are_labelled_with_their_size_and_drawn_bigger(big: Index) -> None:
+    view = lineage_view(big, 100)
+    clusters = [n for n in view.nodes if n.kind == m.CLUSTER]
+    assert clusters and all(n.label_vi.endswith(f"({n.members})") for n in clusters)
+    payload = {n["id"]: n for n in graph_payload(view, big.site, {})["nodes"]}
+    small_one, big_one = sorted(clusters, key=lambda n: n.members)[0], max(clusters, key=lambda n: n.members)
+    assert payload[big_one.id]["size"] >= payload[small_one.id]["size"] > node_style(m.AGENCY).size
+
+
+def test_index_shows_the_chains_at_a_glance_and_counts_by_class(small: tuple[Graph, dict[str, str]]) -> None:
+    html = _site_files(small)["index.html"].decode("utf-8")
+    assert 'id="chain-map"' in html and 'class="chip head"' in html
+    assert 'id="counts-by-class"' in html
+    assert 'href="lineage.html"' in html and 'href="responsibilities.html"' in html
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", html)  # no build timestamp: output is deterministic
+
+
+def test_page_chrome_has_both_languages(small: tuple[Graph, dict[str, str]]) -> None:
+    html = _site_files(small)["lineage.html"].decode("utf-8")
+    assert re.search(r'<title data-vi="[^"]+" data-en="Policy lineage', html)
+    assert 'data-aria-label-en="Close"' in html and 'data-en="Filters"' in html

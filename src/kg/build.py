@@ -7,6 +7,12 @@ the inferred graph (kg.infer); write data/kg-inferred.ttl. Everything is written
 under a temporary name and swapped in only when all of it succeeded, so a failed build leaves the previous
 one intact.
 
+Bad inputs (empty, binary, not UTF-8, a record JSON that does not parse, an extractor crash on one text) do
+not sink the corpus: each is skipped with a one-line reason naming the file (``BuildResult.skipped``), and the
+graph of the good files is built; the CLI then exits 1 so a script notices. ``strict=True`` (``kg build
+--strict``) instead fails the whole build on the first bad input, leaving the previous build as it was. When
+no input is readable at all there is nothing to build: BuildError, previous build intact.
+
 The function never prints: progress goes through the optional ``progress(done, total, path)`` callback."""
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -36,6 +42,14 @@ OUTPUT_NAMES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg-inferred.ttl")
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input left out of the build and why (one line, naming the file)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
 class BuildResult:
     """What a build produced (the CLI and `kg status` print it)."""
 
@@ -45,6 +59,7 @@ class BuildResult:
     outputs: tuple[Path, ...]
     store: Path
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    skipped: tuple[Skipped, ...] = field(default_factory=tuple)
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -82,25 +97,46 @@ def read_record(path: Path) -> Record:
         raise BuildError(f"{path}: extraction failed: {type(exc).__name__}: {exc}") from exc
 
 
+def _try_read(path: Path) -> Record | str:
+    """The record of ``path``, or the one-line reason it cannot be read (runs in a worker process)."""
+    try:
+        return read_record(path)
+    except KGError as exc:
+        return str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+
+
+def read_inputs(
+    paths: Sequence[Path], jobs: int | None = None, progress: Progress | None = None
+) -> tuple[list[Record], list[Skipped]]:
+    """Records of the readable inputs (input order) and the inputs skipped; texts extracted in parallel
+    across ``jobs`` processes (default: every core) when there are several."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < 2:
+        results = []
+        for n, p in enumerate(paths, start=1):
+            results.append(_try_read(p))
+            if progress:
+                progress(n, len(paths), p)
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+            futures = [pool.submit(_try_read, p) for p in paths]
+            results = []
+            for n, (p, fut) in enumerate(zip(paths, futures, strict=True), start=1):
+                results.append(fut.result())
+                if progress:
+                    progress(n, len(paths), p)
+    records = [r for r in results if isinstance(r, Record)]
+    skipped = [Skipped(p, r) for p, r in zip(paths, results, strict=True) if isinstance(r, str)]
+    return records, skipped
+
+
 def read_records(
     paths: Sequence[Path], jobs: int | None = None, progress: Progress | None = None
 ) -> list[Record]:
-    """Records of every input, in input order; texts extracted in parallel when there are several."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(paths) < 2:
-        out = []
-        for n, p in enumerate(paths, start=1):
-            out.append(read_record(p))
-            if progress:
-                progress(n, len(paths), p)
-        return out
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = [pool.submit(read_record, p) for p in paths]
-        records = []
-        for n, (p, fut) in enumerate(zip(paths, futures, strict=True), start=1):
-            records.append(fut.result())
-            if progress:
-                progress(n, len(paths), p)
+    """Records of every input, in input order; the first unreadable input raises BuildError."""
+    records, skipped = read_inputs(paths, jobs, progress)
+    if skipped:
+        raise BuildError(skipped[0].reason)
     return records
 
 
@@ -115,11 +151,20 @@ def build(
     store_dir: Path = STORE_DIR,
     jobs: int | None = None,
     progress: Progress | None = None,
+    strict: bool = False,
 ) -> BuildResult:
-    """Build the graph from ``paths`` into ``out_dir`` (files) and ``store_dir`` (store), atomically."""
-    records = read_records(collect_inputs(paths), jobs, progress)
+    """Build the graph from ``paths`` into ``out_dir`` (files) and ``store_dir`` (store), atomically.
+
+    Unreadable inputs are skipped and listed in the result (``strict``: the build fails instead)."""
+    inputs = collect_inputs(paths)
+    records, skipped = read_inputs(inputs, jobs, progress)
+    if skipped and (strict or not records):
+        extra = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+        why = "no input could be read" if not records else "--strict: an input could not be read"
+        raise BuildError(f"{why}: {skipped[0].reason}{extra}; the previous build is left as it was")
     graph = map_records(records)
-    return write_outputs(graph, out_dir, store_dir, len(records))
+    result = write_outputs(graph, out_dir, store_dir, len(records))
+    return replace(result, skipped=tuple(skipped))
 
 
 def map_records(records: Sequence[Record]) -> Graph:
@@ -169,6 +214,7 @@ def _stage(out_dir: Path, tag: str, files: dict[str, bytes]) -> list[tuple[Path,
 
 def _make_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:
     """A new store at ``path`` (asserted, ontology, inferred graphs); returns rule counts, inferred Turtle."""
+    st = None
     try:
         st = kgstore.new_store(path)
         kgstore.load_graph(st, asserted_nt, str(kgstore.ASSERTED_GRAPH))
@@ -180,9 +226,12 @@ def _make_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:
         inferred = infer(st)
         inferred_nt = kgstore.dump(st, str(kgstore.INFERRED_GRAPH))
         st.flush()
-        del st  # close RocksDB before the directory is renamed
     except OSError as exc:
         raise BuildError(f"{path}: cannot write the graph store: {exc}") from exc
+    finally:
+        # close RocksDB now, also on failure: a traceback keeping the store alive would let it write into
+        # the directory after the caller removed it (or before it is renamed)
+        del st
     g = Graph()
     g.parse(data=inferred_nt.decode("utf-8"), format="nt")
     bound = new_graph()

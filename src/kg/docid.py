@@ -18,7 +18,7 @@ from rdflib import URIRef
 from kg import iri
 from kg.docclass import doc_class
 from kg.models import SELF, Record
-from kg.scope import issuer_info, province_in_name
+from kg.scope import document_province, issuer_info
 from kg.textutil import fold, slug
 
 
@@ -79,7 +79,7 @@ def record_mentions(records: Sequence[Record]) -> list[Mention]:
     out: list[Mention] = []
     for i, rec in enumerate(records):
         d = rec.document
-        province = d.province or province_in_name(d.issuer)
+        province = document_province(d.province, d.issuer)
         scope = mention_scope(d.issuer, d.doc_type, province)
         # a document with neither number nor title is named by its source text, so two never merge
         title = d.title or (None if d.number else f"source {rec.source.sha256 or rec.source.path or i}")

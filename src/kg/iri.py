@@ -6,7 +6,8 @@ Other modules never build IRI strings: they ask this module for one. The rules (
   has no number; ``scope`` is the issuer's province slug, ``central``, or ``unknown``; ``year`` is ``undated``
   when no text gives one;
 - an agency is ``id:agency/{province-slug|central}/{agency-id}``, so the same department of two provinces is
-  two nodes and a central body one node everywhere;
+  two nodes and a central body one node everywhere; a ministry's own unit (data/vocab/agency_units.yaml) is
+  ``id:agency/central/{parent-id}/{agency-id}``, so two ministries' "Vụ Pháp chế" are two nodes;
 - tasks, assignments, targets and lineage statements hang under the slug of their document.
 
 >>> str(doc_iri("lam-dong", "2024", "4655/KH-UBND"))
@@ -62,9 +63,16 @@ def doc_slug(doc: URIRef) -> str:
     return str(doc).removeprefix(str(ID["doc/"]))
 
 
-def agency_iri(province: str | None, agency_id: str) -> URIRef:
-    """An agency scoped to its province, or central when ``province`` is None."""
+def agency_iri(province: str | None, agency_id: str, parent_id: str | None = None) -> URIRef:
+    """An agency scoped to its province, or central when ``province`` is None; a ministry's own unit
+    (``parent_id`` given: "Vụ Khoa học và Công nghệ" of one ministry) is scoped under its parent body.
+
+    >>> str(agency_iri(None, "vu-thuoc-bo--vu-phap-che", "bo-y-te")).rsplit("/agency/", 1)[1]
+    'central/bo-y-te/vu-thuoc-bo-vu-phap-che'
+    """
     scope = _seg(province, UNKNOWN) if province else CENTRAL
+    if parent_id:
+        scope = f"{scope}/{_seg(parent_id, 'agency')}"
     return URIRef(ID[f"agency/{scope}/{_seg(agency_id, 'agency')}"])
 
 

@@ -167,9 +167,13 @@ def _tidy(chars: list[str], offs: list[int]) -> _Line:
     return "".join(out), out_o
 
 
+_CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")
+
+
 @cache
 def _chrome_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(regex, scope) pairs from data/vocab/chrome.yaml; scope "line" or "rest" (this line and all after)."""
+    """(regex, scope) pairs from data/vocab/chrome.yaml; scope "line", "rest" (this line and all after) or
+    "tail" ("rest" after the document's closing block, else "line") or "head" ("line" in the page's top block)."""
     return tuple(
         (re.compile(e["pattern"], re.IGNORECASE), e.get("scope", "line")) for e in vocab.load("chrome")
     )
@@ -193,8 +197,13 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span,
     """Remove chrome lines; a "rest" match removes everything after it too (site footers)."""
     kept: list[_Line] = []
     chrome: list[Span] = []
+    closed = False  # the document's closing block (recipients, signature) has been read
     for n, (s, o) in enumerate(lines):
         scope = chrome_scope(s) if s else None
+        if scope == "tail":
+            scope = "rest" if closed else "line"
+        elif scope == "head":
+            scope = "line" if not kept else None
         if scope == "rest":
             tail = [ln for ln in lines[n:] if ln[1]]
             if tail:

@@ -115,6 +115,7 @@ class Header:
     type_line: Line | None = None
     title_lines: tuple[Line, ...] = ()
     authority_line: Line | None = None  # "ỦY BAN NHÂN DÂN TỈNH X" before the preamble of a Quyết định
+    by_line: Line | None = None  # "CỦA BỘ CHÍNH TRỊ" under (or after) the type word: the issuing body
     recipients: tuple[Line, ...] = ()  # "Kính gửi:" (công văn) and "Nơi nhận:" lines
     signature: tuple[Line, ...] = ()  # "TM. ...", "KT. CHỦ TỊCH", position and name lines
 

@@ -23,8 +23,8 @@ from kg.docclass import GENERIC, doc_class
 from kg.docid import Identity, Mention, identity_iri, reconcile, record_mentions
 from kg.models import SELF, Assignment, Record, Span, Task
 from kg.namespaces import OA, VPO
-from kg.scope import AgencyInfo, agency_info, issuer_info, province_in_name
-from kg.textutil import collapse, fold, slug
+from kg.scope import AgencyInfo, agency_info, document_province, issuer_info
+from kg.textutil import collapse, fold, search_key, slug
 
 SOURCE_CLASSES = {
     "official-text": VPO.OfficialText,
@@ -106,9 +106,9 @@ def _index(records: Sequence[Record]) -> _Corpus:
     corpus = _Corpus(records, mentions, reconcile(mentions))
     for m, ident in zip(mentions, corpus.identities, strict=True):
         corpus.docs.setdefault((m.record, fold(m.label)), identity_iri(ident, m))
-        province = records[m.record].document.province if m.label == SELF else None
-        province = province or province_in_name(m.issuer)
-        if ident.scope and province:
+        own = records[m.record].document.province if m.label == SELF else None
+        province = document_province(own, m.issuer)
+        if ident.scope and ident.scope != iri.CENTRAL and province:
             corpus.provinces.setdefault(ident.scope, province)
     return corpus
 
@@ -210,8 +210,9 @@ def _emit_record(g: Graph, corpus: _Corpus, i: int, rec: Record) -> None:
         _evidence(g, rec, doc, span)
     _emit_references(g, corpus, i, rec, doc, src)
     _emit_lineage(g, corpus, i, rec)
-    province = d.province or province_in_name(d.issuer)
-    _emit_tasks(g, corpus, rec, doc, province)
+    province = document_province(d.province, d.issuer)
+    issuer = issuer_info(d.issuer, province) if d.issuer else None
+    _emit_tasks(g, corpus, rec, doc, province, issuer)
     _emit_targets(g, rec, doc)
     for fm in rec.fields:
         g.add((doc, VPO.inField, iri.field_iri(fm.field)))
@@ -316,7 +317,9 @@ def _next_id(ids: set[str]) -> str:
     return f"t{n}"
 
 
-def _emit_tasks(g: Graph, corpus: _Corpus, rec: Record, doc: URIRef, province: str | None) -> None:
+def _emit_tasks(
+    g: Graph, corpus: _Corpus, rec: Record, doc: URIRef, province: str | None, issuer: AgencyInfo | None
+) -> None:
     tasks, owner = _tasks_of(rec)
     nodes = {t.id: iri.task_iri(doc, t.id) for t in tasks}
     for t in tasks:
@@ -330,13 +333,19 @@ def _emit_tasks(g: Graph, corpus: _Corpus, rec: Record, doc: URIRef, province: s
         _deadline(g, node, t.deadline)
         _evidence(g, rec, node, t.span)
     for k, a in enumerate(rec.assignments):
-        _emit_assignment(g, corpus, rec, nodes[owner[k]], a, province)
+        _emit_assignment(g, corpus, rec, nodes[owner[k]], a, province, issuer)
 
 
 def _emit_assignment(
-    g: Graph, corpus: _Corpus, rec: Record, task: URIRef, a: Assignment, province: str | None
+    g: Graph,
+    corpus: _Corpus,
+    rec: Record,
+    task: URIRef,
+    a: Assignment,
+    province: str | None,
+    issuer: AgencyInfo | None,
 ) -> None:
-    info = agency_info(a.agency, province, a.is_group)
+    info = agency_info(a.agency, province, a.is_group, parent=issuer)
     agency = _agency(corpus, info)
     node = iri.assignment_iri(task, agency, a.role)
     g.add((task, VPO.hasAssignment, node))
@@ -345,6 +354,7 @@ def _emit_assignment(
     g.add((node, VPO.assignedAgency, agency))
     g.add((node, VPO.role, ROLES.get(a.role, VPO.lead)))
     g.add((agency, VPO.nameAsWritten, Literal(collapse(a.agency))))
+    g.add((agency, SKOS.hiddenLabel, Literal(search_key(a.agency))))
     if a.role == "lead":
         g.add((agency, VPO.leads, task))
     elif a.role == "coordinate":
@@ -395,8 +405,10 @@ def _emit_targets(g: Graph, rec: Record, doc: URIRef) -> None:
 
 def _agency(corpus: _Corpus, info: AgencyInfo) -> URIRef:
     """The IRI of an agency, remembering what was said about it for ``_emit_agencies``."""
-    node = iri.agency_iri(info.province, info.id)
+    node = _agency_node(info)
     corpus.agencies.setdefault(node, []).append(info)
+    if info.parent:
+        _agency(corpus, info.parent)
     if info.province:
         corpus.provinces.setdefault(slug(info.province), info.province)
     return node
@@ -411,6 +423,9 @@ def _emit_agencies(g: Graph, corpus: _Corpus) -> None:
         label = info.name_vi
         if info.province and fold(info.province) not in fold(label):
             label = f"{label} ({info.province})"
+        if info.parent:  # "Vụ Pháp chế (Bộ Y tế)": the unit's name alone is not unique
+            label = f"{label} ({info.parent.name_vi})"
+            g.add((node, VPO.parentAgency, _agency_node(info.parent)))
         g.add((node, RDFS.label, Literal(label, lang="vi")))
         if info.name_en:
             g.add((node, SKOS.prefLabel, Literal(info.name_en, lang="en")))
@@ -420,6 +435,19 @@ def _emit_agencies(g: Graph, corpus: _Corpus) -> None:
             g.add((node, VPO.branch, BRANCHES[info.branch]))
         if info.province:
             g.add((node, VPO.jurisdiction, iri.province_iri(info.province)))
+        _search_keys(g, node, [label, info.name_en or "", *(x.name_vi for x in infos)])
+
+
+def _search_keys(g: Graph, node: URIRef, names: Iterable[str]) -> None:
+    """``skos:hiddenLabel`` search keys (kg.textutil.search_key) of an agency's names: queries then find
+    "Sở Tài chính" by an indexed exact match on the key instead of a substring scan over every label."""
+    for name in names:
+        if name:
+            g.add((node, SKOS.hiddenLabel, Literal(search_key(name))))
+
+
+def _agency_node(info: AgencyInfo) -> URIRef:
+    return iri.agency_iri(info.province, info.id, info.parent.id if info.parent else None)
 
 
 def _emit_provinces(g: Graph, corpus: _Corpus) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ _STYLE: Any = {"font.family": "DejaVu Sans", "font.size": 8, "svg.hashsalt": "kg
 def _png(fig: Figure) -> str:
     """The figure as a base64 PNG data URI, without the metadata that would make bytes differ."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=130, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
@@ -53,20 +54,21 @@ def heatmap(graphs: PolicyGraphs) -> str | None:
     agencies = sorted(
         (n for n, k in net.nodes(data="kind") if k == "agency"), key=lambda n: -net.degree(n, weight="weight")
     )
-    agencies = sorted(agencies[:_TOP_AGENCIES], key=lambda n: fold(net.nodes[n]["label"]))
+    agencies = sorted(agencies[:_TOP_AGENCIES], key=lambda n: fold(metrics.agency_name(net, n)))
     fields = sorted(
         (n for n, k in net.nodes(data="kind") if k == "field"), key=lambda n: fold(net.nodes[n]["label"])
     )
     if not agencies or not fields:
         return None
+    names = {a: metrics.agency_name(net, a) for a in agencies}
     counts = [[net.edges[a, f]["weight"] if net.has_edge(a, f) else 0 for f in fields] for a in agencies]
     with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(1.2 + 0.55 * len(fields), 1.0 + 0.3 * len(agencies)))
+        fig, ax = plt.subplots(figsize=(max(6.0, 1.2 + 0.7 * len(fields)), 1.0 + 0.3 * len(agencies)))
         image = ax.imshow(counts, cmap="Blues", aspect="auto")
         ax.set_xticks(
             range(len(fields)), [_short(net.nodes[f]["label"], 30) for f in fields], rotation=45, ha="right"
         )
-        ax.set_yticks(range(len(agencies)), [_short(net.nodes[a]["label"]) for a in agencies])
+        ax.set_yticks(range(len(agencies)), [_short(names[a], 60) for a in agencies])
         top = max(max(row) for row in counts)
         for i, row in enumerate(counts):
             for j, value in enumerate(row):
@@ -74,7 +76,8 @@ def heatmap(graphs: PolicyGraphs) -> str | None:
                     colour = "white" if value > top / 2 else "black"
                     ax.text(j, i, str(value), ha="center", va="center", fontsize=7, color=colour)
         fig.colorbar(image, ax=ax, label="tasks")
-        ax.set_title("Tasks per agency and field")
+        basis = "" if net.graph.get("basis") == "task" else "\n(field of the task's plan: tasks state none)"
+        ax.set_title(f"Tasks per agency and field{basis}")
         return _png(fig)
 
 
@@ -94,6 +97,14 @@ def workload_bars(rows: Sequence[metrics.Workload]) -> str | None:
             color="#ff7f0e",
             label="coordinate",
         )
+        if any(w.other for w in top):  # standing body, reports to, funds: drawn, so totals match the table
+            ax.barh(
+                labels,
+                [w.other for w in top],
+                left=[w.lead + w.coordinate for w in top],
+                color="#9e9e9e",
+                label="other role",
+            )
         ax.set_xlabel("tasks")
         ax.legend(loc="lower right")
         ax.set_title("Agency workload")
@@ -129,7 +140,8 @@ def chains(graphs: PolicyGraphs) -> list[dict[str, Any]]:
 
 def comparisons(graphs: PolicyGraphs) -> list[compare.Comparison]:
     """One comparison per directive that plans implement; a directive whose plans were shown is skipped."""
-    lineage, found, seen = graphs.lineage, [], set()
+    lineage, seen = graphs.lineage, set()
+    found: list[tuple[tuple[str, ...], compare.Comparison]] = []
     directives = [n for n, is_directive in lineage.nodes(data="directive") if is_directive]
     by_plans = [(compare.implementing_plans(graphs, d), d) for d in directives]
     by_plans.sort(
@@ -139,11 +151,19 @@ def comparisons(graphs: PolicyGraphs) -> list[compare.Comparison]:
             fold(str(lineage.nodes[pd[1]]["label"])),
         )
     )
+    also: dict[tuple[str, ...], list[str]] = {}
     for plans, directive in by_plans:
-        if plans and tuple(plans) not in seen:
+        if plans and tuple(plans) in seen:
+            also[tuple(plans)].append(str(lineage.nodes[directive]["label"]))
+        elif plans:
             seen.add(tuple(plans))
-            found.append(compare.compare_implementing(graphs, directive))
-    return found
+            also[tuple(plans)] = []
+            found.append((tuple(plans), compare.compare_implementing(graphs, directive)))
+    # one table per set of plans, headed by every directive those plans carry out (69-KL/TW and 20-NQ/TW)
+    return [
+        replace(c, directive_label=", ".join([c.directive_label or "", *sorted(also[p], key=fold)]))
+        for p, c in found
+    ]
 
 
 def _level_rank(data: dict[str, Any]) -> int:
@@ -167,6 +187,7 @@ def render_report(graphs: PolicyGraphs) -> str:
         depth=depth,
         gaps=metrics.gaps(graphs),
         communities=metrics.communities(graphs),
+        task_fields=metrics.tasks_carry_fields(graphs),
         plots={"heatmap": heatmap(graphs), "workload": workload_bars(workload), "depth": depth_bars(depth)},
     )
 

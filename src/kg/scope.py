@@ -1,15 +1,21 @@
-"""Where an agency or issuer sits: its province, or the central level.
+"""Where an agency or issuer sits: its province, the central level, or — for a ministry's own units — its
+parent body.
 
 Uses the agency gazetteer (``kg.resolve.agencies.resolve_agency``) when it is installed; without it, falls
 back to the province named in the issuer ("Ủy ban nhân dân tỉnh X", "Tỉnh ủy X"), and to central when a
-stated issuer names no province (Bộ Chính trị, Thủ tướng Chính phủ, ministries)."""
+stated issuer names no province (Bộ Chính trị, Thủ tướng Chính phủ, ministries). Units whose names repeat
+from one ministry to the next ("Vụ Khoa học và Công nghệ", "Văn phòng Bộ": the families listed in
+data/vocab/agency_units.yaml) are scoped by the central body that issued the document assigning them tasks,
+so two ministries' "Vụ Khoa học và Công nghệ" are two agencies."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
+from kg import vocab
 from kg.textutil import collapse, nfc, slug
 
 # The province is the capitalised name after the last "tỉnh" / "thành phố" / "Tỉnh ủy" / "Thành ủy" of a name.
@@ -28,6 +34,7 @@ class AgencyInfo:
     branch: str | None = None  # party | state | massOrganisation
     is_group: bool = False
     resolved: bool = False
+    parent: AgencyInfo | None = None  # the body a ministry's unit belongs to (agency_units.yaml)
 
 
 def province_in_name(name: str | None) -> str | None:
@@ -63,12 +70,62 @@ def _resolver() -> Any:
     return resolve_agency
 
 
-def agency_info(name: str, province: str | None, is_group: bool = False) -> AgencyInfo:
-    """Resolve an agency name as written in a document of ``province``.
+@cache
+def _unit_families() -> frozenset[str]:
+    return frozenset(str(e["family"]) for e in vocab.load("agency_units"))
+
+
+def parent_scoped(agency_id: str) -> bool:
+    """True for a gazetteer id (or open-family member id "<family>--<slug>") of a ministry's own unit.
+
+    >>> parent_scoped("vu-thuoc-bo--vu-phap-che"), parent_scoped("bo-y-te")
+    (True, False)
+    """
+    return agency_id.split("--", 1)[0] in _unit_families()
+
+
+def can_be_parent(info: AgencyInfo | None) -> bool:
+    """A document issuer that can own units: a resolved central body that is not itself a unit or a group."""
+    return bool(
+        info
+        and info.resolved
+        and info.level == "central"
+        and not info.is_group
+        and not parent_scoped(info.id)
+    )
+
+
+def document_province(province: str | None, issuer: str | None) -> str | None:
+    """The province a document's tasks belong to: none for a central issuer (a ministry's plan printed "Hà
+    Nội, ngày ..." is not a Hà Nội plan), else the record's province or the one its issuer names.
+
+    >>> document_province("Hà Nội", "Bộ Y tế") is None
+    True
+    >>> document_province(None, "Ủy ban nhân dân tỉnh Lâm Đồng")
+    'Lâm Đồng'
+    """
+    stated = province_in_name(issuer)
+    if issuer and not stated and can_be_parent(agency_info(issuer, None)):
+        return None
+    return province or stated
+
+
+def agency_info(
+    name: str, province: str | None, is_group: bool = False, parent: AgencyInfo | None = None
+) -> AgencyInfo:
+    """Resolve an agency name as written in a document of ``province`` issued by ``parent``.
 
     A gazetteer hit decides the level (a central body is central everywhere); otherwise the agency belongs to
-    the province its name states, else to the document's province.
+    the province its name states, else to the document's province. A ministry's unit is scoped by ``parent``
+    (the document's issuer) when that is a central body.
     """
+    info = _agency_info(name, province, is_group)
+    if can_be_parent(parent) and info.province is None and parent_scoped(info.id):
+        return replace(info, parent=parent)
+    return info
+
+
+def _agency_info(name: str, province: str | None, is_group: bool) -> AgencyInfo:
     name = collapse(nfc(name))
     resolve = _resolver()
     match = resolve(name, province) if resolve else None

@@ -11,15 +11,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from kg.normalize import Text
 from kg.outline import Header, Line, Node, Outline, PreambleItem, Table
-from kg.sections import classify, type_word_line
+from kg.sections import classify, doc_type_words, type_word_line
 from kg.tables import find_tables
 from kg.textutil import collapse, fold
 
 _NUMBER_LINE = re.compile(r"^Số\b\s*:?\s*(.*)$", re.IGNORECASE)
-_DATE_LINE = re.compile(r"(?:^|,\s*)ngày\s*[\d\s.]*\s*tháng\s*[\d\s.]*\s*năm\s*\d{4}", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"(?:^|,\s*)ngày\s*(?:[\d\s.]*\s*tháng\s*[\d\s.]*\s*năm\s*\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})",
+    re.IGNORECASE,
+)
+# A motto printed in the right-hand header column; PDF extraction often puts it on the left column's line.
+_MOTTO_IN_LINE = re.compile(
+    r"(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM)",
+    re.IGNORECASE,
+)
+# "Số: 123/KH-UBND Hà Giang, ngày ..." (number and place/date columns on one line); the number may be blank.
+_NUMBER_AND_DATE = re.compile(
+    r"^(?P<num>(?:Số\b\s*:?\s*)?\S*[/-]\S*)\s+(?P<date>[^\s\d,][^,]{0,40},\s*ngày\b.*)$"
+)
+# A document number in running text (kg.extract.symbols has the full grammar; this only spots one)
+_NEWS_SYMBOL = re.compile(
+    r"\b\d{1,5}(?:/\d{4})?\s?[/-]\s?[A-ZĐ][A-Za-zĐđ]{0,7}(?:[/-][A-ZĐ][A-Za-zĐđ]{0,7})+"
+)
+# "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body named under the type word (party documents)
+_BY_LINE = re.compile(r"^CỦA\s+\S.{2,80}$")
 _SUBJECT = re.compile(r"^V/v\b\s*:?\s*", re.IGNORECASE)
 _MOTTO = re.compile(
     r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam)$"
@@ -90,10 +109,15 @@ def parse_label(text: str) -> tuple[str, str, str] | None:
 def segment(text: Text) -> Outline:
     """Find the parts of a document in its normalized text."""
     lines = lines_of(text.text)
+    head_end = _find_type_line(lines)
+    lines = split_columns(lines, head_end if head_end is not None else 25)
     type_idx = _find_type_line(lines)
     subject_idx = _find_subject_line(lines) if type_idx is None else None
     header = _header(lines, type_idx)
     title_lines, after_title = _title(lines, type_idx if subject_idx is None else subject_idx - 1)
+    by_line = _by_line(lines, type_idx, title_lines)
+    if by_line is not None and title_lines and title_lines[0] is by_line:
+        title_lines = title_lines[1:]
     if subject_idx is not None:
         after_title = max(after_title, _after_header(lines, after_title))
     authority, preamble, body_start = _preamble(lines, after_title)
@@ -101,12 +125,15 @@ def segment(text: Text) -> Outline:
     skip = {i for a, b, _ in table_spans for i in range(a, b)}
     tree = _Tree(lines, skip)
     root = tree.build(body_start)
-    opening = _opening(lines, body_start, type_idx if subject_idx is None else subject_idx)
+    opening = _opening(
+        lines, body_start, type_idx if subject_idx is None else subject_idx, letter=subject_idx is not None
+    )
     signer = _signer(tree.signature)
     header = replace(
         header,
         title_lines=tuple(title_lines),
         authority_line=authority,
+        by_line=by_line,
         recipients=tuple(tree.recipients),
         signature=tuple(tree.signature),
     )
@@ -134,6 +161,41 @@ def segment(text: Text) -> Outline:
 # --- header, title, preamble ------------------------------------------------------------------------------
 
 
+def split_columns(lines: list[Line], end: int) -> list[Line]:
+    """Header lines whose two columns PDF extraction put on one line, split into one line per column.
+
+    >>> [ln.text for ln in split_columns([Line("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0, 49)], 1)]
+    ['ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']
+    >>> [ln.text for ln in split_columns([Line("Số: 5/KH-UBND Hà Giang, ngày 5 tháng 3 năm 2025", 0, 47)], 1)]
+    ['Số: 5/KH-UBND', 'Hà Giang, ngày 5 tháng 3 năm 2025']
+    """
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if i >= end:
+            out.extend(lines[i:])
+            break
+        out.extend(_split_line(ln, numbered=bool(out and _NUMBER_LINE.match(out[-1].text))))
+    return out
+
+
+def _split_line(ln: Line, numbered: bool) -> list[Line]:
+    """One header line cut where its right-hand column (motto, place/date) begins."""
+    m = _MOTTO_IN_LINE.search(ln.text)
+    cut = m.start() if m and m.start() > 0 else None
+    if cut is None and (numbered or _NUMBER_LINE.match(ln.text)):
+        nd = _NUMBER_AND_DATE.match(ln.text)
+        cut = nd.start("date") if nd else None
+    if m and m.start() == 0 and m.end() < len(ln.text) and ln.text[m.end() :].strip():
+        cut = m.end()  # motto first, then the left column's text
+    if not cut:
+        return [ln]
+    left, right = ln.text[:cut], ln.text[cut:]
+    lstrip = len(right) - len(right.lstrip())
+    first = Line(left.rstrip(), ln.start, ln.start + len(left.rstrip()))
+    second = Line(right.strip(), ln.start + cut + lstrip, ln.end)
+    return [first, *_split_line(second, numbered=False)] if first.text else [second]
+
+
 def _find_type_line(lines: list[Line]) -> int | None:
     """Index of the first upper-case type line near the top (before any outline label), else a "V/v" line."""
     for i, ln in enumerate(lines[:80]):
@@ -158,9 +220,18 @@ def _header(lines: list[Line], type_idx: int | None) -> Header:
     end = type_idx if type_idx is not None else min(len(lines), 25)
     issuer: list[Line] = []
     number = date = None
-    for ln in lines[:end]:
+    for i, ln in enumerate(lines[:end]):
         if number is None and _NUMBER_LINE.match(ln.text) and len(ln.text) < 60:
             number = ln
+            nxt = _at(lines, i + 1)
+            if (
+                not _NUMBER_LINE.match(ln.text).group(1).strip()
+                and nxt
+                and re.match(r"^\S*\d\S*[/-]\S+$", nxt.text)
+            ):  # type: ignore[union-attr]
+                number = nxt  # "Số:" with the number on the next line
+        elif number is not None and ln is number:
+            continue
         elif date is None and _DATE_LINE.search(ln.text) and len(ln.text) < 80:
             date = ln
         elif _is_issuer_line(ln) and number is None:
@@ -192,6 +263,19 @@ def _title(lines: list[Line], type_idx: int | None) -> tuple[list[Line], int]:
         out.append(ln)
         j += 1
     return out, j
+
+
+def _by_line(lines: list[Line], type_idx: int | None, title: list[Line]) -> Line | None:
+    """The "CỦA <BODY>" naming the issuer, on the type line ("NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ") or just below."""
+    if type_idx is None:
+        return None
+    t = lines[type_idx]
+    m = re.search(r"\sCỦA\s", t.text)
+    if m:
+        return Line(t.text[m.start() + 1 :], t.start + m.start() + 1, t.end)
+    if len(title) > 1 and _BY_LINE.match(title[0].text) and title[0].text == title[0].text.upper():
+        return title[0]
+    return None
 
 
 def _after_header(lines: list[Line], j: int) -> int:
@@ -242,15 +326,53 @@ def _preamble(lines: list[Line], j: int) -> tuple[Line | None, list[PreambleItem
     return authority, items, j
 
 
-def _opening(lines: list[Line], body_start: int, type_idx: int | None) -> list[PreambleItem]:
-    """The opening: the first body paragraph before any outline label ("Thực hiện ... ban hành")."""
-    limit = body_start + (2 if type_idx is not None else 8)
-    for ln in lines[body_start:limit]:
+def _opening(lines: list[Line], body_start: int, type_idx: int | None, letter: bool) -> list[PreambleItem]:
+    """The opening: the first body paragraph before any outline label ("Thực hiện ... ban hành"); in a
+    letter, the first paragraph after its "Kính gửi:" list ("Thực hiện X, Bộ ... đề nghị ...")."""
+    if letter:
+        body_start = _after_recipients(lines, body_start)
+        type_idx = body_start
+    if type_idx is None:
+        return _news_opening(lines, body_start)
+    for ln in lines[body_start : body_start + 2]:
         if parse_label(ln.text) or classify(ln.text, "closing"):
             return []
-        if type_idx is not None or re.search(r"\bban hành\b", ln.text):
-            return [PreambleItem("opening", ln.text, ln.start, ln.end)]
+        return [PreambleItem("opening", ln.text, ln.start, ln.end)]
     return []
+
+
+def _news_opening(lines: list[Line], start: int) -> list[PreambleItem]:
+    """A news report's opening: the first paragraph reporting an issuing ("ban hành") with a document number,
+    else the first with "ban hành" (a headline "X ban hành kế hoạch ..." has no number)."""
+    window = [ln for ln in lines[start : start + 15] if not classify(ln.text, "closing")]
+    issued = [ln for ln in window if re.search(r"\bban hành\b", ln.text) and not parse_label(ln.text)]
+    numbered = [ln for ln in issued if _NEWS_SYMBOL.search(ln.text)]
+    best = numbered[:1] or [ln for ln in issued[:1] if ln in window[:8]]
+    if not best:
+        return []
+    at = lines.index(best[0])
+    # "Kế hoạch nhằm triển khai thực hiện X": the report goes on about the reported document's purpose
+    purpose = [ln for ln in lines[at + 1 : at + 4] if _purpose().match(ln.text)][:1]
+    return [PreambleItem("opening", ln.text, ln.start, ln.end) for ln in best + purpose]
+
+
+@cache
+def _purpose() -> re.Pattern[str]:
+    """A report's sentence on the reported document's purpose: "Kế hoạch (này) nhằm / được ban hành để ..."."""
+    words = "|".join(re.escape(w) for w, _c, _codes in doc_type_words())
+    return re.compile(
+        rf"^(?:Bản\s+)?(?:{words})(?:\s+này)?\s+(?:được ban hành\s+)?(?:nhằm|để|là để|với mục đích)\b",
+        re.IGNORECASE,
+    )
+
+
+def _after_recipients(lines: list[Line], j: int) -> int:
+    """Index of the first line after a letter's "Kính gửi:" block (its "- ..." items included)."""
+    if j < len(lines) and fold(lines[j].text).startswith("kinh gui"):
+        j += 1
+        while j < len(lines) and lines[j].text[:1] in "-–•+":
+            j += 1
+    return j
 
 
 def _signer(signature: list[Line]) -> Line | None:

@@ -10,8 +10,11 @@ Each query file starts with a comment header::
 
 Parameters appear in the query as ``$name`` (a legal SPARQL variable, so every file parses as is) and are
 bound by text substitution with an escaped RDF term, so the same bound text runs on the embedded store and
-on any SPARQL 1.1 endpoint. Queries never name graphs: the default graph is the union of the asserted,
-inferred and ontology graphs (``kg.store.DATASET``), given to the store or sent as ``default-graph-uri``."""
+on any SPARQL 1.1 endpoint. ``$name_key`` is the value's search key (kg.textutil.search_key: folded, no
+punctuation), to match a precomputed ``skos:hiddenLabel`` exactly — an indexed lookup, where a
+CONTAINS/LCASE filter would scan every label. Queries never name graphs: the default graph is the union of
+the asserted, inferred and ontology graphs (``kg.store.DATASET``), given to the store or sent as
+``default-graph-uri``."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from rdflib import Literal, URIRef
 from kg.errors import EndpointError, QueryError, StoreError
 from kg.paths import QUERIES_DIR
 from kg.store import DATASET, select
+from kg.textutil import search_key
 
 FORMATS = ("table", "csv", "tsv", "json")
 _HEADER = re.compile(r"^#\s*(title|en|vi|param|example)\s*:\s*(.*?)\s*$")
@@ -143,6 +147,8 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> str:
         )
     text = query.text
     for name, value in params.items():
+        key = Literal(search_key(value)).n3()
+        text = re.sub(rf"\${name}_key\b", lambda _m, k=key: k, text)  # type: ignore[misc]
         text = re.sub(rf"\${name}\b", lambda _m, v=value: term(v), text)  # type: ignore[misc]
     return text
 
@@ -157,12 +163,12 @@ def _local_value(t: object) -> str:
     return str(t)
 
 
-def run_local(store: ox.Store, text: str, graphs: Iterable[str] = DATASET) -> Table:
-    """Run bound query text on the embedded store."""
+def run_local(store: ox.Store, text: str, graphs: Iterable[str] = DATASET, name: str = "") -> Table:
+    """Run bound query text on the embedded store (``name``, the query's, prefixes error messages)."""
     try:
         names, rows = select(store, text, graphs)
     except StoreError as exc:
-        raise QueryError(str(exc)) from exc
+        raise QueryError(f"{name}: {exc}" if name else str(exc)) from exc
     return Table(
         tuple(names), tuple(tuple(_local_value(r[n]) if n in r else "" for n in names) for r in rows)
     )
@@ -182,7 +188,8 @@ def run_remote(endpoint: str, text: str, graphs: Sequence[str] = DATASET, timeou
     try:
         data = client.queryAndConvert()
     except Exception as exc:  # SPARQLWrapper raises urllib and its own errors alike
-        raise EndpointError(f"{endpoint}: {type(exc).__name__}: {exc}") from exc
+        detail = " ".join(str(exc).split())[:200]  # server errors can span many lines
+        raise EndpointError(f"{endpoint}: {type(exc).__name__}: {detail}") from exc
     if not isinstance(data, dict) or "head" not in data:
         raise EndpointError(f"{endpoint}: did not answer with SPARQL JSON results")
     names = tuple(data["head"].get("vars", []))

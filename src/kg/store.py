@@ -79,12 +79,18 @@ def select(
     try:
         result = store.query(query, default_graph=dataset_nodes(graphs))
     except SyntaxError as exc:
-        raise StoreError(f"query does not parse: {exc}") from exc
+        raise StoreError(f"query does not parse: {_one_line(exc)}") from exc
     if not isinstance(result, ox.QuerySolutions):
         raise StoreError("expected a SELECT query")
     names = [v.value for v in result.variables]
     rows = [{n: sol[n] for n in names if sol[n] is not None} for sol in result]
     return names, rows
+
+
+def _one_line(exc: Exception, width: int = 140) -> str:
+    """A parser message on one line: Oxigraph lists every expected character class, over several lines."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def ask(store: ox.Store, query: str, graphs: Iterable[str] = DATASET) -> bool:

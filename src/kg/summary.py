@@ -107,8 +107,8 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def account(store: ox.Store, store_dir: Path) -> str:
-    """The whole account as text."""
+def account(store: ox.Store, store_dir: Path, out_dir: Path = DATA_DIR) -> str:
+    """The whole account as text; ``out_dir`` is where the build wrote its files (`kg build --out-dir`)."""
     lines = [
         f"Graph: {count(store, str(ASSERTED_GRAPH))} asserted triples, "
         f"{count(store, str(INFERRED_GRAPH))} inferred (kept in their own named graph)."
@@ -123,7 +123,7 @@ def account(store: ox.Store, store_dir: Path) -> str:
     lines += [f"  {n:5d}  {name}" for name, n in problems(store)]
     lines.append(
         "Outputs: "
-        + ", ".join(_rel(DATA_DIR / f) for f in ("kg.ttl", "kg.jsonld", "kg.nt", "kg-inferred.ttl"))
+        + ", ".join(_rel(out_dir / f) for f in ("kg.ttl", "kg.jsonld", "kg.nt", "kg-inferred.ttl"))
     )
     lines.append(f"  store {_rel(store_dir)}; views {_rel(VIS_DIR)}/")
     lines.append(

@@ -131,6 +131,20 @@ def _split_pipe(line: Line) -> list[Line]:
     return parts
 
 
+def _continues_row(line: Line, missing: int) -> bool:
+    """A line that carries on the row before it: no number cell, at most the cells that row lacks."""
+    parts = _split_pipe(line) if "|" in line.text else [line]
+    return bool(parts) and not _NO_CELL.match(parts[0].text) and len(parts) <= missing + 1
+
+
+def _join_cells(cells: list[Line], more: list[Line]) -> list[Line]:
+    """The row's last cell and the next line's first piece as one cell (offsets kept: the gap is blank)."""
+    last, first = cells[-1], more[0]
+    gap = first.start - last.end
+    joined = Line(last.text + "\n" + " " * max(gap - 1, 0) + first.text, last.start, first.end)
+    return [*cells[:-1], joined, *more[1:]]
+
+
 def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
     header = _split_pipe(lines[i])
     kinds = [column_kind(h.text) or "note" for h in header]
@@ -142,6 +156,10 @@ def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
     while j < len(lines) and "|" in lines[j].text:
         cells = _split_pipe(lines[j])
         j += 1
+        while (
+            len(cells) < len(header) and j < len(lines) and _continues_row(lines[j], len(header) - len(cells))
+        ):
+            cells, j = _join_cells(cells, _split_pipe(lines[j])), j + 1  # a cell broken over two lines
         if set("".join(c.text for c in cells)) <= set("-: "):
             continue  # a Markdown rule line
         filled = [c for c in cells if c.text]

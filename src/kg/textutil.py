@@ -41,6 +41,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+def search_key(text: str) -> str:
+    """Exact-match key of a name for indexed lookup: folded, punctuation as single spaces.
+
+    >>> search_key("Sở Tài chính (Lâm Đồng)")
+    'so tai chinh lam dong'
+    >>> search_key("Sở KH&CN") == search_key("sở kh & cn")
+    True
+    """
+    return " ".join(slug(text).split("-"))
+
+
 def collapse(text: str) -> str:
     """Whitespace runs to one space, trimmed.
 

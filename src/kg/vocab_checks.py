@@ -288,3 +288,25 @@ def _check_agency_heads(entries: tuple[dict[str, Any], ...]) -> list[str]:
                     f"agency_heads/{_entry_id(entry, i)}: {sentence!r} read as {got!r}, want {name!r}"
                 )
     return problems
+
+
+@checker("agency_units")
+def _check_agency_units(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example resolves to the entry's family, so kg.scope scopes it by its parent body."""
+    from kg.scope import parent_scoped
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            info = _resolved_id(example)
+            if info is None or not parent_scoped(info) or info.split("--")[0] != entry["family"]:
+                problems.append(f"agency_units/{entry.get('family', i)}: {example!r} resolves to {info!r}")
+    return problems
+
+
+def _resolved_id(name: str) -> str | None:
+    """The gazetteer id a name resolves to (None when it does not)."""
+    from kg.resolve.agencies import resolve_agency
+
+    match = resolve_agency(name, None)
+    return match.id if match else None

@@ -4,6 +4,10 @@
   "use strict";
 
   var LANG_KEY = "kg-viz-lang";
+  var FONT_PX = 14;
+  var MIN_SCALE = 0.8;  /* labels stay at least FONT_PX * MIN_SCALE ≈ 11 px on screen at first sight */
+  var MARGIN = 40;
+  var ATTRS = ["placeholder", "aria-label", "title"];  /* attributes translated like text (data-<attr>-vi/en) */
   var state = { lang: "vi", highlighted: [], selected: null, drawn: false };
 
   /* Same folding as kg.textutil.fold + kg.viz.search.norm: NFC, Ð/đ to d, strip marks, lower, punctuation. */
@@ -41,6 +45,11 @@
       if (n.tagName === "INPUT") { return; }
       n.textContent = n.getAttribute("data-" + state.lang);
     });
+    ATTRS.forEach(function (attr) {
+      document.querySelectorAll("[data-" + attr + "-vi]").forEach(function (n) {
+        n.setAttribute(attr, n.getAttribute("data-" + attr + "-" + state.lang));
+      });
+    });
     var button = document.getElementById("lang-toggle");
     if (button) { button.textContent = state.lang === "vi" ? "EN" : "VI"; }
     if (graph) { graph.relabel(); }
@@ -74,7 +83,7 @@
       physics: false,
       layout: { improvedLayout: false, randomSeed: 1 },
       interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: data.nodes.length > 400 },
-      nodes: { font: { size: 13, face: "sans-serif" }, borderWidth: 1 },
+      nodes: { font: { size: FONT_PX, face: "sans-serif" }, borderWidth: 1 },
       edges: { smooth: false, arrows: { to: { scaleFactor: 0.6 } } }
     });
     this.network.on("click", function (p) {
@@ -88,21 +97,50 @@
     if (data.focus && this.byId[data.focus]) { this.network.selectNodes([data.focus]); }
     this.network.on("afterDrawing", function () { state.drawn = true; });
     /* Physics is off, so nothing would trigger the first fit and draw: ask for them once the page is laid out. */
-    window.requestAnimationFrame(function () { self.network.fit({ animation: false }); self.network.redraw(); });
+    window.requestAnimationFrame(function () { self.initialView(); self.network.redraw(); });
   }
 
+  /* Fit the whole graph, but never below MIN_SCALE: a big graph then opens readable at its top (or at the
+   * page's focus) and the rest is a scroll or drag away. */
+  Graph.prototype.initialView = function () {
+    this.network.fit({ animation: false });
+    if (this.network.getScale() >= MIN_SCALE || !this.data.nodes.length) { return; }
+    var box = this.bounds();
+    var canvas = document.getElementById("graph");
+    var halfW = canvas.clientWidth / MIN_SCALE / 2, halfH = canvas.clientHeight / MIN_SCALE / 2;
+    var x = (box.x0 + box.x1) / 2, y = box.y0 - MARGIN + halfH;
+    if (box.x1 - box.x0 + 2 * MARGIN > 2 * halfW) { x = box.x0 - MARGIN + halfW; }
+    this.network.moveTo({ position: { x: x, y: y }, scale: MIN_SCALE, animation: false });
+  };
+  Graph.prototype.bounds = function () {
+    var box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    this.data.nodes.forEach(function (n) {
+      box.x0 = Math.min(box.x0, n.x); box.x1 = Math.max(box.x1, n.x);
+      box.y0 = Math.min(box.y0, n.y); box.y1 = Math.max(box.y1, n.y);
+    });
+    return box;
+  };
+
   Graph.prototype.label = function (n) { return state.lang === "en" ? n.label_en : n.label_vi; };
+  /* The label in full (the canvas shows a shortened one): tooltips, details, search results, neighbours. */
+  Graph.prototype.fullLabel = function (n) {
+    return (state.lang === "en" ? n.full_en : n.full_vi) || this.label(n);
+  };
   Graph.prototype.visNode = function (n) {
     var v = { id: n.id, label: this.label(n), x: n.x, y: n.y, shape: n.shape, color: n.color, size: n.size,
-              physics: false, title: this.tooltip(n.facts, n.evidence, this.label(n)) };
+              physics: false, title: this.tooltip(n.facts, n.evidence, this.fullLabel(n)) };
     if (n.shapeProperties) { v.shapeProperties = n.shapeProperties; }
-    if (n.id === this.data.focus) { v.borderWidth = 4; v.font = { size: 16, bold: true }; }
+    if (n.font) { v.font = n.font; }
+    if (n.id === this.data.focus) {
+      v.borderWidth = 4;
+      v.font = { size: FONT_PX + 3, bold: true, color: (n.font && n.font.color) || "#1d1d1f" };
+    }
     return v;
   };
   Graph.prototype.visEdge = function (e) {
     var rel = this.data.relations[e.relation] || { vi: e.relation, en: e.relation };
     return { id: e.id, from: e.from, to: e.to, color: e.color, dashes: e.dashes, width: e.width, arrows: e.arrows,
-             title: this.tooltip(e.facts, e.evidence, pick(rel)) };
+             smooth: e.smooth || false, title: this.tooltip(e.facts, e.evidence, pick(rel)) };
   };
 
   /* A tooltip is a DOM element built with textContent, so vis-network never parses document text as HTML. */
@@ -127,7 +165,7 @@
   Graph.prototype.relabel = function () {
     var self = this;
     this.nodes.update(this.data.nodes.map(function (n) {
-      return { id: n.id, label: self.label(n), title: self.tooltip(n.facts, n.evidence, self.label(n)) };
+      return { id: n.id, label: self.label(n), title: self.tooltip(n.facts, n.evidence, self.fullLabel(n)) };
     }));
     this.edges.update(this.data.edges.map(function (e) { return { id: e.id, title: self.visEdge(e).title }; }));
     this.buildLegend();
@@ -171,7 +209,7 @@
       self.checkbox(kinds, k, pick(self.data.kinds[k]), self.filters.kinds);
     });
     Object.keys(this.data.relations).forEach(function (r) {
-      if (r === "lead" || r === "coordinate") { self.checkbox(roles, r, pick(self.data.relations[r]), self.filters.roles); }
+      if (self.data.roles.indexOf(r) >= 0) { self.checkbox(roles, r, pick(self.data.relations[r]), self.filters.roles); }
     });
     roles.hidden = roles.children.length <= 1;
   };
@@ -251,7 +289,7 @@
     state.selected = id;
     this.shown = function () { self.showNode(id); };
     var kind = this.data.kinds[n.kind] ? pick(this.data.kinds[n.kind]) : n.kind;
-    this.panel(this.label(n), n.facts.length ? n.facts : [["type", kind, kind]], n.evidence, function (body) {
+    this.panel(this.fullLabel(n), n.facts.length ? n.facts : [["type", kind, kind]], n.evidence, function (body) {
       if (n.page && n.id !== self.data.focus) {
         body.appendChild(el("a", { href: self.root + n.page, "class": "button own-page" },
                             state.lang === "en" ? "Open its page" : "Mở trang riêng"));
@@ -266,7 +304,7 @@
     var self = this;
     this.shown = function () { self.showEdge(id); };
     var rel = this.data.relations[e.relation] || { vi: e.relation, en: e.relation };
-    var title = this.label(this.byId[e.from]) + " → " + this.label(this.byId[e.to]);
+    var title = this.fullLabel(this.byId[e.from]) + " → " + this.fullLabel(this.byId[e.to]);
     this.panel(pick(rel) + ": " + title, e.facts, e.evidence, null);
   };
 
@@ -286,9 +324,9 @@
       li.appendChild(el("span", { "class": "rel" }, it[1] + " " + (rel ? pick(rel) : it[0]) + ": "));
       var n = it[2];
       if (n.page) {
-        li.appendChild(el("a", { href: self.root + n.page }, self.label(n)));
+        li.appendChild(el("a", { href: self.root + n.page }, self.fullLabel(n)));
       } else {
-        var b = el("button", { type: "button", "class": "linklike" }, self.label(n));
+        var b = el("button", { type: "button", "class": "linklike" }, self.fullLabel(n));
         b.addEventListener("click", function () { self.focusOn([n.id]); self.showNode(n.id); });
         li.appendChild(b);
       }
@@ -309,10 +347,10 @@
     state.highlighted = ids.slice();
     this.nodes.update(previous.map(function (id) {
       var n = self.byId[id];
-      return { id: id, color: n.color, borderWidth: id === self.data.focus ? 4 : 1 };
+      return { id: id, color: n.color, borderWidth: id === self.data.focus ? 4 : 1, font: self.visNode(n).font || {} };
     }));
-    this.nodes.update(ids.map(function (id) {
-      return { id: id, color: { background: "#ffe600", border: "#d40000" }, borderWidth: 4 };
+    this.nodes.update(ids.map(function (id) {  /* dark text on the yellow highlight, whatever the fill was */
+      return { id: id, color: { background: "#ffe600", border: "#d40000" }, borderWidth: 4, font: { color: "#1d1d1f" } };
     }));
   };
   Graph.prototype.search = function (query) {
@@ -323,8 +361,8 @@
     list.textContent = "";
     hits.slice(0, 50).forEach(function (n) {
       var li = el("li", { "data-id": n.id });
-      var b = el("button", { type: "button", "class": "linklike" }, self.label(n));
-      b.addEventListener("click", function () { self.focusOn([n.id]); self.showNode(n.id); });
+      var b = el("button", { type: "button", "class": "linklike result" }, self.fullLabel(n));
+      b.addEventListener("click", function () { self.pick(n.id); });
       li.appendChild(b);
       var kind = self.data.kinds[n.kind];
       if (kind) { li.appendChild(el("span", { "class": "kind" }, " · " + pick(kind))); }
@@ -333,6 +371,23 @@
     if (query && !hits.length) { list.appendChild(el("li", { "class": "none" }, state.lang === "en" ? "No match" : "Không tìm thấy")); }
     if (hits.length) { this.focusOn(hits.map(function (n) { return n.id; })); }
   };
+  Graph.prototype.pick = function (id) { this.focusOn([id]); this.showNode(id); };
+
+  /* Keyboard: Enter in the box opens the first match; arrows walk the result list; Escape goes back. */
+  function searchKeys(ev) {
+    var box = document.getElementById("search");
+    var buttons = Array.prototype.slice.call(document.querySelectorAll("#search-results button.result"));
+    var at = buttons.indexOf(document.activeElement);
+    if (ev.key === "Enter" && ev.target === box && buttons.length) {
+      ev.preventDefault(); buttons[0].click();
+    } else if (ev.key === "ArrowDown" && buttons.length) {
+      ev.preventDefault(); buttons[Math.min(at + 1, buttons.length - 1)].focus();
+    } else if (ev.key === "ArrowUp" && at >= 0) {
+      ev.preventDefault(); if (at === 0) { box.focus(); } else { buttons[at - 1].focus(); }
+    } else if (ev.key === "Escape" && at >= 0) {
+      box.focus();
+    }
+  }
   function runSearch() {
     var box = document.getElementById("search");
     if (graph && box && box.value) { graph.search(box.value); }
@@ -354,6 +409,11 @@
     mark.scrollIntoView({ block: "center" });
   };
 
+  function closeDetails() {
+    document.getElementById("details").hidden = true;
+    document.getElementById("search").focus();
+  }
+
   /* ---- start ------------------------------------------------------------------------------------- */
   function start() {
     loadLang();
@@ -366,8 +426,11 @@
       graph.buildFilters();
       graph.bindSelects();
       document.getElementById("search").addEventListener("input", function (ev) { graph.search(ev.target.value); });
-      document.getElementById("details-close").addEventListener("click", function () {
-        document.getElementById("details").hidden = true;
+      document.getElementById("search").addEventListener("keydown", searchKeys);
+      document.getElementById("search-results").addEventListener("keydown", searchKeys);
+      document.getElementById("details-close").addEventListener("click", closeDetails);
+      document.addEventListener("keydown", function (ev) {
+        if (ev.key === "Escape" && !document.getElementById("details").hidden) { closeDetails(); }
       });
     }
     var source = readJson("kg-source");
@@ -382,6 +445,7 @@
       lang: function () { return state.lang; },
       highlighted: function () { return state.highlighted.slice(); },
       labelOf: function (id) { var n = graph && graph.nodes.get(id); return n ? n.label : null; },
+      scale: function () { return graph ? graph.network.getScale() : null; },
       canvasPosition: function (id) {
         var p = graph.network.getPositions([id])[id];
         return p ? graph.network.canvasToDOM(p) : null;

@@ -84,7 +84,17 @@ def _tasks(resp: nx.DiGraph, plan: str) -> list[str]:
 
 
 def compare_implementing(graphs: PolicyGraphs, directive: str) -> Comparison:
-    """Compare every plan implementing ``directive`` (symbol, label or IRI)."""
+    """Compare every plan implementing ``directive`` (symbol, label or IRI).
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("res", identifier="9-NQ/TW", label="9-NQ/TW")
+    >>> for plan, province, field in [("a", "Hà Nam", "Y tế"), ("b", "Huế", "Nông nghiệp")]:
+    ...     g.add_node(plan, label=plan, ingested=True, province_label=province, fields=[field])
+    ...     g.add_edge(plan, "res", relations=["implements"])
+    >>> cmp = compare_implementing(PolicyGraphs(g, nx.DiGraph()), "9-nq/tw")
+    >>> [(p.province, p.fields_covered, p.fields_missing) for p in cmp.plans]
+    [('Hà Nam', ('Y tế',), ('Nông nghiệp',)), ('Huế', ('Nông nghiệp',), ('Y tế',))]
+    """
     found = find_documents(graphs.lineage, directive)
     plans = sorted(
         {p for d in found for p in implementing_plans(graphs, d)},
@@ -95,7 +105,15 @@ def compare_implementing(graphs: PolicyGraphs, directive: str) -> Comparison:
 
 
 def compare_documents(graphs: PolicyGraphs, documents: list[str]) -> Comparison:
-    """Compare the named documents (symbols, labels or IRIs) side by side."""
+    """Compare the named documents (symbols, labels or IRIs) side by side.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("a", identifier="1/KH-UBND", label="1/KH-UBND (Huế)", date="2024-05")
+    >>> g.add_node("b", identifier="2/KH-UBND", label="2/KH-UBND (Hà Nam)", date="2024-06-01")
+    >>> cmp = compare_documents(PolicyGraphs(g, nx.DiGraph()), ["2/KH-UBND", "1/KH-UBND"])
+    >>> [(p.label, p.date) for p in cmp.plans]
+    [('2/KH-UBND (Hà Nam)', '2024-06-01'), ('1/KH-UBND (Huế)', '2024-05')]
+    """
     plans = [p for d in documents for p in find_documents(graphs.lineage, d)]
     return _compare(graphs, list(dict.fromkeys(plans)), None, None)
 
@@ -138,11 +156,19 @@ def _summary(graphs: PolicyGraphs, plan: str, covered: set[str], universe: list[
         task_count=len(tasks),
         fields_covered=tuple(sorted(covered, key=fold)),
         fields_missing=tuple(f for f in universe if f not in covered),
-        targets=tuple(data.get("targets") or ()),
+        targets=_distinct_targets(data.get("targets") or ()),
         leads=_lead_counts(resp, leads),
         tasks_without_lead=tuple(sorted(unled, key=fold)),
         deadlines=tuple(sorted(deadlines.items(), key=lambda kv: (-kv[1], fold(kv[0])))),
     )
+
+
+def _distinct_targets(targets: Any) -> tuple[dict[str, Any], ...]:
+    """Targets once each (two statements of the same target read the same), in the order given."""
+    seen: dict[str, dict[str, Any]] = {}
+    for t in targets:
+        seen.setdefault(target_text(t), t)
+    return tuple(seen.values())
 
 
 def _lead_counts(resp: nx.DiGraph, leads: Counter[str]) -> tuple[LeadCount, ...]:
@@ -151,14 +177,25 @@ def _lead_counts(resp: nx.DiGraph, leads: Counter[str]) -> tuple[LeadCount, ...]
 
 
 def target_text(target: dict[str, Any]) -> str:
-    """A target on one line.
+    """A target on one line: indicator, comparator and value (or range), unit, year.
 
     >>> target_text({"indicator": "tỷ lệ", "value": 30.0, "comparator": ">=", "unit": "%", "year": 2030})
-    'tỷ lệ: >=30% (2030)'
+    'tỷ lệ: ≥30% (2030)'
+    >>> target_text({"indicator": "hỗ trợ doanh nghiệp", "min": 20.0, "max": 30.0, "unit": "doanh nghiệp"})
+    'hỗ trợ doanh nghiệp: 20–30 doanh nghiệp'
     """
-    value = target.get("value")
-    amount = (
-        f"{target.get('comparator') or ''}{value:g}{target.get('unit') or ''}" if value is not None else ""
-    )
+    value, low, high = target.get("value"), target.get("min"), target.get("max")
+    if value is not None:
+        amount = f"{_COMPARATORS.get(target.get('comparator') or '', '')}{value:g}"
+    elif low is not None or high is not None:
+        amount = "–".join(f"{v:g}" for v in (low, high) if v is not None)
+    else:
+        amount = ""
+    unit = target.get("unit") or ""
+    if amount and unit:
+        amount += unit if unit == "%" else f" {unit}"  # "30%", but "2 nhãn hiệu"
     year = f" ({target['year']})" if target.get("year") else ""
-    return f"{target.get('indicator') or '?'}: {amount}{year}".strip()
+    return f"{target.get('indicator') or '?'}: {amount}{year}".strip().rstrip(":")
+
+
+_COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "~": "≈", "range": ""}

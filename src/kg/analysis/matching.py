@@ -96,8 +96,33 @@ def _gazetteer_expander() -> Callable[[str], object] | None:
     return expand_abbreviations  # type: ignore[no-any-return,unused-ignore]
 
 
+def place_marked(words: list[str], place: list[str]) -> list[str]:
+    """``words`` with each run of the place name's words made one token that no initial can match.
+
+    Initials must not reach into a province name: "khcnn" is a typo of "khcn", not "Khoa học và Công nghệ
+    Nam (Định)".
+
+    >>> place_marked(tokens("Sở Khoa học và Công nghệ Nam Định"), tokens("Nam Định"))
+    ['so', 'khoa', 'hoc', 'va', 'cong', 'nghe', '@namdinh']
+    """
+    if not place:
+        return words
+    marked: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i : i + len(place)] == place:
+            marked.append("@" + "".join(place))
+            i += len(place)
+        else:
+            marked.append(words[i])
+            i += 1
+    return marked
+
+
 def _score(query: list[str], name: list[str], suffix: list[str]) -> int | None:
     """0 exact, 1 exact but for a trailing place name, 2 prefix, 3 all query words inside; None: no match."""
+    query, name = place_marked(query, suffix), place_marked(name, suffix)
+    suffix = place_marked(suffix, suffix)
     covered = prefix_length(query, name)
     if covered == len(name):
         return 0
@@ -147,6 +172,8 @@ def closest(query: str, names: Iterable[str], n: int = 5, cutoff: float = 0.4) -
 
     >>> closest("so khoa hoc cong nge", ["Sở Khoa học và Công nghệ tỉnh Hà Nam", "Sở Y tế tỉnh Hà Nam"])
     ['Sở Khoa học và Công nghệ tỉnh Hà Nam']
+    >>> closest("so khcnn", ["Sở Công Thương", "Sở Khoa học và Công nghệ"])[0]
+    'Sở Khoa học và Công nghệ'
     >>> closest("xyz", ["Sở Y tế"])
     []
     """
@@ -155,10 +182,20 @@ def closest(query: str, names: Iterable[str], n: int = 5, cutoff: float = 0.4) -
     for name in sorted(set(names)):
         words = tokens(name)
         head = " ".join(words[: len(want.split())])
-        ratio = max(_ratio(want, " ".join(words)), _ratio(want, head))
+        ratio = max(_ratio(want, " ".join(words)), _ratio(want, head), *_abbreviated_ratios(want, words))
         if ratio >= cutoff:
             scored.append((-ratio, fold(name), name))
     return [name for _, _, name in sorted(scored)[:n]]
+
+
+def _abbreviated_ratios(want: str, words: list[str]) -> list[float]:
+    """Similarity of ``want`` to the abbreviated forms of the name's leading words ("so khcn" for "Sở Khoa
+    học và Công nghệ ..."), so a mistyped abbreviation is still matched to the name it shortens."""
+    return [
+        _ratio(want, f"{words[0]} {letters}")
+        for k in range(2, len(words) + 1)
+        for letters in sorted(_initials(words[1:k]))
+    ]
 
 
 def _ratio(a: str, b: str) -> float:

@@ -8,6 +8,7 @@ from itertools import combinations
 import networkx as nx
 
 from kg.analysis.convert import PolicyGraphs, Unresolved
+from kg.analysis.matching import same_place
 from kg.analysis.trace import check_acyclic
 from kg.textutil import fold
 
@@ -117,9 +118,17 @@ def coordination_network(resp: nx.DiGraph) -> nx.Graph:
     return net
 
 
-def brokers(resp: nx.DiGraph, limit: int | None = None) -> list[Broker]:
+# Exact betweenness is O(n·m); above this many agencies it is estimated from this many sampled sources.
+EXACT_BETWEENNESS_LIMIT = 2000
+BETWEENNESS_SAMPLES = 500
+
+
+def brokers(resp: nx.DiGraph, limit: int | None = None, seed: int = 0) -> list[Broker]:
     """Agencies by betweenness centrality in the coordination network (unweighted, normalised), highest first;
     only those that bridge anyone (betweenness > 0).
+
+    Above EXACT_BETWEENNESS_LIMIT agencies (a national graph) the centrality is estimated from
+    BETWEENNESS_SAMPLES source agencies drawn with ``seed``, so the same graph gives the same ranking.
 
     >>> g = nx.DiGraph()
     >>> for a in "abc": g.add_node(a, kind="agency", label=a.upper())
@@ -129,7 +138,9 @@ def brokers(resp: nx.DiGraph, limit: int | None = None) -> list[Broker]:
     [('B', 1.0, 2)]
     """
     net = coordination_network(resp)
-    centrality = nx.betweenness_centrality(net, normalized=True)
+    size = net.number_of_nodes()
+    k = min(BETWEENNESS_SAMPLES, size) if size > EXACT_BETWEENNESS_LIMIT else None
+    centrality = nx.betweenness_centrality(net, k=k, normalized=True, seed=seed)
     rows = [
         Broker(a, _label(resp, a), resp.nodes[a].get("province_label"), round(c, 6), net.degree(a))
         for a, c in centrality.items()
@@ -143,6 +154,14 @@ def lineage_depth(graphs: PolicyGraphs) -> list[Depth]:
     """For every document whose text was read, the longest chain of implements edges above it.
 
     Raises kg.errors.LineageCycle if the implements edges form a cycle.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("plan", "party", relations=["implements"])
+    >>> g.add_edge("party", "res", relations=["implements"])
+    >>> g.add_edge("plan", "law", relations=["based_on"])
+    >>> for n in g: g.nodes[n].update(label=n, ingested=n == "plan")
+    >>> [(d.label, d.depth) for d in lineage_depth(PolicyGraphs(g, nx.DiGraph()))]
+    [('plan', 2)]
     """
     lineage = graphs.lineage
     view = nx.subgraph_view(
@@ -157,9 +176,31 @@ def lineage_depth(graphs: PolicyGraphs) -> list[Depth]:
     return sorted(rows, key=lambda d: (-d.depth, fold(d.province or ""), fold(d.label)))
 
 
+def _implemented(lineage: nx.DiGraph, doc: str) -> bool:
+    return any("implements" in lineage.edges[p, doc].get("relations", []) for p in lineage.predecessors(doc))
+
+
+def _is_read_plan(lineage: nx.DiGraph, doc: str) -> bool:
+    """A decision whose text was read and which itself carries out another document is the implementing
+    end of a chain (e.g. a decision issuing a plan), not a directive waiting for plans."""
+    return bool(lineage.nodes[doc].get("ingested")) and any(
+        "implements" in lineage.edges[doc, s].get("relations", []) for s in lineage.successors(doc)
+    )
+
+
 def gaps(graphs: PolicyGraphs) -> Gaps:
     """Tasks with no lead, directives nothing implements, references resolving to nothing, and agencies
-    that only ever coordinate."""
+    that only ever coordinate.
+
+    >>> g, r = nx.DiGraph(), nx.DiGraph()
+    >>> g.add_node("res", label="9-NQ/TW", directive=True)
+    >>> g.add_node("plan", label="1/KH-UBND", ingested=True)
+    >>> r.add_node("t", kind="task", text="Bố trí kinh phí", plan="plan")
+    >>> r.add_node("a", kind="agency", label="Sở Tài chính"); r.add_edge("a", "t", role="coordinate")
+    >>> found = gaps(PolicyGraphs(g, r))
+    >>> found.tasks_without_lead, found.directives_without_plan, found.coordinate_only
+    ((('1/KH-UBND', 'Bố trí kinh phí'),), ('9-NQ/TW',), ('Sở Tài chính',))
+    """
     resp, lineage = graphs.responsibility, graphs.lineage
     unled = []
     for task in sorted(n for n, kind in resp.nodes(data="kind") if kind == "task"):
@@ -171,8 +212,7 @@ def gaps(graphs: PolicyGraphs) -> Gaps:
     orphans = [
         _label(lineage, d)
         for d, is_directive in lineage.nodes(data="directive")
-        if is_directive
-        and not any("implements" in lineage.edges[p, d].get("relations", []) for p in lineage.predecessors(d))
+        if is_directive and not _implemented(lineage, d) and not _is_read_plan(lineage, d)
     ]
     only_coord = [w.label for w in workload(resp) if w.coordinate and not w.lead and not w.other]
     return Gaps(
@@ -183,31 +223,77 @@ def gaps(graphs: PolicyGraphs) -> Gaps:
     )
 
 
-def agency_field_graph(graphs: PolicyGraphs) -> nx.Graph:
-    """Bipartite graph of agencies and fields; ``weight`` counts the agency's tasks in the field."""
+def task_fields(graphs: PolicyGraphs, task: str, inherit: bool = False) -> list[str]:
+    """The fields of ``task``; with ``inherit``, those of its plan when the task states none."""
+    found = list(graphs.responsibility.nodes[task].get("fields") or ())
+    plan = graphs.responsibility.nodes[task].get("plan")
+    if not found and inherit and plan in graphs.lineage:
+        found = list(graphs.lineage.nodes[plan].get("fields") or ())
+    return found
+
+
+def tasks_carry_fields(graphs: PolicyGraphs) -> bool:
+    """True when at least one task states its own field (else fields are known only per plan)."""
+    return any(kind == "task" and f for _, kind, f in _node_pairs(graphs.responsibility, "fields"))
+
+
+def _node_pairs(graph: nx.DiGraph, attr: str) -> list[tuple[str, str, object]]:
+    return [(n, d.get("kind"), d.get(attr)) for n, d in graph.nodes(data=True)]
+
+
+def agency_field_graph(graphs: PolicyGraphs, inherit: bool | None = None) -> nx.Graph:
+    """Bipartite graph of agencies and fields; ``weight`` counts the agency's tasks in the field.
+
+    A task's field is its own; with ``inherit`` (default: only when no task of the graph states a field,
+    as when fields are read from a plan's "Lĩnh vực ..." headings) a task without one counts in every
+    field its plan states. The graph's ``basis`` attribute says which: "task" or "plan".
+
+    >>> g, r = nx.DiGraph(), nx.DiGraph()
+    >>> g.add_node("plan", fields=["f:agri"])
+    >>> r.add_node("t", kind="task", plan="plan"); r.add_node("a", kind="agency", label="Sở NN")
+    >>> r.add_edge("a", "t", role="lead")
+    >>> net = agency_field_graph(PolicyGraphs(g, r, {"f:agri": "Nông nghiệp"}))
+    >>> net.graph["basis"], list(net.edges(data="weight"))
+    ('plan', [('a', 'f:agri', 1)])
+    """
     resp = graphs.responsibility
-    net = nx.Graph()
+    inherit = not tasks_carry_fields(graphs) if inherit is None else inherit
+    net = nx.Graph(basis="plan" if inherit else "task")
     for agency in _agencies(resp):
         for task in sorted(resp.successors(agency)):
-            for f in resp.nodes[task].get("fields") or ():
-                net.add_node(agency, kind="agency", label=_label(resp, agency))
+            for f in task_fields(graphs, task, inherit):
+                net.add_node(agency, kind="agency", label=_label(resp, agency),
+                             province=resp.nodes[agency].get("province_label"))  # fmt: skip
                 net.add_node(f, kind="field", label=graphs.field_labels.get(f, f))
                 weight = net.edges[agency, f]["weight"] + 1 if net.has_edge(agency, f) else 1
                 net.add_edge(agency, f, weight=weight)
     return net
 
 
+def agency_name(net: nx.Graph, node: str) -> str:
+    """An agency's label with its province, since every province has a "Sở Y tế"."""
+    data = net.nodes[node]
+    label, province = str(data["label"]), data.get("province")
+    return f"{label} ({province})" if province and not same_place(province, label) else label
+
+
 def communities(graphs: PolicyGraphs) -> list[Community]:
-    """Communities of the agency–field graph (greedy modularity, deterministic), largest first."""
+    """Communities of the agency–field graph (greedy modularity, deterministic), largest first.
+
+    >>> g, r = nx.DiGraph(), nx.DiGraph()
+    >>> for i, (agency, field) in enumerate([("Sở Y tế", "y"), ("Bệnh viện", "y"), ("Sở NN", "n")]):
+    ...     r.add_node(agency, kind="agency", label=agency); r.add_node(i, kind="task", fields=[field])
+    ...     r.add_edge(agency, i, role="lead")
+    >>> [(c.agencies, c.fields) for c in communities(PolicyGraphs(g, r, {"y": "Y tế", "n": "Nông nghiệp"}))]
+    [(('Bệnh viện', 'Sở Y tế'), ('Y tế',)), (('Sở NN',), ('Nông nghiệp',))]
+    """
     net = agency_field_graph(graphs)
     if net.number_of_edges() == 0:
         return []
     found = nx.community.greedy_modularity_communities(net, weight="weight")
     rows = []
     for group in found:
-        agencies = sorted(
-            (net.nodes[n]["label"] for n in group if net.nodes[n]["kind"] == "agency"), key=fold
-        )
+        agencies = sorted((agency_name(net, n) for n in group if net.nodes[n]["kind"] == "agency"), key=fold)
         fields = sorted((net.nodes[n]["label"] for n in group if net.nodes[n]["kind"] == "field"), key=fold)
         rows.append(Community(tuple(agencies), tuple(fields)))
     return sorted(

@@ -32,8 +32,10 @@ class Duty:
     fields: tuple[str, ...]  # field labels
     plan: str | None
     plan_label: str | None
-    quotes: tuple[Quote, ...]  # the agency name as printed, then the task
+    quotes: tuple[Quote, ...]  # every quote of the assignment and the task, in text order
     chains: tuple[Chain, ...]  # from the plan up to a root directive
+    assignment_quotes: tuple[Quote, ...] = ()  # the assignment's evidence: agency as printed, deadline
+    plan_fields: tuple[str, ...] = ()  # field labels the plan states (tasks may carry none of their own)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,23 @@ def who(graphs: PolicyGraphs, agency: str, province: str | None = None) -> WhoRe
     """Every task ``agency`` (name, abbreviation or IRI; optionally in ``province``) answers for.
 
     Raises kg.errors.UnknownAgency with the closest names when nothing matches.
+
+    >>> from rdflib import Graph
+    >>> from kg.analysis.convert import to_networkx
+    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+    ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... <urn:plan> a vpo:Plan ; rdfs:label "1/KH-UBND" ; vpo:implements <urn:res> .
+    ... <urn:res> a vpo:Resolution ; rdfs:label "9-NQ/TW" .
+    ... <urn:t1> a vpo:Task ; vpo:taskOf <urn:plan> ; vpo:taskText "Đầu tư phòng thí nghiệm" ;
+    ...     vpo:deadlineText "Năm 2024-2025" .
+    ... <urn:so> a vpo:Agency ; rdfs:label "Sở Khoa học và Công nghệ" ; vpo:leads <urn:t1> .''')
+    >>> duty, = who(to_networkx(g), "so khcn").duties
+    >>> duty.role, duty.deadline, [link.target_label for link in duty.chains[0]]
+    ('lead', 'Năm 2024-2025', ['9-NQ/TW'])
+    >>> who(to_networkx(g), "So Tai chinh")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownAgency: unknown agency 'So Tai chinh'. Did you mean: Sở Khoa học và Công nghệ?
     """
     resp = graphs.responsibility
     found = find_agencies(resp, agency, province)
@@ -125,4 +144,13 @@ def _duty(graphs: PolicyGraphs, agency: str, task: str, chains: tuple[Chain, ...
         plan_label=plan_label,
         quotes=tuple(sorted_quotes([*edge.get("quotes", ()), *t.get("quotes", ())])),
         chains=chains,
+        assignment_quotes=tuple(edge.get("quotes", ())),
+        plan_fields=_plan_fields(graphs, plan),
     )
+
+
+def _plan_fields(graphs: PolicyGraphs, plan: str | None) -> tuple[str, ...]:
+    if plan not in graphs.lineage:
+        return ()
+    iris = graphs.lineage.nodes[plan].get("fields") or ()
+    return tuple(sorted((graphs.field_labels.get(f, f) for f in iris), key=fold))

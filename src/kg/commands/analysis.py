@@ -24,6 +24,7 @@ from kg.analysis import compare as compare_mod
 from kg.analysis import metrics as metrics_mod
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.export import FORMATS, serialize
+from kg.analysis.index import Quote
 from kg.analysis.load import load_graphs
 from kg.analysis.trace import LineageLink, Trace, children, trace
 from kg.analysis.who import Duty, WhoResult, who
@@ -155,10 +156,22 @@ def _chain_text(chain: Sequence[LineageLink]) -> str:
 @click.command("who")
 @click.argument("agency")
 @click.option("--province", "-p", help="Only agencies of this province (diacritics optional).")
+@click.option(
+    "--quotes/--no-quotes",
+    default=True,
+    show_default=True,
+    help="Show the words of the texts under each task and chain step.",
+)
 @graph_options
 @output_options
 def who_cmd(
-    agency: str, province: str | None, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool
+    agency: str,
+    province: str | None,
+    quotes: bool,
+    data: tuple[Path, ...],
+    store: Path | None,
+    as_json: bool,
+    as_csv: bool,
 ) -> None:
     """Every task AGENCY answers for, with role, deadline, field and the chain of directives above it.
 
@@ -170,48 +183,78 @@ def who_cmd(
     elif as_csv:
         _emit_csv(_WHO_CSV, [_who_row(d) for d in result.duties])
     else:
-        _print_who(result)
+        _print_who(result, show_quotes=quotes)
 
 
-_WHO_CSV = ("agency", "province", "role", "task", "deadline", "fields", "plan", "chains", "quotes")
+_WHO_CSV = (
+    "agency", "province", "role", "task", "deadline", "fields", "plan_fields", "plan", "chains",
+    "assignment_quote", "source", "quotes",
+)  # fmt: skip
+
+
+def _where(quotes: Sequence[Quote]) -> str:
+    """Where the quotes stand in their source: "file:start-end", first quoted character to the last."""
+    placed = [q for q in quotes if q.file and q.start is not None and q.end is not None]
+    if not placed:
+        return next((q.file for q in quotes if q.file), "")
+    file = placed[0].file
+    same = [q for q in placed if q.file == file]
+    return f"{file}:{min(q.start or 0 for q in same)}-{max(q.end or 0 for q in same)}"
 
 
 def _who_row(d: Duty) -> list[Any]:
-    chains = " || ".join(_chain_text(c) for c in d.chains)
-    fields = "; ".join(d.fields)
     return [
         d.agency_label,
         d.province,
         d.role,
         d.task_text,
         d.deadline,
-        fields,
+        "; ".join(d.fields),
+        "; ".join(d.plan_fields),
         d.plan_label,
-        chains,
+        " || ".join(_chain_text(c) for c in d.chains),
+        _quote(d.assignment_quotes),
+        _where(d.quotes),
         _quote(d.quotes),
     ]
 
 
-def _print_who(result: WhoResult) -> None:
+def _print_who(result: WhoResult, show_quotes: bool = True) -> None:
+    """One table per plan, under the chain of directives that plan carries out (each step quoted)."""
     console = _console()
-    table = Table(title=f"Tasks of {', '.join(label for _, label in result.agencies)}", show_lines=True)
-    for col in ("role", "task", "deadline", "field", "plan", "chain to the central directive"):
-        table.add_column(col, overflow="fold")
+    console.print(f"[bold]Tasks of {', '.join(label for _, label in result.agencies)}[/]")
+    by_plan: dict[str, list[Duty]] = {}
     for d in result.duties:
-        chains = "\n".join(_chain_text(c) for c in d.chains)
-        table.add_row(
-            d.role, d.task_text, d.deadline or "—", ", ".join(d.fields) or "—", d.plan_label or "—", chains
-        )
-    console.print(table)
-    quotes = {
-        f"{link.source_label} → {link.target_label}: {_quote(link.quotes)}"
-        for d in result.duties
-        for c in d.chains
-        for link in c
-        if link.quotes
-    }
-    for line in sorted(quotes):
-        console.print(f"[dim]{line}[/]")
+        by_plan.setdefault(f"{d.agency_label} ({d.province or '—'}) in {d.plan_label or '—'}", []).append(d)
+    for title, duties in by_plan.items():
+        console.print(_chain_tree(title, duties[0], show_quotes))
+        console.print(_duty_table(duties, show_quotes))
+
+
+def _chain_tree(title: str, first: Duty, show_quotes: bool) -> Tree:
+    tree = Tree(f"[bold]{title}[/]")
+    if first.plan_fields:
+        tree.add(f"fields the plan states: {', '.join(first.plan_fields)}")
+    for chain in first.chains or ((),):
+        branch = tree.add(f"[cyan]chain:[/] {_chain_text(chain) or 'implements no document in the graph'}")
+        for link in chain if show_quotes else ():
+            if link.quotes:
+                branch.add(f"[dim]{link.source_label} → {link.target_label}: {_quote(link.quotes[:1])}[/]")
+    return tree
+
+
+def _duty_table(duties: Sequence[Duty], show_quotes: bool) -> Table:
+    with_fields = any(d.fields for d in duties)  # a column of dashes helps nobody
+    table = Table(show_lines=True)
+    for col in ("role", "task", "deadline", *(("field",) if with_fields else ())):
+        table.add_column(col, overflow="fold")
+    for d in duties:
+        task = d.task_text
+        if show_quotes and d.assignment_quotes:
+            task += f"\n[dim]{_quote(d.assignment_quotes)} — {_where(d.quotes)}[/]"
+        row = [d.role, task, d.deadline or "—"]
+        table.add_row(*row, *((", ".join(d.fields) or "—",) if with_fields else ()))
+    return table
 
 
 # --- compare ------------------------------------------------------------------------------------------------

@@ -1,11 +1,13 @@
 """CLI commands of the graph area: build, validate, query, queries, serve, push, status.
 
 Each command calls one library function and turns its result into output; library errors (KGError) are turned
-into one-line messages and exit codes by kg.cli.
+into one-line messages and exit codes by kg.cli. Shared options live in kg.commands.options.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -13,10 +15,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from kg.commands.options import folder_option, format_option, store_option
 from kg.errors import QueryError
-from kg.paths import DATA_DIR, RAW_DIR, STORE_DIR
+from kg.paths import DATA_DIR, RAW_DIR
 
 _console = Console(stderr=True)
+_OUT_DIR_HELP = "Where kg.ttl, kg.nt, kg.jsonld and kg-inferred.ttl are."
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -29,50 +33,54 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int, Path], None]]:
+    """A progress callback: a rich bar on a terminal; nothing at all when stderr is not one (logs, pipes)."""
+    if not _console.is_terminal:
+        yield lambda _done, _total, _path: None
+        return
+    columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, TextColumn("{task.description}"), console=_console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda done, total, path: bar.update(task, completed=done, total=total, description=path.name)
+
+
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--jobs", "-j", type=int, default=None, help="Parallel extraction processes (default: all cores)."
 )
-@click.option(
-    "--out-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DATA_DIR,
-    show_default=True,
-    help="Where kg.ttl, kg.nt, kg.jsonld and kg-inferred.ttl go.",
-)
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=STORE_DIR,
-    show_default=True,
-    help="The embedded Oxigraph store directory (replaced atomically).",
-)
-def build_cmd(paths: tuple[Path, ...], jobs: int | None, out_dir: Path, store_dir: Path) -> None:
-    """Extract texts (or read record JSON files) from PATHS (default data/raw/) and build the graph."""
+@click.option("--strict", is_flag=True, help="Fail (keeping the previous build) if any input cannot be read.")
+@folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
+@store_option
+@click.pass_context
+def build_cmd(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    jobs: int | None,
+    strict: bool,
+    out_dir: Path,
+    store_dir: Path,
+) -> None:
+    """Extract texts (or read record JSON files) from PATHS (default data/raw/) and build the graph.
+
+    Unreadable inputs (empty, binary, not UTF-8, broken JSON) are skipped and listed; the graph of the others
+    is built and the exit status is 1. With --strict the build fails instead (exit 2, previous build kept).
+    """
     from kg.build import build
 
-    with Progress(
-        TextColumn("[bold]extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=_console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("", total=None)
-
-        def progress(done: int, total: int, path: Path) -> None:
-            bar.update(task, completed=done, total=total, description=path.name)
-
-        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress)
+    with _progress_bar() as progress:
+        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict)
     inferred = ", ".join(f"{k} {v}" for k, v in result.inferred.items())
     click.echo(f"built {result.triples} asserted triples from {result.inputs} inputs; inferred: {inferred}")
     for out in result.outputs:
         click.echo(f"  wrote {out}")
     click.echo(f"  store {result.store}")
+    for skipped in result.skipped:
+        click.echo(f"kg: skipped {skipped.reason}", err=True)
+    if result.skipped:
+        click.echo(f"kg: {len(result.skipped)} input(s) skipped; the graph holds the others", err=True)
+        ctx.exit(1)
 
 
 def _print_table(table: object, fmt: str) -> None:
@@ -95,9 +103,7 @@ def _print_table(table: object, fmt: str) -> None:
 @click.command("query")
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, help="Query parameter key=value (repeatable).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
-)
+@format_option
 @click.option("--endpoint", help="Run on this SPARQL 1.1 query endpoint instead of the embedded store.")
 @click.option(
     "--graph",
@@ -105,13 +111,7 @@ def _print_table(table: object, fmt: str) -> None:
     multiple=True,
     help="Default-graph IRI(s) to query (default: the asserted, inferred and ontology graphs).",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=STORE_DIR,
-    show_default=True,
-)
+@store_option
 def query_cmd(
     name: str,
     params: tuple[str, ...],
@@ -124,12 +124,13 @@ def query_cmd(
     from kg.sparql import bind, resolve, run_local, run_remote
     from kg.store import DATASET, open_store
 
-    text = bind(resolve(name), _params(params))
+    query = resolve(name)
+    text = bind(query, _params(params))
     dataset = graphs or tuple(str(g) for g in DATASET)
     if endpoint:
         table = run_remote(endpoint, text, dataset)
     else:
-        table = run_local(open_store(store_dir), text, dataset)
+        table = run_local(open_store(store_dir), text, dataset, str(query.path))
     _print_table(table, fmt)
 
 
@@ -146,29 +147,18 @@ def queries_cmd() -> None:
 
 
 @click.command("status")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=STORE_DIR,
-    show_default=True,
-)
-def status_cmd(store_dir: Path) -> None:
+@folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
+@store_option
+def status_cmd(out_dir: Path, store_dir: Path) -> None:
     """Print an account of the built graph: counts, chains found, problems, outputs, how to query it."""
     from kg.store import open_store
     from kg.summary import account
 
-    click.echo(account(open_store(store_dir), store_dir))
+    click.echo(account(open_store(store_dir), store_dir, out_dir))
 
 
 @click.command("validate")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=STORE_DIR,
-    show_default=True,
-)
+@store_option
 @click.option("--limit", type=int, default=50, show_default=True, help="Show at most this many violations.")
 @click.pass_context
 def validate_cmd(ctx: click.Context, store_dir: Path, limit: int) -> None:
@@ -187,13 +177,7 @@ def validate_cmd(ctx: click.Context, store_dir: Path, limit: int) -> None:
 
 @click.command("serve")
 @click.option("--port", type=int, default=None, help="Port on 127.0.0.1 (default: a free one).")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=STORE_DIR,
-    show_default=True,
-)
+@store_option
 def serve_cmd(port: int | None, store_dir: Path) -> None:
     """Serve the built graph read-only as a SPARQL 1.1 endpoint (Oxigraph server) with its query UI."""
     from kg import serve
@@ -222,13 +206,7 @@ def serve_cmd(port: int | None, store_dir: Path) -> None:
     default=None,
     help="Put everything into this one graph IRI instead of the asserted/inferred/ontology named graphs.",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=STORE_DIR,
-    show_default=True,
-)
+@store_option
 def push_cmd(endpoint: str, update_endpoint: str | None, into: str | None, store_dir: Path) -> None:
     """Upload the built graph to a SPARQL 1.1 server (Oxigraph, Fuseki, GraphDB, Virtuoso)."""
     from kg.push import push, store_graphs

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kg.commands.options import folder_option
 from kg.ontodocs import DEFAULT_OUT_DIR, write_docs
 from kg.ontology import OntologyReport, check_ontology, load_ontology, term_table
 from kg.paths import QC_DIR
@@ -61,13 +62,8 @@ def terms_command(kind: str | None) -> None:
 
 
 @click.command(name="docs")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUT_DIR,
-    show_default=True,
-    help="Folder to write index.html and fields.html into.",
+@folder_option(
+    "--out", "out_dir", default=DEFAULT_OUT_DIR, help="Folder to write index.html and fields.html into."
 )
 def docs_command(out_dir: Path) -> None:
     """Write HTML documentation of the ontology (pyLODE) to docs/ontology/."""

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg import paths
+from kg.commands.options import folder_option
 
 
 @click.command("viz")
@@ -17,13 +18,7 @@ from kg import paths
     default=None,
     help="Graph to draw (Turtle, N-Triples or JSON-LD). Default: data/kg.ttl from `kg build`.",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder to write. Default: visualizations/.",
-)
+@folder_option("--out", "out_dir", default=None, help="Folder to write. Default: visualizations/.")
 @click.option(
     "--budget",
     type=click.IntRange(min=10),

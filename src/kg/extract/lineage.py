@@ -76,8 +76,8 @@ def _chain_edges(
     edges: list[tuple[str, str, int, int]] = []
     for a, b in itertools.pairwise(mentions):
         between = text[a.end : b.start]
-        if relation_before(between) != "implements":
-            continue
+        if relation_before(between) != "implements" or ";" in between:
+            continue  # after ";" a new clause starts: "Căn cứ A ...; thực hiện B" does not make A→B
         if _unnumbered_between(between) and not re.search(r"\bban hành\b", between):
             continue
         src = SELF if self_key and a.key == self_key else a.label
@@ -134,10 +134,12 @@ def _self_edges(
         return out
     first = others[0]
     lead = norm[zs : first.start]
+    targets = _coordinated(norm, others)
     if kind == "can_cu":
-        out.append((SELF, "based_on", first.label, zs, first.end))
+        out += [(SELF, "based_on", m.label, zs, m.end) for m in targets]
     if relation_before(lead) == "implements" and not _unnumbered_between(lead):
-        out.append((SELF, "implements", first.label, zs, first.end))
+        out += [(SELF, "implements", m.label, zs, m.end) for m in targets]
+    out += _clause_edges(norm, others)
     tail = norm[inside[-1].end : ze]
     if kind in ("can_cu", "opening") and re.search(
         r"\bban hành\b[^.;]*\b(?:thực hiện|triển khai)\b", tail, re.I
@@ -147,6 +149,32 @@ def _self_edges(
         between = norm[inside[0].end : first.start]
         if relation_before(between) == "implements":
             out.append((SELF, "implements", first.label, inside[0].start, first.end))
+    return out
+
+
+def _coordinated(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """The first mention and those joined to it by "và" or a comma ("Thực hiện A ... và Công văn B")."""
+    out = [mentions[0]]
+    for prev, m in itertools.pairwise(mentions):
+        between = norm[prev.end : m.start]
+        if ";" in between or not re.search(r"(?:,|\bvà|\bcùng)\s*$", between):
+            break
+        if relation_before(between) is not None or re.search(r"\b(?:thực hiện|triển khai)\b", between, re.I):
+            break  # "A của Tỉnh ủy thực hiện B ... và C": C goes with B, not with this document
+        out.append(m)
+    return out
+
+
+def _clause_edges(norm: str, mentions: list[Mention]) -> list[tuple[str, Relation, str, int, int]]:
+    """ "Căn cứ A ...; thực hiện B ...": a later clause of a preamble line opening with an implements cue."""
+    out: list[tuple[str, Relation, str, int, int]] = []
+    for prev, m in itertools.pairwise(mentions):
+        between = norm[prev.end : m.start]
+        if ";" not in between:
+            continue
+        clause = between.rsplit(";", 1)[1]
+        if relation_before(clause) == "implements" and not _unnumbered_between(clause):
+            out.append((SELF, "implements", m.label, prev.end, m.end))
     return out
 
 

@@ -23,8 +23,12 @@ _ISSUED = re.compile(
     r"(?P<issuer>[^,.;:]{3,90}?)\s+(?:đã\s+)?(?:ban hành|có)\s+(?P<type>[^\d\n]{2,40}?)\s*(?:số\s*:?\s*)?$"
 )
 _SUBJECT = re.compile(
-    r"^\s*(?:,\s*)?(?:ngày[^,]{4,30}?,?\s*)?(?:về việc|về|V/v|nhằm)\s+(?P<title>.+)$", re.IGNORECASE
+    r"^\s*(?:,\s*)?(?:ngày[^,]{4,30}?,?\s*)?(?:(?:về việc|về|V/v|nhằm)\s+(?P<title>.+)|"
+    r"(?!(?:của|ngày|năm|và|tại|theo|để|đã|với|trong|cho|được|này|là|có|gồm|với)\b)(?P<bare>[a-zà-ỹđ].+))$",
+    re.IGNORECASE,
 )
+# "Ngày 15/3," with no year: a news report dates the issuing by day and month only
+_DAY_MONTH = re.compile(r"\b[Nn]gày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![/\d])")
 _HEAD_WORDS = re.compile(
     r"^(SỞ|BAN|VĂN PHÒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|CỤC|VỤ|TRƯỜNG|HỘI ĐỒNG|ĐẢNG ỦY|ĐẢNG UỶ)\b"
 )
@@ -76,7 +80,9 @@ def _official_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> di
     signer = outline.signer
     if signer and outline.signer_start is not None and outline.signer_end is not None:
         spans["signer"] = text.span(outline.signer_start, outline.signer_end)
-    issuer = _header_issuer(outline) or _opening_issuer(outline) or _signature_issuer(outline)
+    issuer = (
+        _by_issuer(outline) or _header_issuer(outline) or _opening_issuer(outline) or _signature_issuer(outline)
+    )
     return {
         "number": number,
         "doc_type": doc_type,
@@ -108,6 +114,15 @@ def _word_of_code(code: str) -> str | None:
         if code in codes:
             return word
     return None
+
+
+def _by_issuer(outline: Outline) -> str | None:
+    """Issuer named under the type word: "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ" (the header shows the parent body)."""
+    by = outline.header.by_line
+    if by is None:
+        return None
+    name = re.sub(r"^CỦA\s+", "", by.text).strip()
+    return issuer_full_name(_sentence_case(name), outline.province, outline.province_unit) if name else None
 
 
 def _header_issuer(outline: Outline) -> str | None:
@@ -189,7 +204,7 @@ def _news_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> dict[s
         )
         raw = re.sub(r"^(?:Mới đây|Vừa qua|Gần đây)\s*,?\s*", "", raw.strip())
         issuer = issuer_full_name(raw, outline.province, outline.province_unit)
-    date = _news_date(before, para, sym.end)
+    date = _news_date(before, para, sym.end) or _day_month_date(text, before, opening.start)
     title = _news_title(para[sym.end :])
     if doc_type is None and sym.type_code:
         doc_type = _word_of_code(sym.type_code)
@@ -213,12 +228,36 @@ def _news_date(before: str, para: str, sym_end: int) -> str | None:
     return found[0].iso if found else None
 
 
+def _day_month_date(text: Text, before: str, opening_start: int) -> str | None:
+    """ "Ngày 15/3, UBND tỉnh X ban hành ...": the year comes from the report's own dateline (a date with a
+    year in the page's chrome or lines above), when the day and month are not later than it; else None."""
+    sentence = re.split(r"[.;]\s", before)[-1]
+    m = _DAY_MONTH.search(sentence)
+    if not m:
+        return None
+    above = text.to_original(opening_start)
+    stamps = [c.quote for c in text.chrome if c.start < above] + [text.text[:opening_start]]
+    for stamp in stamps:
+        found = find_dates(stamp)
+        if not found or len(found[0].iso) != 10:
+            continue
+        year, month, day = (int(x) for x in found[0].iso.split("-"))
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if 1 <= mo <= 12 and 1 <= d <= 31 and (mo, d) <= (month, day):
+            return f"{year:04d}-{mo:02d}-{d:02d}"
+        return None
+    return None
+
+
 def _news_title(after: str) -> str | None:
     m = _SUBJECT.match(after)
     if not m:
         return None
+    if m.group("bare") and not m.group("bare")[:1].islower():
+        return None  # IGNORECASE lets an upper-case word through: only a lower-case verb phrase is a title
     title = re.split(
-        r"\s*\((?:sau đây|gọi tắt|Kế hoạch|Quyết định|Chương trình)[^)]*\)|\.\s|\.$|\n", m.group("title")
+        r"\s*\((?:sau đây|gọi tắt|Kế hoạch|Quyết định|Chương trình)[^)]*\)|\.\s|\.$|\n",
+        m.group("title") or m.group("bare"),
     )[0]
     title = collapse(title).rstrip(" .,;")
     return title[:1].upper() + title[1:] if title else None

@@ -9,7 +9,7 @@ before "tại" ("đề nghị của Sở KH&CN tại Tờ trình số ..."). Men
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg import vocab
@@ -93,7 +93,7 @@ def find_mentions(text: str, outline: Outline | None = None, province: str | Non
     """Numbered and titled mentions of documents in ``text``, in order."""
     unit = outline.province_unit if outline else None
     out = [_numbered(text, s, province, unit) for s in find_symbols(text)]
-    out += _titled(text, out)
+    out += _titled(text, out)  # may retype numbered laws in ``out`` ("Luật X số 29/2013/QH13")
     out = [_inherit_issuer(m, outline, text, province, unit) for m in out]
     return sorted(out, key=lambda m: m.start)
 
@@ -159,13 +159,31 @@ def expand_title(title: str, law: bool = False) -> str:
 def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
     """Laws and strategies named by title (not inside a numbered mention's own span)."""
     out: list[Mention] = []
-    for m in _LAW.finditer(text):
-        name = re.sub(r"\s+năm\s+\d{4}$", "", m.group("name")).strip()
-        title = expand_title("Luật " + name, law=True)
+    laws = list(_LAW.finditer(text))
+    numbered_law: dict[str, str] = {}  # law title → its number, when the text prints "Luật X số N"
+    for m in laws:
+        title = _law_title(m)
+        i = _number_after(text, m.end(), numbered)
+        if i is not None:
+            numbered[i] = replace(numbered[i], doc_type="Luật", start=m.start())
+            numbered_law.setdefault(fold(title), str(numbered[i].number))
+    for m in laws:
+        title = _law_title(m)
+        if _number_after(text, m.end(), numbered) is not None:
+            continue
         when = date_after(text, m.end(), 8)
+        number = numbered_law.get(fold(title))
         out.append(
             Mention(
-                None, title, "Luật", None, when.iso if when else None, m.start(), m.end(), m.start(), m.end()
+                number,
+                None if number else title,
+                "Luật",
+                None,
+                when.iso if when else None,
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
             )
         )
     for m in _STRATEGY.finditer(text):
@@ -174,6 +192,19 @@ def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
         title = expand_title("Chiến lược " + m.group("name"))
         out.append(Mention(None, title, "Chiến lược", None, None, m.start(), m.end(), m.start(), m.end()))
     return out
+
+
+def _law_title(m: re.Match[str]) -> str:
+    name = re.sub(r"\s+năm\s+\d{4}$", "", m.group("name")).strip()
+    return expand_title("Luật " + name, law=True)
+
+
+def _number_after(text: str, pos: int, numbered: list[Mention]) -> int | None:
+    """Index of the numbered mention printed right after a law's title ("Luật X số 29/2013/QH13")."""
+    for i, n in enumerate(numbered):
+        if pos <= n.symbol_start <= pos + 12 and re.fullmatch(r"\s*,?\s*(?:số|Số)\s*:?\s*", text[pos : n.symbol_start]):
+            return i
+    return None
 
 
 def _inherit_issuer(
@@ -187,7 +218,5 @@ def _inherit_issuer(
             continue
         h = re.search(r"\bcủa\s+(?P<iss>[^,;.()]+?)\s*:?\s*$", node.heading)
         if h and m.doc_type and fold(m.doc_type) in fold(node.heading):
-            from dataclasses import replace
-
             return replace(m, issuer=issuer_full_name(h.group("iss"), province, unit))
     return m

@@ -117,8 +117,21 @@ def find_symbols(text: str) -> Iterator[Symbol]:
             # "9387/UBND-KT" starts with an issuer code; anything else without a type code is not a symbol.
             first = number.split("/")[-1].split("-")[0]
             if first.upper() not in _issuer_codes():
-                continue
+                if not _letter_symbol(text, m.start(), number):
+                    continue
+                t, issuer = "CV", first  # "2874/BYT-DP": a letter of an issuer whose code is not listed
         yield Symbol(number, m.start(), m.end(), t, issuer)
+
+
+def _letter_symbol(text: str, start: int, number: str) -> bool:
+    """ "số 2874/BYT-DP": an official letter's symbol (issuer acronym, then its office's acronym), accepted
+    only after "số" so that other slash-and-dash strings are not taken for symbols."""
+    codes = number.split("/")[-1].split("-")
+    return (
+        len(codes) == 2
+        and all(re.fullmatch(r"[A-ZĐ]{2,9}", c) for c in codes)
+        and bool(re.search(r"(?:^|\s)(?:số|Số|SỐ)\s*:?\s*$", text[max(0, start - 8) : start]))
+    )
 
 
 def canonical_number(s: str) -> str:

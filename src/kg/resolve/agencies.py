@@ -366,6 +366,9 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     phrase = read_phrase(text, pos)
     if phrase and (not ends or (phrase[0] > max(ends) and _goes_on(text, max(ends)))):
         ends.append(phrase[0])
+    if (body := _party_body_of(text, pos, province)) and body[0] > max(ends, default=pos):
+        phrase = body  # "Đảng đoàn Liên hiệp các hội ... Việt Nam": a party body of a listed agency
+        ends.append(body[0])
     for end in sorted(ends, reverse=True):
         written = text[pos:end].rstrip(" ,;")
         match = resolve_agency(written, province) or (
@@ -374,6 +377,17 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
         if match:
             return AgencyMention(pos, pos + len(written), written, match)
     return None
+
+
+def _party_body_of(text: str, pos: int, province: str | None) -> tuple[int, Head] | None:
+    """End of "<party head> <agency>" at ``pos`` ("Đảng đoàn Hội đồng nhân dân tỉnh", "Ban cán sự đảng Bộ
+    Y tế"): a multi-word party head followed by a name the gazetteer knows, and that head."""
+    found = head_at(text, pos)
+    if not found or found[0].branch != "party" or not found[0].multiword:
+        return None
+    inner_at = found[1] + len(text[found[1] :]) - len(text[found[1] :].lstrip(" "))
+    inner = find_agency_at(text, inner_at, province) if inner_at > found[1] else None
+    return (inner.end, found[0]) if inner and inner.match.id else None
 
 
 def _goes_on(text: str, end: int) -> bool:

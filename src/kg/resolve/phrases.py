@@ -143,10 +143,30 @@ def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
                 break
             end, i = nxt[1], i + 2
             continue
-        if word[:1].isdigit() or (not _is_proper(word) and _stops().match(low, start)):
+        if word[:1].isdigit():
             break
+        if not _is_proper(word) and _stops().match(low, start):
+            through = _compound_end(low, tokens, i)
+            if through is None:
+                break
+            end = through  # "Đào tạo", "Công nghệ thông tin": a compound, not a verb after the name
+            while i < len(tokens) and tokens[i][0] < through:
+                i += 1
+            continue
         end, i = stop, i + 1
     return end
+
+
+def _compound_end(low: str, tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """End of a compound (agency_heads.yaml ``compound``) that begins at one of the two words before word
+    ``i`` and runs through it, or None."""
+    for j in (i - 2, i - 1):
+        if j < 0:
+            continue
+        m = _words("compound").match(low, tokens[j][0])
+        if m and m.end() >= tokens[i][1]:
+            return m.end()
+    return None
 
 
 def _continues(text: str, token: tuple[int, int, str], after_and: bool) -> bool:

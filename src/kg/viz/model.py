@@ -52,6 +52,7 @@ class VNode:
     page: str | None = None  # the node's own page, relative to the site root
     tier: int | None = None  # lineage level (documents): 0 central party ... 4 department
     cited_only: bool = False  # a document only cited, never ingested
+    members: int = 0  # for a cluster: how many nodes it stands for
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from pyvis.network import Network
 
 from kg.viz import model as m
 from kg.viz.chains import chains
-from kg.viz.style import edge_style, node_style
+from kg.viz.style import cluster_size, edge_style, node_style, short_label, text_color
 from kg.viz.views import (
+    DUTY,
     NODE_BUDGET,
     Index,
     View,
@@ -29,6 +30,7 @@ from kg.viz.views import (
     responsibilities_view,
 )
 
+CHAIN_ROWS = 6  # provinces per chain, and paths per province, drawn on the index before "+N more"
 CONTEXT = 160  # characters of source text shown around a quote in the details panel
 REPORT = "report.html"
 
@@ -78,6 +80,7 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["safe_json"] = lambda v: jinja2.utils.markupsafe.Markup(safe_json(v))
+    env.filters["kind_color"] = lambda kind: node_style(kind).color
     return env
 
 
@@ -150,13 +153,16 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
     net = Network(directed=True)
     for node in view.nodes:
         style = node_style(node.kind)
+        size = cluster_size(node.members) if node.kind == m.CLUSTER else style.size
         x, y = view.positions.get(node.id, (0, 0))
-        net.add_node(node.id, label=node.label_vi, shape=style.shape, color=style.color, size=style.size,
-                     x=x, y=y, physics=False)  # fmt: skip
-    for edge in view.edges:
+        net.add_node(node.id, label=short_label(node.label_vi), shape=style.shape, color=style.color,
+                     size=size, x=x, y=y, physics=False)  # fmt: skip
+    bends = parallel_bends(view.edges)
+    for edge, bend in zip(view.edges, bends, strict=True):
         look = edge_style(edge.relation)
+        smooth = {"enabled": True, "type": "curvedCW", "roundness": bend} if bend else False
         net.add_edge(edge.source, edge.target, color=look.color, dashes=look.dashes, width=look.width,
-                     arrows="to")  # fmt: skip
+                     arrows="to", smooth=smooth)  # fmt: skip
     nodes = [_node_json(opts, n, site, texts) for opts, n in zip(net.nodes, view.nodes, strict=True)]
     edges = [
         _edge_json(opts, e, i, site, texts)
@@ -171,8 +177,26 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
         "edges": edges,
         "kinds": {k: _kind_json(site, k) for k in used_kinds},
         "relations": {r: _relation_json(site, r) for r in used_rels},
+        "roles": [r for r in used_rels if r in DUTY],
         "facts": {k: list(v) for k, v in FACT_NAMES.items()},
     }
+
+
+def parallel_bends(edges: tuple[m.VEdge, ...] | list[m.VEdge]) -> list[float]:
+    """Curvature of each edge: 0 (straight) for the first edge between two nodes, then wider curves, so an
+    implements and a basedOn edge between the same two documents are drawn apart.
+
+    >>> ab, ba, bc = m.VEdge("a", "b", "implements"), m.VEdge("b", "a", "basedOn"), m.VEdge("b", "c", "x")
+    >>> parallel_bends([ab, ba, bc])
+    [0.0, 0.3, 0.0]
+    """
+    seen: dict[frozenset[str], int] = {}
+    bends = []
+    for e in edges:
+        pair = frozenset((e.source, e.target))
+        bends.append(round(0.3 * seen.get(pair, 0), 2))
+        seen[pair] = seen.get(pair, 0) + 1
+    return bends
 
 
 def _node_json(
@@ -181,8 +205,10 @@ def _node_json(
     out = dict(opts)
     out.update(
         kind=node.kind,
-        label_vi=node.label_vi,
-        label_en=node.label_en,
+        label_vi=short_label(node.label_vi),
+        label_en=short_label(node.label_en),
+        full_vi=node.label_vi,
+        full_en=node.label_en,
         facts=[[f.key, f.vi, f.en] for f in node.facts],
         evidence=[_evidence_json(ev, site, texts) for ev in node.evidence],
         province=node.province,
@@ -191,6 +217,8 @@ def _node_json(
         page=node.page,
         cited_only=node.cited_only,
     )
+    if node_style(node.kind).shape == "box":  # text sits inside the box: keep it readable on dark fills
+        out["font"] = {"color": text_color(node_style(node.kind).color)}
     if node.cited_only:
         out["shapeProperties"] = {"borderDashes": [5, 4]}
     return out
@@ -262,12 +290,23 @@ def _index_page(env: jinja2.Environment, index: Index, common: dict[str, Any]) -
         root="",
         chains=chains(index),
         counts=counts,
+        by_kind=counts_by_kind(site),
+        shown=CHAIN_ROWS,
         groups=_by_province(site, docs),
         agencies=_by_province(site, [n for n in nodes if n.kind in (m.AGENCY, m.AGENCY_GROUP)]),
         provinces=[n for n in nodes if n.kind == m.PROVINCE],
         sources=sorted(site.sources.values(), key=lambda s: s.file_name),
         **common,
     )
+
+
+def counts_by_kind(site: m.SiteGraph) -> list[tuple[str, tuple[str, str], int]]:
+    """(kind, (vi, en) name, count) of every node kind in the graph, most numerous first."""
+    counts: dict[str, int] = {}
+    for n in site.nodes.values():
+        counts[n.kind] = counts.get(n.kind, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(k, site.kind_labels.get(k, (k, k)), c) for k, c in ranked]
 
 
 def _by_province(site: m.SiteGraph, nodes: list[m.VNode]) -> list[tuple[m.VNode | None, list[m.VNode]]]:

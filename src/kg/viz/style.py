@@ -6,6 +6,7 @@ preference, so a node typed both vpo:Plan and vpo:Document is drawn as a Plan.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from kg.viz.model import AGENCY, AGENCY_GROUP, CLUSTER, MORE, PROVINCE, TASK
@@ -73,6 +74,9 @@ EDGES: dict[str, EdgeStyle] = {
     "basedOn": EdgeStyle("#7f7f7f", dashes=True),
     "lead": EdgeStyle("#2ca02c", width=2.0),
     "coordinate": EdgeStyle("#98df8a", dashes=True),
+    "standingBody": EdgeStyle("#006d2c", width=2.0),
+    "reportsTo": EdgeStyle("#8c6d31", dashes=True),
+    "funds": EdgeStyle("#e6550d", dashes=True),
     "taskOf": EdgeStyle("#c5b0d5"),
     "issuedBy": EdgeStyle("#ff9896", dashes=True, width=1.0),
     "answersFor": EdgeStyle("#e377c2", dashes=True),
@@ -91,11 +95,54 @@ FALLBACK_NAMES: dict[str, tuple[str, str]] = {
     "basedOn": ("căn cứ", "based on"),
     "lead": ("chủ trì", "lead"),
     "coordinate": ("phối hợp", "coordinate"),
+    "standingBody": ("cơ quan thường trực", "standing body"),
+    "reportsTo": ("báo cáo cho", "reports to"),
+    "funds": ("bảo đảm kinh phí", "funds"),
     "taskOf": ("nhiệm vụ của", "task of"),
     "issuedBy": ("ban hành bởi", "issued by"),
     "answersFor": ("chịu trách nhiệm thực hiện", "answers for"),
     "aggregate": ("liên kết", "links"),
 }
+
+
+LABEL_MAX = 34  # characters of a label drawn on the canvas; the full one is in the tooltip and details
+
+
+def short_label(label: str, limit: int = LABEL_MAX) -> str:
+    """The label as drawn: cut at a word boundary near ``limit`` with an ellipsis when longer.
+
+    >>> short_label("Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030")
+    'Chiến lược phát triển khoa học…'
+    >>> short_label("69-KL/TW")
+    '69-KL/TW'
+    """
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:  # keep whole words unless that loses too much
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def cluster_size(members: int) -> int:
+    """Drawn size of a cluster node: grows with the square root of its member count (area ~ members).
+
+    >>> [cluster_size(n) for n in (1, 100, 10000)]
+    [18, 36, 90]
+    """
+    return min(90, 16 + round(2 * math.sqrt(members)))
+
+
+def text_color(background: str) -> str:
+    """Label colour readable on a box of ``background`` (#rrggbb): white on dark fills, near-black on light.
+
+    >>> text_color("#1f77b4"), text_color("#ffbb78")
+    ('#ffffff', '#1d1d1f')
+    """
+    r, g, b = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    luminance = 0.2126 * r**2.2 + 0.7152 * g**2.2 + 0.0722 * b**2.2  # sRGB, gamma approximated
+    return "#ffffff" if luminance < 0.3 else "#1d1d1f"
 
 
 def node_style(kind: str) -> NodeStyle:

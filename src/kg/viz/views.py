@@ -7,17 +7,18 @@ the rest summed up in a "+N" node), so the browser never gets thousands of nodes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.viz import layout
 from kg.viz import model as m
-from kg.viz.style import DOC_KINDS
+from kg.viz.style import DOC_KINDS, short_label
 
 NODE_BUDGET = 1500
 UNKNOWN_TIER = 5
 LINEAGE = ("implements", "basedOn")
-DUTY = ("lead", "coordinate")
+DUTY = ("lead", "coordinate", "standingBody", "reportsTo", "funds")  # roles of an agency on a task
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,24 @@ def _order(node: m.VNode) -> tuple[str, str, str]:
     return (node.province or "", node.label_vi, node.id)
 
 
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key reading digit runs as numbers, so task t2 comes before t10."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p)
+
+
+def widths(nodes: Iterable[m.VNode]) -> dict[str, int]:
+    """Estimated drawn width of each node: its label as drawn (short form), in pixels."""
+    return {n.id: layout.label_width(short_label(n.label_vi)) for n in nodes}
+
+
+def _tier(node: m.VNode) -> int:
+    return UNKNOWN_TIER if node.tier is None else node.tier
+
+
+def _links(edges: Iterable[m.VEdge]) -> list[tuple[str, str]]:
+    return [(e.source, e.target) for e in edges]
+
+
 # --- whole-graph views ----------------------------------------------------------------------------------
 
 
@@ -86,15 +105,15 @@ def lineage_view(index: Index, budget: int = NODE_BUDGET) -> View:
         return _clustered(
             index, "lineage", titles, docs, LINEAGE, keep=lambda n: (n.tier or UNKNOWN_TIER) <= 1
         )
-    pos = layout.tier_rows({n.id: UNKNOWN_TIER if n.tier is None else n.tier for n in docs})
     ids = [n.id for n in docs]
     nodes = tuple(index.site.nodes[i] for i in sorted(ids))
     edges = tuple(e for e in index.edges_among(ids) if e.relation in LINEAGE)
+    pos = layout.tier_rows({n.id: _tier(n) for n in docs}, widths(docs), _links(edges))
     return View("lineage", *titles, nodes, edges, pos)
 
 
 def responsibilities_view(index: Index, budget: int = NODE_BUDGET) -> View:
-    """Agencies, the tasks they lead or coordinate, and the plans the tasks belong to; one ring per plan."""
+    """Agencies, the tasks they lead or coordinate, and the plans the tasks belong to; one block per plan."""
     titles = ("Trách nhiệm thực hiện", "Responsibilities")
     blocks = _plan_blocks(index, [n.id for n in index.site.nodes.values() if is_document(n)])
     ids = [i for plan, tasks, agencies in blocks for i in (plan, *tasks, *agencies)]
@@ -106,27 +125,35 @@ def responsibilities_view(index: Index, budget: int = NODE_BUDGET) -> View:
     return View("responsibilities", *titles, nodes, edges, layout.plan_blocks(blocks))
 
 
-def _plan_blocks(index: Index, docs: Iterable[str]) -> list[tuple[str, list[str], list[str]]]:
-    """(plan, its tasks, the agencies placed with it): each agency goes with the plan it has most tasks in."""
+def _plan_blocks(
+    index: Index, docs: Iterable[str], within: set[str] | None = None
+) -> list[tuple[str, list[str], list[str]]]:
+    """(plan, its tasks in text order, the agencies placed with it, level with their tasks).
+
+    Each agency goes with the plan it has most tasks in; ``within`` limits tasks and agencies to a set.
+    """
     blocks: list[tuple[str, list[str], list[str]]] = []
     home: dict[str, tuple[int, str]] = {}
+    held: dict[str, list[str]] = {}
     for doc in sorted(docs, key=lambda d: _order(index.site.nodes[d])):
-        tasks = [e.source for e in index.inc.get(doc, ()) if e.relation == "taskOf"]
+        found = {e.source for e in index.inc.get(doc, ()) if e.relation == "taskOf"}
+        tasks = sorted((t for t in found if within is None or t in within), key=_natural)
         if not tasks:
             continue
-        tasks = sorted(set(tasks))
         blocks.append((doc, tasks, []))
         counts: dict[str, int] = {}
         for t in tasks:
             for agency in index.neighbours(t, DUTY):
-                counts[agency] = counts.get(agency, 0) + 1
+                if within is None or agency in within:
+                    counts[agency] = counts.get(agency, 0) + 1
+                    held.setdefault(agency, []).append(t)
         for agency, n in counts.items():
             if agency not in home or n > home[agency][0]:
                 home[agency] = (n, doc)
     placed: dict[str, list[str]] = {}
     for agency, (_, doc) in sorted(home.items()):
         placed.setdefault(doc, []).append(agency)
-    return [(d, t, placed.get(d, [])) for d, t, _ in blocks]
+    return [(d, t, layout.order_agencies(t, placed.get(d, []), held)) for d, t, _ in blocks]
 
 
 def _clustered(
@@ -149,13 +176,14 @@ def _clustered(
     where.update({n.id: n.id for n in kept})
     edges = _aggregate(index, where, relations)
     nodes = tuple(sorted([*kept, *clusters.values()], key=lambda n: n.id))
-    tiers = {n.id: (UNKNOWN_TIER if n.tier is None else n.tier) for n in nodes}
+    tiers = {n.id: _tier(n) for n in nodes}
     note = (
         f"{len(members)} nút vượt ngưỡng {NODE_BUDGET}: gộp theo tỉnh; bấm một cụm để mở trang của tỉnh.",
         f"{len(members)} nodes exceed the budget of {NODE_BUDGET}: grouped by province; "
         "click a cluster to open its province page.",
     )
-    return View(name, *titles, nodes, edges, layout.tier_rows(tiers), note_vi=note[0], note_en=note[1])
+    pos = layout.tier_rows(tiers, widths(nodes), _links(edges))
+    return View(name, *titles, nodes, edges, pos, note_vi=note[0], note_en=note[1])
 
 
 def _cluster_node(site: m.SiteGraph, province: str, group: Sequence[m.VNode]) -> m.VNode:
@@ -182,6 +210,7 @@ def _cluster_node(site: m.SiteGraph, province: str, group: Sequence[m.VNode]) ->
         ),
         page=prov.page if prov else None,
         tier=3,
+        members=len(group),
     )
 
 
@@ -204,7 +233,7 @@ def document_view(index: Index, doc: str, budget: int = NODE_BUDGET) -> View:
     first = index.neighbours(doc, (*LINEAGE, "issuedBy", "taskOf"))
     tasks = [t for t in first if index.site.nodes[t].kind == m.TASK]
     second = sorted({a for t in tasks for a in index.neighbours(t, DUTY)} - set(first) - {doc})
-    return _ego(index, "doc", doc, [first, second], budget)
+    return _ego(index, "doc", doc, [first, second], budget, drop=("answersFor",))
 
 
 def agency_view(index: Index, agency: str, budget: int = NODE_BUDGET) -> View:
@@ -215,8 +244,12 @@ def agency_view(index: Index, agency: str, budget: int = NODE_BUDGET) -> View:
     return _ego(index, "agency", agency, [first, second], budget)
 
 
-def _ego(index: Index, name: str, focus: str, rings: list[list[str]], budget: int) -> View:
-    """Rings around ``focus``, cut to the budget: what does not fit is counted in one "+N" node per ring."""
+def _ego(
+    index: Index, name: str, focus: str, rings: list[list[str]], budget: int, drop: Sequence[str] = ()
+) -> View:
+    """``focus`` and its neighbours ring by ring, cut to the budget: what does not fit is counted in one
+    "+N" node per ring (nearest ring first). Edges of the ``drop`` relations are left out (inferred
+    shortcuts that would hide the stated edges)."""
     site = index.site
     room = budget - 1
     kept_rings: list[list[str]] = []
@@ -233,8 +266,38 @@ def _ego(index: Index, name: str, focus: str, rings: list[list[str]], budget: in
     node = site.nodes[focus]
     nodes = tuple(sorted([*(site.nodes[i] for i in ids), *extra], key=lambda n: n.id))
     note = _cut_note(sum(map(len, rings)), len(nodes) - 1) if extra else (None, None)
-    return View(name, node.label_vi, node.label_en, nodes, index.edges_among(ids),
-                layout.rings_around(focus, kept_rings), focus, note[0], note[1])  # fmt: skip
+    edges = tuple(e for e in index.edges_among(ids) if e.relation not in drop)
+    pos = stacked(index, focus, nodes, edges)
+    return View(name, node.label_vi, node.label_en, nodes, edges, pos, focus, note[0], note[1])
+
+
+def stacked(
+    index: Index, focus: str | None, nodes: Sequence[m.VNode], edges: Sequence[m.VEdge]
+) -> layout.Pos:
+    """Layout of a page about one thing: documents (and lone agencies) in tier rows on top, then one block
+    per plan below (its agencies | its tasks | the plan), so every label has a line of its own.
+
+    An agency with no task on the page heads it; "+N" summary nodes close the rows.
+    """
+    ids = {n.id for n in nodes}
+    docs = [n.id for n in nodes if is_document(n)]
+    blocks = _plan_blocks(index, docs, within=ids)  # a focused agency joins the agency column
+    in_blocks = {i for plan, tasks, agencies in blocks for i in (plan, *tasks, *agencies)}
+    focus_tier = _tier(index.site.nodes[focus]) if focus in index.site.nodes else UNKNOWN_TIER
+    tiers: dict[str, int] = {}
+    for n in sorted(nodes, key=_order):
+        if n.id in in_blocks:
+            continue
+        if is_document(n):
+            tiers[n.id] = _tier(n)
+        elif n.kind == m.MORE:
+            tiers[n.id] = UNKNOWN_TIER + 1
+        else:  # the focused agency on top; an issuer beside the documents of its focus's level
+            tiers[n.id] = -1 if n.id == focus else focus_tier
+    pos = layout.tier_rows(tiers, widths(nodes), _links(edges))
+    bottom = max((y for _, y in pos.values()), default=-layout.DY) + layout.DY
+    pos.update(layout.plan_blocks(blocks, bottom))
+    return pos
 
 
 def _cut_note(total: int, shown: int) -> tuple[str, str]:
@@ -250,21 +313,14 @@ def province_view(index: Index, province: str, budget: int = NODE_BUDGET) -> Vie
     node = site.nodes[province]
     own = [n.id for n in site.nodes.values() if is_document(n) and n.province == province]
     above = sorted({t for d in own for t in index.neighbours(d, LINEAGE)} - set(own))
-    blocks = _plan_blocks(index, own)
-    with_tasks = {plan for plan, _, _ in blocks}
-    rows = [
-        d for d in sorted(set(own) | set(above), key=lambda d: _order(site.nodes[d])) if d not in with_tasks
-    ]
-    ids = [*rows, *(i for p, t, a in blocks for i in (p, *t, *a))]
+    docs = sorted(set(own) | set(above), key=lambda d: _order(site.nodes[d]))
+    ids = [*docs, *(i for p, t, a in _plan_blocks(index, own) for i in (*t, *a))]
     note: tuple[str | None, str | None] = (None, None)
     if len(ids) > budget:  # focus: documents only, tasks and agencies are on the documents' own pages
-        blocks, rows = [], sorted(set(own) | set(above), key=lambda d: _order(site.nodes[d]))[:budget]
-        ids = rows
-        note = _cut_note(len(own) + len(above), len(ids))
-    tiers = {d: UNKNOWN_TIER if site.nodes[d].tier is None else site.nodes[d].tier for d in rows}
-    pos = layout.tier_rows(tiers)  # type: ignore[arg-type]
-    bottom = max((y for _, y in pos.values()), default=0) + layout.DY
-    pos.update(layout.plan_blocks(blocks, bottom))
+        ids = docs[:budget]
+        note = _cut_note(len(docs), len(ids))
     nodes = tuple(sorted((site.nodes[i] for i in set(ids)), key=lambda n: n.id))
-    return View("province", node.label_vi, node.label_en, nodes, index.edges_among(ids), pos, province,
-                note[0], note[1])  # fmt: skip
+    # Stated edges only: inferred answersFor and issuer links would bury the chain under long lines.
+    edges = tuple(e for e in index.edges_among(ids) if e.relation not in ("answersFor", "issuedBy"))
+    return View("province", node.label_vi, node.label_en, nodes, edges, stacked(index, None, nodes, edges),
+                province, note[0], note[1])  # fmt: skip
