@@ -23,7 +23,8 @@ from kg.extract import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).parent / "RESULTS.md"
-CHROME_TOP = "Đăng nhập\nMục lục\nVăn bản gốc\nVăn bản liên quan\nLưu trữ\nGhi chú\nÝ kiến\nFacebook\nEmail\nIn\nTải về\n"
+CHROME_TOP = "Đăng nhập\nMục lục\nVăn bản gốc\nVăn bản liên quan\nLưu trữ\nGhi chú\nÝ kiến\n"
+CHROME_TOP += "Facebook\nEmail\nIn\nTải về\n"
 CHROME_END = "\nVăn bản liên quan\nNghị quyết 01/NQ-CP năm 2025\nDMCA.com Protection Status\n"
 
 

@@ -104,7 +104,13 @@ LAYOUTS = [
     (  # numeric date line of a letter
         "BỘ KHOA HỌC VÀ CÔNG NGHỆ\n-------\nSố: 1520/BKHCN-KHTC\nV/v triển khai Nghị quyết số 71/NQ-CP\n\n"
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 5/5/2025\n\nKính gửi: Các bộ.\n\nThực hiện Nghị quyết.",
-        ("1520/BKHCN-KHTC", "Công văn", "Bộ Khoa học và Công nghệ", "2025-05-05", "V/v triển khai Nghị quyết số 71/NQ-CP"),
+        (
+            "1520/BKHCN-KHTC",
+            "Công văn",
+            "Bộ Khoa học và Công nghệ",
+            "2025-05-05",
+            "V/v triển khai Nghị quyết số 71/NQ-CP",
+        ),
     ),
     (  # the day left blank
         "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 412/QĐ-TTg\n\nHà Nội, ngày      tháng 3 năm 2025\n\nQUYẾT ĐỊNH\nPhê duyệt Chiến lược\n\nĐiều 1. Một.",
@@ -113,7 +119,13 @@ LAYOUTS = [
     (  # portal article: year of "Ngày 15/3" from the page's own dateline; title without "về"
         "Báo Gia Lai điện tử\nTrang chủ\nGia Lai triển khai kế hoạch\nThứ hai, 17/03/2025 | 08:15\nFacebook\n"
         "(GLO)- Ngày 15/3, UBND tỉnh Gia Lai ban hành Kế hoạch số 678/KH-UBND triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
-        ("678/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Gia Lai", "2025-03-15", "Triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"),
+        (
+            "678/KH-UBND",
+            "Kế hoạch",
+            "Ủy ban nhân dân tỉnh Gia Lai",
+            "2025-03-15",
+            "Triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+        ),
     ),
     (  # no dated dateline: a day and month alone give no date
         "Ngày 15/3, UBND tỉnh Gia Lai ban hành Kế hoạch số 678/KH-UBND về chuyển đổi số.",

@@ -55,3 +55,25 @@ def test_every_normalized_character_maps_into_the_original() -> None:
     assert len(t.offsets) == len(t.text) + 1
     assert all(0 <= o <= len(raw) for o in t.offsets)
     assert t.offsets == tuple(sorted(t.offsets))
+
+
+def test_related_documents_list_is_chrome_only_after_the_document() -> None:
+    """A legal-database page shows "Văn bản liên quan" as a tab above the document and as a list below it:
+    the tab is one chrome line, the list after the signature block is the page footer."""
+    raw = "Văn bản liên quan\nGhi chú\nSố: 1/KH-UBND\nNơi nhận:\n- Lưu.\nVăn bản liên quan\nNghị quyết 01/NQ-CP năm 2025\n"
+    t = normalize(raw)
+    assert "01/NQ-CP" not in t.text and t.text.startswith("Số: 1/KH-UBND")
+    assert [c.quote.split("\n")[0] for c in t.chrome] == ["Văn bản liên quan", "Ghi chú", "Văn bản liên quan"]
+
+
+def test_table_header_words_are_not_chrome_inside_a_document() -> None:
+    t = normalize("PHỤ LỤC\nTT\nNội dung\nGhi chú\n1\nTuyên truyền\nHằng năm\n")
+    assert "Ghi chú" in t.text.split("\n")
+
+
+def test_removed_chrome_line_breaks_a_wrapped_paragraph() -> None:
+    head = "Gia Lai triển khai kế hoạch phát triển khoa học, công nghệ và chuyển đổi số của tỉnh"
+    t = normalize(
+        head + "\nFacebook\n(GLO)- Ngày 15/3, UBND tỉnh Gia Lai ban hành Kế hoạch số 678/KH-UBND.\n"
+    )
+    assert t.text.split("\n\n")[0] == head

@@ -173,7 +173,8 @@ _CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")
 @cache
 def _chrome_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(regex, scope) pairs from data/vocab/chrome.yaml; scope "line", "rest" (this line and all after) or
-    "tail" ("rest" after the document's closing block, else "line") or "head" ("line" in the page's top block)."""
+    "tail" ("rest" after the document's closing block, else "line") or "head" ("line" in the page's top
+    block)."""
     return tuple(
         (re.compile(e["pattern"], re.IGNORECASE), e.get("scope", "line")) for e in vocab.load("chrome")
     )
@@ -203,7 +204,8 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span,
         if scope == "tail":
             scope = "rest" if closed else "line"
         elif scope == "head":
-            scope = "line" if not kept else None
+            scope = "line" if not any(k for k, _ in kept) else None
+        closed = closed or bool(_CLOSING.match(s))
         if scope == "rest":
             tail = [ln for ln in lines[n:] if ln[1]]
             if tail:
@@ -212,6 +214,7 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span,
             break
         if scope == "line":
             chrome.append(Span(o[0], o[-1] + 1, raw[o[0] : o[-1] + 1]))
+            kept.append(("", []))  # a paragraph break: text on either side is not one wrapped sentence
             continue
         kept.append((s, o))
     return kept, tuple(chrome)

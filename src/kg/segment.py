@@ -26,7 +26,8 @@ _DATE_LINE = re.compile(
 )
 # A motto printed in the right-hand header column; PDF extraction often puts it on the left column's line.
 _MOTTO_IN_LINE = re.compile(
-    r"(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM)",
+    r"(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc"
+    r"|ĐẢNG CỘNG SẢN VIỆT NAM)",
     re.IGNORECASE,
 )
 # "Số: 123/KH-UBND Hà Giang, ngày ..." (number and place/date columns on one line); the number may be blank.
@@ -164,7 +165,8 @@ def segment(text: Text) -> Outline:
 def split_columns(lines: list[Line], end: int) -> list[Line]:
     """Header lines whose two columns PDF extraction put on one line, split into one line per column.
 
-    >>> [ln.text for ln in split_columns([Line("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0, 49)], 1)]
+    >>> head = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    >>> [ln.text for ln in split_columns([Line(head, 0, len(head))], 1)]
     ['ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']
     >>> [ln.text for ln in split_columns([Line("Số: 5/KH-UBND Hà Giang, ngày 5 tháng 3 năm 2025", 0, 47)], 1)]
     ['Số: 5/KH-UBND', 'Hà Giang, ngày 5 tháng 3 năm 2025']
@@ -221,14 +223,11 @@ def _header(lines: list[Line], type_idx: int | None) -> Header:
     issuer: list[Line] = []
     number = date = None
     for i, ln in enumerate(lines[:end]):
-        if number is None and _NUMBER_LINE.match(ln.text) and len(ln.text) < 60:
+        found = _NUMBER_LINE.match(ln.text)
+        if number is None and found and len(ln.text) < 60:
             number = ln
             nxt = _at(lines, i + 1)
-            if (
-                not _NUMBER_LINE.match(ln.text).group(1).strip()
-                and nxt
-                and re.match(r"^\S*\d\S*[/-]\S+$", nxt.text)
-            ):  # type: ignore[union-attr]
+            if not found.group(1).strip() and nxt and re.match(r"^\S*\d\S*[/-]\S+$", nxt.text):
                 number = nxt  # "Số:" with the number on the next line
         elif number is not None and ln is number:
             continue
@@ -358,7 +357,7 @@ def _news_opening(lines: list[Line], start: int) -> list[PreambleItem]:
 
 @cache
 def _purpose() -> re.Pattern[str]:
-    """A report's sentence on the reported document's purpose: "Kế hoạch (này) nhằm / được ban hành để ..."."""
+    """A report's sentence on the reported document's purpose ("Kế hoạch (này) nhằm / được ban hành để")."""
     words = "|".join(re.escape(w) for w, _c, _codes in doc_type_words())
     return re.compile(
         rf"^(?:Bản\s+)?(?:{words})(?:\s+này)?\s+(?:được ban hành\s+)?(?:nhằm|để|là để|với mục đích)\b",

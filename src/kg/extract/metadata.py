@@ -81,7 +81,10 @@ def _official_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> di
     if signer and outline.signer_start is not None and outline.signer_end is not None:
         spans["signer"] = text.span(outline.signer_start, outline.signer_end)
     issuer = (
-        _by_issuer(outline) or _header_issuer(outline) or _opening_issuer(outline) or _signature_issuer(outline)
+        _by_issuer(outline)
+        or _header_issuer(outline)
+        or _opening_issuer(outline)
+        or _signature_issuer(outline)
     )
     return {
         "number": number,
@@ -117,7 +120,7 @@ def _word_of_code(code: str) -> str | None:
 
 
 def _by_issuer(outline: Outline) -> str | None:
-    """Issuer named under the type word: "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ" (the header shows the parent body)."""
+    """Issuer under the type word ("NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ"); the header shows the parent body."""
     by = outline.header.by_line
     if by is None:
         return None
@@ -235,7 +238,7 @@ def _day_month_date(text: Text, before: str, opening_start: int) -> str | None:
     m = _DAY_MONTH.search(sentence)
     if not m:
         return None
-    above = text.to_original(opening_start)
+    above = text.to_original(opening_start + len(before) - len(sentence) + m.start())
     stamps = [c.quote for c in text.chrome if c.start < above] + [text.text[:opening_start]]
     for stamp in stamps:
         found = find_dates(stamp)

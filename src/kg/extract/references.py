@@ -202,7 +202,9 @@ def _law_title(m: re.Match[str]) -> str:
 def _number_after(text: str, pos: int, numbered: list[Mention]) -> int | None:
     """Index of the numbered mention printed right after a law's title ("Luật X số 29/2013/QH13")."""
     for i, n in enumerate(numbered):
-        if pos <= n.symbol_start <= pos + 12 and re.fullmatch(r"\s*,?\s*(?:số|Số)\s*:?\s*", text[pos : n.symbol_start]):
+        if pos <= n.symbol_start <= pos + 12 and re.fullmatch(
+            r"\s*,?\s*(?:số|Số)\s*:?\s*", text[pos : n.symbol_start]
+        ):
             return i
     return None
 
