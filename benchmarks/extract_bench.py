@@ -1,8 +1,9 @@
 """Extraction throughput: documents per second and peak memory of ``kg.extract.extract_text``.
 
 The corpus is the seed texts (data/raw) and the held-out texts (tests/fixtures/unseen), each replicated in
-variant forms researchers feed: as is, decomposed (NFD) with non-breaking spaces, with hard line breaks at
-80 columns (PDF extraction), and wrapped in legal-database page chrome. Run:
+variant forms researchers feed (kg.variants): as is, decomposed (NFD) with non-breaking spaces, with hard line
+breaks at 80 columns (PDF extraction), wrapped in legal-database page chrome, with CRLF line ends, and with
+" | " tables one cell per line. Run:
   .venv/bin/python benchmarks/extract_bench.py --copies 5 [--write]
 (--write appends the table to benchmarks/RESULTS.md). Wall-clock seconds; memory is the peak RSS.
 """
@@ -13,34 +14,14 @@ import argparse
 import platform
 import resource
 import sys
-import textwrap
 import time
-import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 from kg.extract import extract_text
+from kg.variants import VARIANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).parent / "RESULTS.md"
-CHROME_TOP = "Đăng nhập\nMục lục\nVăn bản gốc\nVăn bản liên quan\nLưu trữ\nGhi chú\nÝ kiến\n"
-CHROME_TOP += "Facebook\nEmail\nIn\nTải về\n"
-CHROME_END = "\nVăn bản liên quan\nNghị quyết 01/NQ-CP năm 2025\nDMCA.com Protection Status\n"
-
-
-def _nfd(text: str) -> str:
-    return unicodedata.normalize("NFD", text).replace(" ", "\u00a0", 20)
-
-
-def _wrapped(text: str) -> str:
-    return "\n".join(textwrap.fill(p, 80) if len(p) > 80 else p for p in text.split("\n"))
-
-
-def _web(text: str) -> str:
-    return CHROME_TOP + text + CHROME_END
-
-
-VARIANTS: dict[str, Callable[[str], str]] = {"plain": str, "nfd": _nfd, "wrapped": _wrapped, "web": _web}
 
 
 def corpus() -> list[str]:

@@ -96,7 +96,13 @@ CASES = [
         {"4655/KH-UBND (Lâm Đồng)", "Kế hoạch 2024-06 (Nam Định)"},
         {"684/QĐ-UBND (Bắc Kạn)", "116-KH/TU (Lâm Đồng)"},  # not implementing it / not read in full
     ),
-    ("plans-side-by-side", {"doc": "69-KL/TW"}, "implements", {"47/CTr-TU (Nam Định)"}, set()),
+    (
+        "plans-side-by-side",
+        {"doc": "69-KL/TW"},
+        "through",
+        {"47/CTr-TU (Nam Định)", "116-KH/TU (Lâm Đồng)"},
+        {"69-KL/TW"},
+    ),
     (
         "agency-answers-for",
         {"agency": "so tai chinh (LAM DONG)"},  # the key ignores case, diacritics and punctuation

@@ -6,9 +6,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 
-from graph_seed import GOLD_RECORDS_DIR, seed_graph
+from graph_seed import seed_graph
 from kg.cli import cli
 from kg.namespaces import VPO
+from kg.paths import RAW_DIR
 from kg.validate import format_report, validate_graph
 
 
@@ -53,9 +54,7 @@ def test_a_broken_graph_yields_the_expected_violations(expected: tuple[str, str]
 
 def test_cli_exit_codes(tmp_path: Path) -> None:
     runner = CliRunner()
-    runner.invoke(
-        cli, ["build", str(GOLD_RECORDS_DIR), "--out-dir", str(tmp_path), "--store", str(tmp_path / "s")]
-    )
+    runner.invoke(cli, ["build", str(RAW_DIR), "--out-dir", str(tmp_path), "--store", str(tmp_path / "s")])
     ok = runner.invoke(cli, ["validate", "--store", str(tmp_path / "s")])
     assert ok.exit_code == 0, ok.output
     assert "conforms" in ok.output

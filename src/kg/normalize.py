@@ -27,6 +27,7 @@ _LABEL_START = re.compile(
     r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)/]?(?:\s|$)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
     r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
 )
+_DASH_END = re.compile(r"\w\s[-–—]$")
 _TERMINAL = '.:;!?…)"”»'
 
 
@@ -202,7 +203,7 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span,
     for n, (s, o) in enumerate(lines):
         scope = chrome_scope(s) if s else None
         if scope == "tail":
-            scope = "rest" if closed else "line"
+            scope = "rest" if closed or _page_tail(kept, lines[n + 1 :]) else "line"
         elif scope == "head":
             scope = "line" if not any(k for k, _ in kept) else None
         closed = closed or bool(_CLOSING.match(s))
@@ -218,6 +219,15 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span,
             continue
         kept.append((s, o))
     return kept, tuple(chrome)
+
+
+def _page_tail(kept: list[_Line], after: list[_Line]) -> bool:
+    """Whether a "tail" line closes a text that has no closing block (a news item): document text came
+    before it, and only a short list follows (related titles), no paragraph and no signature block."""
+    if not any(k for k, _ in kept):
+        return False  # a tab of the page's top block, above the document
+    rest = [s for s, _ in after if s]
+    return len(rest) <= 40 and not any(len(s) > 250 or _CLOSING.match(s) for s in rest)
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
@@ -244,7 +254,15 @@ def _joins(prev: str, nxt: str, wrap: int | None, blank_between: bool) -> bool:
         return True  # a sentence continues in lower case (also across a PDF page break)
     if blank_between:
         return False
-    return wrap is not None and len(prev) >= wrap - 15 and prev[-1] not in _TERMINAL
+    if _DASH_END.search(prev):
+        return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
+    if wrap is None or len(prev) < wrap - 15:
+        return False
+    if prev[-1] == "." and not _CLOSING.match(nxt):
+        # A full stop at a wrapped line's end ends a sentence, not always a paragraph: the break was forced
+        # (the next word would not have fitted on the line), so the paragraph goes on.
+        return len(prev) + 1 + len(nxt.split(" ", 1)[0]) > wrap
+    return prev[-1] not in _TERMINAL
 
 
 def _join_lines(lines: list[_Line]) -> tuple[list[str], list[int]]:

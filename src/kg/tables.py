@@ -8,6 +8,7 @@ from kg.outline import Cell, Line, Row, Table
 from kg.sections import classify, column_kind, type_word_line
 
 _NO_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?)$")
+_CONTINUES = (",", ";", " -", " –", " và")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
 _TIME_CELL = re.compile(
     r"(?:\b(?:19|20)\d{2}\b|thường xuyên|hàng năm|hằng năm|hàng quý|định kỳ|quý\s+[IV1-4]|tháng\s+\d"
@@ -99,7 +100,7 @@ def _row(no: Line, cells: list[Line], kinds: list[str], group: tuple[str, str] |
 
 def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
     """Map cells to column kinds; missing cells drop from the right, a time cell goes to the deadline."""
-    cells = list(cells)
+    cells = _merge_continued(list(cells), len(kinds))
     if len(cells) > len(kinds) and kinds and kinds[0] == "task":
         extra = len(cells) - len(kinds) + 1  # a long task cell broken over several lines
         first, last = cells[0], cells[extra - 1]
@@ -114,6 +115,17 @@ def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
     for kind, cell in zip(remaining, cells, strict=False):
         out.setdefault(kind, Cell(cell.text, cell.start, cell.end))
     return out
+
+
+def _merge_continued(cells: list[Line], width: int) -> list[Line]:
+    """While a row has more cells than columns, join a cell that ends mid-list ("Vụ Tổ chức cán bộ,") with
+    the line after it: one cell broken over two lines when the table was flattened one cell per line."""
+    while len(cells) > width:
+        i = next((i for i, c in enumerate(cells[:-1]) if c.text.endswith(_CONTINUES)), None)
+        if i is None:
+            break
+        cells = _join_cells(cells[: i + 1], cells[i + 1 :])
+    return cells
 
 
 def _split_pipe(line: Line) -> list[Line]:

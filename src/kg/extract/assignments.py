@@ -48,6 +48,8 @@ from kg.segment import parse_label
 from kg.textutil import collapse
 
 MAX_TASK = 200
+# The shortest work a text hands out reads "Tổ chức thực hiện"; fewer words are a name or a label.
+MIN_TASK_WORDS = 3
 # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
 _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
@@ -270,6 +272,9 @@ def _read_sentences(
     units: list[_Unit] = []
     for a, b in _sentences(s):
         sent = s[a:b]
+        if _closing(sent):  # "... Trong quá trình thực hiện, nếu phát sinh ...": no task, no carry-over
+            subject = None
+            continue
         found = _subject(sent, base + a, province, acts)
         if found:
             subject, list_end = found
@@ -356,6 +361,7 @@ def _addressed_units(
     heading = full[node.heading_start : node.heading_end]
     units: list[_Unit] = []
     intro_partners: list[AgencyMention] = []
+    run: list[tuple[int, int]] = []  # sentences of the item's own task, kept together (G5)
     for a, b in _sentences(heading):
         sent = heading[a:b]
         if sent.rstrip().endswith(":") and node.children:
@@ -364,11 +370,14 @@ def _addressed_units(
         if (
             sub := _sentence_units(sent, node.heading_start + a, node.section, province, carry=False)
         ) and find_cue(sent, "address"):
-            units += sub
+            units += _run_units(heading, run, node, leads, inherited, province) + sub
+            run = []
             continue
-        unit = _unit(heading, a, b, node.heading_start, node.section, leads, province)
-        unit.coords += [m for m in inherited if _agency_key(m) not in {_agency_key(c) for c in unit.coords}]
-        units.append(unit)
+        if _splits(heading, run, a, b, province):
+            units += _run_units(heading, run, node, leads, inherited, province)
+            run = []
+        run.append((a, b))
+    units += _run_units(heading, run, node, leads, inherited, province)
     units += _body_units(node, text, leads, inherited, province)
     for child in node.children:
         units += _addressed_units(child, text, leads, inherited + intro_partners, province)
@@ -391,11 +400,66 @@ def _body_units(
         if own or not leads or _closing(para):
             units += own
             continue
+        run: list[tuple[int, int]] = []
         for a, b in _sentences(para):
-            unit = _unit(para, a, b, base, node.section, leads, province)
-            unit.coords += inherited
-            units.append(unit)
+            if _splits(para, run, a, b, province):
+                units += _run_units(para, run, None, leads, inherited, province, base, node.section)
+                run = []
+            run.append((a, b))
+        units += _run_units(para, run, None, leads, inherited, province, base, node.section)
     return units
+
+
+def _splits(s: str, run: list[tuple[int, int]], a: int, b: int, province: str | None) -> bool:
+    """True when sentence ``s[a:b]`` starts a new task of its structural unit: it states a timeframe, or
+    names parties (partners, report recipients), other than those of the ``run`` of sentences before it
+    (NOTES.md G5). A sentence naming nothing of its own stays with the run: whether the partners before
+    it reach it is ambiguous, and the unit is then kept whole."""
+    if not run:
+        return False
+    before, sent = s[run[0][0] : run[-1][1]], s[a:b]
+    return _new_timeframe(before, sent) or _new_parties(before, sent, province)
+
+
+def _new_timeframe(before: str, sent: str) -> bool:
+    """A sentence that is only a timeframe ("Hoàn thành trong Quý I/2025.") is the run's own."""
+    own = find_deadline(sent)
+    if not own or deadline_clause(sent):
+        return False
+    had = find_deadline(before)
+    return had is None or collapse(own[0]) != collapse(had[0])
+
+
+def _new_parties(before: str, sent: str, province: str | None) -> bool:
+    own = _parties(sent, province)
+    return bool(own) and own != _parties(before, province)
+
+
+def _parties(s: str, province: str | None) -> set[str]:
+    """Names of the partners and report recipients ``s`` names."""
+    found = _partners(s, 0, province) + _report_recipients(s, 0, province)
+    return {_agency_key(m) for m in found}
+
+
+def _run_units(
+    s: str,
+    run: list[tuple[int, int]],
+    node: Node | None,
+    leads: list[AgencyMention],
+    inherited: list[AgencyMention],
+    province: str | None,
+    base: int | None = None,
+    section: str | None = None,
+) -> list[_Unit]:
+    """One unit over the sentences ``run`` of ``s`` (an item heading of ``node``, or a paragraph at
+    ``base``): one structural unit is one task, its partners those of all its sentences plus ``inherited``."""
+    if not run:
+        return []
+    if node is not None:
+        base, section = node.heading_start, node.section
+    unit = _unit(s, run[0][0], run[-1][1], base or 0, section, leads, province)
+    unit.coords += [m for m in inherited if _agency_key(m) not in {_agency_key(c) for c in unit.coords}]
+    return [unit]
 
 
 def _closing(para: str) -> bool:
@@ -602,8 +666,8 @@ def _records(
     seen: set[tuple[str, str, str]] = set()
     for unit in units:
         task_text, task_end = _task_text(text.text, unit.start, unit.end)
-        if not task_text or not unit.leads:
-            continue
+        if len(task_text.split()) < MIN_TASK_WORDS or not unit.leads:
+            continue  # a byline ("Phương Loan") or a stray label that a carried subject reached
         deadline, d_span = _deadline(text, unit)
         field = field_at(outline, unit.start)  # tasks under a "Lĩnh vực ..." heading belong to that field
         task = Task(
@@ -641,14 +705,19 @@ def _other_roles(full: str, unit: _Unit, province: str | None) -> list[tuple[Rol
     roles: list[tuple[Role, AgencyMention]] = []
     if find_cue(s, "standing-body"):
         roles += [("standing_body", m) for m in unit.leads]
+    return roles + [("reports_to", a) for a in _report_recipients(s, unit.start, province)]
+
+
+def _report_recipients(s: str, base: int, province: str | None) -> list[AgencyMention]:
+    """The agencies ``s`` sends its report to ("báo cáo kết quả về X", "gửi về X"), groups left out."""
     folded = fold_keep_length(s)
     # the first report only: "báo cáo về X để tổng hợp, báo cáo Y" is X's onward report, not this task's
     hits = sorted((m for p in _cues("reports-to") for m in p.finditer(folded)), key=lambda m: m.start())
     for m in hits:
-        found, _ = _agencies_at(s, m.end(), unit.start, province)
+        found, _ = _agencies_at(s, m.end(), base, province)
         if found:
-            return roles + [("reports_to", a) for a in found if not a.match.is_group]
-    return roles
+            return [a for a in found if not a.match.is_group]
+    return []
 
 
 def _deadline(text: Text, unit: _Unit) -> tuple[str | None, tuple[int, int] | None]:
