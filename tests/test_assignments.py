@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from kg.evaluate import gold_pairs
+from kg.extract import extract_file
 from kg.extract.assignments import extract_assignments
 from kg.normalize import normalize
+from kg.paths import RAW_DIR, ROOT
 from kg.segment import segment
+
+GOLD_DIR = ROOT.parent / "shared" / "gold"  # the seeds' gold records; absent in a bare checkout
 
 HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 12/KH-UBND\n\nNghệ An, ngày 3 tháng 4 năm 2025\n\n"
@@ -375,3 +383,72 @@ def test_table_cells_several_units_split_only_between_names() -> None:
         ("Vụ Tổ chức cán bộ", "coordinate"),
         ("Các trường đại học y, dược trực thuộc Bộ", "coordinate"),
     }
+
+
+# ------------------------------------------------------------------------------------ task granularity (G5)
+GRANULARITY = [
+    (
+        "an item's sentences are one task when no sentence names parties of its own",
+        "1. Sở Nông nghiệp và Phát triển nông thôn:\n\n- Chủ trì, phối hợp với Sở Khoa học và Công nghệ xây "
+        "dựng mô hình rau công nghệ cao. Ứng dụng quy trình VietGAP trong canh tác quýt.\n",
+        1,
+    ),
+    (
+        "a body paragraph under an addressee heading is one task",
+        "1. Sở Kế hoạch và Đầu tư\n\nChủ trì, phối hợp với Sở Tài chính tham mưu bố trí nguồn vốn. Trong đó "
+        "ưu tiên bố trí nguồn lực cho các dự án phát triển tiềm lực KH&CN.\n",
+        1,
+    ),
+    (
+        "a sentence reporting to another body is a task of its own (different parties)",
+        "1. Sở Khoa học và Công nghệ\n\n- Chủ trì, phối hợp với các sở, ngành liên quan tổ chức triển khai "
+        "Kế hoạch này. Theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo UBND tỉnh.\n",
+        2,
+    ),
+    (
+        "a sentence with its own timeframe is a task of its own",
+        "1. Sở Tài chính\n\nCăn cứ Kế hoạch xác định các nhiệm vụ gắn với kế hoạch phát triển KT-XH hàng "
+        "năm. Hàng năm tổng hợp, báo cáo kết quả thực hiện theo quy định.\n",
+        2,
+    ),
+    (
+        "a sentence that is only a timeframe belongs to the task before it",
+        "1. Sở Tài chính\n\nTham mưu bố trí kinh phí thực hiện Kế hoạch. Hoàn thành trong Quý I/2025.\n",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "body", "count"), GRANULARITY, ids=[c[0] for c in GRANULARITY])
+def test_one_task_per_structural_unit(why: str, body: str, count: int) -> None:
+    assert len({t for _, _, t, _ in _run(ORG + body)}) == count
+
+
+def test_closing_sentence_and_byline_are_no_tasks() -> None:
+    body = (
+        "Kế hoạch giao Sở Y tế chủ trì triển khai thực hiện. Trong quá trình thực hiện, nếu phát sinh khó "
+        "khăn, vướng mắc, đề nghị thông tin kịp thời về Sở Y tế để tổng hợp.\n\nPhương Loan\n"
+    )
+    assert {t for _, _, t, _ in _run(body)} == {"Kế hoạch giao Sở Y tế chủ trì triển khai thực hiện"}
+
+
+@pytest.mark.skipif(not GOLD_DIR.is_dir(), reason=f"gold records not present at {GOLD_DIR}")
+@pytest.mark.parametrize(("raw", "gold"), gold_pairs(RAW_DIR, GOLD_DIR), ids=lambda p: p.stem)
+def test_seed_task_count_matches_gold(raw: Path, gold: Path) -> None:
+    """As many tasks as the gold's distinct task texts: no unit split in two, none merged, no stray line."""
+    expected = {a["task"] for a in json.loads(gold.read_text(encoding="utf-8"))["assignments"]}
+    got = [t.text for t in extract_file(raw).tasks]
+    assert len(got) == len(expected), "\n".join(got)
+
+
+def test_standing_body_keeps_its_lead_and_reports_to_names_the_receiver() -> None:
+    body = (
+        ORG
+        + "1. Sở Khoa học và Công nghệ\n\na) Là cơ quan thường trực chịu trách nhiệm theo dõi, đôn đốc việc "
+        "thực hiện Kế hoạch này.\n\n2. Các sở, ngành\n\nHàng năm, các sở, ngành có trách nhiệm báo cáo tình "
+        "hình triển khai thực hiện kế hoạch về Sở Khoa học và Công nghệ tổng hợp, báo cáo UBND tỉnh.\n"
+    )
+    rows = {(a, r) for a, r, _, _ in _run(body)}
+    assert {("Sở Khoa học và Công nghệ", "lead"), ("Sở Khoa học và Công nghệ", "standing_body")} <= rows
+    assert ("Sở Khoa học và Công nghệ", "reports_to") in rows
+    assert ("Ủy ban nhân dân tỉnh", "reports_to") not in rows  # the onward report is the receiver's own

@@ -14,7 +14,6 @@ import pytest
 
 from kg.evaluate import Scores, gold_pairs, score
 from kg.extract import extract_text
-from kg.normalize import normalize
 from kg.paths import RAW_DIR, ROOT
 from kg.variants import VARIANTS, applies, cells, nfd
 
@@ -93,18 +92,3 @@ def test_spans_of_a_variant_quote_the_variant(seed: Path) -> None:
 )
 def test_cells_form_flattens_only_table_rows(raw: str, expected: str) -> None:
     assert cells(raw) == expected
-
-
-@pytest.mark.parametrize(
-    ("raw", "agency"),
-    [
-        # A spaced dash at a wrapped line's end joins two halves of one name, whatever the case after it.
-        (
-            "II. TỔ CHỨC THỰC HIỆN\n1. Vụ Khoa học và Công nghệ chủ trì, phối hợp với Vụ Kế hoạch -\n"
-            "Tài chính xây dựng cơ chế thí điểm.\n",
-            "Vụ Kế hoạch - Tài chính",
-        ),
-    ],
-)
-def test_a_line_ending_in_a_dash_continues(raw: str, agency: str) -> None:
-    assert agency in normalize(raw).text

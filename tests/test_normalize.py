@@ -77,3 +77,94 @@ def test_removed_chrome_line_breaks_a_wrapped_paragraph() -> None:
         head + "\nFacebook\n(GLO)- Ngày 15/3, UBND tỉnh Gia Lai ban hành Kế hoạch số 678/KH-UBND.\n"
     )
     assert t.text.split("\n\n")[0] == head
+
+
+# --- news bylines ------------------------------------------------------------------------------------------
+
+_NEWS = (
+    "Ngày 15/3, UBND tỉnh Quảng Bình ban hành Kế hoạch số 77/KH-UBND về phát triển khoa học và công nghệ.\n"
+    "Kế hoạch giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành triển khai thực hiện.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Minh Châu",
+        "PV",
+        "Theo Báo Tin tức",
+        "Thu Hà (tổng hợp)",
+        "hbnguyet",
+        "Tin, ảnh: Hoàng Anh",
+        "Nguồn: Báo Quảng Bình",
+    ],
+)
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("", ""),
+        ("Xem chi tiết TẠI ĐÂY\n", "lên đầu trang\n"),
+        ("\n", "Tin liên quan\nQuảng Bình tổng kết năm 2024\n"),
+    ],
+    ids=["last-line", "among-chrome", "before-footer"],
+)
+def test_news_byline_is_set_aside_as_chrome(byline: str, before: str, after: str) -> None:
+    t = normalize(_NEWS + before + byline + "\n" + after)
+    assert byline not in t.text
+    assert t.text.endswith("triển khai thực hiện.")
+    assert (byline, "byline") in [(c.quote, k) for c, k in zip(t.chrome, t.chrome_kinds, strict=True)]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # An official text ends with its signer's name: the signature block is document text.
+        "Sở Tài chính chủ trì thực hiện.\n\nNơi nhận:\n- Như trên;\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn Thành",
+        # A short capitalised line after a heading or a table cell is no byline: no finished sentence before it.
+        "III. TỔ CHỨC THỰC HIỆN\nSở Nội Vụ",
+        # A byline-shaped line in the middle of a report stays.
+        _NEWS + "Minh Châu\nSở Tài chính chủ trì, phối hợp với các sở, ngành thẩm định kinh phí thực hiện.",
+    ],
+    ids=["signer", "after-heading", "mid-text"],
+)
+def test_name_like_lines_that_are_no_bylines_stay(raw: str) -> None:
+    t = normalize(raw)
+    assert "byline" not in t.chrome_kinds
+    assert t.text.split("\n")[-1] == raw.split("\n")[-1]
+
+
+@pytest.mark.parametrize(
+    "caption", ["Ảnh minh họa", "Ảnh: Minh Châu", "Ảnh minh họa (Nguồn ảnh: http://example.vn/)"]
+)
+def test_photo_captions_are_chrome(caption: str) -> None:
+    t = normalize(_NEWS + caption + "\nSở Tài chính chủ trì, phối hợp với các sở, ngành thẩm định kinh phí.")
+    assert caption not in t.text and len(t.chrome) == 1
+
+
+def test_a_byline_never_becomes_a_task() -> None:
+    from kg.extract import extract_text
+
+    record = extract_text(_NEWS + "Phương Loan\n")
+    assert record.tasks and all("Phương Loan" not in t.text for t in record.tasks)
+    assert record.source.chrome[-1].quote == "Phương Loan"
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        # A symbol broken at its hyphen by PDF wrapping is one symbol again, with no space.
+        ("Thực hiện Chương trình hành động số 47/CTr-\nTU ngày 31/5/2024 của Tỉnh ủy", "số 47/CTr-TU ngày"),
+        ("triển khai Nghị quyết số 71/NQ-\nCP của Chính phủ", "số 71/NQ-CP của"),
+        # A spaced dash at a line's end joins the two halves of a name, whatever the case after it.
+        ("phối hợp với Văn phòng Bộ, Vụ Kế hoạch -\nTài chính tham mưu", "Vụ Kế hoạch - Tài chính tham mưu"),
+    ],
+)
+def test_line_broken_at_a_hyphen_or_dash_is_joined(raw: str, joined: str) -> None:
+    t = normalize(raw)
+    assert joined in t.text
+    i = t.text.index(joined)
+    assert raw[t.span(i, i + len(joined)).start :].startswith(joined.split()[0])
+
+
+def test_list_dash_lines_are_not_joined_by_the_dash_rule() -> None:
+    assert normalize("Nơi nhận:\n- Như trên;\n- Lưu: VT.").text == "Nơi nhận:\n- Như trên;\n- Lưu: VT."

@@ -114,13 +114,14 @@ CASES = [
     ("documents", {}, "document", {"4485/KH-UBND (Kon Tum)", "684/QĐ-UBND (Bắc Kạn)"}, set()),
     ("news-sources", {}, "kind", {"NewsReport", "WebPage", "OfficialText"}, set()),
     ("tasks-without-lead", {}, "task", set(), set()),
-    # the extractor puts the seeds' fields on their "Lĩnh vực ..." headings (document level)
+    # the seeds' fields come from their "Lĩnh vực ..." headings (document level) and from a task's own
+    # words (684's "đề án tái cơ cấu ngành nông nghiệp" task, task level; kg.extract.fields)
     (
         "tasks-by-field",
         {"field": "agriculture"},
         "document",
-        {"4655/KH-UBND (Lâm Đồng)"},
-        {"684/QĐ-UBND (Bắc Kạn)"},
+        {"4655/KH-UBND (Lâm Đồng)", "684/QĐ-UBND (Bắc Kạn)"},
+        {"3549/KH-UBND (Kon Tum)"},
     ),
     ("tasks-by-field", {"field": "y tế"}, "field", {"health"}, {"agriculture"}),
     (

@@ -28,6 +28,8 @@ _LABEL_START = re.compile(
     r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
 )
 _DASH_END = re.compile(r"\w\s[-–—]$")
+# A document symbol broken at its hyphen ("số 47/CTr-" / "TU ngày ..."): Vietnamese never hyphenates words.
+_HYPHEN_END = re.compile(r"[\w/][-–]$")
 _TERMINAL = '.:;!?…)"”»'
 
 
@@ -40,12 +42,15 @@ class Text:
         text: the normalized text every later stage works on.
         offsets: ``offsets[i]`` is the original offset of ``text[i]``; one extra entry maps ``len(text)``.
         chrome: website chrome removed from ``text``, as spans of the original.
+        chrome_kinds: what each chrome span is: its data/vocab/chrome.yaml entry id ("dmca", "login", ...),
+            or "byline" for a news report's closing credit line.
     """
 
     original: str
     text: str
     offsets: tuple[int, ...]
     chrome: tuple[Span, ...] = field(default=())
+    chrome_kinds: tuple[str, ...] = field(default=())
 
     def to_original(self, i: int) -> int:
         """Original offset of normalized offset ``i`` (clamped to the text)."""
@@ -71,7 +76,8 @@ def normalize(raw: str) -> Text:
     """Normalize ``raw`` for extraction, keeping an offset map to it.
 
     Steps: NFC per cluster (so NFD input maps back), Ð→Đ, odd spaces → space, invisible characters dropped,
-    CR/CRLF → LF, chrome lines removed, hard line breaks inside sentences joined, space runs collapsed.
+    CR/CRLF → LF, chrome lines (and a news report's trailing byline) removed, hard line breaks inside
+    sentences joined, space runs collapsed.
 
     >>> t = normalize("Số:\\u00a04655/KH-UBND\\nngày 10")
     >>> t.text  # the NBSP is a space; the line break inside the sentence is joined
@@ -83,7 +89,13 @@ def normalize(raw: str) -> Text:
     lines = _split_lines(chars, offs)
     lines, chrome = _drop_chrome(lines, raw)
     out_chars, out_offs = _join_lines(lines)
-    return Text(original=raw, text="".join(out_chars), offsets=(*out_offs, len(raw)), chrome=chrome)
+    return Text(
+        original=raw,
+        text="".join(out_chars),
+        offsets=(*out_offs, len(raw)),
+        chrome=tuple(span for span, _ in chrome),
+        chrome_kinds=tuple(kind for _, kind in chrome),
+    )
 
 
 # --- character level -------------------------------------------------------------------------------------
@@ -169,39 +181,58 @@ def _tidy(chars: list[str], offs: list[int]) -> _Line:
 
 
 _CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")
+# A paragraph of running text that ends a sentence: at least six words, closed by a full stop or the like.
+_SENTENCE_END = re.compile(r"(?:\S+\s+){5,}\S*[.…!?][\"”»)]?$")
 
 
 @cache
-def _chrome_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(regex, scope) pairs from data/vocab/chrome.yaml; scope "line", "rest" (this line and all after) or
-    "tail" ("rest" after the document's closing block, else "line") or "head" ("line" in the page's top
-    block)."""
+def _chrome_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(regex, scope, id) triples from data/vocab/chrome.yaml; scope "line", "rest" (this line and all
+    after), "tail" ("rest" after the document's closing block, else "line"), "head" ("line" in the page's top
+    block) or "byline" ("line" when it is a news report's trailing credit line, else document text)."""
     return tuple(
-        (re.compile(e["pattern"], re.IGNORECASE), e.get("scope", "line")) for e in vocab.load("chrome")
+        (re.compile(e["pattern"], re.IGNORECASE), e.get("scope", "line"), e["id"])
+        for e in vocab.load("chrome")
     )
 
 
+def chrome_match(line: str) -> tuple[str, str] | None:
+    """(scope, entry id) of the first chrome.yaml entry matching ``line``, or None for document text.
+
+    >>> chrome_match("DMCA.com Protection Status")
+    ('line', 'dmca')
+    """
+    for pattern, scope, entry in _chrome_patterns():
+        if pattern.search(line):
+            return scope, entry
+    return None
+
+
 def chrome_scope(line: str) -> str | None:
-    """The chrome scope a line matches ("line" or "rest"), or None for document text.
+    """The chrome scope a line matches ("line", "rest", "tail", "head", "byline"), or None for document text.
 
     >>> chrome_scope("DMCA.com Protection Status")
     'line'
     >>> chrome_scope("Sở Tài chính") is None
     True
     """
-    for pattern, scope in _chrome_patterns():
-        if pattern.search(line):
-            return scope
-    return None
+    found = chrome_match(line)
+    return found[0] if found else None
 
 
-def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span, ...]]:
-    """Remove chrome lines; a "rest" match removes everything after it too (site footers)."""
+_Chrome = list[tuple[Span, str]]  # chrome spans of the original with their kind (chrome.yaml id)
+
+
+def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], _Chrome]:
+    """Remove chrome lines; a "rest" match removes everything after it too (site footers); a news report's
+    trailing byline is set aside last (``_drop_bylines``)."""
     kept: list[_Line] = []
-    chrome: list[Span] = []
+    chrome: _Chrome = []
     closed = False  # the document's closing block (recipients, signature) has been read
     for n, (s, o) in enumerate(lines):
-        scope = chrome_scope(s) if s else None
+        found = chrome_match(s) if s else None
+        scope: str | None = found[0] if found else None
+        kind = found[1] if found else ""
         if scope == "tail":
             scope = "rest" if closed or _page_tail(kept, lines[n + 1 :]) else "line"
         elif scope == "head":
@@ -211,14 +242,35 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], tuple[Span,
             tail = [ln for ln in lines[n:] if ln[1]]
             if tail:
                 start, end = tail[0][1][0], tail[-1][1][-1] + 1
-                chrome.append(Span(start, end, raw[start:end]))
+                chrome.append((Span(start, end, raw[start:end]), kind))
             break
         if scope == "line":
-            chrome.append(Span(o[0], o[-1] + 1, raw[o[0] : o[-1] + 1]))
+            chrome.append((Span(o[0], o[-1] + 1, raw[o[0] : o[-1] + 1]), kind))
             kept.append(("", []))  # a paragraph break: text on either side is not one wrapped sentence
             continue
         kept.append((s, o))
-    return kept, tuple(chrome)
+    if not closed:
+        kept, chrome = _drop_bylines(kept, chrome, raw)
+    return kept, chrome
+
+
+def _drop_bylines(kept: list[_Line], chrome: _Chrome, raw: str) -> tuple[list[_Line], _Chrome]:
+    """Set aside the credit lines that close a news report ("Minh Châu", "PV", "Theo Báo X", a username):
+    "byline" chrome.yaml lines that come last, after a finished sentence. Only for a text with no closing
+    block: an official text ends with its signer's name, which is no byline."""
+    last = [i for i, (s, _) in enumerate(kept) if s]
+    found: list[int] = []
+    while last and len(found) < 3 and chrome_scope(kept[last[-1]][0]) == "byline":
+        found.append(last.pop())
+    if not found or not last or not _SENTENCE_END.search(kept[last[-1]][0]):
+        return kept, chrome
+    kept = list(kept)
+    extra: _Chrome = []
+    for i in found:
+        o = kept[i][1]
+        extra.append((Span(o[0], o[-1] + 1, raw[o[0] : o[-1] + 1]), "byline"))
+        kept[i] = ("", [])
+    return kept, sorted([*chrome, *extra], key=lambda c: c[0].start)
 
 
 def _page_tail(kept: list[_Line], after: list[_Line]) -> bool:
@@ -254,7 +306,7 @@ def _joins(prev: str, nxt: str, wrap: int | None, blank_between: bool) -> bool:
         return True  # a sentence continues in lower case (also across a PDF page break)
     if blank_between:
         return False
-    if _DASH_END.search(prev):
+    if _DASH_END.search(prev) or (_HYPHEN_END.search(prev) and nxt[0].isalnum()):
         return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
     if wrap is None or len(prev) < wrap - 15:
         return False
@@ -278,8 +330,9 @@ def _join_lines(lines: list[_Line]) -> tuple[list[str], list[int]]:
             continue
         if out:
             if _joins(prev, s, wrap, blanks > 0):
-                out.append(" ")
-                out_o.append(o[0] - 1 if o[0] > 0 else 0)
+                if not _HYPHEN_END.search(prev):  # a broken symbol is joined without a space
+                    out.append(" ")
+                    out_o.append(o[0] - 1 if o[0] > 0 else 0)
             else:
                 sep = "\n\n" if blanks else "\n"
                 out.extend(sep)

@@ -57,7 +57,7 @@ def cells(text: str) -> str:
     >>> cells("STT | Nhiệm vụ | Chủ trì\\nThứ tư, 01/05/2024 | 23:47")
     'STT\\nNhiệm vụ\\nChủ trì\\nThứ tư, 01/05/2024 | 23:47'
     """
-    out = []
+    out: list[str] = []
     for line in text.split("\n"):
         if _PIPE_ROW.match(line):
             out.extend(c.strip() for c in line.split("|"))

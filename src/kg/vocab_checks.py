@@ -310,3 +310,21 @@ def _resolved_id(name: str) -> str | None:
 
     match = resolve_agency(name, None)
     return match.id if match else None
+
+
+@checker("target_units")
+def _check_target_units(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """A unit's example sentence gives a target with that unit; a not-unit example gives no target."""
+    from kg.extract.targets import extract_targets
+    from kg.normalize import normalize
+    from kg.segment import segment
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for example in entry["examples"]:
+            sentence, unit = (example, None) if isinstance(example, str) else example
+            text = normalize(sentence)
+            got = [t.unit for t in extract_targets(text, segment(text))]
+            if (unit is None and got) or (unit is not None and unit not in got):
+                problems.append(f"target_units/{_entry_id(entry, i)}: {sentence!r} gives units {got}")
+    return problems

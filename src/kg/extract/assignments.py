@@ -31,7 +31,7 @@ from functools import cache
 
 from kg import vocab
 from kg.extract.deadlines import deadline_clause, find_deadline
-from kg.extract.fields import field_at
+from kg.extract.fields import field_at, field_of_phrase
 from kg.models import Assignment, Role, Task, Warning_
 from kg.normalize import Text
 from kg.outline import Node, Outline, Table
@@ -669,7 +669,8 @@ def _records(
         if len(task_text.split()) < MIN_TASK_WORDS or not unit.leads:
             continue  # a byline ("Phương Loan") or a stray label that a carried subject reached
         deadline, d_span = _deadline(text, unit)
-        field = field_at(outline, unit.start)  # tasks under a "Lĩnh vực ..." heading belong to that field
+        # the task's own "trong lĩnh vực X", else its "Lĩnh vực ..." heading (kg.extract.fields)
+        field = field_of_phrase(text.text[unit.start : unit.end]) or field_at(outline, unit.start)
         task = Task(
             f"t{len(tasks) + 1}", task_text, unit.section, field, deadline, text.span(unit.start, task_end)
         )

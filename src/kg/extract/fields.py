@@ -1,7 +1,13 @@
 """Fields: "Lĩnh vực ..." headings → SKOS field notations (data/vocab/fields.yaml), and the field of a task.
 
-A task under a "Lĩnh vực nông nghiệp" heading belongs to that field; ``field_at`` gives the field of an
-offset.
+What gives a task its field — what the text states, nothing inferred from topic words:
+- its own words: a task that says "trong lĩnh vực y tế" or "ngành nông nghiệp" belongs to that field
+  (``field_of_phrase``; the first such mention naming a listed field). "lĩnh vực"/"ngành" must be followed by
+  the field's name: "các sở, ngành", "các lĩnh vực ưu tiên", "ngành, lĩnh vực" name none;
+- else the heading it stands under: a "Lĩnh vực nông nghiệp" heading (``field_at`` gives the field of an
+  offset). Only headings that open with "Lĩnh vực" are field headings: "Phát triển KH&CN phục vụ nông
+  nghiệp" names a purpose, not the field its tasks belong to, and gives no field.
+The task's own mention wins over the heading: it is the more specific statement.
 """
 
 from __future__ import annotations
@@ -43,6 +49,33 @@ def field_of_heading(heading: str) -> str | None:
             return notation
     for term, notation in _terms():
         if re.search(rf"\b{re.escape(term.replace(' - ', ' '))}\b", name):
+            return notation
+    return None
+
+
+_MENTION = re.compile(r"(?:^|[^\w])(?:lĩnh vực|ngành)\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _term_at(name: str) -> str | None:
+    """The field whose term ``name`` (folded) opens with, longest term first."""
+    for term, notation in _terms():
+        t = term.replace(" - ", " ")
+        if name == t or name.startswith((t + " ", t + ",", t + ";", t + ".", t + ")")):
+            return notation
+    return None
+
+
+def field_of_phrase(text: str) -> str | None:
+    """The field a task's own words name ("trong lĩnh vực y tế", "ngành nông nghiệp"), or None.
+
+    >>> field_of_phrase("Ứng dụng trí tuệ nhân tạo trong lĩnh vực y tế, giáo dục")
+    'health'
+    >>> field_of_phrase("Các sở, ngành phối hợp triển khai") is None
+    True
+    """
+    for m in _MENTION.finditer(text.replace("kĩ", "kỹ")):
+        notation = _term_at(fold(text[m.end() : m.end() + 80]).replace(" - ", " "))
+        if notation:
             return notation
     return None
 
