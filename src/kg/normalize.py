@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
-from kg import vocab
+from kg import linebreaks, vocab
 from kg.models import Span
 
 # Spaces that PDF copies and web pages carry: NBSP, en/em/thin spaces, narrow NBSP, ideographic space, tabs.
@@ -22,15 +22,6 @@ _ODD_SPACES = frozenset(
 )
 # Invisible characters that only break matching.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-# A line that starts a new unit: outline labels, bullets, "Điều N", table cell numbers. Never joined upward.
-_LABEL_START = re.compile(
-    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)/]?(?:\s|$)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
-    r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
-)
-_DASH_END = re.compile(r"\w\s[-–—]$")
-# A document symbol broken at its hyphen ("số 47/CTr-" / "TU ngày ..."): Vietnamese never hyphenates words.
-_HYPHEN_END = re.compile(r"[\w/][-–]$")
-_TERMINAL = '.:;!?…)"”»'
 
 
 @dataclass(frozen=True)
@@ -88,7 +79,7 @@ def normalize(raw: str) -> Text:
     chars, offs = _clean_chars(raw)
     lines = _split_lines(chars, offs)
     lines, chrome = _drop_chrome(lines, raw)
-    out_chars, out_offs = _join_lines(lines)
+    out_chars, out_offs = _join_lines(lines, raw)
     return Text(
         original=raw,
         text="".join(out_chars),
@@ -282,55 +273,19 @@ def _page_tail(kept: list[_Line], after: list[_Line]) -> bool:
     return len(rest) <= 40 and not any(len(s) > 250 or _CLOSING.match(s) for s in rest)
 
 
-def _wrap_width(lines: list[_Line]) -> int | None:
-    """The column at which a hard-wrapped text (PDF copy) breaks its lines, or None if it is not wrapped."""
-    lengths = sorted(len(s) for s, _ in lines if len(s) >= 40)
-    if len(lengths) < 8:
-        return None
-    # Hard wrapping leaves most long lines within a few columns of one width; real paragraphs vary widely.
-    top = lengths[int(len(lengths) * 0.9)]
-    near = sum(1 for n in lengths if n >= top - 12)
-    if top <= 200 and near >= 0.5 * len(lengths):
-        return top
-    return None
-
-
-def _joins(prev: str, nxt: str, wrap: int | None, blank_between: bool) -> bool:
-    """Whether the break between ``prev`` and ``nxt`` falls inside a sentence (a hard line break)."""
-    if not prev or not nxt or _LABEL_START.match(nxt):
-        return False
-    first = nxt[0]
-    if prev == prev.upper() and any(c.isalpha() for c in prev):
-        return False  # an upper-case heading line ("CHƯƠNG TRÌNH HÀNH ĐỘNG") never continues into the next
-    if first.islower() and prev[-1] not in ".!?":
-        return True  # a sentence continues in lower case (also across a PDF page break)
-    if blank_between:
-        return False
-    if _DASH_END.search(prev) or (_HYPHEN_END.search(prev) and nxt[0].isalnum()):
-        return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
-    if wrap is None or len(prev) < wrap - 15:
-        return False
-    if prev[-1] == "." and not _CLOSING.match(nxt):
-        # A full stop at a wrapped line's end ends a sentence, not always a paragraph: the break was forced
-        # (the next word would not have fitted on the line), so the paragraph goes on.
-        return len(prev) + 1 + len(nxt.split(" ", 1)[0]) > wrap
-    return prev[-1] not in _TERMINAL
-
-
-def _join_lines(lines: list[_Line]) -> tuple[list[str], list[int]]:
-    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space."""
-    wrap = _wrap_width(lines)
+def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
+    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space (kg.linebreaks)."""
+    breaks, gaps = _breaks(lines, raw)
+    lay = linebreaks.layout(breaks, gaps)
     out: list[str] = []
     out_o: list[int] = []
-    prev = ""
-    blanks = 0
-    for s, o in lines:
-        if not s:
-            blanks += 1
-            continue
-        if out:
-            if _joins(prev, s, wrap, blanks > 0):
-                if not _HYPHEN_END.search(prev):  # a broken symbol is joined without a space
+    kept = [ln for ln in lines if ln[0]]
+    for n, (s, o) in enumerate(kept):
+        if n:
+            br = breaks[n - 1]
+            blanks = linebreaks.paragraph_blanks(br.blanks, lay.double)
+            if linebreaks.joins(replace(br, blanks=blanks), lay):
+                if not linebreaks.broken_symbol(br.prev):  # a broken symbol is joined without a space
                     out.append(" ")
                     out_o.append(o[0] - 1 if o[0] > 0 else 0)
             else:
@@ -339,6 +294,38 @@ def _join_lines(lines: list[_Line]) -> tuple[list[str], list[int]]:
                 out_o.extend([o[0] - 1 if o[0] > 0 else 0] * len(sep))
         out.extend(s)
         out_o.extend(o)
-        prev = s
-        blanks = 0
     return out, out_o
+
+
+def _breaks(lines: list[_Line], raw: str) -> tuple[list[linebreaks.Break], list[int]]:
+    """Every break between two non-blank lines, and the blank-line gaps between them."""
+    breaks: list[linebreaks.Break] = []
+    gaps: list[int] = []
+    prev: _Line | None = None
+    blanks = 0
+    for ln in lines:
+        if not ln[0]:
+            blanks += 1
+            continue
+        if prev is not None:
+            breaks.append(
+                linebreaks.Break(prev[0], ln[0], blanks, _widths(prev, raw), _widths(_first_word(ln), raw))
+            )
+            gaps.append(blanks)
+        prev, blanks = ln, 0
+    return breaks, gaps
+
+
+def _first_word(line: _Line) -> _Line:
+    s, o = line
+    k = s.find(" ")
+    return (s, o) if k < 0 else (s[:k], o[:k])
+
+
+def _widths(line: _Line, raw: str) -> tuple[int, int]:
+    """Length of a line in the original's characters (decomposed letters count each mark) and composed."""
+    s, o = line
+    end = o[-1] + 1
+    while end < len(raw) and unicodedata.combining(raw[end]):
+        end += 1
+    return end - o[0], len(s)

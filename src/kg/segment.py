@@ -301,6 +301,8 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     if not so_far:
         return False
     prev = so_far[-1]
+    if prev.text.endswith(":") or t.endswith(":"):
+        return True  # "... ban hành Kế hoạch thực hiện như sau:" leads into the body; no title does
     same_paragraph = ln.start - prev.end == 1
     all_upper = all(x.text == x.text.upper() for x in so_far) and t == t.upper()
     return not (same_paragraph or all_upper)

@@ -8,13 +8,13 @@ means a remote endpoint needs to answer only two simple queries.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, URIRef
 
-from kg.analysis.rows import select
+from kg.analysis.rows import select_values
 from kg.namespaces import VPO
 
 # Predicates the converter reads; nothing else is fetched.
@@ -64,18 +64,24 @@ PREDICATES: tuple[URIRef, ...] = (
 
 _TRIPLES_QUERY = """
 SELECT ?s ?p ?o ?lang WHERE {{
+  {scope}
   ?s ?p ?o .
   VALUES ?p {{ {predicates} }}
   BIND(IF(isLiteral(?o), LANG(?o), "") AS ?lang)
 }}"""
 
+# The quote is required (a row without one is of no use); the file and the offsets are optional.
 _EVIDENCE_QUERY = """
-SELECT ?s ?quote ?file ?start ?end WHERE {
+SELECT ?s ?quote ?file ?start ?end WHERE {{
+  {scope}
   ?s vpo:evidence ?ev .
-  OPTIONAL { ?ev oa:hasSelector ?q . ?q oa:exact ?quote }
-  OPTIONAL { ?ev vpo:source ?src . ?src vpo:fileName ?file }
-  OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
-}"""
+  ?ev oa:hasSelector ?q . ?q oa:exact ?quote .
+  OPTIONAL {{ ?ev vpo:source ?src . ?src vpo:fileName ?file }}
+  OPTIONAL {{ ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}
+}}"""
+
+# A scope is a group graph pattern binding ?s: only those subjects are read.
+_SCOPED = "{{ SELECT DISTINCT ?s WHERE {{ {pattern} }} }}"
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ class Index:
     by_subject: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     by_object: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     quotes: dict[str, list[Quote]] = field(default_factory=dict)
+    by_predicate: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def values(self, s: str, p: URIRef) -> list[str]:
         """Sorted distinct values of ``p`` on ``s``."""
@@ -123,37 +130,68 @@ class Index:
 
     def pairs(self, p: URIRef) -> list[tuple[str, str]]:
         """Sorted (subject, object) pairs of ``p``."""
-        key = str(p)
-        return sorted((s, o) for s, props in self.by_subject.items() for o, _ in props.get(key, ()))
+        return list(self.by_predicate.get(str(p), ()))
 
     def described(self, s: str) -> bool:
         """True when the graph says anything about ``s`` (it is not a dangling reference)."""
         return bool(self.by_subject.get(s))
 
 
-def fetch(source: Any) -> Index:
-    """Query ``source`` (rdflib graph, Oxigraph store or query callable) and index what analysis needs."""
-    predicates = " ".join(f"<{p}>" for p in PREDICATES)
-    rows = select(source, _TRIPLES_QUERY.format(predicates=predicates))
+def fetch(source: Any, scope: str | None = None, predicates: Sequence[URIRef] = PREDICATES) -> Index:
+    """Query ``source`` (rdflib graph, Oxigraph store or query callable) and index what analysis needs.
+
+    Args:
+        source: what holds the graph (kg.analysis.rows.select).
+        scope: a SPARQL group pattern binding ``?s``; when given, only those subjects' triples and quotes
+            are read (a neighbourhood instead of the whole graph).
+        predicates: the predicates to read (default: all the converter uses).
+    """
+    where = _SCOPED.format(pattern=scope) if scope else ""
+    values = " ".join(f"<{p}>" for p in predicates)
+    names, rows = select_values(source, _TRIPLES_QUERY.format(scope=where, predicates=values))
+    quotes = select_values(source, _EVIDENCE_QUERY.format(scope=where))
+    return index_rows(names, rows, quotes)
+
+
+def index_rows(
+    names: Sequence[str],
+    rows: Iterable[Sequence[str | None]],
+    quotes: tuple[Sequence[str], Iterable[Sequence[str | None]]] = ((), ()),
+) -> Index:
+    """The Index of (s, p, o, lang) rows and (s, quote, file, start, end) evidence rows, by column name."""
+    at = _columns(names, ("s", "p", "o", "lang"))
     by_subject: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
-    by_object: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in rows:
-        by_subject[row["s"]][row["p"]].add((row["o"], row.get("lang", "")))
-        by_object[(row["p"], row["o"])].add(row["s"])
+        s, p, o, lang = (row[i] if i is not None else None for i in at)
+        if s is not None and p is not None and o is not None:
+            by_subject[s][p].add((o, lang or ""))
+    by_object: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_predicate: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, props in by_subject.items():
+        for p, objects in props.items():
+            for o, _ in objects:
+                by_object[(p, o)].add(s)
+                by_predicate[p].append((s, o))
     return Index(
         by_subject={s: {p: sorted(v) for p, v in props.items()} for s, props in by_subject.items()},
         by_object={k: sorted(v) for k, v in by_object.items()},
-        quotes=_quotes(select(source, _EVIDENCE_QUERY)),
+        quotes=_quotes(*quotes),
+        by_predicate={p: sorted(set(pairs)) for p, pairs in by_predicate.items()},
     )
 
 
-def _quotes(rows: list[dict[str, str]]) -> dict[str, list[Quote]]:
+def _columns(names: Sequence[str], wanted: Sequence[str]) -> list[int | None]:
+    """Position of each wanted variable in a result's columns (None when the result lacks it)."""
+    return [names.index(w) if w in names else None for w in wanted]
+
+
+def _quotes(names: Sequence[str], rows: Iterable[Sequence[str | None]]) -> dict[str, list[Quote]]:
+    at = _columns(names, ("s", "quote", "file", "start", "end"))
     found: dict[str, set[Quote]] = defaultdict(set)
     for row in rows:
-        if "quote" in row:
-            found[row["s"]].add(
-                Quote(row["quote"], row.get("file"), _int(row.get("start")), _int(row.get("end")))
-            )
+        s, quote, file, start, end = (row[i] if i is not None else None for i in at)
+        if s is not None and quote is not None:
+            found[s].add(Quote(quote, file, _int(start), _int(end)))
     return {s: sorted_quotes(q) for s, q in found.items()}
 
 

@@ -1,0 +1,206 @@
+"""Hard line breaks: which breaks of a text fall inside a sentence, whatever layout the text came in.
+
+A text reaches the extractor as typed, hard-wrapped at some column (PDF copies: anything from about 50 to
+120 characters), double-spaced (PDF and Word exports that put a blank line after every line), or both. This
+module reads the layout off the whole text (``layout``) and then decides each break (``joins``): a wrapped
+sentence is joined, a header line, an outline label, a table row or a new paragraph never is.
+
+Line lengths are measured two ways, in the text's own characters and in composed (NFC) letters, because a
+wrapping tool counts whichever it was given: a decomposed (NFD) text wrapped by code points has lines that
+look ragged once composed. The layout keeps whichever measure shows the sharper margin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Break", "Layout", "header_line", "joins", "layout", "wrap_width"]
+
+# A line that starts a new unit: outline labels, bullets, "Điều N", table cell numbers. Never joined upward.
+_LABEL_START = re.compile(
+    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)/]?(?:\s|$)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
+    r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
+)
+# Lines of a header block: number ("Số: 12/KH-UBND", "Số 57-NQ/TW"), place and date, national or party
+# motto, a rule under a column. Each is a line of its own however long the line before it is.
+_HEADER_LINE = re.compile(
+    r"^(?:Số\s*:|Số\s+\d+\s*[/-]|[^\W\d][^,\d]{1,40},\s*ngày\s*(?:\d|[.…_]|tháng)"
+    r"|CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|[-_=*.·•\s]+$)"
+)
+_RULE = re.compile(r"^[-_=*.·•\s]+$")
+_CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")
+# A table row joined with " | " (three cells or more); a news dateline "Thứ tư, 01/05/2024 | 23:47" has two.
+_PIPE_ROW = re.compile(r"^[^|]*\|[^|]*\|")
+_DASH_END = re.compile(r"\w\s[-–—]$")
+# A document symbol broken at its hyphen ("số 47/CTr-" / "TU ngày ..."): Vietnamese never hyphenates words.
+_HYPHEN_END = re.compile(r"[\w/][-–]$")
+_TERMINAL = '.:;!?…)"”»'
+_SENTENCE_END = ".!?…)\"”»"
+
+_MIN_WIDTH, _MAX_WIDTH = 40, 160  # plausible wrap columns; a longer "margin" is just the longest paragraph
+_MIN_FORCED = 3  # breaks that must show the margin before a text counts as wrapped
+
+
+@dataclass(frozen=True)
+class Break:
+    """One line break between two non-blank lines.
+
+    Attributes:
+        prev: the line before the break (trimmed).
+        nxt: the line after it (trimmed).
+        blanks: blank lines between them, already corrected for double spacing.
+        widths: length of ``prev`` in each measure (own characters, composed letters).
+        words: length of ``nxt``'s first word in the same measures.
+    """
+
+    prev: str
+    nxt: str
+    blanks: int
+    widths: tuple[int, int]
+    words: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a text was laid out: the wrap column (None: not hard-wrapped), in which measure, double spacing."""
+
+    wrap: int | None
+    measure: int = 0
+    double: bool = False
+
+    def forced(self, br: Break) -> bool:
+        """Whether the wrap forced this break: the next line's first word would not have fitted."""
+        if self.wrap is None:
+            return False
+        return br.widths[self.measure] + 1 + br.words[self.measure] > self.wrap
+
+    def at_margin(self, br: Break) -> bool:
+        """Whether ``br.prev`` reaches the wrap margin (within the longest word a wrap leaves behind)."""
+        if self.wrap is None:
+            return False
+        return br.widths[self.measure] >= self.wrap - max(12, self.wrap // 6)
+
+
+def double_spaced(gaps: Sequence[int]) -> bool:
+    """Whether most lines are followed by exactly one blank line (a double-spaced export).
+
+    ``gaps`` holds the number of blank lines between each two consecutive non-blank lines.
+
+    >>> double_spaced([1, 1, 1, 3, 1, 1, 1, 1])
+    True
+    >>> double_spaced([1, 3, 1, 1, 3, 1, 3, 1])
+    True
+    >>> double_spaced([0, 0, 1, 0, 0, 1, 0, 0])
+    False
+    """
+    if len(gaps) < 6:
+        return False
+    # Paragraph breaks become two or three blank lines, so ones need only be the most common gap; lines
+    # that follow each other directly must be rare.
+    ones, zeros = sum(1 for g in gaps if g == 1), sum(1 for g in gaps if g == 0)
+    return ones >= 0.5 * len(gaps) and zeros <= 0.1 * len(gaps)
+
+
+def paragraph_blanks(blanks: int, double: bool) -> int:
+    """Blank lines that separate paragraphs: in a double-spaced text the one after every line does not.
+
+    >>> paragraph_blanks(1, True), paragraph_blanks(3, True), paragraph_blanks(1, False)
+    (0, 1, 1)
+    """
+    if not double:
+        return blanks
+    return 1 if blanks > 1 else 0
+
+
+def wrap_width(breaks: Sequence[Break], measure: int) -> tuple[int, int] | None:
+    """(column, forced breaks) of a hard-wrapped text in ``measure``, or None if it does not look wrapped.
+
+    The column is a high percentile of the line lengths (a few lines may overrun: a table row, a line the PDF
+    did not wrap). The text counts as wrapped when the lines that reach that margin were broken because the
+    next word would not have fitted, as a wrapping tool breaks them; in a text typed line by line they mostly
+    end short of it for no such reason.
+    """
+    widths = sorted((b.widths[measure] for b in breaks), reverse=True)
+    if not widths:
+        return None
+    for width in dict.fromkeys(widths[: max(1, len(widths) // 33) + 1]):
+        if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+            continue
+        trial = Layout(width, measure)
+        margin = [b for b in breaks if not b.blanks and not _starts_unit(b.nxt) and trial.at_margin(b)]
+        forced = sum(1 for b in margin if trial.forced(b))
+        if forced >= _MIN_FORCED and forced >= 0.6 * len(margin):
+            return width, forced
+    return None
+
+
+def layout(breaks: Sequence[Break], gaps: Sequence[int]) -> Layout:
+    """The layout of a text from its breaks (blank lines not yet corrected) and its blank-line gaps."""
+    double = double_spaced(gaps)
+    if double:
+        breaks = [_replace_blanks(b, paragraph_blanks(b.blanks, True)) for b in breaks]
+    found = [(w, m) for m in (0, 1) if (w := wrap_width(breaks, m)) is not None]
+    if not found:
+        return Layout(None, 0, double)
+    (width, _), measure = max(found, key=lambda f: (f[0][1], -f[1]))
+    return Layout(width, measure, double)
+
+
+def _replace_blanks(br: Break, blanks: int) -> Break:
+    return Break(br.prev, br.nxt, blanks, br.widths, br.words)
+
+
+def _starts_unit(line: str) -> bool:
+    # A table row starts with its number cell (a label); a row's wrapped rest may hold " | " anywhere.
+    return bool(_LABEL_START.match(line) or _HEADER_LINE.match(line))
+
+
+def header_line(line: str) -> bool:
+    """Whether ``line`` is a header-block line (number, place and date, motto, rule) that stands alone.
+
+    >>> header_line("Số: 12/KH-UBND"), header_line("Hà Nội, ngày 05 tháng 3 năm 2025"), header_line("Số liệu")
+    (True, True, False)
+    """
+    return bool(_HEADER_LINE.match(line))
+
+
+def joins(br: Break, lay: Layout) -> bool:
+    """Whether the break ``br`` falls inside a sentence (a hard line break to be joined with a space)."""
+    prev, nxt = br.prev, br.nxt
+    if not prev or not nxt or _starts_unit(nxt) or _RULE.match(prev):
+        return False
+    if _PIPE_ROW.match(prev):
+        # A table row goes on only where the wrap cut one of its cells ("| Sở Nông" / "nghiệp và ...").
+        return not br.blanks and lay.at_margin(br) and (lay.forced(br) or nxt[0].islower())
+    if _upper(prev):
+        # An upper-case heading ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "ỦY BAN NHÂN DÂN") is a line of its own, unless
+        # the wrap cut it: then it goes on in upper case ("... CHỦ NGHĨA VIỆT" / "NAM").
+        return not br.blanks and _upper(nxt) and lay.at_margin(br) and lay.forced(br)
+    if nxt[0].islower() and prev[-1] not in ".!?":
+        return True  # a sentence continues in lower case (also across a PDF page break)
+    if br.blanks:
+        return False
+    if _DASH_END.search(prev) or (_HYPHEN_END.search(prev) and nxt[0].isalnum()):
+        return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
+    if not lay.at_margin(br) or _CLOSING.match(nxt):
+        return False
+    if prev[-1] in _SENTENCE_END:
+        # A sentence end at a wrapped line's end ends a sentence, not always a paragraph: the break was
+        # forced (the next word would not have fitted on the line), so the paragraph goes on.
+        return lay.forced(br)
+    return prev[-1] not in _TERMINAL
+
+
+def broken_symbol(prev: str) -> bool:
+    """Whether ``prev`` ends inside a document symbol broken at its hyphen (joined without a space).
+
+    >>> broken_symbol("Chương trình số 47/CTr-"), broken_symbol("Vụ Kế hoạch -")
+    (True, False)
+    """
+    return bool(_HYPHEN_END.search(prev))
+
+
+def _upper(line: str) -> bool:
+    return line == line.upper() and any(c.isalpha() for c in line)
