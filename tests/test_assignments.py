@@ -452,3 +452,63 @@ def test_standing_body_keeps_its_lead_and_reports_to_names_the_receiver() -> Non
     assert {("Sở Khoa học và Công nghệ", "lead"), ("Sở Khoa học và Công nghệ", "standing_body")} <= rows
     assert ("Sở Khoa học và Công nghệ", "reports_to") in rows
     assert ("Ủy ban nhân dân tỉnh", "reports_to") not in rows  # the onward report is the receiver's own
+
+
+# ------------------------------------------------------------------ round 4: sentences that are no task
+NOT_TASKS = [
+    (
+        "an office-holder closing after the last item's body ends that item (G7)",
+        ORG + "1. Sở Tài chính\nTham mưu bố trí kinh phí thực hiện.\n\n"
+        "Yêu cầu Trưởng các phòng, ban, ngành, Chủ tịch UBND các xã nghiêm túc triển khai thực hiện./.\n",
+        [("Sở Tài chính", "lead", "Tham mưu bố trí kinh phí thực hiện")],
+    ),
+    (
+        "the same closing on the item's own line",
+        ORG + "1. Sở Tài chính\nTham mưu bố trí kinh phí thực hiện. Yêu cầu Giám đốc các sở, Chủ tịch UBND "
+        "các huyện nghiêm túc triển khai thực hiện./.\n",
+        [("Sở Tài chính", "lead", "Tham mưu bố trí kinh phí thực hiện")],
+    ),
+    (
+        "a news report's background ('Trước đó', 'đã ban hành') takes no addressee from the sentence before",
+        "Để thực hiện, UBND tỉnh giao Sở Y tế chủ trì tổ chức tiêm chủng. Trước đó, ngày 05/02/2025, UBND "
+        "tỉnh đã ban hành Quyết định số 95/QĐ-UBND phê duyệt Đề án.\n",
+        [("Sở Y tế", "lead", "Để thực hiện, UBND tỉnh giao Sở Y tế chủ trì tổ chức tiêm chủng")],
+    ),
+    (
+        "a subject's past act ('UBND tỉnh đã phê duyệt ...') is background without an opening word",
+        "Kế hoạch giao Sở Nội vụ chủ trì rà soát bộ máy quản lý. UBND tỉnh đã phê duyệt Đề án chuyển đổi "
+        "số năm 2024.\n",
+        [("Sở Nội vụ", "lead", "Kế hoạch giao Sở Nội vụ chủ trì rà soát bộ máy quản lý")],
+    ),
+    (
+        "what an agency did in the past is no task; the plan's own assignment after it is",
+        "Thời gian qua, Sở Khoa học và Công nghệ đã phối hợp với Sở Tài chính tổ chức nhiều hội thảo. "
+        "Kế hoạch giao Sở Khoa học và Công nghệ chủ trì tổ chức thực hiện.\n",
+        [
+            (
+                "Sở Khoa học và Công nghệ",
+                "lead",
+                "Kế hoạch giao Sở Khoa học và Công nghệ chủ trì tổ chức thực hiện",
+            )
+        ],
+    ),
+    (
+        "another document's assignment quoted in a news report",
+        "Nghị quyết số 57-NQ/TW giao Bộ Khoa học và Công nghệ chủ trì, phối hợp với các bộ, ngành xây dựng "
+        "cơ chế. Kế hoạch giao Sở Y tế chủ trì tổ chức thực hiện.\n",
+        [("Sở Y tế", "lead", "Kế hoạch giao Sở Y tế chủ trì tổ chức thực hiện")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "body", "rows"), NOT_TASKS, ids=[c[0][:40] for c in NOT_TASKS])
+def test_sentences_that_are_no_task(why: str, body: str, rows: list[tuple[str, str, str]]) -> None:
+    assert [(a, r, t) for a, r, t, _ in _run(body)] == rows, why
+
+
+def test_a_last_clause_holding_only_a_period_is_the_items_deadline() -> None:
+    body = (
+        ORG + "1. Sở Nội vụ\nPhối hợp với Sở Khoa học và Công nghệ tham mưu chính sách thu hút nhân lực; "
+        "năm 2025-2026\n"
+    )
+    assert {d for *_, d in _run(body)} == {"năm 2025-2026"}

@@ -45,21 +45,12 @@ CASES = [
     _never_a_task("resp-ubnd-nam-dan_215-kh-ubnd_2024", "Hoàng Văn Sơn"),
     _never_a_task("ubnd-lam-dong_4655-kh-ubnd_2024", "Nơi nhận"),
     _never_a_task("resp-ubnd-nghe-an_4521-ubnd-vx_2025", "Yêu cầu Thủ trưởng các sở"),
-    # G7: an execution formula addressed to office-holders, after the organisation section's last item.
-    _never_a_task(
-        "resp-ubnd-nam-dan_215-kh-ubnd_2024",
-        "Yêu cầu Trưởng các phòng",
-        _ASSIGNMENT_SIDE
-        + "the closing formula sits in the body of item III.6 (after a blank line) and is read "
-        "as a task of that item's agency; the office-holder test is applied only to a sentence's own subject",
-    ),
-    # A news report's background: what was issued before is no task.
-    _never_a_task(
-        "doc-gia-lai_678-kh-ubnd_2025_news",
-        "Trước đó, ngày 05/02/2025",
-        _ASSIGNMENT_SIDE + "a sentence whose subject is the issuer in the past ('UBND tỉnh đã ban hành ...') "
-        "carries over the addressees of the sentence before it",
-    ),
+    # G7: an execution formula addressed to office-holders, after the organisation section's last item
+    # (in the body of that item, after a blank line): it ends the item and is no task of its agency.
+    _never_a_task("resp-ubnd-nam-dan_215-kh-ubnd_2024", "Yêu cầu Trưởng các phòng"),
+    # A news report's background: what was issued before is no task, and it does not take on the
+    # addressees of the sentence before it.
+    _never_a_task("doc-gia-lai_678-kh-ubnd_2025_news", "Trước đó, ngày 05/02/2025"),
 ]
 
 

@@ -1,7 +1,8 @@
 """Every text as researchers also get it extracts the same facts and scores the same.
 
-The forms (kg.variants): NFD letters with NBSP spaces, hard-wrapped PDF lines, inside web-page chrome, CRLF
-line ends, task tables one cell per line.
+The forms (kg.variants): NFD letters with NBSP spaces, hard-wrapped PDF lines (80, 60 and 100 columns), inside
+web-page chrome, CRLF line ends, task tables one cell per line, double-spaced exports, header columns side by
+side with tabs and indented body lines.
 """
 
 from __future__ import annotations

@@ -137,3 +137,48 @@ def test_targets_match_hand_labelled_gold() -> None:
     assert len(GOLD) >= 4
     tp, n_pred, n_gold, misses = _counts()
     assert tp / n_pred >= 0.9 and tp / n_gold >= 0.9, f"P={tp}/{n_pred} R={tp}/{n_gold}\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize(
+    ("why", "sentence", "expected"),
+    [
+        (
+            "'ít nhất' before a list's first number reaches the next item after a comma",
+            "c) Có ít nhất 5 ý tưởng, dự án khởi nghiệp, 02 doanh nghiệp nhỏ và vừa được hỗ trợ.",
+            [(">=", 5.0, None, None, "ý tưởng", 2025), (">=", 2.0, None, None, "doanh nghiệp", 2025)],
+        ),
+        (
+            "a new measuring verb states its own comparator",
+            "a) Tỷ lệ xã đạt chuẩn trên 50%, tỷ lệ hộ dùng internet đạt 30%.",
+            [(">", 50.0, None, None, "%", 2025), ("=", 30.0, None, None, "%", 2025)],
+        ),
+        (
+            "a ';' ends the list",
+            "b) Có ít nhất 3 vùng sản xuất; 02 sản phẩm được đăng ký.",
+            [(">=", 3.0, None, None, "vùng", 2025), ("=", 2.0, None, None, "sản phẩm", 2025)],
+        ),
+    ],
+)
+def test_comparator_of_a_list(why: str, sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _targets(sentence) == expected, why
+
+
+def test_news_headline_restating_the_body_is_not_a_second_target() -> None:
+    """The page headline words a body target its own way (no comparator, other indicator tail): the
+    body's statement is the target, once."""
+    text = normalize(
+        "Tin tức\n\nTây Ninh phấn đấu 80% doanh nghiệp dùng hợp đồng điện tử vào năm 2030\n\n"
+        "Ngày 5/3, UBND tỉnh Tây Ninh ban hành Kế hoạch số 30/KH-UBND về phát triển kinh tế số. "
+        "Theo kế hoạch, đến năm 2030, tỉnh phấn đấu có trên 80% doanh nghiệp nhỏ và vừa sử dụng hợp đồng "
+        "điện tử; 100% xã có điểm phục vụ.\n"
+    )
+    got = [(t.comparator, t.value, t.year) for t in extract_targets(text, segment(text))]
+    assert got == [(">", 80.0, 2030), ("=", 100.0, 2030)]
+
+
+def test_a_headline_stating_its_own_target_is_kept() -> None:
+    text = normalize(
+        "Tin tức\n\nGia Lai phấn đấu 100% cơ quan kết nối dữ liệu vào năm 2030\n\n"
+        "Theo kế hoạch, đến năm 2030, tỷ trọng kinh tế số đạt 20% GRDP.\n"
+    )
+    assert sorted(t.value or 0 for t in extract_targets(text, segment(text))) == [20.0, 100.0]

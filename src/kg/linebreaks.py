@@ -16,13 +16,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.sections import classify
+
 __all__ = ["Break", "Layout", "header_line", "joins", "layout", "wrap_width"]
 
-# A line that starts a new unit: outline labels, bullets, "Điều N", table cell numbers. Never joined upward.
+# A line that starts a new unit: outline labels, bullets, "Điều N", a table row's or cell's number ("1 | ...",
+# "1"; a wrapped "5 ý tưởng" is no label). Never joined upward.
 _LABEL_START = re.compile(
-    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)/]?(?:\s|$)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
+    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*(?:[.)/]?$|[.)/]\s|\s+\|)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
     r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
 )
+# Label-like starts that a wrap also produces: a dash before a lower-case word or a number ("- xã hội",
+# "- 2030"), "Điều N" with no full stop (a reference: "Điều 1 Nghị quyết này").
+_WEAK_LABEL = re.compile(r"^(?:[-–—]\s?[a-zđà-ỹ\d]|Điều\s+\d+\s+[^\W\d])")
+_TERMINAL = ".:;!?…"
 # Lines of a header block: number ("Số: 12/KH-UBND", "Số 57-NQ/TW"), place and date, national or party
 # motto, a rule under a column. Each is a line of its own however long the line before it is.
 _HEADER_LINE = re.compile(
@@ -30,14 +37,11 @@ _HEADER_LINE = re.compile(
     r"|CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|[-_=*.·•\s]+$)"
 )
 _RULE = re.compile(r"^[-_=*.·•\s]+$")
-_CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")
 # A table row joined with " | " (three cells or more); a news dateline "Thứ tư, 01/05/2024 | 23:47" has two.
 _PIPE_ROW = re.compile(r"^[^|]*\|[^|]*\|")
 _DASH_END = re.compile(r"\w\s[-–—]$")
 # A document symbol broken at its hyphen ("số 47/CTr-" / "TU ngày ..."): Vietnamese never hyphenates words.
 _HYPHEN_END = re.compile(r"[\w/][-–]$")
-_TERMINAL = '.:;!?…)"”»'
-_SENTENCE_END = ".!?…)\"”»"
 
 _MIN_WIDTH, _MAX_WIDTH = 40, 160  # plausible wrap columns; a longer "margin" is just the longest paragraph
 _MIN_FORCED = 3  # breaks that must show the margin before a text counts as wrapped
@@ -53,6 +57,7 @@ class Break:
         blanks: blank lines between them, already corrected for double spacing.
         widths: length of ``prev`` in each measure (own characters, composed letters).
         words: length of ``nxt``'s first word in the same measures.
+        head: the first line of the unit ``prev`` belongs to (``prev`` itself unless lines were joined).
     """
 
     prev: str
@@ -60,6 +65,7 @@ class Break:
     blanks: int
     widths: tuple[int, int]
     words: tuple[int, int]
+    head: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,12 +155,21 @@ def layout(breaks: Sequence[Break], gaps: Sequence[int]) -> Layout:
 
 
 def _replace_blanks(br: Break, blanks: int) -> Break:
-    return Break(br.prev, br.nxt, blanks, br.widths, br.words)
+    return Break(br.prev, br.nxt, blanks, br.widths, br.words, br.head)
 
 
 def _starts_unit(line: str) -> bool:
-    # A table row starts with its number cell (a label); a row's wrapped rest may hold " | " anywhere.
-    return bool(_LABEL_START.match(line) or _HEADER_LINE.match(line))
+    """Whether ``line`` opens a unit of its own: an outline label, a header line, a preamble item ("Căn cứ",
+    "Xét đề nghị"), a closing block ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN").
+
+    A table row starts with its number cell (a label); a row's wrapped rest may hold " | " anywhere.
+    """
+    return bool(
+        _LABEL_START.match(line)
+        or _HEADER_LINE.match(line)
+        or classify(line, "preamble")
+        or classify(line, "closing")
+    )
 
 
 def header_line(line: str) -> bool:
@@ -169,8 +184,17 @@ def header_line(line: str) -> bool:
 def joins(br: Break, lay: Layout) -> bool:
     """Whether the break ``br`` falls inside a sentence (a hard line break to be joined with a space)."""
     prev, nxt = br.prev, br.nxt
-    if not prev or not nxt or _starts_unit(nxt) or _RULE.match(prev):
+    if not prev or not nxt or _RULE.match(prev):
         return False
+    if _starts_unit(nxt):
+        # "chính trị" / "- xã hội", "tại" / "Điều 1 Nghị quyết này": the wrap put a dash or an article
+        # reference first on a line; only a forced break after unfinished text makes them no label.
+        weak = bool(_WEAK_LABEL.match(nxt)) and prev[-1] not in _TERMINAL
+        return weak and not br.blanks and lay.at_margin(br) and lay.forced(br)
+    if _upper(nxt) and " " in nxt and not _upper(prev):
+        return False  # running text never goes on in a whole upper-case line: that is a heading
+    if _PIPE_ROW.match(nxt) and "|" not in br.head + prev:
+        return False  # a table's first row after its caption (a wrapped row's rest follows a partial row)
     if _PIPE_ROW.match(prev):
         # A table row goes on only where the wrap cut one of its cells ("| Sở Nông" / "nghiệp và ...").
         return not br.blanks and lay.at_margin(br) and (lay.forced(br) or nxt[0].islower())
@@ -184,13 +208,12 @@ def joins(br: Break, lay: Layout) -> bool:
         return False
     if _DASH_END.search(prev) or (_HYPHEN_END.search(prev) and nxt[0].isalnum()):
         return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
-    if not lay.at_margin(br) or _CLOSING.match(nxt):
-        return False
-    if prev[-1] in _SENTENCE_END:
-        # A sentence end at a wrapped line's end ends a sentence, not always a paragraph: the break was
-        # forced (the next word would not have fitted on the line), so the paragraph goes on.
-        return lay.forced(br)
-    return prev[-1] not in _TERMINAL
+    # Only a break the wrap forced (the next word would not have fitted on the line) goes on: a sentence
+    # or a list item ("Công Thương;" / "Y tế; ...") may end there without ending its paragraph, but a line
+    # that stops short of the margin ends its unit.
+    if prev[-1] == ";" and classify(br.head or prev, "preamble"):
+        return False  # a "Căn cứ ...;" item ends here; a list in running text ("A; B;" / "C; D") goes on
+    return lay.at_margin(br) and lay.forced(br)
 
 
 def broken_symbol(prev: str) -> bool:

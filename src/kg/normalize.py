@@ -280,15 +280,19 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
     out: list[str] = []
     out_o: list[int] = []
     kept = [ln for ln in lines if ln[0]]
+    head = ""  # the first line of the unit being rebuilt
     for n, (s, o) in enumerate(kept):
-        if n:
+        if not n:
+            head = s
+        else:
             br = breaks[n - 1]
             blanks = linebreaks.paragraph_blanks(br.blanks, lay.double)
-            if linebreaks.joins(replace(br, blanks=blanks), lay):
+            if linebreaks.joins(replace(br, blanks=blanks, head=head), lay):
                 if not linebreaks.broken_symbol(br.prev):  # a broken symbol is joined without a space
                     out.append(" ")
                     out_o.append(o[0] - 1 if o[0] > 0 else 0)
             else:
+                head = s
                 sep = "\n\n" if blanks else "\n"
                 out.extend(sep)
                 out_o.extend([o[0] - 1 if o[0] > 0 else 0] * len(sep))
@@ -308,18 +312,20 @@ def _breaks(lines: list[_Line], raw: str) -> tuple[list[linebreaks.Break], list[
             blanks += 1
             continue
         if prev is not None:
-            breaks.append(
-                linebreaks.Break(prev[0], ln[0], blanks, _widths(prev, raw), _widths(_first_word(ln), raw))
-            )
+            word = _widths(_first_word(ln, raw), raw)
+            breaks.append(linebreaks.Break(prev[0], ln[0], blanks, _widths(prev, raw), word))
             gaps.append(blanks)
         prev, blanks = ln, 0
     return breaks, gaps
 
 
-def _first_word(line: _Line) -> _Line:
+def _first_word(line: _Line, raw: str) -> _Line:
+    """The line's first word up to a breakable space (a wrap never breaks at a no-break space)."""
     s, o = line
-    k = s.find(" ")
-    return (s, o) if k < 0 else (s[:k], o[:k])
+    for k, ch in enumerate(s):
+        if ch == " " and raw[o[k]] in " \t":
+            return s[:k], o[:k]
+    return s, o
 
 
 def _widths(line: _Line, raw: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from kg.linebreaks import header_line
 from kg.normalize import Text
 from kg.outline import Header, Line, Node, Outline, PreambleItem, Table
 from kg.sections import classify, doc_type_words, type_word_line
@@ -187,6 +188,8 @@ def _split_line(ln: Line, numbered: bool) -> list[Line]:
     if cut is None and (numbered or _NUMBER_LINE.match(ln.text)):
         nd = _NUMBER_AND_DATE.match(ln.text)
         cut = nd.start("date") if nd else None
+    if cut is None and _SUBJECT.match(ln.text):
+        cut = _place_date_cut(ln.text)
     if m and m.start() == 0 and m.end() < len(ln.text) and ln.text[m.end() :].strip():
         cut = m.end()  # motto first, then the left column's text
     if not cut:
@@ -196,6 +199,26 @@ def _split_line(ln: Line, numbered: bool) -> list[Line]:
     first = Line(left.rstrip(), ln.start, ln.start + len(left.rstrip()))
     second = Line(right.strip(), ln.start + cut + lstrip, ln.end)
     return [first, *_split_line(second, numbered=False)] if first.text else [second]
+
+
+def _place_date_cut(text: str) -> int | None:
+    """Where a place and date ("Hà Nội, ngày 5/5/2025") begins after other text on a header line (a
+    subject line with the right-hand column beside it), or None.
+
+    >>> t = "V/v triển khai Nghị quyết số 71/NQ-CP Hà Nội, ngày 5/5/2025"
+    >>> t[_place_date_cut(t) :]
+    'Hà Nội, ngày 5/5/2025'
+    """
+    m = re.search(r",\s*ngày\s*(?:\d|[.…_]|tháng)", text)
+    if not m:
+        return None
+    words = text[: m.start()].split(" ")
+    place = 0
+    while place < min(len(words) - 1, 4) and words[-1 - place][:1].isupper() and words[-1 - place].isalpha():
+        place += 1
+    if not place:
+        return None
+    return len(" ".join(words[: len(words) - place])) + 1
 
 
 def _find_type_line(lines: list[Line]) -> int | None:
@@ -291,6 +314,7 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     if (
         t.startswith("(")
         or _RULE.match(t)
+        or header_line(t)
         or _ENACT.match(t)
         or classify(t, "preamble")
         or classify(t, "authority")

@@ -17,24 +17,17 @@ Everything is read through two SELECT queries (kg.analysis.index), so this works
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS, URIRef
 
-from kg.analysis.index import Index, Quote, fetch, local_name, sorted_quotes
+from kg.analysis.index import DOCUMENT_TERMS, Index, Quote, fetch, local_name, sorted_quotes
 from kg.namespaces import VPO
 
 # Classes that make a node a document, from the ontology's term list (the ontology graph may add subclasses).
-DOCUMENT_CLASSES = frozenset(
-    str(c)
-    for c in (
-        VPO.Document, VPO.Directive, VPO.Resolution, VPO.Conclusion, VPO.Decision, VPO.Instruction, VPO.Law,
-        VPO.Decree, VPO.Circular, VPO.Strategy, VPO.Programme, VPO.Scheme, VPO.Notice, VPO.Guidance,
-        VPO.ImplementingDocument, VPO.Plan, VPO.ActionProgramme, VPO.OfficialLetter, VPO.Submission,
-        VPO.Report,
-    )
-)  # fmt: skip
+DOCUMENT_CLASSES = frozenset(str(c) for c in DOCUMENT_TERMS)
 # Used only when the graph carries no ontology to say which classes are directives.
 DEFAULT_DIRECTIVE_CLASSES = frozenset(
     str(c) for c in (VPO.Directive, VPO.Resolution, VPO.Conclusion, VPO.Decision, VPO.Instruction)
@@ -260,6 +253,14 @@ def _agency_attrs(index: Index, agency: str) -> dict[str, Any]:
         "level": local_name(level) if level else None,
         "group": str(VPO.AgencyGroup) in index.values(agency, RDF.type),
     }
+
+
+def agency_directory(index: Index, agencies: Iterable[str]) -> nx.DiGraph:
+    """A responsibility graph of ``agencies`` alone: their names and province, no tasks (for lookups)."""
+    graph = nx.DiGraph()
+    for agency in sorted(agencies):
+        graph.add_node(agency, **_agency_attrs(index, agency))
+    return graph
 
 
 def _task_attrs(index: Index, task: str, plan: str | None, fields: dict[str, str]) -> dict[str, Any]:

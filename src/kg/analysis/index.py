@@ -17,6 +17,19 @@ from rdflib import RDF, RDFS, SKOS, URIRef
 from kg.analysis.rows import select_values
 from kg.namespaces import VPO
 
+# Document classes of the ontology's term list (the graph's ontology may add subclasses).
+DOCUMENT_TERMS: tuple[URIRef, ...] = (
+    VPO.Document, VPO.Directive, VPO.Resolution, VPO.Conclusion, VPO.Decision, VPO.Instruction, VPO.Law,
+    VPO.Decree, VPO.Circular, VPO.Strategy, VPO.Programme, VPO.Scheme, VPO.Notice, VPO.Guidance,
+    VPO.ImplementingDocument, VPO.Plan, VPO.ActionProgramme, VPO.OfficialLetter, VPO.Submission,
+    VPO.Report,
+)  # fmt: skip
+# Classes the converter asks about: only rdf:type triples naming one of these (or a subclass) are fetched.
+# Evidence, selectors and assignments are most of the rdf:type triples of a built graph and are not needed.
+CLASSES: tuple[URIRef, ...] = (
+    *DOCUMENT_TERMS, VPO.Task, VPO.Agency, VPO.AgencyGroup, VPO.Province, VPO.Mention, SKOS.Concept,
+)  # fmt: skip
+
 # Predicates the converter reads; nothing else is fetched.
 PREDICATES: tuple[URIRef, ...] = (
     RDF.type,
@@ -69,6 +82,16 @@ SELECT ?s ?p ?o ?lang WHERE {{
   VALUES ?p {{ {predicates} }}
   BIND(IF(isLiteral(?o), LANG(?o), "") AS ?lang)
 }}"""
+
+_TYPES_QUERY = """
+SELECT ?s ?o WHERE {{
+  {scope}
+  ?s a ?o .
+  VALUES ?o {{ {classes} }}
+}}"""
+
+_SUBCLASS_QUERY = """
+SELECT DISTINCT ?c WHERE {{ ?c rdfs:subClassOf+ ?root . VALUES ?root {{ {classes} }} }}"""
 
 # The quote is required (a row without one is of no use); the file and the offsets are optional.
 _EVIDENCE_QUERY = """
@@ -147,10 +170,26 @@ def fetch(source: Any, scope: str | None = None, predicates: Sequence[URIRef] = 
         predicates: the predicates to read (default: all the converter uses).
     """
     where = _SCOPED.format(pattern=scope) if scope else ""
-    values = " ".join(f"<{p}>" for p in predicates)
+    values = " ".join(f"<{p}>" for p in predicates if p != RDF.type)
     names, rows = select_values(source, _TRIPLES_QUERY.format(scope=where, predicates=values))
+    if RDF.type in predicates:
+        rows += _type_rows(source, where, names)
     quotes = select_values(source, _EVIDENCE_QUERY.format(scope=where))
     return index_rows(names, rows, quotes)
+
+
+def _type_rows(source: Any, where: str, names: Sequence[str]) -> list[tuple[str | None, ...]]:
+    """rdf:type rows naming one of CLASSES or a subclass the graph declares, shaped like ``names``."""
+    roots = " ".join(f"<{c}>" for c in CLASSES)
+    _, subclasses = select_values(source, _SUBCLASS_QUERY.format(classes=roots))
+    classes = roots + "".join(f" <{c}>" for (c,) in subclasses if c)
+    type_names, found = select_values(source, _TYPES_QUERY.format(scope=where, classes=classes))
+    s_at, o_at = type_names.index("s"), type_names.index("o")
+    fill = {"p": str(RDF.type), "lang": ""}
+    return [
+        tuple(row[s_at] if n == "s" else row[o_at] if n == "o" else fill.get(n) for n in names)
+        for row in found
+    ]
 
 
 def index_rows(

@@ -8,7 +8,9 @@ Sources, in the order a reader meets them:
   (in organisation sections; anywhere in a text that has none, such as a news report compressing it into one
   run-on sentence, split at its semicolons, G5); "Giao X ..." sentences count anywhere;
 - task tables (rows with "Cơ quan chủ trì" / "Cơ quan phối hợp" / "Thời gian" columns).
-Sentences addressed to office-holders ("Giám đốc Sở ...", "Chủ tịch UBND ...") are execution formulas (G7).
+Sentences addressed to office-holders ("Giám đốc Sở ...", "Chủ tịch UBND ...") are execution formulas (G7);
+such a closing inside the last item's body ends that item. Sentences reporting the past ("Trước đó, ...",
+"UBND tỉnh đã ban hành ...") are background: no task, and the subject before them does not carry over.
 An official letter (it opens with "Kính gửi:") is all directives: each numbered item or dash line with its own
 addressee counts, and an introduction ending in ":" that addresses agencies ("đề nghị các bộ, ngành ... sau:")
 addresses the numbered items after it. In a run-on sentence, a ";" clause opening with its own subject and a
@@ -272,7 +274,9 @@ def _read_sentences(
     units: list[_Unit] = []
     for a, b in _sentences(s):
         sent = s[a:b]
-        if _closing(sent):  # "... Trong quá trình thực hiện, nếu phát sinh ...": no task, no carry-over
+        if _closing(sent) or _background(sent, province):
+            # "Trong quá trình thực hiện, nếu phát sinh ...", "Trước đó, UBND tỉnh đã ban hành ...":
+            # no task, and no carry-over of the subject before it
             subject = None
             continue
         found = _subject(sent, base + a, province, acts)
@@ -294,6 +298,18 @@ def _read_sentences(
                 continue
             units.append(_unit(s, a + c, a + d, base, section, subject, province))
     return units, subject
+
+
+def _background(sent: str, province: str | None) -> bool:
+    """A sentence reporting the past ("Trước đó, ...", "UBND tỉnh đã ban hành Quyết định ..."): what was
+    issued or done before is the text's background, not a task it hands out."""
+    if find_cue(sent, "background"):
+        return True
+    for m in re.finditer(r"(?:^|(?<=[\s,;(]))[^\W\d_]", sent):
+        found, end = parse_agency_list(sent, m.start(), province)
+        if found and _subject_like(sent, m.start()):
+            return any(p.match(fold_keep_length(sent[end:])) for p in _cues("past"))
+    return False
 
 
 def _clause_subject(sent: str, c: int, d: int, base: int, province: str | None) -> list[AgencyMention] | None:
@@ -397,16 +413,26 @@ def _body_units(
         if not para.strip():
             continue
         own = _sentence_units(para, base, node.section, province, carry=True, acts=not leads)
-        if own or not leads or _closing(para):
+        if _closing(para):
+            # a closing formula ends the last addressee's item: what follows is no task of theirs
+            leads, inherited = [], []
+        if own or not leads:
             units += own
             continue
         run: list[tuple[int, int]] = []
+        closed = False
         for a, b in _sentences(para):
-            if _splits(para, run, a, b, province):
+            # "...; bố trí nhân lực. Yêu cầu Trưởng các phòng ...": the item ends before the formula
+            closed = _closing(para[a:b])
+            if closed or _splits(para, run, a, b, province):
                 units += _run_units(para, run, None, leads, inherited, province, base, node.section)
                 run = []
+            if closed:
+                break
             run.append((a, b))
         units += _run_units(para, run, None, leads, inherited, province, base, node.section)
+        if closed:
+            leads, inherited = [], []
     return units
 
 
@@ -463,9 +489,14 @@ def _run_units(
 
 
 def _closing(para: str) -> bool:
-    """A closing formula ("Trên đây là Kế hoạch ...", "Yêu cầu Thủ trưởng ...") is not its task."""
+    """A closing formula ("Trên đây là Kế hoạch ...", "Thủ trưởng các sở ...", "Yêu cầu Trưởng các phòng,
+    ..., Chủ tịch UBND các xã ...") is not its task (G7), wherever it stands: in an item's body it ends
+    that item."""
     folded = fold_keep_length(para.lstrip())
-    return folded.startswith(("tren day", "trong qua trinh")) or _is_office_holder(para)
+    if folded.startswith(("tren day", "trong qua trinh")) or _is_office_holder(para):
+        return True
+    cue = find_cue(para, "address")  # "Yêu cầu Trưởng các phòng, ...": only when it opens the paragraph
+    return bool(cue and not para[: cue.start()].strip() and _is_office_holder(para[cue.end() :]))
 
 
 # ------------------------------------------------------------------------------------------- tables
@@ -725,11 +756,20 @@ def _deadline(text: Text, unit: _Unit) -> tuple[str | None, tuple[int, int] | No
     if unit.deadline:
         a, b = unit.deadline
         return collapse(text.text[a:b]), unit.deadline
-    found = find_deadline(text.text[unit.start : unit.end])
+    found = _trailing_deadline(text.text[unit.start : unit.end]) or find_deadline(
+        text.text[unit.start : unit.end]
+    )
     if not found:
         return None, None
     phrase, a, b = found
     return collapse(phrase), (unit.start + a, unit.start + b)
+
+
+def _trailing_deadline(s: str) -> tuple[str, int, int] | None:
+    """A last ";" clause holding only a timeframe ("...; giai đoạn 2025-2030") governs the whole unit."""
+    cut = s.rfind(";")
+    found = deadline_clause(s[cut + 1 :]) if cut >= 0 else None
+    return (found[0], cut + 1 + found[1], cut + 1 + found[2]) if found else None
 
 
 def _assignment(

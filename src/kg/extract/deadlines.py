@@ -122,9 +122,22 @@ def parse_deadline(phrase: str) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": entry_id}
     out.update(_dates(entry_id, groups))
     if "rec" in groups:
-        rec = groups["rec"].lower()
-        out["recurrence"] = "annual" if ("năm" in rec) else "regular"
+        out["recurrence"] = _recurrence(groups["rec"].lower())
     return out
+
+
+def _recurrence(rec: str) -> str:
+    """ "định kỳ 6 tháng, hằng năm" → semiannual, "hằng quý" → quarterly, "hằng tháng" → monthly,
+    "hàng năm" → annual, else regular."""
+    for word, name in (
+        ("6 tháng", "semiannual"),
+        ("quý", "quarterly"),
+        ("tháng", "monthly"),
+        ("năm", "annual"),
+    ):
+        if word in rec:
+            return name
+    return "regular"
 
 
 def _dates(entry_id: str, g: dict[str, str]) -> dict[str, str]:

@@ -60,6 +60,8 @@ _VERB = re.compile(
 # "bảo đảm tổng đầu tư cho KH&CN từ 1,5-2% tổng chi": the indicator stands between the verb and the number
 _ENSURE = re.compile(r"(?:^|\s)(?:bao dam|dam bao)\s+(?=\S+\s+\S+)")
 _AFTER = {"tro len": ">=", "tro xuong": "<="}
+# Between two numbers of one list: a measuring verb starts a new statement with its own comparator.
+_LIST_BREAK = re.compile(r"(?:^|\s)(?:dat|chiem|tang|giam|bang|o muc|la)\s")
 _YEAR = re.compile(
     r"(?P<base>so voi\s+|tu\s+)?(?:(?:den|vao|trong|toi|cuoi)\s+(?:het\s+)?nam\s+|nam\s+|(?:den|toi)\s+)"
     r"(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)"
@@ -177,6 +179,7 @@ def _comparator(before: str, after: str, ranged: bool) -> str:
 
 def _targets_in(sentence: str, base: int, text: Text, year: int | None) -> Iterator[Target]:
     folded = fold_keep_length(sentence)
+    prev: tuple[int, str] | None = None  # end and comparator of a number before with comparator words
     for m in _NUMBER.finditer(sentence):
         pct = re.sub(r"\s+", "", m["pct"]) if m["pct"] else None
         unit = (pct, "percent", 0) if pct else _unit(sentence[m.end() :])
@@ -191,16 +194,27 @@ def _targets_in(sentence: str, base: int, text: Text, year: int | None) -> Itera
         if kind == "count" and _OTHER_DOC.search(folded[end : end + 40]):
             continue  # "04 nhiệm vụ trọng tâm theo Nghị quyết ...": that document's content
         low, high = _number(m["a"]), _number(m["b"]) if m["b"] else None
+        comparator = _comparator(before, sentence[end:], high is not None)
+        if comparator == "=" and prev and _same_list(folded, prev[0], m.start()):
+            comparator = prev[1]  # "có ít nhất 5 ý tưởng, dự án, 02 doanh nghiệp": at least 2 as well
+        prev = (end, comparator) if comparator not in ("=", "range") else None
         yield Target(
             indicator=_indicator(sentence, m.start(), m.end(), verb),
             value=None if high is not None else low,
             min_value=low if high is not None else None,
             max_value=high,
-            comparator=_comparator(before, sentence[end:], high is not None),
+            comparator=comparator,
             unit=name,
             year=_year_in(folded[: m.start()], last=True) or _clause_year(folded, m.end()) or year,
             span=text.span(base + m.start(), base + end),
         )
+
+
+def _same_list(folded: str, prev_end: int, at: int) -> bool:
+    """True when the number at ``at`` is the next item of a comma list the number ending at ``prev_end``
+    opened: it follows a comma directly, and no ";" nor measuring verb stands between them."""
+    between = folded[prev_end:at]
+    return between.rstrip().endswith(",") and ";" not in between and not _LIST_BREAK.search(between)
 
 
 def _clause_year(folded: str, at: int) -> int | None:
@@ -217,6 +231,7 @@ def extract_targets(text: Text, outline: Outline) -> list[Target]:
     title = (outline.title_start or 0, outline.title_end or 0)
     title_year = _period_year(text, outline, ranges)
     out: list[Target] = []
+    headlines: set[int] = set()  # indexes into ``out`` of targets read from a headline-like line
     seen: set[tuple[object, ...]] = set()
     for a, b in _sentences(text.text):
         sentence = text.text[a:b]
@@ -228,5 +243,40 @@ def extract_targets(text: Text, outline: Outline) -> list[Target]:
             key = (fold(t.indicator), t.value, t.min_value, t.max_value, t.comparator, t.unit, t.year)
             if key not in seen:
                 seen.add(key)
+                if _headline(text.text, a, b):
+                    headlines.add(len(out))
                 out.append(t)
-    return out
+    return [t for i, t in enumerate(out) if i not in headlines or not _restated(t, out, headlines)]
+
+
+def _headline(full: str, a: int, b: int) -> bool:
+    """A line of its own with no label and no closing punctuation: a news headline or sub-heading."""
+    line_start = full.rfind("\n", 0, a) + 1
+    line_end = full.find("\n", b)
+    line = full[line_start : line_end if line_end >= 0 else len(full)].strip()
+    return (
+        bool(line)
+        and full[a:b].strip() == line
+        and not re.match(r"^(?:[-–+•]|[^\W\d_]\)|\d+(?:\.\d+)*[.)])", line)
+        and not line.endswith((".", ";", ":", "!", "?", "…"))
+    )
+
+
+def _restated(t: Target, out: list[Target], headlines: set[int]) -> bool:
+    """True when a target of the body (not a headline) states the same numbers, unit and year about the
+    same indicator (the same first two words): the headline repeats the body ("Chuyển giao 70% kết quả
+    nghiên cứu khoa học cho doanh nghiệp vào năm 2030" over "... trên 70% kết quả nghiên cứu khoa học ...
+    đến năm 2030") and the body's wording, with its comparator, is the target."""
+    head = _head(t.indicator)
+    return bool(head) and any(
+        (o.value, o.min_value, o.max_value, o.unit, o.year)
+        == (t.value, t.min_value, t.max_value, t.unit, t.year)
+        and _head(o.indicator) == head
+        for i, o in enumerate(out)
+        if i not in headlines
+    )
+
+
+def _head(indicator: str) -> tuple[str, ...]:
+    """The first two words of an indicator, folded: a headline words the rest its own way."""
+    return tuple(fold(indicator).split()[:2])

@@ -1,0 +1,129 @@
+"""Trace and who without converting the whole graph: fetch only the neighbourhood a question needs.
+
+At national scale converting every triple (kg.analysis.convert.to_networkx) takes tens of seconds, while
+``trace DOC`` needs only the documents linked to DOC by implements/basedOn paths, and ``who AGENCY`` only
+that agency's assignments and the lineage above its plans. Each function here asks the source with SPARQL
+property paths for that neighbourhood (kg.analysis.index.fetch with a scope), builds small graphs with the
+same converter, and runs the same analysis on them, so answers are those of the whole graph.
+
+Names are resolved first against a light directory (documents' numbers, labels and titles; agencies' names),
+so unknown names raise the same errors with the same suggestions. Property paths follow the direct
+vpo:implements/vpo:basedOn triples (docs/graph-model.md: every lineage statement has its direct triple); the
+inferred vpo:derivesFrom closure is not relied on, so an asserted graph alone is enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+from rdflib import RDF, RDFS, SKOS
+
+from kg.analysis.convert import PolicyGraphs, agency_directory, from_index
+from kg.analysis.index import DOCUMENT_TERMS, fetch
+from kg.analysis.lookup import find_agencies, find_documents
+from kg.analysis.rows import select_values
+from kg.analysis.trace import Trace, trace
+from kg.analysis.who import WhoResult, who
+from kg.namespaces import VPO
+
+_LINEAGE = "(vpo:implements|vpo:basedOn)"
+_NAMES = (RDF.type, RDFS.label, SKOS.prefLabel, VPO.identifier, VPO.title)
+_AGENCY_NAMES = (
+    RDF.type, RDFS.label, SKOS.prefLabel, VPO.nameAsWritten, VPO.abbreviation, VPO.jurisdiction, VPO.level,
+)  # fmt: skip
+
+
+def _iris(nodes: Iterable[str]) -> str:
+    return " ".join(f"<{n}>" for n in sorted(nodes))
+
+
+def _around_documents(docs: str) -> str:
+    """Scope: the documents ``docs`` binds as ?d, with what the converter reads about them."""
+    return f"""
+    {{ {docs} }}
+    {{ BIND(?d AS ?s) }} UNION {{ ?d vpo:lineageStatement ?s }} UNION {{ ?d vpo:issuedBy ?s }}
+    UNION {{ ?d vpo:jurisdiction ?s }} UNION {{ ?d vpo:issuedBy/vpo:jurisdiction ?s }}
+    UNION {{ ?d vpo:hasTarget ?s }} UNION {{ ?d vpo:inField ?s }}"""
+
+
+def _with_ontology(scope: str) -> str:
+    """The scope plus the class axioms and field concepts (a few hundred triples of the ontology)."""
+    return f"{{ {scope} }} UNION {{ ?s rdfs:subClassOf ?c }} UNION {{ ?s a skos:Concept }}"
+
+
+def document_directory(source: Any) -> PolicyGraphs:
+    """A lineage graph of every document with only its type, number, label and title (no edges)."""
+    classes = _iris(str(c) for c in DOCUMENT_TERMS)
+    scope = f"{{ ?s vpo:identifier ?x }} UNION {{ ?s vpo:title ?x }} UNION {{ ?s a ?c . VALUES ?c {{ {classes} }} }}"
+    return from_index(fetch(source, scope, _NAMES))
+
+
+def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
+    """The converted neighbourhood of ``documents`` (IRIs): every document on an implements/basedOn path
+    up or down from one of them, with issuers, provinces, lineage statements, targets and quotes."""
+    docs = f"""VALUES ?focus {{ {_iris(documents)} }}
+    {{ ?focus {_LINEAGE}* ?d }} UNION {{ ?d {_LINEAGE}* ?focus }}"""
+    return from_index(fetch(source, _with_ontology(_around_documents(docs))))
+
+
+def trace_in(source: Any, document: str) -> Trace:
+    """``trace`` of ``document`` (symbol, label or IRI), reading only its lineage neighbourhood.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+    ... <urn:p> a vpo:Plan ; vpo:identifier "1/KH-UBND" ; vpo:implements <urn:c> .
+    ... <urn:c> a vpo:Conclusion ; vpo:identifier "5-KL/TW" ; vpo:implements <urn:r> .
+    ... <urn:r> a vpo:Resolution ; vpo:identifier "2-NQ/TW" .
+    ... <urn:x> a vpo:Plan ; vpo:identifier "9/KH-UBND" .''')
+    >>> t = trace_in(g, "5-KL/TW")
+    >>> [(n.label, n.distance) for n in t.nodes]
+    [('2-NQ/TW', 1), ('5-KL/TW', 0), ('1/KH-UBND', -1)]
+    """
+    focus = find_documents(document_directory(source).lineage, document)
+    return trace(lineage_around(source, focus).lineage, document)
+
+
+def agency_names(source: Any) -> PolicyGraphs:
+    """A responsibility graph of every agency that has an assignment, with its names and province only."""
+    agencies = "{ ?x vpo:assignedAgency ?a } UNION { ?a vpo:leads|vpo:coordinates ?x }"
+    scope = f"{{ {agencies} BIND(?a AS ?s) }} UNION {{ {agencies} ?a vpo:jurisdiction ?s }}"
+    index = fetch(source, scope, _AGENCY_NAMES)
+    _, rows = select_values(source, f"SELECT DISTINCT ?a WHERE {{ {agencies} }}")
+    found = sorted(a for (a,) in rows if a)
+    return PolicyGraphs(lineage=nx.DiGraph(), responsibility=agency_directory(index, found))
+
+
+def duties_around(source: Any, agencies: Iterable[str]) -> PolicyGraphs:
+    """The converted neighbourhood of ``agencies`` (IRIs): their assignments and tasks, the plans of the
+    tasks, and every document those plans implement or rest on, directly or through others."""
+    tasks = f"""VALUES ?a {{ {_iris(agencies)} }}
+    {{ ?asg vpo:assignedAgency ?a ; vpo:assignedTask ?t }} UNION {{ ?a vpo:leads|vpo:coordinates ?t }}"""
+    plans = f"{tasks} {{ ?t vpo:taskOf ?p }} UNION {{ ?p vpo:hasTask ?t }}"
+    scope = f"""
+    {{ VALUES ?a {{ {_iris(agencies)} }} {{ BIND(?a AS ?s) }} UNION {{ ?a vpo:jurisdiction ?s }}
+       UNION {{ ?s vpo:assignedAgency ?a }} }}
+    UNION {{ {tasks} BIND(?t AS ?s) }}
+    UNION {{ {_around_documents(f"{plans} ?p {_LINEAGE}* ?d")} }}"""
+    return from_index(fetch(source, _with_ontology(scope)))
+
+
+def who_in(source: Any, agency: str, province: str | None = None) -> WhoResult:
+    """``who`` of ``agency`` (name, abbreviation or IRI; optionally in ``province``), reading only the
+    agencies' names and then the matched agencies' neighbourhood.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+    ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... <urn:plan> a vpo:Plan ; rdfs:label "1/KH-UBND" ; vpo:implements <urn:res> .
+    ... <urn:res> a vpo:Resolution ; rdfs:label "9-NQ/TW" .
+    ... <urn:t1> a vpo:Task ; vpo:taskOf <urn:plan> ; vpo:deadlineText "Năm 2024-2025" .
+    ... <urn:so> a vpo:Agency ; rdfs:label "Sở Khoa học và Công nghệ" ; vpo:leads <urn:t1> .''')
+    >>> duty, = who_in(g, "so khcn").duties
+    >>> duty.role, duty.deadline, [link.target_label for link in duty.chains[0]]
+    ('lead', 'Năm 2024-2025', ['9-NQ/TW'])
+    """
+    found = find_agencies(agency_names(source).responsibility, agency, province)
+    return who(duties_around(source, found), agency, province)
+

@@ -1,0 +1,103 @@
+# ruff: noqa: E501  (sentence tables hold real sentences, kept whole)
+"""Hard line breaks in every layout: wrap width read off the text, double spacing, which breaks join."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from kg.normalize import normalize
+from kg.variants import double, wrap_at
+
+# A body paragraph long enough to wrap several times, with capitalised agency names mid-sentence.
+PARAGRAPH = (
+    "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ, Sở Giáo dục và Đào tạo, "
+    "Ủy ban nhân dân các huyện, thành phố tổ chức triển khai thực hiện Kế hoạch này; định kỳ hằng năm "
+    "tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12. Các tổ chức chính trị - xã hội "
+    "phối hợp tuyên truyền Nghị quyết số 57-NQ/TW và Kế hoạch số 45-KH/TU đến cán bộ, đảng viên."
+)
+HEADER = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\nSố: 12/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nHà Tĩnh, ngày 20 tháng 5 năm 2025"
+DOC = (
+    f"{HEADER}\n\nKẾ HOẠCH\nThực hiện Chương trình hành động số 45-CTr/TU\n\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 và các văn bản hướng dẫn thi hành;\n"
+    "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;\n"
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:\n\nI. TỔ CHỨC THỰC HIỆN\n"
+    f"1. {PARAGRAPH}\n2. {PARAGRAPH}\n3. Sở Tài chính\nBố trí kinh phí thực hiện Kế hoạch.\n"
+    f"4. {PARAGRAPH}\n5. {PARAGRAPH}"
+)
+
+
+def _lines(text: str) -> list[str]:
+    return [ln for ln in normalize(text).text.split("\n") if ln]
+
+
+@pytest.mark.parametrize("width", [50, 60, 72, 80, 100, 120])
+def test_any_wrap_width_gives_back_the_typed_lines(width: int) -> None:
+    """A PDF copy wrapped at any usual width reads as the typed text: paragraphs whole, header lines apart."""
+    assert _lines(wrap_at(width)(DOC)) == _lines(DOC)
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_decomposed_text_wrapped_by_code_points_is_joined(width: int) -> None:
+    """NFD letters make each line longer in code points; the wrap is still found and undone."""
+    nfd = unicodedata.normalize("NFD", DOC)
+    assert _lines(wrap_at(width)(nfd)) == _lines(DOC)
+
+
+def test_double_spaced_export_reads_as_single_spaced() -> None:
+    """A blank line after every line (PDF/Word export): the title's lines stay one title."""
+    assert normalize(double(DOC)).text.replace("\n\n", "\n") == normalize(DOC).text.replace("\n\n", "\n")
+    title = "KẾ HOẠCH\n\nThực hiện Chương trình hành động số 45-CTr/TU\n\nngày 10/3/2025 của Tỉnh ủy"
+    assert "số 45-CTr/TU ngày 10/3/2025" in normalize(double(title) + "\n\n" + double(DOC)).text
+
+
+def test_tab_separated_and_indented_lines_read_as_typed() -> None:
+    tabbed = "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n    Sở Tài chính chủ trì."
+    assert (
+        normalize(tabbed).text == "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSở Tài chính chủ trì."
+    )
+
+
+# (text wrapped at 60 columns, whether its first break is joined): the rules a wrap must not override.
+BREAKS = [
+    ("Các tổ chức chính trị - xã hội phối hợp tuyên truyền Kế hoạch\nnày đến cán bộ.", True),
+    (
+        "Phối hợp với các sở, ban, ngành, địa phương và những tổ chức\n- xã hội đẩy mạnh tuyên truyền các nội dung của Kết luận.",
+        True,
+    ),
+    (
+        "Hướng dẫn thực hiện cơ chế khoán chi quy định tại Điều 1 và\nĐiều 2 Nghị quyết này; hoàn thành trong Quý III/2025 nhé.",
+        True,
+    ),
+    (
+        "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương;\nNgoại vụ; Tài nguyên và Môi trường phối hợp thực hiện.",
+        True,
+    ),
+    (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nThực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ.",
+        False,
+    ),
+    (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nCăn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ.",
+        False,
+    ),
+    (
+        "Tổ chức triển khai thực hiện Kế hoạch này trên địa bàn tỉnh\n1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch hằng năm.",
+        False,
+    ),
+    ("V/v triển khai thí điểm cơ chế khoán chi theo Nghị quyết\nHà Nội, ngày 05 tháng 5 năm 2025", False),
+    (
+        "DANH MỤC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CỦA ỦY BAN NHÂN DÂN\nSTT | Nội dung | Cơ quan chủ trì | Thời gian",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "joined"), BREAKS)
+def test_wrapped_break_is_joined_only_inside_a_sentence(text: str, joined: bool) -> None:
+    # Wrapped paragraphs around the pair give the text its 60-column margin.
+    wrapped = wrap_at(60)(PARAGRAPH) + "\n\n" + text + "\n\n" + wrap_at(60)(PARAGRAPH)
+    first, second = text.split("\n")
+    got = normalize(wrapped).text
+    assert (f"{first} {second}" in got) is joined, got
