@@ -214,27 +214,32 @@ def _stage(out_dir: Path, tag: str, files: dict[str, bytes]) -> list[tuple[Path,
 
 def _make_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:
     """A new store at ``path`` (asserted, ontology, inferred graphs); returns rule counts, inferred Turtle."""
-    st = None
     try:
-        st = kgstore.new_store(path)
-        kgstore.load_graph(st, asserted_nt, str(kgstore.ASSERTED_GRAPH))
-        for file, data in ontology_turtle():
-            try:
-                kgstore.load_graph(st, data, str(kgstore.ONTOLOGY_GRAPH), "ttl")
-            except KGError as exc:
-                raise BuildError(f"{file}: cannot load the ontology: {exc}") from exc
-        inferred = infer(st)
-        inferred_nt = kgstore.dump(st, str(kgstore.INFERRED_GRAPH))
-        st.flush()
-    except OSError as exc:
-        raise BuildError(f"{path}: cannot write the graph store: {exc}") from exc
-    finally:
-        # close RocksDB now, also on failure: a traceback keeping the store alive would let it write into
-        # the directory after the caller removed it (or before it is renamed)
-        del st
+        inferred, inferred_nt = _fill_store(path, asserted_nt)
+    except BaseException as exc:
+        # The failure's frames (infer's, say) hold the open store. Dropping them closes RocksDB now; otherwise
+        # it stays open until the traceback is collected and may write into its directory after removal.
+        exc.__traceback__ = None
+        if isinstance(exc, OSError):
+            raise BuildError(f"{path}: cannot write the graph store: {exc}") from None
+        raise
     g = Graph()
     g.parse(data=inferred_nt.decode("utf-8"), format="nt")
     bound = new_graph()
     for triple in g:
         bound.add(triple)
     return inferred, to_turtle(bound)
+
+
+def _fill_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:
+    st = kgstore.new_store(path)
+    kgstore.load_graph(st, asserted_nt, str(kgstore.ASSERTED_GRAPH))
+    for file, data in ontology_turtle():
+        try:
+            kgstore.load_graph(st, data, str(kgstore.ONTOLOGY_GRAPH), "ttl")
+        except KGError as exc:
+            raise BuildError(f"{file}: cannot load the ontology: {exc}") from exc
+    inferred = infer(st)
+    inferred_nt = kgstore.dump(st, str(kgstore.INFERRED_GRAPH))
+    st.flush()
+    return inferred, inferred_nt
