@@ -21,9 +21,9 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS
 
 from kg.analysis.convert import PolicyGraphs, agency_directory, from_index
-from kg.analysis.index import DOCUMENT_TERMS, fetch
+from kg.analysis.index import DOCUMENT_TERMS, Index
 from kg.analysis.lookup import find_agencies, find_documents
-from kg.analysis.rows import select_values
+from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
 from kg.analysis.who import WhoResult, who
 from kg.namespaces import VPO
@@ -39,33 +39,45 @@ def _iris(nodes: Iterable[str]) -> str:
     return " ".join(f"<{n}>" for n in sorted(nodes))
 
 
-def _around_documents(docs: str) -> str:
-    """Scope: the documents ``docs`` binds as ?d, with what the converter reads about them."""
-    return f"""
-    {{ {docs} }}
-    {{ BIND(?d AS ?s) }} UNION {{ ?d vpo:lineageStatement ?s }} UNION {{ ?d vpo:issuedBy ?s }}
-    UNION {{ ?d vpo:jurisdiction ?s }} UNION {{ ?d vpo:issuedBy/vpo:jurisdiction ?s }}
-    UNION {{ ?d vpo:hasTarget ?s }} UNION {{ ?d vpo:inField ?s }}"""
+def _read(source: Any, pattern: str) -> Index:
+    """The Index of the subjects ``pattern`` binds to ``?s``: everything the converter reads, with quotes."""
+    return fetch_subjects(source, subjects(source, pattern))
 
 
-def _with_ontology(scope: str) -> str:
-    """The scope plus the class axioms and field concepts (a few hundred triples of the ontology)."""
-    return f"{{ {scope} }} UNION {{ ?s rdfs:subClassOf ?c }} UNION {{ ?s a skos:Concept }}"
+def _union(branches: Iterable[str]) -> str:
+    """``{ a } UNION { b } ...``. Each branch is a whole group: a SPARQL group is evaluated on its own, so a
+    BIND or a path in a branch sees only variables bound inside that branch."""
+    return " UNION ".join(f"{{ {b} }}" for b in branches)
+
+
+def _around_documents(docs: str) -> list[str]:
+    """Branches binding ?s: the documents ``docs`` (a group binding ?d) and what the converter reads
+    about them (lineage statements, issuer, province, targets, fields)."""
+    steps = (
+        "BIND(?d AS ?s)", "?d vpo:lineageStatement ?s", "?d vpo:issuedBy ?s", "?d vpo:jurisdiction ?s",
+        "?d vpo:issuedBy/vpo:jurisdiction ?s", "?d vpo:hasTarget ?s", "?d vpo:inField ?s",
+    )  # fmt: skip
+    return [f"{{ {docs} }} {step}" for step in steps]
+
+
+def _with_ontology(branches: list[str]) -> str:
+    """The branches plus the class axioms and field concepts (a few hundred triples of the ontology)."""
+    return _union([*branches, "?s rdfs:subClassOf ?c", "?s a skos:Concept"])
 
 
 def document_directory(source: Any) -> PolicyGraphs:
     """A lineage graph of every document with only its type, number, label and title (no edges)."""
     classes = _iris(str(c) for c in DOCUMENT_TERMS)
     scope = f"{{ ?s vpo:identifier ?x }} UNION {{ ?s vpo:title ?x }} UNION {{ ?s a ?c . VALUES ?c {{ {classes} }} }}"
-    return from_index(fetch(source, scope, _NAMES))
+    return from_index(fetch_subjects(source, subjects(source, scope), _NAMES, quotes=False))
 
 
 def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
     """The converted neighbourhood of ``documents`` (IRIs): every document on an implements/basedOn path
     up or down from one of them, with issuers, provinces, lineage statements, targets and quotes."""
-    docs = f"""VALUES ?focus {{ {_iris(documents)} }}
-    {{ ?focus {_LINEAGE}* ?d }} UNION {{ ?d {_LINEAGE}* ?focus }}"""
-    return from_index(fetch(source, _with_ontology(_around_documents(docs))))
+    focus = f"VALUES ?focus {{ {_iris(documents)} }}"
+    docs = _union([f"{focus} ?focus {_LINEAGE}* ?d", f"{focus} ?d {_LINEAGE}* ?focus"])
+    return from_index(_read(source, _with_ontology(_around_documents(docs))))
 
 
 def trace_in(source: Any, document: str) -> Trace:
@@ -89,24 +101,27 @@ def agency_names(source: Any) -> PolicyGraphs:
     """A responsibility graph of every agency that has an assignment, with its names and province only."""
     agencies = "{ ?x vpo:assignedAgency ?a } UNION { ?a vpo:leads|vpo:coordinates ?x }"
     scope = f"{{ {agencies} BIND(?a AS ?s) }} UNION {{ {agencies} ?a vpo:jurisdiction ?s }}"
-    index = fetch(source, scope, _AGENCY_NAMES)
-    _, rows = select_values(source, f"SELECT DISTINCT ?a WHERE {{ {agencies} }}")
-    found = sorted(a for (a,) in rows if a)
+    index = fetch_subjects(source, subjects(source, scope), _AGENCY_NAMES, quotes=False)
+    found = subjects(source, f"{agencies} BIND(?a AS ?s)")
     return PolicyGraphs(lineage=nx.DiGraph(), responsibility=agency_directory(index, found))
 
 
 def duties_around(source: Any, agencies: Iterable[str]) -> PolicyGraphs:
     """The converted neighbourhood of ``agencies`` (IRIs): their assignments and tasks, the plans of the
     tasks, and every document those plans implement or rest on, directly or through others."""
-    tasks = f"""VALUES ?a {{ {_iris(agencies)} }}
-    {{ ?asg vpo:assignedAgency ?a ; vpo:assignedTask ?t }} UNION {{ ?a vpo:leads|vpo:coordinates ?t }}"""
-    plans = f"{tasks} {{ ?t vpo:taskOf ?p }} UNION {{ ?p vpo:hasTask ?t }}"
-    scope = f"""
-    {{ VALUES ?a {{ {_iris(agencies)} }} {{ BIND(?a AS ?s) }} UNION {{ ?a vpo:jurisdiction ?s }}
-       UNION {{ ?s vpo:assignedAgency ?a }} }}
-    UNION {{ {tasks} BIND(?t AS ?s) }}
-    UNION {{ {_around_documents(f"{plans} ?p {_LINEAGE}* ?d")} }}"""
-    return from_index(fetch(source, _with_ontology(scope)))
+    own = f"VALUES ?a {{ {_iris(agencies)} }}"
+    tasks = _union(
+        [f"{own} ?asg vpo:assignedAgency ?a ; vpo:assignedTask ?t", f"{own} ?a vpo:leads|vpo:coordinates ?t"]
+    )
+    plans = _union([f"{{ {tasks} }} ?t vpo:taskOf ?p", f"{{ {tasks} }} ?p vpo:hasTask ?t"])
+    branches = [
+        f"{own} BIND(?a AS ?s)",
+        f"{own} ?a vpo:jurisdiction ?s",
+        f"{own} ?s vpo:assignedAgency ?a",
+        f"{{ {tasks} }} BIND(?t AS ?s)",
+        *_around_documents(f"{{ {plans} }} ?p {_LINEAGE}* ?d"),
+    ]
+    return from_index(_read(source, _with_ontology(branches)))
 
 
 def who_in(source: Any, agency: str, province: str | None = None) -> WhoResult:
@@ -126,4 +141,3 @@ def who_in(source: Any, agency: str, province: str | None = None) -> WhoResult:
     """
     found = find_agencies(agency_names(source).responsibility, agency, province)
     return who(duties_around(source, found), agency, province)
-

@@ -77,7 +77,6 @@ PREDICATES: tuple[URIRef, ...] = (
 
 _TRIPLES_QUERY = """
 SELECT ?s ?p ?o ?lang WHERE {{
-  {scope}
   ?s ?p ?o .
   VALUES ?p {{ {predicates} }}
   BIND(IF(isLiteral(?o), LANG(?o), "") AS ?lang)
@@ -85,7 +84,6 @@ SELECT ?s ?p ?o ?lang WHERE {{
 
 _TYPES_QUERY = """
 SELECT ?s ?o WHERE {{
-  {scope}
   ?s a ?o .
   VALUES ?o {{ {classes} }}
 }}"""
@@ -95,17 +93,12 @@ SELECT DISTINCT ?c WHERE {{ ?c rdfs:subClassOf+ ?root . VALUES ?root {{ {classes
 
 # The quote is required (a row without one is of no use); the file and the offsets are optional.
 _EVIDENCE_QUERY = """
-SELECT ?s ?quote ?file ?start ?end WHERE {{
-  {scope}
+SELECT ?s ?quote ?file ?start ?end WHERE {
   ?s vpo:evidence ?ev .
   ?ev oa:hasSelector ?q . ?q oa:exact ?quote .
-  OPTIONAL {{ ?ev vpo:source ?src . ?src vpo:fileName ?file }}
-  OPTIONAL {{ ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}
-}}"""
-
-# A scope is a group graph pattern binding ?s: only those subjects are read.
-_SCOPED = "{{ SELECT DISTINCT ?s WHERE {{ {pattern} }} }}"
-
+  OPTIONAL { ?ev vpo:source ?src . ?src vpo:fileName ?file }
+  OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
+}"""
 
 @dataclass(frozen=True)
 class Quote:
@@ -160,30 +153,24 @@ class Index:
         return bool(self.by_subject.get(s))
 
 
-def fetch(source: Any, scope: str | None = None, predicates: Sequence[URIRef] = PREDICATES) -> Index:
+def fetch(source: Any) -> Index:
     """Query ``source`` (rdflib graph, Oxigraph store or query callable) and index what analysis needs.
 
-    Args:
-        source: what holds the graph (kg.analysis.rows.select).
-        scope: a SPARQL group pattern binding ``?s``; when given, only those subjects' triples and quotes
-            are read (a neighbourhood instead of the whole graph).
-        predicates: the predicates to read (default: all the converter uses).
+    Four queries: the triples of PREDICATES but rdf:type, the rdf:type triples naming CLASSES (and
+    subclasses), the subclasses, and the quotes. kg.analysis.neighbourhood reads a part of the graph instead.
     """
-    where = _SCOPED.format(pattern=scope) if scope else ""
-    values = " ".join(f"<{p}>" for p in predicates if p != RDF.type)
-    names, rows = select_values(source, _TRIPLES_QUERY.format(scope=where, predicates=values))
-    if RDF.type in predicates:
-        rows += _type_rows(source, where, names)
-    quotes = select_values(source, _EVIDENCE_QUERY.format(scope=where))
-    return index_rows(names, rows, quotes)
+    values = " ".join(f"<{p}>" for p in PREDICATES if p != RDF.type)
+    names, rows = select_values(source, _TRIPLES_QUERY.format(predicates=values))
+    rows += _type_rows(source, names)
+    return index_rows(names, rows, select_values(source, _EVIDENCE_QUERY))
 
 
-def _type_rows(source: Any, where: str, names: Sequence[str]) -> list[tuple[str | None, ...]]:
+def _type_rows(source: Any, names: Sequence[str]) -> list[tuple[str | None, ...]]:
     """rdf:type rows naming one of CLASSES or a subclass the graph declares, shaped like ``names``."""
     roots = " ".join(f"<{c}>" for c in CLASSES)
     _, subclasses = select_values(source, _SUBCLASS_QUERY.format(classes=roots))
     classes = roots + "".join(f" <{c}>" for (c,) in subclasses if c)
-    type_names, found = select_values(source, _TYPES_QUERY.format(scope=where, classes=classes))
+    type_names, found = select_values(source, _TYPES_QUERY.format(classes=classes))
     s_at, o_at = type_names.index("s"), type_names.index("o")
     fill = {"p": str(RDF.type), "lang": ""}
     return [

@@ -1,0 +1,97 @@
+"""Read a part of the graph: the subjects a SPARQL pattern names, every triple about them, and their quotes.
+
+kg.analysis.index.fetch reads the whole graph with a few predicate-bound SELECTs. A question about one
+document or agency needs a few hundred subjects out of millions, so here the subjects come first (one
+SELECT DISTINCT ?s over the pattern), then their triples by ``VALUES ?s`` in batches, then the evidence
+nodes, selectors and sources the same way, joined into quotes in Python. Each step is an index lookup on the
+subject; Oxigraph evaluates a join of ``VALUES ?s`` with ``VALUES ?p`` by scanning every listed predicate
+instead, so predicates are filtered here, not in the query (benchmarks/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import product
+from typing import Any
+
+from rdflib import URIRef
+
+from kg.analysis.index import PREDICATES, Index, index_rows
+from kg.analysis.rows import select_values
+from kg.namespaces import OA, VPO
+
+BATCH = 1000  # IRIs per VALUES block: keeps each query text small for remote endpoints
+
+_DESCRIBE = """
+SELECT ?s ?p ?o ?lang WHERE {{
+  VALUES ?s {{ {subjects} }}
+  ?s ?p ?o .
+  BIND(IF(isLiteral(?o), LANG(?o), "") AS ?lang)
+}}"""
+
+Triple = tuple[str, str, str, str]  # subject, predicate, object (lexical), language tag or ""
+
+
+def subjects(source: Any, pattern: str) -> list[str]:
+    """Sorted IRIs that ``pattern`` (a SPARQL group pattern) binds to ``?s``; blank nodes are left out."""
+    _, rows = select_values(source, f"SELECT DISTINCT ?s WHERE {{ {pattern} FILTER(isIRI(?s)) }}")
+    return sorted({s for (s,) in rows if s})
+
+
+def describe(source: Any, iris: Iterable[str]) -> list[Triple]:
+    """Every triple whose subject is one of ``iris``, as (s, p, o, lang)."""
+    wanted = sorted(set(iris))
+    found: list[Triple] = []
+    for start in range(0, len(wanted), BATCH):
+        block = " ".join(f"<{i}>" for i in wanted[start : start + BATCH])
+        names, rows = select_values(source, _DESCRIBE.format(subjects=block))
+        at = [names.index(n) for n in ("s", "p", "o", "lang")]
+        for row in rows:
+            s, p, o, lang = (row[i] for i in at)
+            if s is not None and p is not None and o is not None:
+                found.append((s, p, o, lang or ""))
+    return found
+
+
+def fetch_subjects(
+    source: Any, iris: Iterable[str], predicates: Sequence[URIRef] = PREDICATES, quotes: bool = True
+) -> Index:
+    """The Index of ``iris``: their triples of ``predicates`` and (when ``quotes``) their evidence quotes."""
+    triples = describe(source, iris)
+    keep = {str(p) for p in predicates}
+    rows = [t for t in triples if t[1] in keep]
+    evidence = [(s, o) for s, p, o, _ in triples if p == str(VPO.evidence)] if quotes else []
+    quote_rows = _quote_rows(source, evidence)
+    return index_rows(("s", "p", "o", "lang"), rows, (("s", "quote", "file", "start", "end"), quote_rows))
+
+
+def _quote_rows(source: Any, evidence: list[tuple[str, str]]) -> list[tuple[str | None, ...]]:
+    """(subject, quote, file, start, end) rows, as kg.analysis.index's evidence query gives them."""
+    if not evidence:
+        return []
+    ev = _by_subject(describe(source, {e for _, e in evidence}))
+    parts = {o for props in ev.values() for p in (OA.hasSelector, VPO.source) for o in props.get(str(p), ())}
+    part = _by_subject(describe(source, parts))
+    rows: list[tuple[str | None, ...]] = []
+    for subject, node in evidence:
+        props = ev.get(node, {})
+        selectors = [part.get(sel, {}) for sel in props.get(str(OA.hasSelector), ())]
+        texts = [q for sel in selectors for q in sel.get(str(OA.exact), ())]
+        spans = [
+            (start, end)
+            for sel in selectors
+            for start in sel.get(str(OA.start), ())
+            for end in sel.get(str(OA.end), ())
+        ] or [(None, None)]
+        files = [f for src in props.get(str(VPO.source), ()) for f in part.get(src, {}).get(str(VPO.fileName), ())]
+        for text, file, (start, end) in product(texts, files or [None], spans):
+            rows.append((subject, text, file, start, end))
+    return rows
+
+
+def _by_subject(triples: Iterable[Triple]) -> dict[str, dict[str, list[str]]]:
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o, _ in triples:
+        found[s][p].append(o)
+    return found

@@ -1,0 +1,61 @@
+"""The agencies a sub-section heading addresses ("1. Sở Tài chính:", "2. Các Sở: A; B; C").
+
+In an organisation section a heading naming agencies makes them ``lead`` of every task under it (G4), even
+when a task's own verb is "phối hợp với X". A heading the gazetteer cannot read still counts when it looks
+like an agency name (a body noun first, few words, no sentence punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.assignments.cues import find_cue, is_office_holder
+from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
+from kg.extract.assignments.subjects import acts_on
+from kg.resolve.agencies import AgencyMention
+
+# "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
+_SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")
+# An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
+_AGENCY_HEAD = re.compile(
+    r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|"
+    r"Liên minh|Công an|Trung tâm|Viện|Trường|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh đoàn|"
+    r"Thành đoàn|Đoàn|Bảo hiểm|Quỹ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Huyện ủy|Đảng ủy|Bộ Chỉ huy|Các)"
+    r"\b[^.;:!?]{0,80}$"
+)
+
+
+def addressees(heading: str, base: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
+    """Agencies a sub-section heading addresses, and where its own task text starts; None if not agencies."""
+    if is_office_holder(heading):
+        return None
+    shared = _SHARED_HEAD.match(heading)
+    if shared:
+        return _shared_head(heading, shared, base, province), len(heading)
+    found, end = agencies_at(heading, 0, base, province)
+    rest = heading[end:].lstrip()
+    if found and (not rest or rest[0] in ":-–"):
+        return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
+    if found and acts_on(heading, end):
+        return found, 0  # "Văn phòng Tỉnh ủy theo dõi, đôn đốc ...": the whole item is its task
+    name = heading.split(":", 1)[0].strip()
+    if _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
+        match = resolve_or_keep(name, province, name.lower().startswith("các"))
+        return [AgencyMention(base, base + len(name), name, match)], min(len(name) + 1, len(heading))
+    return None
+
+
+def _shared_head(heading: str, m: re.Match[str], base: int, province: str | None) -> list[AgencyMention]:
+    """ "Các Sở: A; B; C" → "Sở A", "Sở B", "Sở C" (names split at ';', else at ',')."""
+    head, names = m.group(1), m.group(2)
+    sep = ";" if ";" in names else ","
+    out, pos = [], m.start(2)
+    for part in names.split(sep):
+        name = part.strip()
+        start = heading.index(name, pos) if name else pos
+        pos = start + len(name)
+        if not name:
+            continue
+        match = resolve_or_keep(f"{head} {name}", province, False)
+        out.append(AgencyMention(base + start, base + start + len(name), name, match))
+    return out

@@ -1,0 +1,36 @@
+"""Articles of a decision ("Điều 2. Giao X ...", "Điều 3. Tổ chức thực hiện").
+
+An article whose items are headed by agencies is read as an organisation section (kg.extract.assignments
+.sections); any other is read paragraph by paragraph, each sentence with its own addressee.
+"""
+
+from __future__ import annotations
+
+from kg.extract.assignments.addressees import addressees
+from kg.extract.assignments.reading import sentence_units
+from kg.extract.assignments.split import paragraphs
+from kg.extract.assignments.units import Unit
+from kg.normalize import Text
+from kg.outline import Node, Outline
+from kg.segment import parse_label
+
+
+def article_units(node: Node, text: Text, outline: Outline, province: str | None) -> list[Unit]:
+    """ "Điều 2. Giao X ..." and its numbered clauses: paragraph by paragraph, labels set aside, each
+    sentence with its own addressee (the article itself addresses no one)."""
+    units: list[Unit] = []
+    for base, para in paragraphs(text, outline):
+        if not node.start <= base < node.end:
+            continue
+        label = parse_label(para.strip())
+        skip = len(para) - len(label[2]) if label else 0
+        units += sentence_units(para[skip:], base + skip, node.section, province, carry=False, acts=True)
+    return units
+
+
+def addressed_children(node: Node, text: Text, province: str | None) -> bool:
+    """ "Điều 2. Tổ chức thực hiện" whose items are headed by agencies ("1. Bộ Tài chính"): a section."""
+    return any(
+        addressees(text.text[c.heading_start : c.heading_end], c.heading_start, province)
+        for c in node.children
+    )

@@ -1,0 +1,60 @@
+"""Cue phrases and the sentence kinds they mark (data/vocab/roles.yaml).
+
+A cue says who is addressed ("Giao", "Yêu cầu"), who leads ("chủ trì", "có trách nhiệm") or coordinates
+("phối hợp với"); other cues mark formulas that hand out no task: sentences to office-holders ("Giám đốc
+Sở ...", G7) and closings ("Trên đây là Kế hoạch ..."). Every test runs over ``fold_keep_length`` text, so
+a match's offsets are offsets into the sentence as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg import vocab
+from kg.resolve.agencies import fold_keep_length
+
+
+@cache
+def cues(kind: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled cues of ``kind`` in roles.yaml (compiled once: every sentence is tested against them)."""
+    return tuple(re.compile(e["cue"]) for e in vocab.load("roles") if e["kind"] == kind)
+
+
+def find_cue(sentence: str, kind: str) -> re.Match[str] | None:
+    """The first cue of ``kind`` (address, lead, coordinate, office-holder) in ``sentence``, over folded text.
+
+    >>> find_cue("Phối hợp với Sở Tài chính tham mưu", "coordinate").end()
+    13
+    """
+    folded = fold_keep_length(sentence)
+    hits = [m for p in cues(kind) if (m := p.search(folded))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def opens_with(s: str, kind: str) -> bool:
+    """Whether ``s`` opens with a cue of ``kind`` (e.g. "có trách nhiệm" right after a subject)."""
+    folded = fold_keep_length(s)
+    return any(p.match(folded) for p in cues(kind))
+
+
+def is_office_holder(s: str) -> bool:
+    """Whether ``s`` opens with an office-holder ("Giám đốc Sở ...", "Chủ tịch UBND ..."): people."""
+    return opens_with(s, "office-holder")
+
+
+def is_closing(para: str) -> bool:
+    """A closing formula ("Trên đây là Kế hoạch ...", "Thủ trưởng các sở ...", "Yêu cầu Trưởng các phòng,
+    ..., Chủ tịch UBND các xã ...") is not its task (G7), wherever it stands: in an item's body it ends
+    that item."""
+    folded = fold_keep_length(para.lstrip())
+    if folded.startswith(("tren day", "trong qua trinh")) or is_office_holder(para):
+        return True
+    cue = find_cue(para, "address")  # "Yêu cầu Trưởng các phòng, ...": only when it opens the paragraph
+    return bool(cue and not para[: cue.start()].strip() and is_office_holder(para[cue.end() :]))
+
+
+def to_office_holders(sent: str) -> bool:
+    """ "Giám đốc các sở ... triển khai", "Yêu cầu Giám đốc các sở ...": addressed to people (G7)."""
+    cue = find_cue(sent, "address")
+    return is_office_holder(sent) or bool(cue and is_office_holder(sent[cue.end() :]))

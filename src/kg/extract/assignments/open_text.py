@@ -1,0 +1,71 @@
+"""Tasks outside organisation sections: texts that have none (letters, news reports) and "Giao X ..."
+sentences, which hand out tasks wherever they stand.
+
+A text with no organisation section is read paragraph by paragraph, a subject carried over to the sentences
+after it (a news report compresses a plan into one run-on sentence, G5). An official letter (it opens with
+"Kính gửi:") is all directives: each numbered item or dash line with its own addressee counts, and an
+introduction ending in ":" that addresses agencies ("đề nghị các bộ, ngành ... sau:") addresses the numbered
+items after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.assignments.cues import is_closing
+from kg.extract.assignments.reading import read_sentences, sentence_units
+from kg.extract.assignments.split import paragraphs
+from kg.extract.assignments.units import Unit
+from kg.normalize import Text
+from kg.outline import Outline
+from kg.resolve.agencies import AgencyMention, fold_keep_length
+from kg.segment import parse_label
+
+
+def is_letter(outline: Outline) -> bool:
+    """An official letter (công văn) opens with "Kính gửi:" recipients: its body is all directives."""
+    return any(fold_keep_length(ln.text.strip()).startswith("kinh gui") for ln in outline.header.recipients)
+
+
+def open_units(text: Text, outline: Outline, province: str | None, acts: bool = False) -> list[Unit]:
+    """A text with no organisation section (a letter, a news report): paragraph by paragraph, a subject
+    carried over to the sentences after it until a new item, a closing or an office-holder sentence.
+    With ``acts`` (a letter) an item opening with agencies and a task verb is addressed to them."""
+    units: list[Unit] = []
+    subject: list[AgencyMention] | None = None
+    intro: list[AgencyMention] | None = None  # "đề nghị các bộ, ngành thực hiện một số nội dung sau:"
+    for base, para in paragraphs(text, outline):
+        label = parse_label(para.strip())
+        if label or is_closing(para):
+            subject = intro if label else None  # a numbered item or a closing formula starts afresh
+        if is_closing(para):
+            intro = None
+            continue
+        skip = len(para) - len(label[2]) if label else 0
+        found, subject = read_sentences(para[skip:], base + skip, None, province, True, subject, acts)
+        if not label:
+            intro = subject if para.rstrip().endswith(":") else None
+            if intro:
+                found = found[:-1]  # the introduction itself is no task
+        units += found
+    return units
+
+
+def giao_units(text: Text, outline: Outline, province: str | None) -> list[Unit]:
+    """ "Giao X chủ trì ..." sentences outside organisation sections (they hand out tasks wherever found)."""
+    units: list[Unit] = []
+    for base, para in paragraphs(text, outline):
+        if re.search(r"(?:^|[\s.;:])(?:[Gg]iao|GIAO)\s", para):
+            units += [
+                u
+                for u in sentence_units(para, base, None, province, carry=False)
+                if _starts_giao(text.text, u)
+            ]
+    return units
+
+
+def _starts_giao(full: str, unit: Unit) -> bool:
+    """Whether "giao" stands just before one of the unit's leads (within 40 characters)."""
+    return any(
+        re.search(r"\bgiao\b", fold_keep_length(full[max(0, m.start - 40) : m.start])) for m in unit.leads
+    )

@@ -1,0 +1,86 @@
+"""Reading a paragraph sentence by sentence: each sentence's addressee, carried over to the sentences after
+it when ``carry`` is set, and one unit per ";" clause.
+
+A closing formula or a background sentence ends the carry-over; a trailing "; hoàn thành ..." clause is the
+timeframe of the clause before it, not a task of its own.
+"""
+
+from __future__ import annotations
+
+from kg.extract.assignments.cues import is_closing, to_office_holders
+from kg.extract.assignments.split import clauses, sentences
+from kg.extract.assignments.subjects import clause_subject, is_background, subject_of
+from kg.extract.assignments.units import Unit, make_unit
+from kg.extract.deadlines import deadline_clause
+from kg.resolve.agencies import AgencyMention
+
+
+def sentence_units(
+    s: str, base: int, section: str | None, province: str | None, carry: bool, acts: bool = False
+) -> list[Unit]:
+    """Units of a paragraph read sentence by sentence (no addressee from a heading)."""
+    return read_sentences(s, base, section, province, carry, None, acts)[0]
+
+
+def read_sentences(
+    s: str,
+    base: int,
+    section: str | None,
+    province: str | None,
+    carry: bool,
+    subject: list[AgencyMention] | None,
+    acts: bool = False,
+) -> tuple[list[Unit], list[AgencyMention] | None]:
+    """Units of ``s`` sentence by sentence; with ``carry`` a sentence without a subject keeps the one
+    before (``subject`` on entry); returns the units and the subject in force at the end."""
+    units: list[Unit] = []
+    for a, b in sentences(s):
+        sent = s[a:b]
+        if is_closing(sent) or is_background(sent, province):
+            # "Trong quá trình thực hiện, nếu phát sinh ...", "Trước đó, UBND tỉnh đã ban hành ...":
+            # no task, and no carry-over of the subject before it
+            subject = None
+            continue
+        subject, list_end = _subject_in_force(sent, base + a, province, carry, subject, acts)
+        if subject:
+            found, subject = _clause_units(s, (a, b), base, section, subject, list_end, province)
+            units += found
+    return units, subject
+
+
+def _subject_in_force(
+    sent: str, at: int, province: str | None, carry: bool, subject: list[AgencyMention] | None, acts: bool
+) -> tuple[list[AgencyMention] | None, int]:
+    """The addressee of ``sent`` (at offset ``at``) and where its list ends in ``sent``: its own, else the
+    one carried over (list end 0), else None."""
+    found = subject_of(sent, at, province, acts)
+    if found:
+        return found
+    if not carry or to_office_holders(sent):
+        return None, 0
+    return subject, 0
+
+
+def _clause_units(
+    s: str,
+    sentence: tuple[int, int],
+    base: int,
+    section: str | None,
+    subject: list[AgencyMention],
+    list_end: int,
+    province: str | None,
+) -> tuple[list[Unit], list[AgencyMention]]:
+    """One unit per ";" clause of the sentence ``s[a:b]``; returns them and the subject at the end."""
+    a, b = sentence
+    sent = s[a:b]
+    units: list[Unit] = []
+    for c, d in clauses(sent, list_end, province):
+        if c > list_end and (own := clause_subject(sent, c, d, base + a, province)):
+            subject = own  # "...; Sở B có trách nhiệm ...": a clause with its own subject
+        when = deadline_clause(sent[c:d])
+        if when and units:
+            # "; hoàn thành trong Quý I/2025": the timeframe of the clause before, not a task
+            units[-1].deadline = (base + a + c + when[1], base + a + c + when[2])
+            continue
+        units.append(make_unit(s, a + c, a + d, base, section, subject, province))
+    return units, subject

@@ -1,0 +1,31 @@
+"""Organisation sections: the parts of the outline that say who does what (TỔ CHỨC THỰC HIỆN, and
+articles other than Điều 1 that assign)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.outline import Node
+from kg.sections import classify
+
+
+def org_sections(root: Node) -> list[Node]:
+    """Organisation sections: headings like TỔ CHỨC THỰC HIỆN, and articles other than Điều 1 that assign."""
+    out: list[Node] = []
+    for node in root.walk():
+        if node.kind == "root":
+            continue
+        if node.kind == "article":
+            # "Điều 2. Tổ chức thực hiện" whose numbered clauses assign: the heading or a clause says so
+            if node.label.split()[-1] != "1" and (
+                any(re.search(r"\b(giao|chủ trì|trách nhiệm)\b", n.text, re.I) for n in node.walk())
+                or classify(node.heading.removeprefix(node.label).lstrip(" .:"), "org")
+            ):
+                out.append(node)
+        elif (
+            node.kind not in ("dash", "plus")
+            and classify(node.heading, "org")
+            and not any(node.start >= o.start and node.end <= o.end for o in out)
+        ):
+            out.append(node)
+    return out

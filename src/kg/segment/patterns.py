@@ -1,0 +1,18 @@
+"""Regular expressions for header lines that several readers of the front matter share (number, date,
+subject, motto, rules, enacting words)."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_LINE = re.compile(r"^Số\b\s*:?\s*(.*)$", re.IGNORECASE)
+DATE_LINE = re.compile(
+    r"(?:^|,\s*)ngày\s*(?:[\d\s.]*\s*tháng\s*[\d\s.]*\s*năm\s*\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})",
+    re.IGNORECASE,
+)
+SUBJECT = re.compile(r"^V/v\b\s*:?\s*", re.IGNORECASE)
+MOTTO = re.compile(
+    r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam)$"
+)
+RULE = re.compile(r"^[-_=*.·•\s]+$")
+ENACT = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ)\s*:\s*$")

@@ -1,0 +1,68 @@
+"""The title: the lines after the type line up to the preamble or the body, and the "CỦA <BODY>" line
+that names a party document's issuer."""
+
+from __future__ import annotations
+
+import re
+
+from kg.linebreaks import header_line
+from kg.outline import Line
+from kg.sections import classify
+from kg.segment.labels import parse_label
+from kg.segment.patterns import ENACT, RULE
+
+# "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body named under the type word (party documents)
+_BY_LINE = re.compile(r"^CỦA\s+\S.{2,80}$")
+
+
+def read_title(lines: list[Line], type_idx: int | None) -> tuple[list[Line], int]:
+    """Title lines after the type line; returns them and the index of the first line after."""
+    if type_idx is None:
+        return [], 0
+    out: list[Line] = []
+    j = type_idx + 1
+    while j < len(lines):
+        ln = lines[j]
+        if _ends_title(ln, out):
+            break
+        out.append(ln)
+        j += 1
+    return out, j
+
+
+def by_line_of(lines: list[Line], type_idx: int | None, title: list[Line]) -> Line | None:
+    """The "CỦA <BODY>" naming the issuer, on the type line ("NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ") or just below."""
+    if type_idx is None:
+        return None
+    t = lines[type_idx]
+    m = re.search(r"\sCỦA\s", t.text)
+    if m:
+        return Line(t.text[m.start() + 1 :], t.start + m.start() + 1, t.end)
+    if len(title) > 1 and _BY_LINE.match(title[0].text) and title[0].text == title[0].text.upper():
+        return title[0]
+    return None
+
+
+def _ends_title(ln: Line, so_far: list[Line]) -> bool:
+    """Whether ``ln`` is past the title: a preamble, authority, enacting or labelled line, or a new
+    paragraph after the title lines ``so_far`` (an upper-case title may run over several)."""
+    t = ln.text
+    if (
+        t.startswith("(")
+        or RULE.match(t)
+        or header_line(t)
+        or ENACT.match(t)
+        or classify(t, "preamble")
+        or classify(t, "authority")
+    ):
+        return True
+    if classify(t, "closing") or (parse_label(t) and parse_label(t)[0] in ("roman", "article", "number1")):  # type: ignore[index]
+        return True
+    if not so_far:
+        return False
+    prev = so_far[-1]
+    if prev.text.endswith(":") or t.endswith(":"):
+        return True  # "... ban hành Kế hoạch thực hiện như sau:" leads into the body; no title does
+    same_paragraph = ln.start - prev.end == 1
+    all_upper = all(x.text == x.text.upper() for x in so_far) and t == t.upper()
+    return not (same_paragraph or all_upper)

@@ -1,0 +1,129 @@
+"""The outline tree of the body: labelled lines nest by kind, paragraphs belong to the item before them;
+recipients ("Nơi nhận", "Kính gửi") and signature blocks are set aside, and an attached document or an
+appendix starts a new part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.outline import Line, Node
+from kg.sections import classify, type_word_line
+from kg.segment.labels import parse_label
+from kg.textutil import fold
+
+
+@dataclass
+class _Draft:
+    """A node while the tree is being built (mutable; ``_freeze`` turns it into a ``Node``)."""
+
+    label: str
+    kind: str
+    heading: Line
+    body: list[Line] = field(default_factory=list)
+    children: list[_Draft] = field(default_factory=list)
+
+
+class Tree:
+    """Builds the outline tree over body lines, setting recipients and signature blocks aside."""
+
+    def __init__(self, lines: list[Line], skip: set[int]) -> None:
+        self.lines = lines
+        self.skip = skip
+        self.recipients: list[Line] = []
+        self.signature: list[Line] = []
+        self._last: Line | None = None
+
+    def build(self, start: int) -> Node:
+        """The tree of the body lines from index ``start`` (table lines skipped)."""
+        root = _Draft("", "root", Line("", 0, 0))
+        stack: list[_Draft] = [root]
+        closing = False
+        for i in range(start, len(self.lines)):
+            if i in self.skip:
+                continue
+            ln = self.lines[i]
+            closing = self._closing_state(ln, closing)
+            if closing:
+                continue
+            self._place(ln, stack, root)
+        return _freeze(root, ())
+
+    def _closing_state(self, ln: Line, closing: bool) -> bool:
+        """Whether ``ln`` belongs to a recipients/signature block (recorded), updating the state."""
+        t = ln.text
+        if classify(t, "closing"):
+            (self.recipients if fold(t).startswith(("noi nhan", "kinh gui")) else self.signature).append(ln)
+            self._last = ln
+            return True
+        if not closing:
+            return False
+        if type_word_line(ln) or classify(t, "appendix"):
+            return False
+        if (
+            self.recipients
+            and self.recipients[-1] is self._last
+            and not self.signature
+            and t[:1] not in "-–•+"
+            and fold(self.recipients[0].text).startswith("kinh gui")
+        ):
+            return False  # the "Kính gửi:" list of a letter ends; its body follows
+        if t[:1] in "-–•+" or t.startswith("Lưu"):
+            self.recipients.append(ln)
+            self._last = ln
+        else:
+            self.signature.append(ln)
+        return True
+
+    def _place(self, ln: Line, stack: list[_Draft], root: _Draft) -> None:
+        """Put ``ln`` under the open node it belongs to: a label closes the open nodes of its kind."""
+        if type_word_line(ln) or classify(ln.text, "appendix"):
+            del stack[1:]
+            part = _Draft("", "part", ln)
+            root.children.append(part)
+            stack.append(part)
+            return
+        parsed = parse_label(ln.text)
+        if parsed is None:
+            while stack[-1].kind in ("dash", "plus") and len(stack) > 1:
+                stack.pop()  # a paragraph after a bullet belongs to the bullet's parent
+            stack[-1].body.append(ln)
+            return
+        kind, label, _rest = parsed
+        node = _Draft(label, kind, ln)
+        for depth in range(len(stack) - 1, 0, -1):
+            if stack[depth].kind == kind:
+                del stack[depth:]
+                break
+        stack[-1].children.append(node)
+        stack.append(node)
+
+
+def _freeze(d: _Draft, parent_path: tuple[str, ...]) -> Node:
+    """The frozen ``Node`` of draft ``d`` and its children, with offsets and the path of labels."""
+    path = (*parent_path, d.label) if d.kind != "root" else ()
+    children = tuple(_freeze(c, path) for c in d.children)
+    body = "\n".join(ln.text for ln in d.body)
+    body_start = d.body[0].start if d.body else d.heading.end
+    body_end = d.body[-1].end if d.body else d.heading.end
+    end = max([body_end, d.heading.end, *(c.end for c in children)])
+    heading_text = d.heading.text
+    parsed = parse_label(heading_text)
+    h_start = d.heading.start
+    if parsed and d.kind not in ("article", "part"):
+        rest = parsed[2]
+        h_start = d.heading.end - len(rest)
+        heading_text = rest
+    return Node(
+        label=d.label,
+        kind=d.kind,
+        heading=heading_text,
+        body=body,
+        start=d.heading.start,
+        end=end,
+        heading_start=h_start,
+        heading_end=d.heading.end,
+        body_start=body_start,
+        body_end=body_end,
+        path=path,
+        children=children,
+    )
