@@ -2,9 +2,10 @@
 
 Builds the same corpus as benchmarks/graph_bench.py (C central directives; in each of 63 provinces a party
 plan and P people's-committee plans per directive, T tasks of 3 assignments each) into an Oxigraph store with
-the inferred graph, then times the analysis layer on it: to_networkx (two SELECTs + indexing), trace, who,
-compare and each metric. Brokers are timed twice: as `kg metrics` runs them (exact betweenness below
-EXACT_BETWEENNESS_LIMIT agencies) and with the seeded k-sample estimate forced. Run:
+the inferred graph, then times the analysis layer on it: to_networkx (four SELECTs + indexing); trace and who
+as `kg trace`/`kg who` run them, on the store, reading only the neighbourhood (kg.analysis.focus); then trace,
+who, compare and each metric on the converted graphs. Brokers are timed twice: as `kg metrics` runs them
+(exact betweenness below EXACT_BETWEENNESS_LIMIT agencies) and with the seeded k-sample estimate forced. Run:
   .venv/bin/python benchmarks/analysis_bench.py --plans 10 [--write]
 (--write appends the table to benchmarks/RESULTS.md). Wall-clock seconds; memory is the peak RSS.
 """
@@ -26,6 +27,7 @@ from graph_bench import corpus
 from kg.analysis import metrics
 from kg.analysis.compare import compare_implementing
 from kg.analysis.convert import to_networkx
+from kg.analysis.focus import trace_in, who_in
 from kg.analysis.trace import trace
 from kg.analysis.who import who
 from kg.build import map_records
@@ -71,6 +73,12 @@ def main() -> None:
     graphs, t_convert = timed(lambda: to_networkx(store))
     resp = graphs.responsibility
     steps: list[tuple[str, Callable[[], Any], Callable[[Any], str]]] = [
+        ("trace 1-NQ/TW on the store (neighbourhood only)", lambda: trace_in(store, "1-NQ/TW"),
+         lambda t: f"{len(t.nodes)} docs"),
+        ("who Sở Tài chính on the store (neighbourhood only)", lambda: who_in(store, "Sở Tài chính"),
+         lambda w: f"{len(w.duties)} duties"),
+        ("who so tai chinh --province Tỉnh07 on the store (neighbourhood only)",
+         lambda: who_in(store, "so tai chinh", "Tỉnh07"), lambda w: f"{len(w.duties)} duties"),
         ("trace 1-NQ/TW (up and down)", lambda: trace(graphs.lineage, "1-NQ/TW"),
          lambda t: f"{len(t.nodes)} docs"),
         ("who Sở Tài chính (all provinces)", lambda: who(graphs, "Sở Tài chính"),
@@ -99,7 +107,7 @@ def main() -> None:
             "",
             "| step | result | seconds |",
             "|---|---|---:|",
-            f"| to_networkx (store → 2 SELECTs → NetworkX) "
+            f"| to_networkx (store → 4 SELECTs → NetworkX) "
             f"| {graphs.lineage.number_of_edges()} lineage edges | {t_convert:.2f} |",
             *rows,
             "",

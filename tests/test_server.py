@@ -1,5 +1,8 @@
 """A real Oxigraph server: push the graph, run every named query via SPARQLWrapper, same answers."""
 
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -7,6 +10,7 @@ import pytest
 
 from kg import serve
 from kg.build import build
+from kg.errors import EndpointError
 from kg.paths import RAW_DIR
 from kg.push import push, store_graphs
 from kg.sparql import bind, discover, run_local, run_remote
@@ -74,5 +78,30 @@ def test_kg_serve_serves_the_built_store_read_only(built: Path) -> None:
         text = bind(q, {"doc": "69-KL/TW"})
         remote = run_remote(srv.query_url, text, [])  # the union default graph, as the query UI sees it
         assert _sorted(remote.rows) == _sorted(run_local(open_store(built), text).rows)
+    finally:
+        serve.stop(srv)
+
+
+def test_stopping_kg_serve_with_sigterm_stops_its_oxigraph_server(built: Path) -> None:
+    # `kill PID` on `kg serve` used to leave the oxigraph child listening, orphaned
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--store", str(built)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        first = proc.stdout.readline() if proc.stdout else ""
+        query_url = first.split()[2]
+        assert serve._answers(query_url), first
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    assert proc.returncode == 0
+    assert not serve._answers(query_url), "the oxigraph server outlived `kg serve`"
+
+
+def test_pushing_to_a_read_only_server_says_it_refuses_writes(built: Path) -> None:
+    srv = serve.start(built, read_only=True, timeout=20)
+    try:
+        with pytest.raises(EndpointError, match=r"HTTP 403 .*read-only"):
+            push(srv.store_url, store_graphs(open_store(built)))
     finally:
         serve.stop(srv)

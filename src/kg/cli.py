@@ -6,6 +6,7 @@ become a one-line message on stderr and the error's exit code, never a traceback
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -41,11 +42,29 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except KGError as exc:
-        click.echo(f"kg: error: {exc}", err=True)
+        # one line, even when a parser's message (rdflib, Oxigraph) spans several
+        click.echo(f"kg: error: {' '.join(str(exc).split())}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except OSError as exc:  # the file system said no (an output folder that cannot be made, a full disk)
+        click.echo(f"kg: error: {_os_error(exc)}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # a bug: still one line, with the way to see the traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        click.echo(
+            f"kg: internal error: {type(exc).__name__}: {exc} (KG_DEBUG=1 shows the traceback)", err=True
+        )
+        sys.exit(2)
+
+
+def _os_error(exc: OSError) -> str:
+    """``path: problem`` from an OSError, naming both files of a failed rename."""
+    names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
+    problem = exc.strerror or str(exc)
+    return f"{' → '.join(names)}: {problem}" if names else problem
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,6 +20,11 @@ from kg.store import DATASET, dump
 CHUNK_LINES = 5000
 # statuses meaning "this server does not do the Graph Store Protocol here": fall back to SPARQL Update
 _NO_GSP = {400, 404, 405, 415, 501}
+# what a refusal most likely means, e.g. pushing to `kg serve`, which is read-only
+_REFUSED = {
+    401: " (the server wants credentials)",
+    403: " (the server refuses writes: it is read-only, like `kg serve`, or needs credentials)",
+}
 
 
 def store_graphs(store: ox.Store, into: str | None = None) -> dict[str, bytes]:
@@ -30,6 +35,13 @@ def store_graphs(store: ox.Store, into: str | None = None) -> dict[str, bytes]:
     return graphs
 
 
+def check_url(url: str) -> None:
+    """EndpointError unless ``url`` is an http(s) URL with a host (caught before any upload starts)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise EndpointError(f"{url!r} is not an http(s) URL: give one such as http://localhost:7878/store")
+
+
 def _request(url: str, data: bytes, content_type: str, method: str, timeout: float) -> int:
     req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": content_type})
     try:
@@ -38,7 +50,9 @@ def _request(url: str, data: bytes, content_type: str, method: str, timeout: flo
     except urllib.error.HTTPError as exc:
         return int(exc.code)
     except (urllib.error.URLError, OSError) as exc:
-        raise EndpointError(f"{url}: cannot reach the server ({exc})") from exc
+        reason = getattr(exc, "reason", None) or exc  # URLError wraps the socket error
+        where = url.split("?", 1)[0]  # the ?graph=… part only makes the message long
+        raise EndpointError(f"{where}: cannot reach the server ({reason})") from exc
 
 
 def put_graph(endpoint: str, graph: str, nt: bytes, timeout: float = 120) -> int:
@@ -64,6 +78,9 @@ def update_graph(update_endpoint: str, graph: str, nt: bytes, timeout: float = 1
 
 def push(endpoint: str, graphs: Mapping[str, bytes], update_endpoint: str | None = None) -> dict[str, str]:
     """Upload every graph; returns, per graph IRI, how it went ("graph store" or "sparql update")."""
+    check_url(endpoint)
+    if update_endpoint:
+        check_url(update_endpoint)
     done = {}
     for graph, nt in graphs.items():
         status = put_graph(endpoint, graph, nt)
@@ -73,5 +90,6 @@ def push(endpoint: str, graphs: Mapping[str, bytes], update_endpoint: str | None
             update_graph(update_endpoint or endpoint, graph, nt)
             done[graph] = "sparql update"
         else:
-            raise EndpointError(f"{endpoint}: upload of <{graph}> failed with HTTP {status}")
+            why = _REFUSED.get(status, "")
+            raise EndpointError(f"{endpoint}: upload of <{graph}> failed with HTTP {status}{why}")
     return done

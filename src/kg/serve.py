@@ -10,6 +10,7 @@ are. Endpoints: ``/query`` (SPARQL query), ``/store`` (Graph Store Protocol); a 
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -61,6 +62,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def check_port_free(port: int) -> None:
+    """EndpointError if ``port`` is taken on the loopback interface.
+
+    Checked before starting because a server already listening there would answer our readiness probe, and
+    `kg serve` would announce someone else's endpoint while its own server exits."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # like the server itself: a port whose old connections linger in TIME_WAIT is free to listen on
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((HOST, port))
+        except OSError as exc:
+            raise EndpointError(
+                f"port {port} on {HOST} is already in use ({exc.strerror}): choose another --port, "
+                "or leave --port out to use a free one"
+            ) from exc
+
+
 def command(location: Path | None, port: int, read_only: bool = True) -> list[str]:
     """The server command line."""
     mode = "serve-read-only" if read_only else "serve"
@@ -74,6 +92,8 @@ def start(
     """Start the server and wait (bounded) until it answers a query; EndpointError if it does not."""
     if read_only and (location is None or not Path(location).is_dir()):
         raise StoreError(f"no graph store at {location}: run `kg build` first")
+    if port:
+        check_port_free(port)
     port = port or free_port()
     proc = subprocess.Popen(
         command(location, port, read_only), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -89,6 +109,14 @@ def start(
         time.sleep(0.1)
     stop(server)
     raise EndpointError(f"oxigraph server did not answer on {server.base_url} within {timeout:.0f}s")
+
+
+def wait(server: Server) -> None:
+    """Block until the server process ends; EndpointError with its last words if it failed."""
+    code = server.process.wait()
+    if code not in (0, -signal.SIGINT, -signal.SIGTERM):
+        err = server.process.stderr.read().decode("utf-8", "replace").strip() if server.process.stderr else ""
+        raise EndpointError(f"oxigraph server on {server.base_url} stopped (code {code}): {err[-300:]}")
 
 
 def _answers(query_url: str) -> bool:

@@ -48,10 +48,15 @@ def open_store(path: Path | None = None) -> ox.Store:
     path = Path(path or STORE_DIR)
     if not path.is_dir():
         raise StoreError(f"no graph store at {path}: run `kg build` first")
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"{path} is not a graph store (no CURRENT file): run `kg build` first")
     try:
         return ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise StoreError(f"cannot open the graph store at {path}: {exc}") from exc
+    except (OSError, RuntimeError) as exc:  # RocksDB reports damaged files as RuntimeError("Corruption: …")
+        problem = " ".join(str(exc).split())[:200]
+        raise StoreError(
+            f"the graph store at {path} is damaged or unreadable ({problem}): run `kg build` to rebuild it"
+        ) from exc
 
 
 def new_store(path: Path | None = None) -> ox.Store:

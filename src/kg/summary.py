@@ -107,8 +107,9 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def account(store: ox.Store, store_dir: Path, out_dir: Path = DATA_DIR) -> str:
-    """The whole account as text; ``out_dir`` is where the build wrote its files (`kg build --out-dir`)."""
+def account(store: ox.Store, store_dir: Path, out_dir: Path = DATA_DIR, kg: str = "kg") -> str:
+    """The whole account as text; ``out_dir`` is where the build wrote its files (`kg build --out-dir`),
+    ``kg`` how the reader runs the command (``.venv/bin/kg`` when it is not on their PATH)."""
     lines = [
         f"Graph: {count(store, str(ASSERTED_GRAPH))} asserted triples, "
         f"{count(store, str(INFERRED_GRAPH))} inferred (kept in their own named graph)."
@@ -125,10 +126,18 @@ def account(store: ox.Store, store_dir: Path, out_dir: Path = DATA_DIR) -> str:
         "Outputs: "
         + ", ".join(_rel(out_dir / f) for f in ("kg.ttl", "kg.jsonld", "kg.nt", "kg-inferred.ttl"))
     )
-    lines.append(f"  store {_rel(store_dir)}; views {_rel(VIS_DIR)}/")
-    lines.append(
-        "Next: `kg validate` (SHACL + QC), `kg queries` (the question library), "
-        "`kg query directive-chain --param doc=<number>`, `kg serve` (SPARQL endpoint + query UI), "
-        "`kg push --endpoint URL` (to another SPARQL 1.1 server)."
-    )
+    lines.append(f"  store {_rel(store_dir)}")
+    lines.append(f"Views: open {_rel(VIS_DIR)}/index.html in a browser (works offline)")
+    lines.append("Next:")
+    lines += [f"  {kg} {command:<44} {why}" for command, why in NEXT_STEPS]
     return "\n".join(lines)
+
+
+# what a reader can do after the account, one command a line
+NEXT_STEPS = (
+    ("validate", "SHACL shapes + QC queries on the graph"),
+    ("queries", "the named researcher questions"),
+    ("query directive-chain --param doc=<number>", "a directive down to tasks and agencies"),
+    ("serve", "SPARQL endpoint + query UI on 127.0.0.1"),
+    ("push --endpoint URL", "upload to another SPARQL 1.1 server"),
+)

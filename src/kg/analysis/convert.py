@@ -16,8 +16,8 @@ Everything is read through two SELECT queries (kg.analysis.index), so this works
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx

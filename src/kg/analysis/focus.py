@@ -39,36 +39,30 @@ def _iris(nodes: Iterable[str]) -> str:
     return " ".join(f"<{n}>" for n in sorted(nodes))
 
 
-def _read(source: Any, pattern: str) -> Index:
-    """The Index of the subjects ``pattern`` binds to ``?s``: everything the converter reads, with quotes."""
-    return fetch_subjects(source, subjects(source, pattern))
+# What the converter reads about a document besides its own triples: lineage statements, issuer and
+# its province, the document's province, targets, field concepts.
+_AROUND = (VPO.lineageStatement, VPO.issuedBy, VPO.jurisdiction, VPO.hasTarget, VPO.inField)
+
+
+def _read(source: Any, patterns: Iterable[str]) -> Index:
+    """The Index of the subjects the ``patterns`` bind to ``?s`` (one query each, so each stays a simple
+    lookup), with what lies around them and the ontology's class axioms and field concepts."""
+    found: set[str] = set()
+    for pattern in (*patterns, "?s rdfs:subClassOf ?c", "?s a skos:Concept"):
+        found.update(subjects(source, pattern))
+    return fetch_subjects(source, found, follow=_AROUND, depth=2)
 
 
 def _union(branches: Iterable[str]) -> str:
     """``{ a } UNION { b } ...``. Each branch is a whole group: a SPARQL group is evaluated on its own, so a
-    BIND or a path in a branch sees only variables bound inside that branch."""
+    path or a BIND in a branch sees only variables bound inside that branch."""
     return " UNION ".join(f"{{ {b} }}" for b in branches)
-
-
-def _around_documents(docs: str) -> list[str]:
-    """Branches binding ?s: the documents ``docs`` (a group binding ?d) and what the converter reads
-    about them (lineage statements, issuer, province, targets, fields)."""
-    steps = (
-        "BIND(?d AS ?s)", "?d vpo:lineageStatement ?s", "?d vpo:issuedBy ?s", "?d vpo:jurisdiction ?s",
-        "?d vpo:issuedBy/vpo:jurisdiction ?s", "?d vpo:hasTarget ?s", "?d vpo:inField ?s",
-    )  # fmt: skip
-    return [f"{{ {docs} }} {step}" for step in steps]
-
-
-def _with_ontology(branches: list[str]) -> str:
-    """The branches plus the class axioms and field concepts (a few hundred triples of the ontology)."""
-    return _union([*branches, "?s rdfs:subClassOf ?c", "?s a skos:Concept"])
 
 
 def document_directory(source: Any) -> PolicyGraphs:
     """A lineage graph of every document with only its type, number, label and title (no edges)."""
     classes = _iris(str(c) for c in DOCUMENT_TERMS)
-    scope = f"{{ ?s vpo:identifier ?x }} UNION {{ ?s vpo:title ?x }} UNION {{ ?s a ?c . VALUES ?c {{ {classes} }} }}"
+    scope = _union(["?s vpo:identifier ?x", "?s vpo:title ?x", f"?s a ?c . VALUES ?c {{ {classes} }}"])
     return from_index(fetch_subjects(source, subjects(source, scope), _NAMES, quotes=False))
 
 
@@ -76,8 +70,7 @@ def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
     """The converted neighbourhood of ``documents`` (IRIs): every document on an implements/basedOn path
     up or down from one of them, with issuers, provinces, lineage statements, targets and quotes."""
     focus = f"VALUES ?focus {{ {_iris(documents)} }}"
-    docs = _union([f"{focus} ?focus {_LINEAGE}* ?d", f"{focus} ?d {_LINEAGE}* ?focus"])
-    return from_index(_read(source, _with_ontology(_around_documents(docs))))
+    return from_index(_read(source, [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]))
 
 
 def trace_in(source: Any, document: str) -> Trace:
@@ -114,14 +107,13 @@ def duties_around(source: Any, agencies: Iterable[str]) -> PolicyGraphs:
         [f"{own} ?asg vpo:assignedAgency ?a ; vpo:assignedTask ?t", f"{own} ?a vpo:leads|vpo:coordinates ?t"]
     )
     plans = _union([f"{{ {tasks} }} ?t vpo:taskOf ?p", f"{{ {tasks} }} ?p vpo:hasTask ?t"])
-    branches = [
+    patterns = [
         f"{own} BIND(?a AS ?s)",
-        f"{own} ?a vpo:jurisdiction ?s",
         f"{own} ?s vpo:assignedAgency ?a",
         f"{{ {tasks} }} BIND(?t AS ?s)",
-        *_around_documents(f"{{ {plans} }} ?p {_LINEAGE}* ?d"),
+        f"{{ {plans} }} ?p {_LINEAGE}* ?s",
     ]
-    return from_index(_read(source, _with_ontology(branches)))
+    return from_index(_read(source, patterns))
 
 
 def who_in(source: Any, agency: str, province: str | None = None) -> WhoResult:

@@ -100,6 +100,7 @@ SELECT ?s ?quote ?file ?start ?end WHERE {
   OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
 }"""
 
+
 @dataclass(frozen=True)
 class Quote:
     """Words of a source text that state a fact: the quote, the file, and its character span."""

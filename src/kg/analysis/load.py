@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -33,16 +34,24 @@ def read_rdf(paths: Sequence[Path]) -> Graph:
     return graph
 
 
-def load_graphs(paths: Sequence[Path] = (), store_dir: Path | None = None) -> PolicyGraphs:
-    """The analysis graphs of ``paths`` if given, else of the store, else of the built Turtle files."""
+def load_source(paths: Sequence[Path] = (), store_dir: Path | None = None) -> Any:
+    """What to query: ``paths`` parsed if given, else the store, else the built Turtle files.
+
+    The result is an rdflib Graph or a pyoxigraph Store, for kg.analysis.convert or kg.analysis.focus.
+    """
     if paths:
-        return to_networkx(read_rdf(paths))
+        return read_rdf(paths)
     store_path = Path(store_dir or STORE_DIR)
     if store_path.is_dir():
         from kg.store import open_store  # the graph area's module; imported late so `kg --help` stays light
 
-        return to_networkx(open_store(store_path))
+        return open_store(store_path)
     built = [p for p in (DATA_DIR / "kg.ttl", DATA_DIR / "kg-inferred.ttl") if p.is_file()]
     if not built:
         raise StoreError(f"no graph store at {store_path} and no {DATA_DIR / 'kg.ttl'}: run `kg build` first")
-    return to_networkx(read_rdf(built))
+    return read_rdf(built)
+
+
+def load_graphs(paths: Sequence[Path] = (), store_dir: Path | None = None) -> PolicyGraphs:
+    """The analysis graphs of ``paths`` if given, else of the store, else of the built Turtle files."""
+    return to_networkx(load_source(paths, store_dir))

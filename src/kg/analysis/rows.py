@@ -98,7 +98,9 @@ def _projection(text: str) -> list[str]:
         return []
     projected = head.group(1)
     while "(" in projected:  # an expression stands for the variable it is bound to
-        reduced = re.sub(r"\((?:[^()]*?\bAS\s+(\?\w+)|[^()]*)\)", lambda m: f" {m.group(1) or ''} ", projected)
+        reduced = re.sub(
+            r"\((?:[^()]*?\bAS\s+(\?\w+)|[^()]*)\)", lambda m: f" {m.group(1) or ''} ", projected
+        )
         if reduced == projected:
             break
         projected = reduced

@@ -24,10 +24,11 @@ from kg.analysis import compare as compare_mod
 from kg.analysis import metrics as metrics_mod
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.export import FORMATS, serialize
+from kg.analysis.focus import trace_in, who_in
 from kg.analysis.index import Quote
-from kg.analysis.load import load_graphs
-from kg.analysis.trace import LineageLink, Trace, children, trace
-from kg.analysis.who import Duty, WhoResult, who
+from kg.analysis.load import load_graphs, load_source
+from kg.analysis.trace import LineageLink, Trace, children
+from kg.analysis.who import Duty, WhoResult
 from kg.paths import VIS_DIR
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -102,7 +103,7 @@ def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json
 
     DOCUMENT is a symbol such as 69-KL/TW (case and separators ignored), a label, or an IRI.
     """
-    result = trace(load_graphs(data, store).lineage, document)
+    result = trace_in(load_source(data, store), document)
     if as_json:
         _emit_json(result)
     elif as_csv:
@@ -177,7 +178,7 @@ def who_cmd(
 
     AGENCY may be written without diacritics or abbreviated ("so khcn", "Sở KH&CN").
     """
-    result = who(load_graphs(data, store), agency, province)
+    result = who_in(load_source(data, store), agency, province)
     if as_json:
         _emit_json(result)
     elif as_csv:

@@ -34,10 +34,13 @@ def _summary(record: Record) -> str:
     "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/<stem>.json each."
 )
 def extract_command(files: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> None:
-    """Extract one record per source text: document, references, lineage, assignments (SCHEMA.md).
+    """Extract one record per source text: document, lineage, tasks.
 
-    Every file is processed even when some fail; a file that cannot be read (missing, empty, binary, not
-    UTF-8) gets a one-line error on stderr.
+    Each record (SCHEMA.md) holds the document, its references and lineage, tasks and assignments, fields,
+    targets and warnings, every item with its span.
+
+    Every file is processed even when some fail; a file that cannot be read (missing, empty, binary, a legacy
+    encoding such as Windows-1258) gets a one-line error on stderr. UTF-8 and UTF-16 are read.
 
     \b
     Exit codes:

@@ -7,6 +7,9 @@ into one-line messages and exit codes by kg.cli. Shared options live in kg.comma
 from __future__ import annotations
 
 import contextlib
+import shutil
+import signal
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -62,7 +65,11 @@ def build_cmd(
     out_dir: Path,
     store_dir: Path,
 ) -> None:
-    """Extract texts (or read record JSON files) from PATHS (default data/raw/) and build the graph.
+    """Build the graph from source texts in PATHS (default: data/raw/).
+
+    PATHS are text files (*.txt), record files (*.json, as `kg extract --json` writes them) or folders of
+    them; other files in a folder are ignored. Writes kg.ttl, kg.nt, kg.jsonld and kg-inferred.ttl to
+    --out-dir and replaces the store at --store only when everything succeeded.
 
     Unreadable inputs (empty, binary, not UTF-8, broken JSON) are skipped and listed; the graph of the others
     is built and the exit status is 1. With --strict the build fails instead (exit 2, previous build kept).
@@ -120,7 +127,12 @@ def query_cmd(
     graphs: tuple[str, ...],
     store_dir: Path,
 ) -> None:
-    """Run the named query NAME (see `kg queries`) or a .rq FILE, on the store or a remote endpoint."""
+    """Run a named query (see `kg queries`) or a .rq file.
+
+    NAME is a query name or the path of a SPARQL file. It runs on the embedded store, or with --endpoint on
+    any SPARQL 1.1 query endpoint.
+
+    Exit status: 0 ok (also when no row matches), 2 error (unknown query, bad --param, store or endpoint)."""
     from kg.sparql import bind, resolve, run_local, run_remote
     from kg.store import DATASET, open_store
 
@@ -150,11 +162,24 @@ def queries_cmd() -> None:
 @folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
 @store_option
 def status_cmd(out_dir: Path, store_dir: Path) -> None:
-    """Print an account of the built graph: counts, chains found, problems, outputs, how to query it."""
+    """Account of the built graph: counts, chains, problems, outputs.
+
+    Counts by class, the lineage chains found, problems found, where the outputs are, how to query them."""
     from kg.store import open_store
     from kg.summary import account
 
-    click.echo(account(open_store(store_dir), store_dir, out_dir))
+    click.echo(account(open_store(store_dir), store_dir, out_dir, kg=_invoked_as()))
+
+
+def _invoked_as() -> str:
+    """How the user ran `kg`: ``kg`` when that is on PATH, else the path they typed (``.venv/bin/kg``)."""
+    exe = Path(sys.argv[0])
+    if exe.name != "kg":
+        return "kg"
+    on_path = shutil.which("kg")
+    if on_path and Path(on_path).resolve() == exe.resolve():
+        return "kg"
+    return str(exe)
 
 
 @click.command("validate")
@@ -162,7 +187,9 @@ def status_cmd(out_dir: Path, store_dir: Path) -> None:
 @click.option("--limit", type=int, default=50, show_default=True, help="Show at most this many violations.")
 @click.pass_context
 def validate_cmd(ctx: click.Context, store_dir: Path, limit: int) -> None:
-    """Check the built graph with SHACL (ontology/shapes.ttl) and queries/qc/data-*-violation.rq.
+    """Check the built graph with SHACL and the QC queries.
+
+    The shapes are ontology/shapes.ttl; the QC queries queries/qc/data-*-violation.rq (zero rows = pass).
 
     Exit status: 0 the graph conforms, 1 violations (each with its node and source span), 2 error.
     """
@@ -179,18 +206,31 @@ def validate_cmd(ctx: click.Context, store_dir: Path, limit: int) -> None:
 @click.option("--port", type=int, default=None, help="Port on 127.0.0.1 (default: a free one).")
 @store_option
 def serve_cmd(port: int | None, store_dir: Path) -> None:
-    """Serve the built graph read-only as a SPARQL 1.1 endpoint (Oxigraph server) with its query UI."""
+    """Serve the built graph as a read-only SPARQL endpoint.
+
+    Starts the Oxigraph server on 127.0.0.1 with its query UI and prints the URLs; Ctrl-C (or SIGTERM)
+    stops it.
+
+    Exit status: 0 stopped, 2 error (no store, port in use, the server failed)."""
     from kg import serve
 
     server = serve.start(store_dir, port)
     click.echo(f"SPARQL endpoint {server.query_url}  (query UI: {server.base_url}/ )")
-    click.echo(f"try: kg query documents --endpoint {server.query_url}    — Ctrl-C stops the server")
+    click.echo(f"try: kg query documents --endpoint {server.query_url}")
+    click.echo("Ctrl-C stops the server")
+    # `kill` (SIGTERM) must stop the server too, not leave it running without us
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        server.process.wait()
+        serve.wait(server)
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         serve.stop(server)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command("push")
@@ -208,7 +248,12 @@ def serve_cmd(port: int | None, store_dir: Path) -> None:
 )
 @store_option
 def push_cmd(endpoint: str, update_endpoint: str | None, into: str | None, store_dir: Path) -> None:
-    """Upload the built graph to a SPARQL 1.1 server (Oxigraph, Fuseki, GraphDB, Virtuoso)."""
+    """Upload the built graph to another SPARQL 1.1 server.
+
+    Oxigraph, Fuseki, GraphDB, Virtuoso: each named graph is sent with the Graph Store Protocol, or with
+    SPARQL Update where the server has no Graph Store Protocol.
+
+    Exit status: 0 uploaded, 2 error (no store, bad URL, server unreachable or refusing)."""
     from kg.push import push, store_graphs
     from kg.store import open_store
 

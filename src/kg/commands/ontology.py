@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kg.commands.options import folder_option
+from kg.commands.options import folder_option, shown_default
 from kg.ontodocs import DEFAULT_OUT_DIR, write_docs
 from kg.ontology import OntologyReport, check_ontology, load_ontology, term_table
 from kg.paths import QC_DIR
@@ -23,7 +23,7 @@ MAX_ROWS_SHOWN = 5  # offending rows printed per failed check; the query file gi
 
 @click.group(name="ontology")
 def ontology_group() -> None:
-    """Check and inspect the ontology (ontology/policy.ttl + ontology/fields.ttl)."""
+    """Check the ontology and list its terms (policy.ttl, fields.ttl)."""
 
 
 @ontology_group.command(name="check")
@@ -31,13 +31,15 @@ def ontology_group() -> None:
     "--qc-dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=QC_DIR,
-    show_default=True,
-    help="Folder of *-violation.rq checks (each must return zero rows).",
+    help=f"Folder of *-violation.rq checks (each must return zero rows).  [default: {shown_default(QC_DIR)}]",
 )
 @click.option("--no-reason", is_flag=True, help="Skip HermiT (Java) and run only the QC queries.")
 @click.pass_context
 def check_command(ctx: click.Context, qc_dir: Path, no_reason: bool) -> None:
-    """Parse the ontology, run the QC queries on it, compare it with kg.namespaces, and run HermiT.
+    """Run the ontology's gates: parse, QC queries, term list, HermiT.
+
+    Parses ontology/policy.ttl and fields.ttl, runs the QC queries on them, compares the terms with
+    kg.namespaces.VPO, and runs the HermiT reasoner (consistency, unsatisfiable classes).
 
     Exit 0 when everything passes, 1 when a check finds problems, 2 on errors.
     """
@@ -66,7 +68,7 @@ def terms_command(kind: str | None) -> None:
     "--out", "out_dir", default=DEFAULT_OUT_DIR, help="Folder to write index.html and fields.html into."
 )
 def docs_command(out_dir: Path) -> None:
-    """Write HTML documentation of the ontology (pyLODE) to docs/ontology/."""
+    """Write the ontology's HTML docs (pyLODE) to docs/ontology/."""
     result = write_docs(out_dir)
     console = Console()
     for page in result.pages:

@@ -13,9 +13,25 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.paths import STORE_DIR
+from kg.paths import ROOT, STORE_DIR
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def shown_default(path: Path) -> str:
+    """A default path as help shows it: relative to the project when inside it (``data/store``), so the help
+    reads the same in every checkout.
+
+    >>> from kg.paths import ROOT
+    >>> shown_default(ROOT / "data" / "store")
+    'data/store'
+    >>> shown_default(Path("/srv/kg"))
+    '/srv/kg'
+    """
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def folder_option(*names: str, default: Path | None, help: str) -> Callable[[F], F]:
@@ -24,8 +40,8 @@ def folder_option(*names: str, default: Path | None, help: str) -> Callable[[F],
         *names,
         type=click.Path(file_okay=False, path_type=Path),
         default=default,
-        show_default=default is not None,
-        help=help,
+        # click would print the absolute path of this checkout (or wrap a string in parentheses)
+        help=f"{help}  [default: {shown_default(default)}]" if default is not None else help,
     )
 
 
