@@ -98,3 +98,27 @@ def test_errors_are_one_line_without_traceback(args: list[str], message: str) ->
 def test_every_command_has_help(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "--data" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "broken.ttl",
+            '@prefix ex: <http://example.org/> .\nex:a ex:b "open\n ;\n',
+            ":2: not readable as RDF: ",
+        ),
+        ("broken.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c ex:d .\n", ":2: not readable"),
+        ("broken.nt", "<http://example.org/a> <http://example.org/b> .\n", ": not readable as RDF: "),
+    ],
+)
+def test_a_broken_rdf_file_is_named_with_its_line_not_dumped(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    broken = tmp_path / name
+    broken.write_text(text, encoding="utf-8")
+    kg = Path(sys.executable).with_name("kg")
+    result = subprocess.run([str(kg), "trace", "X", "--data", str(broken)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert f"{broken}{message}" in result.stderr
+    assert "b'" not in result.stderr, f"the parser's byte dump reaches the user: {result.stderr}"

@@ -159,7 +159,7 @@ def seed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if build.returncode != 0:
         pytest.fail(f"kg build failed: {build.stderr[-2000:]}")
     viz = subprocess.run(
-        [kg, "viz", "--graph", out / "kg.ttl", "--out", out / "vis"], capture_output=True, text=True
+        [kg, "viz", "--data", out / "kg.ttl", "--out", out / "vis"], capture_output=True, text=True
     )
     assert viz.returncode == 0, viz.stderr
     return out / "vis"

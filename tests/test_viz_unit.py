@@ -167,7 +167,7 @@ def test_kg_viz_writes_the_site_from_a_graph_file(
     graph_file = tmp_path / "kg.ttl"
     small[0].serialize(graph_file, format="turtle")
     out = tmp_path / "vis"
-    run = subprocess.run([KG, "viz", "--graph", graph_file, "--out", out], capture_output=True, text=True)
+    run = subprocess.run([KG, "viz", "--data", graph_file, "--out", out], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "pages" in run.stdout and (out / "lineage.html").exists()
 

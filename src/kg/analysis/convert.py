@@ -10,6 +10,12 @@
   (``task_of``). Tasks carry text, deadline and fields.
 - ``unresolved``: references that resolve to nothing (an IRI the graph says nothing about, or a mention
   without a document).
+- for the views (kg.viz): ``names`` (labels of every labelled IRI in both languages, ontology classes and
+  roles included), ``agencies`` (every agency with branch, parent agency and evidence), ``provinces``,
+  ``issued_by`` and ``answers_for`` pairs, ``sources`` (file name and the document each describes). Lineage
+  nodes add ``types``, ``title_vi`` and ``jurisdiction``; lineage edges add ``direct`` (relations stated by a
+  plain triple) and ``stated_quotes`` (quotes by relation); assignment edges add ``assignments`` (one entry
+  per n-ary assignment: role, deadline, quotes).
 
 Everything is read through two SELECT queries (kg.analysis.index), so this works on a SPARQL result too.
 """
@@ -50,13 +56,38 @@ class Unresolved:
 
 
 @dataclass(frozen=True)
+class Names:
+    """Labels of one IRI: skos:prefLabel and rdfs:label in Vietnamese (or untagged) and English."""
+
+    pref_vi: str | None = None
+    pref_en: str | None = None
+    label_vi: str | None = None
+    label_en: str | None = None
+    has_label: bool = False  # any rdfs:label at all, whatever its language
+
+    def first(self, lang: str, order: tuple[str, ...] = ("pref", "label")) -> str | None:
+        """The first label in ``lang`` ("vi" or "en"), trying "pref" and "label" in ``order``."""
+        for kind in order:
+            value = getattr(self, f"{kind}_{lang}")
+            if value is not None:
+                return str(value)
+        return None
+
+
+@dataclass(frozen=True)
 class PolicyGraphs:
-    """The two NetworkX views of one RDF graph, plus what could not be resolved."""
+    """The two NetworkX views of one RDF graph, plus what could not be resolved and what the views add."""
 
     lineage: nx.DiGraph
     responsibility: nx.DiGraph
     field_labels: dict[str, str] = field(default_factory=dict)
     unresolved: tuple[Unresolved, ...] = ()
+    names: dict[str, Names] = field(default_factory=dict)
+    agencies: nx.DiGraph = field(default_factory=nx.DiGraph)
+    provinces: tuple[str, ...] = ()
+    issued_by: tuple[tuple[str, str], ...] = ()
+    answers_for: tuple[tuple[str, str], ...] = ()
+    sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI -> (file, document)
 
 
 def to_networkx(source: Any) -> PolicyGraphs:
@@ -78,12 +109,19 @@ def to_networkx(source: Any) -> PolicyGraphs:
 def from_index(index: Index) -> PolicyGraphs:
     """Build the graphs from an already fetched ``Index``."""
     lineage = _lineage(index)
+    _add_view_lineage(index, lineage)
     fields = _field_labels(index)
     return PolicyGraphs(
         lineage=lineage,
         responsibility=_responsibility(index, lineage, fields),
         field_labels=fields,
         unresolved=_unresolved(index, lineage),
+        names=_names(index),
+        agencies=_view_agencies(index),
+        provinces=tuple(index.subjects(RDF.type, str(VPO.Province))),
+        issued_by=tuple(index.pairs(VPO.issuedBy)),
+        answers_for=tuple(index.pairs(VPO.answersFor)),
+        sources=_sources(index),
     )
 
 
@@ -338,6 +376,9 @@ def _add_assignment(
     data["deadline"] = data["deadline"] or deadline or graph.nodes[task].get("deadline")
     data["quotes"] = sorted_quotes([*data["quotes"], *quotes])
     data["triples"] = sorted({*data["triples"], triple})
+    if triple[1] == str(VPO.assignedAgency):  # an n-ary assignment, not a leads/coordinates shortcut
+        entry = {"assignment": triple[0], "role": role, "deadline": deadline, "quotes": quotes}
+        data["assignments"] = [*data.get("assignments", []), entry]
 
 
 def _role_rank(role: str) -> tuple[int, str]:
@@ -368,3 +409,65 @@ def _citing_document(index: Index, subject: str) -> str:
     """A lineage statement is reported by the document it hangs off."""
     owners = index.subjects(VPO.lineageStatement, subject)
     return owners[0] if owners else subject
+
+
+# --- what the views add -----------------------------------------------------------------------------------
+
+
+def _add_view_lineage(index: Index, graph: nx.DiGraph) -> None:
+    """Per-document classes, Vietnamese title and own jurisdiction; per-edge direct relations and quotes."""
+    for doc, data in graph.nodes(data=True):
+        data["types"] = [local_name(t) for t in index.values(doc, RDF.type) if t.startswith(str(VPO))]
+        data["title_vi"] = index.text_in(doc, "vi", VPO.title)
+        data["jurisdiction"] = index.first(doc, VPO.jurisdiction)
+    for _, _, data in graph.edges(data=True):
+        data["direct"], data["stated_quotes"] = [], {}
+    for pred, rel in _RELATIONS.items():
+        for s, o in index.pairs(URIRef(pred)):
+            graph.edges[s, o]["direct"] = sorted({*graph.edges[s, o]["direct"], rel})
+    for s, st in index.pairs(VPO.lineageStatement):
+        relation, target = index.first(st, VPO.lineageRelation), index.first(st, VPO.lineageTarget)
+        if relation in _RELATIONS and target:
+            stated = graph.edges[s, target]["stated_quotes"]
+            rel = _RELATIONS[relation]
+            stated[rel] = sorted_quotes([*stated.get(rel, []), *index.quotes.get(st, [])])
+
+
+def _names(index: Index) -> dict[str, Names]:
+    """Bilingual labels of every IRI that has a skos:prefLabel or rdfs:label."""
+    labelled = {s for p in (SKOS.prefLabel, RDFS.label) for s, _ in index.pairs(p)}
+    return {
+        s: Names(
+            pref_vi=index.text_in(s, "vi", SKOS.prefLabel),
+            pref_en=index.text_in(s, "en", SKOS.prefLabel),
+            label_vi=index.text_in(s, "vi", RDFS.label),
+            label_en=index.text_in(s, "en", RDFS.label),
+            has_label=bool(index.values(s, RDFS.label)),
+        )
+        for s in sorted(labelled)
+    }
+
+
+def _view_agencies(index: Index) -> nx.DiGraph:
+    """Every typed agency and agency group, and every issuer (``typed`` False when untyped), with level,
+    branch, parent, abbreviations and quotes (IRIs)."""
+    typed = {s for c in (VPO.Agency, VPO.AgencyGroup) for s in index.subjects(RDF.type, str(c))}
+    graph = agency_directory(index, typed | {a for _, a in index.pairs(VPO.issuedBy)})
+    for agency, data in graph.nodes(data=True):
+        data["typed"] = agency in typed
+        data["level_iri"] = index.first(agency, VPO.level)
+        data["branch"] = index.first(agency, VPO.branch)
+        data["parent"] = index.first(agency, VPO.parentAgency)
+        data["abbreviations"] = sorted(
+            {*index.values(agency, VPO.abbreviation), *index.values(agency, VPO.nameAsWritten)}
+        )
+        data["quotes"] = index.quotes.get(agency, [])
+    return graph
+
+
+def _sources(index: Index) -> dict[str, tuple[str, str | None]]:
+    """Source text IRI -> (file name, the document it describes or reports on)."""
+    return {
+        s: (name, index.first(s, VPO.describes) or index.first(s, VPO.reportsOn))
+        for s, name in index.pairs(VPO.fileName)
+    }

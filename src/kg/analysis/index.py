@@ -74,6 +74,14 @@ PREDICATES: tuple[URIRef, ...] = (
     VPO.targetYear,
     VPO.comparator,
 )
+# Read for the views (kg.viz) on top of PREDICATES: agency hierarchy, inferred answersFor, source files.
+VIEW_PREDICATES: tuple[URIRef, ...] = (
+    VPO.parentAgency,
+    VPO.answersFor,
+    VPO.fileName,
+    VPO.describes,
+    VPO.reportsOn,
+)
 
 _TRIPLES_QUERY = """
 SELECT ?s ?p ?o ?lang WHERE {{
@@ -93,10 +101,10 @@ SELECT DISTINCT ?c WHERE {{ ?c rdfs:subClassOf+ ?root . VALUES ?root {{ {classes
 
 # The quote is required (a row without one is of no use); the file and the offsets are optional.
 _EVIDENCE_QUERY = """
-SELECT ?s ?quote ?file ?start ?end WHERE {
+SELECT ?s ?quote ?file ?start ?end ?src WHERE {
   ?s vpo:evidence ?ev .
   ?ev oa:hasSelector ?q . ?q oa:exact ?quote .
-  OPTIONAL { ?ev vpo:source ?src . ?src vpo:fileName ?file }
+  OPTIONAL { ?ev vpo:source ?src . OPTIONAL { ?src vpo:fileName ?file } }
   OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
 }"""
 
@@ -109,6 +117,9 @@ class Quote:
     file: str | None = None
     start: int | None = None
     end: int | None = None
+    # IRI of the source text (the views link to its page); not compared, so readers that do not fetch it
+    # (kg.analysis.subgraph) give equal quotes.
+    source: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -141,6 +152,15 @@ class Index:
                 return pairs[0][0]
         return None
 
+    def text_in(self, s: str, lang: str, *predicates: URIRef) -> str | None:
+        """The smallest literal in ``lang`` ("vi" also takes untagged) of the first predicate having one."""
+        wanted = ("vi", "") if lang == "vi" else (lang,)
+        for p in predicates:
+            hits = sorted(o for o, tag in self.by_subject.get(s, {}).get(str(p), ()) if tag in wanted)
+            if hits:
+                return hits[0]
+        return None
+
     def subjects(self, p: URIRef, o: str) -> list[str]:
         """Sorted subjects having ``p`` = ``o``."""
         return sorted(set(self.by_object.get((str(p), o), ())))
@@ -160,7 +180,7 @@ def fetch(source: Any) -> Index:
     Four queries: the triples of PREDICATES but rdf:type, the rdf:type triples naming CLASSES (and
     subclasses), the subclasses, and the quotes. kg.analysis.neighbourhood reads a part of the graph instead.
     """
-    values = " ".join(f"<{p}>" for p in PREDICATES if p != RDF.type)
+    values = " ".join(f"<{p}>" for p in (*PREDICATES, *VIEW_PREDICATES) if p != RDF.type)
     names, rows = select_values(source, _TRIPLES_QUERY.format(predicates=values))
     rows += _type_rows(source, names)
     return index_rows(names, rows, select_values(source, _EVIDENCE_QUERY))
@@ -213,12 +233,12 @@ def _columns(names: Sequence[str], wanted: Sequence[str]) -> list[int | None]:
 
 
 def _quotes(names: Sequence[str], rows: Iterable[Sequence[str | None]]) -> dict[str, list[Quote]]:
-    at = _columns(names, ("s", "quote", "file", "start", "end"))
+    at = _columns(names, ("s", "quote", "file", "start", "end", "src"))
     found: dict[str, set[Quote]] = defaultdict(set)
     for row in rows:
-        s, quote, file, start, end = (row[i] if i is not None else None for i in at)
+        s, quote, file, start, end, src = (row[i] if i is not None else None for i in at)
         if s is not None and quote is not None:
-            found[s].add(Quote(quote, file, _int(start), _int(end)))
+            found[s].add(Quote(quote, file, _int(start), _int(end), src))
     return {s: sorted_quotes(q) for s, q in found.items()}
 
 

@@ -30,8 +30,21 @@ def read_rdf(paths: Sequence[Path]) -> Graph:
         try:
             graph.parse(str(path), format=_FORMATS.get(path.suffix.lower(), "turtle"))
         except Exception as exc:  # rdflib raises many parser-specific types
-            raise StoreError(f"{path}: not readable as RDF: {exc}") from exc
+            raise StoreError(parse_error_message(path, exc)) from exc
     return graph
+
+
+def parse_error_message(path: Path, exc: Exception) -> str:
+    """``file:line: not readable as RDF: why`` for a parser error, without rdflib's dump of the input bytes.
+
+    >>> from rdflib.plugins.parsers.notation3 import BadSyntax
+    >>> parse_error_message(Path("a.ttl"), BadSyntax("", 1, "x y", 2, "bad end of statement"))
+    'a.ttl:2: not readable as RDF: bad end of statement'
+    """
+    line = getattr(exc, "lines", None)  # rdflib's BadSyntax: a 0-based line and the reason apart
+    why = getattr(exc, "_why", None) or (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    where = f"{path}:{line + 1}" if isinstance(line, int) else str(path)
+    return f"{where}: not readable as RDF: {why}"
 
 
 def load_source(paths: Sequence[Path] = (), store_dir: Path | None = None) -> Any:

@@ -29,29 +29,13 @@ from kg.analysis.index import Quote
 from kg.analysis.load import load_graphs, load_source
 from kg.analysis.trace import LineageLink, Trace, children
 from kg.analysis.who import Duty, WhoResult
+from kg.commands.options import graph_source_options, shown_default
 from kg.paths import VIS_DIR
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 # --- shared options -----------------------------------------------------------------------------------------
-
-
-def graph_options(func: F) -> F:
-    """--data FILE (repeatable) or --store DIR: analyse these instead of the built store."""
-    func = click.option(
-        "--store",
-        "store",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        help="Oxigraph store directory to analyse (default: data/store).",
-    )(func)
-    return click.option(
-        "--data",
-        "data",
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="RDF file(s) to analyse (Turtle, N-Triples, JSON-LD) instead of the built store.",
-    )(func)
 
 
 def output_options(func: F) -> F:
@@ -96,7 +80,7 @@ def _quote(quotes: Sequence[Any]) -> str:
 
 @click.command("trace")
 @click.argument("document")
-@graph_options
+@graph_source_options
 @output_options
 def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool) -> None:
     """Lineage of DOCUMENT up to its roots and down to every leaf.
@@ -163,7 +147,7 @@ def _chain_text(chain: Sequence[LineageLink]) -> str:
     show_default=True,
     help="Show the words of the texts under each task and chain step.",
 )
-@graph_options
+@graph_source_options
 @output_options
 def who_cmd(
     agency: str,
@@ -174,7 +158,9 @@ def who_cmd(
     as_json: bool,
     as_csv: bool,
 ) -> None:
-    """Every task AGENCY answers for, with role, deadline, field and the chain of directives above it.
+    """Tasks AGENCY answers for: role, deadline, field, directives.
+
+    Each task with its role, deadline and field, under the chain of directives above its plan.
 
     AGENCY may be written without diacritics or abbreviated ("so khcn", "Sở KH&CN").
     """
@@ -264,7 +250,7 @@ def _duty_table(duties: Sequence[Duty], show_quotes: bool) -> Table:
 @click.command("compare")
 @click.argument("documents", nargs=-1)
 @click.option("--implementing", "-i", help="Compare every plan implementing this directive (e.g. 69-KL/TW).")
-@graph_options
+@graph_source_options
 @output_options
 def compare_cmd(
     documents: tuple[str, ...],
@@ -274,7 +260,9 @@ def compare_cmd(
     as_json: bool,
     as_csv: bool,
 ) -> None:
-    """Implementing plans side by side: fields, targets, lead agencies, tasks without a lead, deadlines.
+    """Compare plans side by side: fields, targets, leads, deadlines.
+
+    Fields covered and missed, targets, lead agencies, tasks without a lead and deadlines of each plan.
 
     Give --implementing DIRECTIVE, or two or more DOCUMENTS.
     """
@@ -360,12 +348,17 @@ def compute_metrics(graphs: PolicyGraphs, only: str | None = None) -> dict[str, 
 
 @click.command("metrics")
 @click.option("--only", type=click.Choice(_METRICS), help="Compute one metric (required with --csv).")
-@graph_options
+@graph_source_options
 @output_options
 def metrics_cmd(
     only: str | None, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool
 ) -> None:
-    """Agency workload, brokers (betweenness), lineage depth, gaps, agency–field communities."""
+    """Agency workload, brokers, lineage depth, gaps, communities.
+
+    Agency workload (lead/coordinate tasks), brokers (betweenness in the coordination network), lineage
+    depth of each document, gaps (tasks without a lead, directives without a plan, unresolved references,
+    agencies that only coordinate) and agency–field communities.
+    """
     if as_csv and not only:
         raise click.UsageError("--csv prints one table: add --only " + "|".join(_METRICS))
     values = compute_metrics(load_graphs(data, store), only)
@@ -418,12 +411,15 @@ def _metric_rows(name: str, value: Any) -> tuple[list[str], list[list[Any]]]:
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=VIS_DIR / "report.html",
-    show_default=True,
-    help="Where to write the HTML report.",
+    # click would print the absolute path of this checkout
+    help=f"Where to write the HTML report.  [default: {shown_default(VIS_DIR / 'report.html')}]",
 )
-@graph_options
+@graph_source_options
 def report_cmd(out: Path, data: tuple[Path, ...], store: Path | None) -> None:
-    """Write the self-contained offline HTML report: chains, tables and plots."""
+    """Write the offline HTML report: chains, tables and plots.
+
+    One self-contained page (plots embedded) that opens from disk with no network.
+    """
     from kg.report import render_report  # matplotlib is heavy: load it only for this command
 
     html = render_report(load_graphs(data, store))
@@ -445,7 +441,7 @@ def report_cmd(out: Path, data: tuple[Path, ...], store: Path | None) -> None:
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
 )
-@graph_options
+@graph_source_options
 def export_cmd(fmt: str, which: str, out: Path | None, data: tuple[Path, ...], store: Path | None) -> None:
     """Export a graph as GraphML or GEXF (for Gephi)."""
     graphs = load_graphs(data, store)

@@ -1,7 +1,9 @@
 """Options shared by several commands, as reusable decorators (the sqlite-utils style).
 
 ``store_option`` is the ``--store`` directory of the built graph; ``folder_option`` any output folder
-(``--out-dir``, ``--out``); ``format_option`` how result rows are printed. Each keeps its type and help text
+(``--out-dir``, ``--out``); ``format_option`` how result rows are printed; ``data_option`` and
+``graph_source_options`` where the analysis and view commands read the graph (``--data FILE`` instead of
+``--store DIR``). Each keeps its type and help text
 in one place, so the commands stay short and agree.
 """
 
@@ -62,3 +64,36 @@ def format_option(fn: F) -> F:
         show_default=True,
         help="Output format of the result rows.",
     )(fn)
+
+
+_RDF_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def data_option(*, multiple: bool, instead_of: str) -> Callable[[F], F]:
+    """``--data FILE``: read the graph from an RDF file instead of ``instead_of`` (passed as ``data``).
+
+    The one name the analysis and view commands use for this (``--graph`` means other things elsewhere).
+    """
+    formats = "Turtle, N-Triples, JSON-LD" + ("; repeatable" if multiple else "")
+    return click.option(
+        "--data",
+        "data",
+        multiple=multiple,
+        type=_RDF_FILE,
+        help=f"Read the graph from this RDF file ({formats}) instead of {instead_of}.",
+    )
+
+
+def graph_source_options(fn: F) -> F:
+    """``--data FILE`` (repeatable) or ``--store DIR`` (passed as ``data``, ``store``): the graph to analyse.
+
+    Without either, the store at data/store is read, else the built data/kg.ttl (kg.analysis.load).
+    """
+    fn = click.option(
+        "--store",
+        "store",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        # the default is applied by kg.analysis.load (it falls back to data/kg.ttl when there is no store)
+        help=f"The embedded Oxigraph store directory.  [default: {shown_default(STORE_DIR)}]",
+    )(fn)
+    return data_option(multiple=True, instead_of="the store")(fn)

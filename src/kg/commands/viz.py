@@ -7,17 +7,11 @@ from pathlib import Path
 import click
 
 from kg import paths
-from kg.commands.options import folder_option
+from kg.commands.options import data_option, folder_option, shown_default
 
 
 @click.command("viz")
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Graph to draw (Turtle, N-Triples or JSON-LD). Default: data/kg.ttl from `kg build`.",
-)
+@data_option(multiple=False, instead_of=f"{shown_default(paths.DATA_DIR / 'kg.ttl')} from `kg build`")
 @folder_option("--out", "out_dir", default=None, help="Folder to write. Default: visualizations/.")
 @click.option(
     "--budget",
@@ -25,16 +19,17 @@ from kg.commands.options import folder_option
     default=None,
     help="Most nodes one view may draw before it is clustered or focused. Default: 1500.",
 )
-def viz_command(graph_file: Path | None, out_dir: Path | None, budget: int | None) -> None:
-    """Write the interactive views: index, lineage, responsibilities, a page per document/agency/province.
+def viz_command(data: Path | None, out_dir: Path | None, budget: int | None) -> None:
+    """Write the interactive HTML views: lineage, tasks, entity pages.
 
-    The pages open from disk with no network: vis-network is copied from the pyvis package into lib/.
+    An index, the lineage and responsibility views, and a page per document, agency and province. The
+    pages open from disk with no network: vis-network is copied from the pyvis package into lib/.
     """
     from kg.viz import NODE_BUDGET, build_site, read_site_graph, write_site
     from kg.viz.load import load_graph, load_texts
 
     out = out_dir or paths.VIS_DIR
-    site = read_site_graph(load_graph(graph_file))
+    site = read_site_graph(load_graph(data))
     files = build_site(
         site, load_texts(site), report=(out / "report.html").exists(), budget=budget or NODE_BUDGET
     )

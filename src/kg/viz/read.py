@@ -1,17 +1,18 @@
-"""Read the RDF graph (docs/graph-model.md shape) into the plain SiteGraph the views are drawn from.
+"""Map the analysis converter's PolicyGraphs (kg.analysis.convert) onto the plain SiteGraph the views draw.
 
-One pass over the graph per kind of thing; labels in Vietnamese and English, facts for tooltips, evidence
-(source, offsets, quote) for every node and edge that has it. Missing pieces are left out, never invented.
+RDF is read once, by the converter; this module only chooses labels in Vietnamese and English, facts for
+tooltips and evidence (source, offsets, quote) for every node and edge that has it. Missing pieces are left
+out, never invented.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, Node, URIRef
-
-from kg.namespaces import OA, VPO
+from kg.analysis.convert import Names, PolicyGraphs, to_networkx
+from kg.analysis.index import Quote
+from kg.namespaces import VPO
 from kg.viz import model as m
 from kg.viz.search import search_keys, unaccent
 from kg.viz.style import DOC_KINDS, FALLBACK_NAMES
@@ -19,222 +20,195 @@ from kg.viz.urls import node_page, source_page
 
 # Lineage tiers, top to bottom of the lineage view.
 CENTRAL_PARTY, CENTRAL_STATE, PROVINCIAL_PARTY, PROVINCIAL_STATE, DEPARTMENT = range(5)
+# The converter's relation names → the views' (ontology local names).
+_RELATION = {"implements": "implements", "based_on": "basedOn"}
+_PREF_FIRST, _LABEL_FIRST = ("pref", "label"), ("label", "pref")
 
 
-def read_site_graph(g: Graph) -> m.SiteGraph:
-    """The site graph of an RDF graph: asserted triples, plus the ontology and inferred ones if present."""
+def read_site_graph(source: Any) -> m.SiteGraph:
+    """The site graph of an RDF graph (anything kg.analysis.convert.to_networkx reads)."""
+    return site_graph(to_networkx(source))
+
+
+def site_graph(pg: PolicyGraphs) -> m.SiteGraph:
+    """The site graph of the converter's graphs: asserted, inferred and ontology facts alike."""
     nodes: dict[str, m.VNode] = {}
-    for node in (*_provinces(g), *_agencies(g), *_documents(g), *_tasks(g)):
+    for node in (*_provinces(pg), *_agencies(pg), *_documents(pg), *_tasks(pg)):
         nodes.setdefault(node.id, node)
-    nodes = _fill_tiers(nodes, _lineage_edges(g))
-    edges = [e for e in _all_edges(g) if e.source in nodes and e.target in nodes]
+    nodes = _fill_tiers(nodes, _lineage_pairs(pg))
+    edges = [e for e in _all_edges(pg) if e.source in nodes and e.target in nodes]
     return m.SiteGraph(
         nodes=dict(sorted(nodes.items())),
         edges=tuple(sorted(set(edges), key=lambda e: (e.source, e.relation, e.target))),
-        sources=_sources(g),
-        kind_labels=_kind_labels(g),
+        sources=_sources(pg),
+        kind_labels=_kind_labels(pg),
     )
 
 
-# --- literals -------------------------------------------------------------------------------------------
+# --- labels and facts -----------------------------------------------------------------------------------
 
 
-def _text(g: Graph, s: Node, preds: Iterable[URIRef], lang: str) -> str | None:
-    """First literal of ``preds`` in ``lang`` ("vi" also takes untagged), in a stable order."""
-    for p in preds:
-        lits = sorted(str(o) for o in g.objects(s, p) if isinstance(o, Literal) and _lang_ok(o, lang))
-        if lits:
-            return lits[0]
-    return None
-
-
-def _lang_ok(lit: Literal, lang: str) -> bool:
-    return lit.language == lang or (lang == "vi" and lit.language is None)
-
-
-def _labels(g: Graph, s: Node, preds: tuple[URIRef, ...] = (SKOS.prefLabel, RDFS.label)) -> tuple[str, str]:
+def _labels(pg: PolicyGraphs, iri: str, order: tuple[str, ...] = _PREF_FIRST) -> tuple[str, str]:
     """(vi, en) labels; English falls back to unaccented Vietnamese, Vietnamese to the IRI tail."""
-    vi = _text(g, s, preds, "vi") or _text(g, s, preds, "en") or _tail(s)
-    return vi, _text(g, s, preds, "en") or unaccent(vi)
+    names = pg.names.get(iri, Names())
+    vi = names.first("vi", order) or names.first("en", order) or _tail(iri)
+    return vi, names.first("en", order) or unaccent(vi)
 
 
-def _tail(s: Node) -> str:
-    return str(s).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def _one(g: Graph, s: Node, p: URIRef) -> Node | None:
-    values = sorted(g.objects(s, p), key=str)
-    return values[0] if values else None
-
-
-def _str(g: Graph, s: Node, p: URIRef) -> str | None:
-    value = _one(g, s, p)
-    return None if value is None else str(value)
+def _tail(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 def _fact(key: str, value: str | None) -> list[m.Fact]:
     return [m.Fact(key, value, value)] if value else []
 
 
-def _named_fact(g: Graph, key: str, target: Node | None) -> list[m.Fact]:
+def _named_fact(pg: PolicyGraphs, key: str, target: str | None) -> list[m.Fact]:
     if target is None:
         return []
-    vi, en = _labels(g, target)
+    vi, en = _labels(pg, target)
     return [m.Fact(key, vi, en)]
 
 
-def _evidence(g: Graph, s: Node) -> tuple[m.Evidence, ...]:
-    """Every vpo:evidence of ``s`` with a source, offsets and quote, in text order."""
-    found = []
-    for ev in g.objects(s, VPO.evidence):
-        source = _one(g, ev, VPO.source)
-        start = end = quote = None
-        for sel in g.objects(ev, OA.hasSelector):
-            start = _one(g, sel, OA.start) if start is None else start
-            end = _one(g, sel, OA.end) if end is None else end
-            quote = _one(g, sel, OA.exact) if quote is None else quote
-        if source is not None and quote is not None:
-            s0 = int(start) if isinstance(start, Literal) else -1
-            e0 = int(end) if isinstance(end, Literal) else -1
-            found.append(m.Evidence(str(source), s0, e0, str(quote)))
-    return tuple(sorted(set(found), key=lambda e: (e.source, e.start, e.end, e.quote)))
+def _evidence(quotes: list[Quote]) -> tuple[m.Evidence, ...]:
+    """Evidence of the quotes that name their source, in text order."""
+    found = {
+        m.Evidence(q.source, -1 if q.start is None else q.start, -1 if q.end is None else q.end, q.text)
+        for q in quotes
+        if q.source is not None
+    }
+    return tuple(sorted(found, key=lambda e: (e.source, e.start, e.end, e.quote)))
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # --- nodes ----------------------------------------------------------------------------------------------
 
 
-def _subjects(g: Graph, *classes: URIRef) -> list[Node]:
-    return sorted({s for c in classes for s in g.subjects(RDF.type, c)}, key=str)
-
-
-def _provinces(g: Graph) -> list[m.VNode]:
+def _provinces(pg: PolicyGraphs) -> list[m.VNode]:
     out = []
-    for s in _subjects(g, VPO.Province):
-        vi, en = _labels(g, s)
-        page = node_page(str(s), "province")
-        out.append(
-            m.VNode(str(s), m.PROVINCE, vi, en, search=search_keys([vi, en]), page=page, province=str(s))
-        )
+    for s in pg.provinces:
+        vi, en = _labels(pg, s)
+        page = node_page(s, "province")
+        out.append(m.VNode(s, m.PROVINCE, vi, en, search=search_keys([vi, en]), page=page, province=s))
     return out
 
 
-def _agencies(g: Graph) -> list[m.VNode]:
+def _agencies(pg: PolicyGraphs) -> list[m.VNode]:
     out = []
-    for s in _subjects(g, VPO.Agency, VPO.AgencyGroup):
-        kind = m.AGENCY_GROUP if (s, RDF.type, VPO.AgencyGroup) in g else m.AGENCY
-        vi, en = _labels(g, s)
-        abbr = sorted(str(o) for p in (VPO.abbreviation, VPO.nameAsWritten) for o in g.objects(s, p))
-        province = _one(g, s, VPO.jurisdiction)
+    for s, data in sorted(pg.agencies.nodes(data=True)):
+        if not data["typed"]:
+            continue
+        vi, en = _labels(pg, s)
+        abbr = data["abbreviations"]
         facts = [
-            *_named_fact(g, "level", _one(g, s, VPO.level)),
-            *_named_fact(g, "branch", _one(g, s, VPO.branch)),
-            *_named_fact(g, "province", province),
-            *_fact("abbreviation", ", ".join(sorted(set(abbr))) or None),
+            *_named_fact(pg, "level", data["level_iri"]),
+            *_named_fact(pg, "branch", data["branch"]),
+            *_named_fact(pg, "province", data["province"]),
+            *_fact("abbreviation", ", ".join(abbr) or None),
         ]
         out.append(
             m.VNode(
-                str(s), kind, vi, en, tuple(facts), _evidence(g, s),
-                province=str(province) if province else None,
+                s, m.AGENCY_GROUP if data["group"] else m.AGENCY, vi, en, tuple(facts),
+                _evidence(data["quotes"]),
+                province=data["province"],
                 search=search_keys([vi, en, *abbr], abbr),
-                page=node_page(str(s), "agency"),
+                page=node_page(s, "agency"),
             )
         )  # fmt: skip
     return out
 
 
-def _doc_kind(g: Graph, s: Node) -> str:
-    types = {str(t).rsplit("#", 1)[-1] for t in g.objects(s, RDF.type) if str(t).startswith(str(VPO))}
-    return next((k for k in DOC_KINDS if k in types), "Document")
+def _doc_kind(data: dict[str, Any]) -> str | None:
+    """The most preferred view kind of a document's classes; None when it has none of them."""
+    return next((k for k in DOC_KINDS if k in data.get("types", ())), None)
 
 
-def _doc_classes(g: Graph) -> list[URIRef]:
-    return [URIRef(f"{VPO}{k}") for k in DOC_KINDS]
-
-
-def _documents(g: Graph) -> list[m.VNode]:
+def _documents(pg: PolicyGraphs) -> list[m.VNode]:
     out = []
-    for s in _subjects(g, *_doc_classes(g)):
-        kind = _doc_kind(g, s)
-        number = _str(g, s, VPO.identifier)
-        title_vi = _text(g, s, (VPO.title,), "vi")
-        vi = _short(_text(g, s, (RDFS.label, SKOS.prefLabel), "vi") or number or title_vi or _tail(s), 48)
-        en = _short(_text(g, s, (RDFS.label, SKOS.prefLabel), "en") or unaccent(vi), 48)
-        issuer, province = _one(g, s, VPO.issuedBy), _one(g, s, VPO.jurisdiction)
+    for s, data in sorted(pg.lineage.nodes(data=True)):
+        kind = _doc_kind(data)
+        if kind is None:
+            continue
+        number, title_vi = data["identifier"], data["title_vi"]
+        names = pg.names.get(s, Names())
+        vi = _short(names.first("vi", _LABEL_FIRST) or number or title_vi or _tail(s), 48)
+        en = _short(names.first("en", _LABEL_FIRST) or unaccent(vi), 48)
+        issuer, province = data["issuer"], data["jurisdiction"]
         facts = [
-            m.Fact("type", *_kind_name(g, kind)),
+            m.Fact("type", *_kind_name(pg, kind)),
             *_fact("number", number),
-            *_fact("date", _str(g, s, VPO.dateIssued)),
-            *_named_fact(g, "issuer", issuer),
-            *_named_fact(g, "province", province),
+            *_fact("date", data["date"]),
+            *_named_fact(pg, "issuer", issuer),
+            *_named_fact(pg, "province", province),
             *([m.Fact("title", title_vi, title_vi)] if title_vi else []),
-            *_field_facts(g, s),
+            *_field_facts(pg, data["fields"]),
         ]
-        ingested = _one(g, s, VPO.ingested)
         out.append(
             m.VNode(
-                str(s), kind, vi, en, tuple(facts), _evidence(g, s),
-                province=str(province) if province else None,
-                fields=_field_names(g, s),
-                search=search_keys([vi, en, number or "", title_vi or ""], _labels(g, s, (RDFS.label,))),
-                page=node_page(str(s), "doc"),
-                tier=_issuer_tier(g, issuer),
-                cited_only=isinstance(ingested, Literal) and not ingested.toPython(),
+                s, kind, vi, en, tuple(facts), _evidence(data["quotes"]),
+                province=province,
+                fields=_field_names(pg, data["fields"]),
+                search=search_keys([vi, en, number or "", title_vi or ""], _labels(pg, s, ("label",))),
+                page=node_page(s, "doc"),
+                tier=_issuer_tier(pg, issuer),
+                cited_only=data["ingested"] is False,
             )
         )  # fmt: skip
     return out
 
 
-def _field_names(g: Graph, s: Node) -> tuple[str, ...]:
-    return tuple(sorted(_labels(g, f)[0] for f in g.objects(s, VPO.inField)))
+def _field_names(pg: PolicyGraphs, fields: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(_labels(pg, f)[0] for f in fields))
 
 
-def _field_facts(g: Graph, s: Node) -> list[m.Fact]:
-    pairs = sorted(_labels(g, f) for f in g.objects(s, VPO.inField))
+def _field_facts(pg: PolicyGraphs, fields: list[str]) -> list[m.Fact]:
+    pairs = sorted(_labels(pg, f) for f in fields)
     if not pairs:
         return []
     return [m.Fact("field", ", ".join(p[0] for p in pairs), ", ".join(p[1] for p in pairs))]
 
 
-def _tasks(g: Graph) -> list[m.VNode]:
+def _tasks(pg: PolicyGraphs) -> list[m.VNode]:
     out = []
-    for s in _subjects(g, VPO.Task):
-        text = _text(g, s, (VPO.taskText,), "vi") or _tail(s)
-        doc = _one(g, s, VPO.taskOf) or _one_subject(g, VPO.hasTask, s)
-        province = _one(g, doc, VPO.jurisdiction) if doc is not None else None
+    graph = pg.responsibility
+    for s, data in sorted(graph.nodes(data=True)):
+        if data["kind"] != "task":
+            continue
+        text = data["text"] or _tail(s)
+        doc = data["plan"]
+        province = pg.lineage.nodes[doc].get("jurisdiction") if doc in pg.lineage else None
         facts = [
-            m.Fact("type", *_kind_name(g, m.TASK)),
+            m.Fact("type", *_kind_name(pg, m.TASK)),
             m.Fact("task", text, unaccent(text)),
-            *_fact("deadline", _str(g, s, VPO.deadlineText)),
-            *_named_fact(g, "document", doc),
-            *_field_facts(g, s),
-            *_role_facts(g, s),
+            *_fact("deadline", data["deadline"]),
+            *_named_fact(pg, "document", doc),
+            *_field_facts(pg, data["fields"]),
+            *_role_facts(pg, s),
         ]
         out.append(
             m.VNode(
-                str(s), m.TASK, _short(text), _short(unaccent(text)), tuple(facts), _evidence(g, s),
-                province=str(province) if province else None,
-                fields=_field_names(g, s),
+                s, m.TASK, _short(text), _short(unaccent(text)), tuple(facts), _evidence(data["quotes"]),
+                province=province,
+                fields=_field_names(pg, data["fields"]),
                 search=search_keys([text]),
             )
         )  # fmt: skip
     return out
 
 
-def _one_subject(g: Graph, p: URIRef, o: Node) -> Node | None:
-    values = sorted(g.subjects(p, o), key=str)
-    return values[0] if values else None
-
-
-def _role_facts(g: Graph, task: Node) -> list[m.Fact]:
+def _role_facts(pg: PolicyGraphs, task: str) -> list[m.Fact]:
     """One fact per role: the agencies that hold it on this task."""
-    by_role: dict[Node, list[tuple[str, str]]] = {}
-    for a in g.objects(task, VPO.hasAssignment):
-        role, agency = _one(g, a, VPO.role), _one(g, a, VPO.assignedAgency)
-        if role is not None and agency is not None:
-            by_role.setdefault(role, []).append(_labels(g, agency))
+    by_role: dict[str, list[tuple[str, str]]] = {}
+    for agency, _, data in pg.responsibility.in_edges(task, data=True):
+        for a in data.get("assignments", ()):
+            if a["role"] != "unknown":
+                by_role.setdefault(a["role"], []).append(_labels(pg, agency))
     facts = []
-    for role, names in sorted(by_role.items(), key=lambda kv: str(kv[0])):
-        rvi, ren = _role_labels(g, role)
+    for role, names in sorted(by_role.items(), key=lambda kv: f"{VPO}{kv[0]}"):
+        rvi, ren = _role_labels(pg, role)
         names.sort()
         facts.append(
             m.Fact(
@@ -246,36 +220,34 @@ def _role_facts(g: Graph, task: Node) -> list[m.Fact]:
     return facts
 
 
-def _kind_name(g: Graph, kind: str) -> tuple[str, str]:
-    iri = URIRef(f"{VPO}{kind}")
-    if (iri, RDFS.label, None) in g:
-        return _labels(g, iri, (RDFS.label, SKOS.prefLabel))
-    return FALLBACK_NAMES.get(kind, (kind, kind))
-
-
-def _role_labels(g: Graph, role: Node) -> tuple[str, str]:
-    local = str(role).rsplit("#", 1)[-1]
-    if (role, RDFS.label, None) in g:
-        return _labels(g, role)
+def _kind_name(pg: PolicyGraphs, local: str) -> tuple[str, str]:
+    """(vi, en) name of an ontology class or role from its rdfs:label; the built-in names otherwise."""
+    iri = f"{VPO}{local}"
+    if pg.names.get(iri, Names()).has_label:
+        return _labels(pg, iri, _LABEL_FIRST)
     return FALLBACK_NAMES.get(local, (local, local))
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _role_labels(pg: PolicyGraphs, role: str) -> tuple[str, str]:
+    iri = f"{VPO}{role}"
+    if pg.names.get(iri, Names()).has_label:
+        return _labels(pg, iri)
+    return FALLBACK_NAMES.get(role, (role, role))
 
 
-def _issuer_tier(g: Graph, issuer: Node | None) -> int | None:
+def _issuer_tier(pg: PolicyGraphs, issuer: str | None) -> int | None:
     """Lineage tier from the issuer's level and branch; None when the graph does not say."""
-    if issuer is None:
+    if issuer is None or issuer not in pg.agencies:
         return None
-    level, branch = _one(g, issuer, VPO.level), _one(g, issuer, VPO.branch)
-    if level == VPO.central:
-        return CENTRAL_PARTY if branch == VPO.party else CENTRAL_STATE
-    if level == VPO.provincial:
-        if branch == VPO.party:
+    data = pg.agencies.nodes[issuer]
+    level, branch = data["level_iri"], data["branch"]
+    if level == str(VPO.central):
+        return CENTRAL_PARTY if branch == str(VPO.party) else CENTRAL_STATE
+    if level == str(VPO.provincial):
+        if branch == str(VPO.party):
             return PROVINCIAL_PARTY
-        return DEPARTMENT if _one(g, issuer, VPO.parentAgency) is not None else PROVINCIAL_STATE
-    if level in (VPO.district, VPO.commune):
+        return DEPARTMENT if data["parent"] is not None else PROVINCIAL_STATE
+    if level in (str(VPO.district), str(VPO.commune)):
         return DEPARTMENT
     return None
 
@@ -301,69 +273,59 @@ def _fill_tiers(nodes: dict[str, m.VNode], lineage: list[tuple[str, str]]) -> di
 # --- edges ----------------------------------------------------------------------------------------------
 
 
-def _lineage_edges(g: Graph) -> list[tuple[str, str]]:
-    return sorted((str(s), str(o)) for p in (VPO.implements, VPO.basedOn) for s, o in g.subject_objects(p))
+def _lineage_pairs(pg: PolicyGraphs) -> list[tuple[str, str]]:
+    """(source, target) once per relation stated by a plain implements/basedOn triple."""
+    return sorted((s, o) for s, o, direct in pg.lineage.edges(data="direct") for _ in direct or ())
 
 
-def _all_edges(g: Graph) -> list[m.VEdge]:
-    return [*_lineage(g), *_assignments(g), *_simple(g)]
+def _all_edges(pg: PolicyGraphs) -> list[m.VEdge]:
+    return [*_lineage(pg), *_assignments(pg), *_simple(pg)]
 
 
-def _lineage(g: Graph) -> list[m.VEdge]:
+def _lineage(pg: PolicyGraphs) -> list[m.VEdge]:
     """implements/basedOn edges, with the evidence of the lineage statement that states each."""
-    stated: dict[tuple[str, str, str], tuple[m.Evidence, ...]] = {}
-    for doc, st in g.subject_objects(VPO.lineageStatement):
-        rel, target = _one(g, st, VPO.lineageRelation), _one(g, st, VPO.lineageTarget)
-        if rel is not None and target is not None:
-            key = (str(doc), _tail(rel), str(target))
-            stated[key] = stated.get(key, ()) + _evidence(g, st)
     out = []
-    for p in (VPO.implements, VPO.basedOn):
-        name = _tail(p)
-        for s, o in g.subject_objects(p):
-            out.append(m.VEdge(str(s), str(o), name, evidence=stated.get((str(s), name, str(o)), ())))
+    for s, o, data in pg.lineage.edges(data=True):
+        for rel in data["direct"]:
+            quotes = data["stated_quotes"].get(rel, [])
+            out.append(m.VEdge(s, o, _RELATION[rel], evidence=_evidence(quotes)))
     return out
 
 
-def _assignments(g: Graph) -> list[m.VEdge]:
+def _assignments(pg: PolicyGraphs) -> list[m.VEdge]:
     """agency → task edges, one per assignment, typed by role, with deadline and the evidence of the name."""
     out = []
-    for a in _subjects(g, VPO.Assignment):
-        task, agency, role = (_one(g, a, p) for p in (VPO.assignedTask, VPO.assignedAgency, VPO.role))
-        if task is None or agency is None or role is None:
-            continue
-        rvi, ren = _role_labels(g, role)
-        facts = [m.Fact("role", rvi, ren), *_fact("deadline", _str(g, a, VPO.deadlineText))]
-        rel = str(role).rsplit("#", 1)[-1]
-        out.append(m.VEdge(str(agency), str(task), rel, tuple(facts), _evidence(g, a)))
+    for agency, task, data in pg.responsibility.edges(data=True):
+        for a in data.get("assignments", ()):
+            if a["role"] == "unknown":
+                continue
+            rvi, ren = _role_labels(pg, a["role"])
+            facts = [m.Fact("role", rvi, ren), *_fact("deadline", a["deadline"])]
+            out.append(m.VEdge(agency, task, a["role"], tuple(facts), _evidence(a["quotes"])))
     return out
 
 
-def _simple(g: Graph) -> list[m.VEdge]:
+def _simple(pg: PolicyGraphs) -> list[m.VEdge]:
     """Edges without qualification: task of a document, issuer of a document, inferred answersFor."""
+    graph = pg.responsibility
     pairs = [
-        *((t, d, "taskOf") for t, d in g.subject_objects(VPO.taskOf)),
-        *((t, d, "taskOf") for d, t in g.subject_objects(VPO.hasTask)),
-        *((d, a, "issuedBy") for d, a in g.subject_objects(VPO.issuedBy)),
-        *((a, d, "answersFor") for a, d in g.subject_objects(VPO.answersFor)),
+        *((t, d, "taskOf") for t, d, kind in graph.edges(data="kind") if kind == "task_of"),
+        *((d, a, "issuedBy") for d, a in pg.issued_by),
+        *((a, d, "answersFor") for a, d in pg.answers_for),
     ]
-    return [m.VEdge(str(s), str(o), rel) for s, o, rel in pairs]
+    return [m.VEdge(s, o, rel) for s, o, rel in pairs]
 
 
 # --- sources and names ----------------------------------------------------------------------------------
 
 
-def _sources(g: Graph) -> dict[str, m.SourceDoc]:
-    out = {}
-    for s, name in sorted(g.subject_objects(VPO.fileName), key=lambda p: str(p[0])):
-        doc = _one(g, s, VPO.describes) or _one(g, s, VPO.reportsOn)
-        out[str(s)] = m.SourceDoc(str(s), str(name), source_page(str(s)), str(doc) if doc else None)
-    return out
+def _sources(pg: PolicyGraphs) -> dict[str, m.SourceDoc]:
+    return {s: m.SourceDoc(s, name, source_page(s), doc) for s, (name, doc) in sorted(pg.sources.items())}
 
 
-def _kind_labels(g: Graph) -> dict[str, tuple[str, str]]:
+def _kind_labels(pg: PolicyGraphs) -> dict[str, tuple[str, str]]:
     """(vi, en) name of every node kind and relation, from the ontology where it has one."""
     names = dict(FALLBACK_NAMES)
     for local in [*DOC_KINDS, m.AGENCY, m.AGENCY_GROUP, m.TASK, m.PROVINCE, *FALLBACK_NAMES]:
-        names[local] = _kind_name(g, local)
+        names[local] = _kind_name(pg, local)
     return names
