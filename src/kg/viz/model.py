@@ -1,7 +1,7 @@
 """Plain data the views are drawn from: nodes and edges read from the graph, with their facts and evidence.
 
-These are the only types the page renderer sees; reading RDF happens once in kg.viz.read. All frozen: view
-functions build new values and never mutate these.
+These are the only types the page renderer sees; RDF is read once, by kg.analysis.convert, and mapped here by
+kg.viz.read. All frozen: view functions build new values and never mutate these.
 """
 
 from __future__ import annotations
