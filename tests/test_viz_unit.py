@@ -267,3 +267,20 @@ def test_page_chrome_has_both_languages(small: tuple[Graph, dict[str, str]]) -> 
     html = _site_files(small)["lineage.html"].decode("utf-8")
     assert re.search(r'<title data-vi="[^"]+" data-en="Policy lineage', html)
     assert 'data-aria-label-en="Close"' in html and 'data-en="Filters"' in html
+
+
+def test_a_broken_graph_file_is_named_with_its_line_and_nothing_is_written(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text('@prefix x: <urn:x#> .\nx:a x:b "unterminated .\n', encoding="utf-8")
+    out = tmp_path / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "viz", "--data", str(broken), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip() == f"kg: error: {broken}:2: not readable as RDF: newline found in string literal"
+    )
+    assert not out.exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg import paths
+from kg.analysis.load import parse_error_message
 from kg.errors import InputError, StoreError
 from kg.viz.model import SiteGraph
 
@@ -28,7 +29,7 @@ def load_graph(graph_file: Path | None = None) -> Graph:
         try:
             g.parse(path, format=_format(path))
         except Exception as exc:  # rdflib raises many parser-specific types
-            raise StoreError(f"{path}: cannot read the graph: {exc}") from exc
+            raise StoreError(parse_error_message(path, exc)) from exc
     return g
 
 
