@@ -31,9 +31,9 @@ from kg.analysis.focus import trace_in, who_in
 from kg.analysis.trace import trace
 from kg.analysis.who import who
 from kg.build import map_records
-from kg.infer import infer
-from kg.serialize import to_ntriples
+from kg.rdf.serialize import to_ntriples
 from kg.store import ASSERTED_GRAPH, load_graph, new_store
+from kg.store.infer import infer
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 

@@ -1,7 +1,8 @@
 """Extraction throughput: documents per second and peak memory of ``kg.extract.extract_text``.
 
 The corpus is the seed texts (data/raw) and the held-out texts (tests/fixtures/unseen), each replicated in
-variant forms researchers feed (kg.variants): as is, decomposed (NFD) with non-breaking spaces, with hard line
+variant forms researchers feed (kg.text.variants):
+as is, decomposed (NFD) with non-breaking spaces, with hard line
 breaks at 80 columns (PDF extraction), wrapped in legal-database page chrome, with CRLF line ends, and with
 " | " tables one cell per line. Run:
   .venv/bin/python benchmarks/extract_bench.py --copies 5 [--write]
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 from kg.extract import extract_text
-from kg.variants import VARIANTS
+from kg.text.variants import VARIANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).parent / "RESULTS.md"

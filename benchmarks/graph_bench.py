@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from kg.build import map_records
-from kg.infer import infer
 from kg.models import (
     Assignment,
     DocumentMeta,
@@ -31,9 +30,10 @@ from kg.models import (
     Span,
     Task,
 )
-from kg.serialize import to_ntriples
-from kg.sparql import bind, discover, run_local
+from kg.query.sparql import bind, discover, run_local
+from kg.rdf.serialize import to_ntriples
 from kg.store import ASSERTED_GRAPH, load_graph, new_store
+from kg.store.infer import infer
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 ROLES: tuple[Role, ...] = ("lead", "coordinate", "coordinate")  # each task: 1 lead, 2 partners

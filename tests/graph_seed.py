@@ -16,12 +16,12 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.build import collect_inputs, ontology_turtle, read_records
-from kg.infer import infer
 from kg.models import Record
 from kg.paths import RAW_DIR
-from kg.rdfmap import records_to_graph
-from kg.serialize import to_ntriples
+from kg.rdf.mapping import records_to_graph
+from kg.rdf.serialize import to_ntriples
 from kg.store import ASSERTED_GRAPH, ONTOLOGY_GRAPH, load_graph, new_store
+from kg.store.infer import infer
 
 GOLD_RECORDS_DIR = Path(__file__).parent / "fixtures" / "graph" / "records"
 VPO = "https://w3id.org/vn-policy-kg/ontology#"

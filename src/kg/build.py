@@ -1,9 +1,10 @@
 """`kg build`: source texts (or record JSON files) → records → graph files + embedded store, atomically.
 
 Steps: collect inputs; extract every text in parallel across cores (``kg.extract.extract_file``), or read
-records that were already extracted (``*.json``, the form of ``kg extract --json``); map to RDF (kg.rdfmap);
+records that were already extracted (``*.json``, the form of ``kg extract --json``); map to RDF
+(kg.rdf.mapping);
 serialize data/kg.ttl, kg.nt, kg.jsonld; load a new Oxigraph store with the asserted graph, the ontology and
-the inferred graph (kg.infer); write data/kg-inferred.ttl. Everything is written next to its final place
+the inferred graph (kg.store.infer); write data/kg-inferred.ttl. Everything is written next to its final place
 under a temporary name and swapped in only when all of it succeeded, so a failed build leaves the previous
 one intact.
 
@@ -31,11 +32,11 @@ from rdflib import Graph
 
 from kg import store as kgstore
 from kg.errors import BuildError, KGError
-from kg.infer import infer
 from kg.models import Record
 from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR, STORE_DIR
-from kg.rdfmap import new_graph, records_to_graph
-from kg.serialize import to_jsonld, to_ntriples, to_turtle
+from kg.rdf.mapping import new_graph, records_to_graph
+from kg.rdf.serialize import to_jsonld, to_ntriples, to_turtle
+from kg.store.infer import infer
 
 Progress = Callable[[int, int, Path], None]
 OUTPUT_NAMES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg-inferred.ttl")

@@ -23,7 +23,7 @@ import hashlib
 from rdflib import URIRef
 
 from kg.namespaces import BASE, FIELD, GRAPH, ID
-from kg.textutil import fold, slug
+from kg.text.strings import fold, slug
 
 CENTRAL = "central"
 UNKNOWN = "unknown"

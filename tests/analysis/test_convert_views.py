@@ -1,4 +1,4 @@
-"""What the analysis converter keeps for the views (kg.viz reads RDF only through it)."""
+"""What the analysis converter keeps for the views (kg.present.views reads RDF only through it)."""
 
 from __future__ import annotations
 

@@ -13,8 +13,8 @@ from graph_seed import GOLD_RECORDS_DIR
 from kg.build import build
 from kg.cli import cli
 from kg.paths import ROOT
+from kg.present.status import account
 from kg.store import open_store
-from kg.summary import account
 
 
 def _width(group: click.Group) -> int:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import gold_pairs
 from kg.extract import extract_file
 from kg.extract.assignments import extract_assignments
 from kg.normalize import normalize
 from kg.paths import RAW_DIR, ROOT
+from kg.quality.evaluate import gold_pairs
 from kg.segment import segment
 
 GOLD_DIR = ROOT.parent / "shared" / "gold"  # the seeds' gold records; absent in a bare checkout

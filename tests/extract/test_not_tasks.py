@@ -16,7 +16,7 @@ from kg.extract import extract_file
 from kg.models import Record
 from kg.paths import RAW_DIR
 
-UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
+UNSEEN = Path(__file__).parents[1] / "fixtures" / "unseen"
 TEXTS = sorted(RAW_DIR.glob("*.txt")) + sorted(UNSEEN.glob("*.txt"))
 _ASSIGNMENT_SIDE = "assignment side: "
 

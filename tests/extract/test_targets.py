@@ -14,7 +14,7 @@ from kg.models import Target
 from kg.normalize import normalize
 from kg.paths import ROOT
 from kg.segment import segment
-from kg.textutil import fold
+from kg.text.strings import fold
 
 
 def _targets(body: str) -> list[tuple[object, ...]]:
@@ -97,7 +97,7 @@ def test_indicator_is_the_measured_phrase() -> None:
 
 
 # ---------------------------------------------------------- hand-labelled gold (tests/fixtures/targets)
-GOLD = sorted((Path(__file__).parent / "fixtures" / "targets").glob("*.json"))
+GOLD = sorted((Path(__file__).parents[1] / "fixtures" / "targets").glob("*.json"))
 
 
 def _matches(t: Target, g: dict[str, Any]) -> bool:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import Scores, score
 from kg.extract import extract_file
+from kg.quality.evaluate import Scores, score
 
-UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
+UNSEEN = Path(__file__).parents[1] / "fixtures" / "unseen"
 CASES = sorted(UNSEEN.glob("*.txt"))
 
 

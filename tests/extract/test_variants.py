@@ -1,8 +1,8 @@
 """Every text as researchers also get it extracts the same facts and scores the same.
 
-The forms (kg.variants): NFD letters with NBSP spaces, hard-wrapped PDF lines (80, 60 and 100 columns), inside
-web-page chrome, CRLF line ends, task tables one cell per line, double-spaced exports, header columns side by
-side with tabs and indented body lines.
+The forms (kg.text.variants): NFD letters with NBSP spaces, hard-wrapped PDF lines (80, 60 and 100 columns),
+inside web-page chrome, CRLF line ends, task tables one cell per line, double-spaced exports, header columns
+side by side with tabs and indented body lines.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from kg.evaluate import Scores, gold_pairs, score
 from kg.extract import extract_text
 from kg.paths import RAW_DIR, ROOT
-from kg.variants import VARIANTS, applies, cells, nfd
+from kg.quality.evaluate import Scores, gold_pairs, score
+from kg.text.variants import VARIANTS, applies, cells, nfd
 
-UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
+UNSEEN = Path(__file__).parents[1] / "fixtures" / "unseen"
 GOLD_DIR = ROOT.parent / "shared" / "gold"  # the seeds' gold records; absent in a bare checkout
 SEEDS = sorted(RAW_DIR.glob("*.txt"))
 # (text, gold record) for every seed with a gold record and every held-out text.

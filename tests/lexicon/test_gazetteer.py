@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolve.agencies import (
+from kg.lexicon.gazetteer import (
     canonical_agency_name,
     expand_abbreviations,
     find_agency_at,
@@ -127,7 +127,7 @@ def test_agency_lists_are_read_whole_and_split(sentence: str, names: list[str], 
     assert sentence[end:].startswith(rest)
 
 
-# Names the gazetteer does not list, read by their head word up to the task verb (kg.resolve.phrases).
+# Names the gazetteer does not list, read by their head word up to the task verb (kg.lexicon.phrases).
 UNLISTED = [
     ("Vụ Kế hoạch - Tài chính tham mưu bố trí kinh phí", "Vụ Kế hoạch - Tài chính", "central"),
     ("Cục Chuyển đổi số chủ trì xây dựng cơ sở dữ liệu", "Cục Chuyển đổi số", "central"),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from vocab_checks import check_examples
 
-from kg import vocab
-from kg.vocab_checks import check_examples
+from kg.lexicon import vocab
 
 
 @pytest.mark.parametrize("name", vocab.names())

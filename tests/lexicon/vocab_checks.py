@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from kg import vocab
 from kg.errors import VocabularyError
+from kg.lexicon import vocab
 from kg.paths import VOCAB_DIR
 
 Checker = Callable[[tuple[dict[str, Any], ...]], list[str]]
@@ -58,7 +58,7 @@ def _entry_id(entry: dict[str, Any], i: int) -> str:
 @checker("agencies")
 def _check_agencies(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example names the entry: ``resolve_agency(example)`` returns that entry's id."""
-    from kg.resolve.agencies import resolve_agency
+    from kg.lexicon.gazetteer import resolve_agency
 
     problems = []
     for i, entry in enumerate(entries):
@@ -74,7 +74,7 @@ def _check_agencies(entries: tuple[dict[str, Any], ...]) -> list[str]:
 @checker("agency_abbreviations")
 def _check_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example is a pair [written, expanded] that ``expand_abbreviations`` maps as shown."""
-    from kg.resolve.agencies import expand_abbreviations
+    from kg.lexicon.gazetteer import expand_abbreviations
 
     problems = []
     for i, entry in enumerate(entries):
@@ -139,8 +139,8 @@ def _check_roles(entries: tuple[dict[str, Any], ...]) -> list[str]:
 
 @checker("document_classes")
 def _check_document_classes(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example type word maps to the entry's ontology class (graph area, kg.docclass)."""
-    from kg.docclass import doc_class
+    """Every example type word maps to the entry's ontology class (graph area, kg.lexicon.doctypes)."""
+    from kg.lexicon.doctypes import doc_class
     from kg.namespaces import VPO
 
     problems = []
@@ -173,8 +173,8 @@ def _check_chrome(entries: tuple[dict[str, Any], ...]) -> list[str]:
 def _check_doc_types(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example (a type line, a "<word> số <symbol>" phrase or a bare symbol) yields the entry's word."""
     from kg.extract.references import canonical_type_word, find_mentions
-    from kg.outline import Line
-    from kg.sections import type_word_line
+    from kg.lexicon.lines import type_word_line
+    from kg.segment.outline import Line
 
     problems = []
     for entry in entries:
@@ -191,8 +191,8 @@ def _check_doc_types(entries: tuple[dict[str, Any], ...]) -> list[str]:
 
 @checker("sections")
 def _check_sections(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example matches its entry's kind (and column/preamble kind) via kg.sections.classify."""
-    from kg.sections import classify
+    """Every example matches its entry's kind (and column/preamble kind) via kg.lexicon.lines.classify."""
+    from kg.lexicon.lines import classify
 
     problems = []
     for i, entry in enumerate(entries):
@@ -227,7 +227,7 @@ def _check_symbol_codes(entries: tuple[dict[str, Any], ...]) -> list[str]:
 def _check_lineage_cues(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """implements/none examples end with the cue (relation_before); based_on examples start with it."""
     from kg.extract.lineage import relation_before
-    from kg.textutil import fold
+    from kg.text.strings import fold
 
     problems = []
     for entry in entries:
@@ -259,7 +259,7 @@ def _check_title_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]
 @checker("agency_groups")
 def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example is read whole, as one collective group, by ``match_group``."""
-    from kg.resolve.agencies import match_group
+    from kg.lexicon.gazetteer import match_group
 
     problems = []
     for i, entry in enumerate(entries):
@@ -275,7 +275,7 @@ def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
 @checker("agency_heads")
 def _check_agency_heads(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example is read as the name shown: whole, or [sentence, name] read at the sentence's start."""
-    from kg.resolve.phrases import read_phrase
+    from kg.lexicon.phrases import read_phrase
 
     problems = []
     for i, entry in enumerate(entries):
@@ -292,8 +292,8 @@ def _check_agency_heads(entries: tuple[dict[str, Any], ...]) -> list[str]:
 
 @checker("agency_units")
 def _check_agency_units(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example resolves to the entry's family, so kg.scope scopes it by its parent body."""
-    from kg.scope import parent_scoped
+    """Every example resolves to the entry's family, so kg.resolve.scope scopes it by its parent body."""
+    from kg.resolve.scope import parent_scoped
 
     problems = []
     for i, entry in enumerate(entries):
@@ -306,7 +306,7 @@ def _check_agency_units(entries: tuple[dict[str, Any], ...]) -> list[str]:
 
 def _resolved_id(name: str) -> str | None:
     """The gazetteer id a name resolves to (None when it does not)."""
-    from kg.resolve.agencies import resolve_agency
+    from kg.lexicon.gazetteer import resolve_agency
 
     match = resolve_agency(name, None)
     return match.id if match else None

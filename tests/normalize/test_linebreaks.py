@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from kg.normalize import normalize
-from kg.variants import double, wrap_at
+from kg.text.variants import double, wrap_at
 
 # A body paragraph long enough to wrap several times, with capitalised agency names mid-sentence.
 PARAGRAPH = (

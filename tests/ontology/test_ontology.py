@@ -14,15 +14,15 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg import ontology
 from kg.cli import cli
 from kg.errors import OntologyError
 from kg.namespaces import FIELD, FIELDS_SCHEME_IRI, ONTOLOGY_IRI, VPO
-from kg.ontodocs import write_docs
+from kg.ontology import check as ontology
 from kg.ontology import check_consistency, load_ontology, parse_turtle, vpo_drift
+from kg.ontology.docs import write_docs
 from kg.paths import VOCAB_DIR
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ontology"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ontology"
 EX = "https://example.org/chain/"
 
 # The notations the extractor's data/vocab/fields.yaml maps headings to (issue 2); narrower ones with parent.

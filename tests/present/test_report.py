@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from analysis_support import MINI, mini
 from kg.analysis.convert import to_networkx
-from kg.report import render_report
+from kg.present.report import render_report
 
 
 def test_report_is_deterministic() -> None:

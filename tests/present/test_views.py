@@ -1,4 +1,5 @@
-"""kg.viz without a browser: search keys, escaping, reading the graph, views, node budget, pages, CLI."""
+"""kg.present.views without a browser: search keys, escaping, reading the graph, views, node budget, pages,
+CLI."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ import pytest
 from rdflib import Graph
 
 from kg.namespaces import ID
-from kg.viz import build_site, layout, read_site_graph, write_site
-from kg.viz import model as m
-from kg.viz.pages import graph_payload, safe_json
-from kg.viz.search import matches, search_keys
-from kg.viz.style import node_style
-from kg.viz.views import (
+from kg.present.views import build_site, layout, read_site_graph, write_site
+from kg.present.views import model as m
+from kg.present.views.pages import graph_payload, safe_json
+from kg.present.views.search import matches, search_keys
+from kg.present.views.style import node_style
+from kg.present.views.views import (
     Index,
     View,
     agency_view,

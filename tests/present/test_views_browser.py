@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.namespaces import ID
-from kg.viz import build_site, read_site_graph, write_site
+from kg.present.views import build_site, read_site_graph, write_site
 from viz_browser import Watched
 from viz_fixtures import big_graph, small_graph
 

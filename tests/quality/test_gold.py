@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.evaluate import format_table, score_corpus
 from kg.paths import RAW_DIR, ROOT
+from kg.quality.evaluate import format_table, score_corpus
 
 GOLD_DIR = ROOT.parent / "shared" / "gold"
 
@@ -49,8 +49,8 @@ def test_held_out_texts_meet_document_side_thresholds(gold_path) -> None:  # typ
     """Held-out texts (other provinces, a ministry, a party committee): references, lineage, metadata."""
     import json
 
-    from kg.evaluate import score
     from kg.extract import extract_file
+    from kg.quality.evaluate import score
 
     record = extract_file(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))).to_json()
     s = score(record, json.loads(gold_path.read_text(encoding="utf-8")))

@@ -10,10 +10,10 @@ from rdflib import Graph
 
 from kg.errors import QueryError
 from kg.ontology import load_ontology, parse_turtle
-from kg.ontoqc import QCResult, qc_queries, run_qc
 from kg.paths import QC_DIR
+from kg.quality.qc import QCResult, qc_queries, run_qc
 
-BROKEN = Path(__file__).parent / "fixtures" / "ontology" / "broken.ttl"
+BROKEN = Path(__file__).parents[1] / "fixtures" / "ontology" / "broken.ttl"
 VPO = "https://w3id.org/vn-policy-kg/ontology#"
 
 ALL_CHECKS = qc_queries(QC_DIR)
@@ -63,7 +63,7 @@ def test_check_returns_no_rows_on_the_ontology(query: Path, ontology_results: di
 
 @pytest.mark.parametrize("query", ALL_CHECKS, ids=lambda p: p.stem)
 def test_check_explains_itself_in_a_comment_header(query: Path) -> None:
-    # The project's query header (see kg.sparql): title, then the question in English and Vietnamese.
+    # The project's query header (see kg.query.sparql): title, then the question in English and Vietnamese.
     header = [line for line in query.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     keys = {line[1:].split(":", 1)[0].strip() for line in header if ":" in line}
     assert {"title", "en", "vi"} <= keys, f"{query.name}: header needs '# title:', '# en:' and '# vi:' lines"

@@ -10,7 +10,7 @@ from graph_seed import seed_graph
 from kg.cli import cli
 from kg.namespaces import VPO
 from kg.paths import RAW_DIR
-from kg.validate import format_report, validate_graph
+from kg.quality.validate import format_report, validate_graph
 
 
 def test_seed_graph_conforms() -> None:

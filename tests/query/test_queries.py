@@ -9,8 +9,8 @@ from graph_seed import seed_store, store_of
 from kg.cli import main
 from kg.errors import QueryError
 from kg.models import Assignment, DocumentMeta, Record, SourceInfo, Span, Target, Task
-from kg.rdfmap import records_to_graph
-from kg.sparql import bind, discover, format_table, resolve, run_local
+from kg.query.sparql import bind, discover, format_table, resolve, run_local
+from kg.rdf.mapping import records_to_graph
 from kg.store import new_store
 
 QUERIES = discover()

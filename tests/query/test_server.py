@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kg import serve
 from kg.build import build
 from kg.errors import EndpointError
 from kg.paths import RAW_DIR
-from kg.push import push, store_graphs
-from kg.sparql import bind, discover, run_local, run_remote
+from kg.query import serve
+from kg.query.push import push, store_graphs
+from kg.query.sparql import bind, discover, run_local, run_remote
 from kg.store import open_store
 
 pytestmark = pytest.mark.server

@@ -7,10 +7,10 @@ import pytest
 from rdflib import RDFS, Literal, URIRef
 
 from graph_seed import PREFIXES, seed_graph, seed_records
-from kg.docid import Mention, reconcile
 from kg.models import Assignment, DocumentMeta, Record, SourceInfo, Span, Task
 from kg.namespaces import VPO
-from kg.rdfmap import records_to_graph
+from kg.rdf.mapping import records_to_graph
+from kg.resolve.docid import Mention, reconcile
 
 
 def ask(q: str) -> bool:

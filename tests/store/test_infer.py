@@ -3,9 +3,9 @@
 import pytest
 
 from graph_seed import PREFIXES, seed_graph, seed_store
-from kg.infer import infer_graph
 from kg.namespaces import VPO
 from kg.store import ASSERTED_GRAPH, INFERRED_GRAPH, ask, select
+from kg.store.infer import infer_graph
 
 AGENCIES_FOR_69 = (
     PREFIXES

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from kg.errors import InputError
-from kg.reading import decode, guess_encoding
+from kg.text.decode import decode, guess_encoding
 
 TEXT = (
     "ỦY BAN NHÂN DÂN TỈNH\nSố: 12/KH-UBND\nKẾ HOẠCH Triển khai thực hiện Nghị quyết\n"

@@ -12,7 +12,7 @@ import networkx as nx
 
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.lookup import find_documents
-from kg.textutil import fold
+from kg.text.strings import fold
 
 
 @dataclass(frozen=True)

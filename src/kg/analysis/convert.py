@@ -10,7 +10,8 @@
   (``task_of``). Tasks carry text, deadline and fields.
 - ``unresolved``: references that resolve to nothing (an IRI the graph says nothing about, or a mention
   without a document).
-- for the views (kg.viz): ``names`` (labels of every labelled IRI in both languages, ontology classes and
+- for the views (kg.present.views):
+  ``names`` (labels of every labelled IRI in both languages, ontology classes and
   roles included), ``agencies`` (every agency with branch, parent agency and evidence), ``provinces``,
   ``issued_by`` and ``answers_for`` pairs, ``sources`` (file name and the document each describes). Lineage
   nodes add ``types``, ``title_vi`` and ``jurisdiction``; lineage edges add ``direct`` (relations stated by a

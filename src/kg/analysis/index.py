@@ -74,7 +74,8 @@ PREDICATES: tuple[URIRef, ...] = (
     VPO.targetYear,
     VPO.comparator,
 )
-# Read for the views (kg.viz) on top of PREDICATES: agency hierarchy, inferred answersFor, source files.
+# Read for the views (kg.present.views) on top of PREDICATES: agency hierarchy, inferred answersFor,
+# source files.
 VIEW_PREDICATES: tuple[URIRef, ...] = (
     VPO.parentAgency,
     VPO.answersFor,

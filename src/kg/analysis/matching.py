@@ -1,6 +1,6 @@
 """Find agencies and documents by the names researchers type: without diacritics, abbreviated, misspelt.
 
-Agency names are compared token by token on folded text (kg.textutil.fold). A typed token matches one word
+Agency names are compared token by token on folded text (kg.text.strings.fold). A typed token matches one word
 of the name, or the initials of several words ("khcn" = "khoa học và công nghệ", where a "và" may be left out
 of the initials, as Vietnamese abbreviations do: KH&CN). When nothing matches, difflib proposes the closest
 names. When the extraction area's gazetteer is installed, its abbreviation expansion is tried too.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
-from kg.textutil import fold
+from kg.text.strings import fold
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Vietnamese abbreviations drop the conjunction: KH&CN for "khoa học và công nghệ".
@@ -90,7 +90,7 @@ def _expansions(query: str) -> list[str]:
 
 def _gazetteer_expander() -> Callable[[str], object] | None:
     try:  # written by the extraction area; absent in a minimal install
-        from kg.resolve.agencies import expand_abbreviations  # type: ignore[import-not-found,unused-ignore]
+        from kg.lexicon.gazetteer import expand_abbreviations  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     return expand_abbreviations  # type: ignore[no-any-return,unused-ignore]

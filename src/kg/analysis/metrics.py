@@ -10,7 +10,7 @@ import networkx as nx
 from kg.analysis.convert import PolicyGraphs, Unresolved
 from kg.analysis.matching import same_place
 from kg.analysis.trace import check_acyclic
-from kg.textutil import fold
+from kg.text.strings import fold
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import networkx as nx
 from kg.analysis.index import Quote
 from kg.analysis.lookup import find_documents
 from kg.errors import LineageCycle
-from kg.textutil import fold
+from kg.text.strings import fold
 
 
 @dataclass(frozen=True)

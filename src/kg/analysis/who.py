@@ -12,7 +12,7 @@ from kg.analysis.convert import PolicyGraphs
 from kg.analysis.index import Quote, sorted_quotes
 from kg.analysis.lookup import find_agencies
 from kg.analysis.trace import LineageLink, check_acyclic, make_link
-from kg.textutil import fold
+from kg.text.strings import fold
 
 Chain = tuple[LineageLink, ...]
 

@@ -420,7 +420,7 @@ def report_cmd(out: Path, data: tuple[Path, ...], store: Path | None) -> None:
 
     One self-contained page (plots embedded) that opens from disk with no network.
     """
-    from kg.report import render_report  # matplotlib is heavy: load it only for this command
+    from kg.present.report import render_report  # matplotlib is heavy: load it only for this command
 
     html = render_report(load_graphs(data, store))
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -92,7 +92,7 @@ def build_cmd(
 
 def _print_table(table: object, fmt: str) -> None:
     from kg.iri import is_project_iri
-    from kg.sparql import Table, format_table
+    from kg.query.sparql import Table, format_table
 
     assert isinstance(table, Table)
     if fmt != "table":
@@ -133,7 +133,7 @@ def query_cmd(
     any SPARQL 1.1 query endpoint.
 
     Exit status: 0 ok (also when no row matches), 2 error (unknown query, bad --param, store or endpoint)."""
-    from kg.sparql import bind, resolve, run_local, run_remote
+    from kg.query.sparql import bind, resolve, run_local, run_remote
     from kg.store import DATASET, open_store
 
     query = resolve(name)
@@ -149,7 +149,7 @@ def query_cmd(
 @click.command("queries")
 def queries_cmd() -> None:
     """List the named queries with their questions and parameters."""
-    from kg.sparql import discover
+    from kg.query.sparql import discover
 
     for q in discover():
         params = " ".join(f"--param {p.name}=…" for p in q.params)
@@ -165,8 +165,8 @@ def status_cmd(out_dir: Path, store_dir: Path) -> None:
     """Account of the built graph: counts, chains, problems, outputs.
 
     Counts by class, the lineage chains found, problems found, where the outputs are, how to query them."""
+    from kg.present.status import account
     from kg.store import open_store
-    from kg.summary import account
 
     click.echo(account(open_store(store_dir), store_dir, out_dir, kg=_invoked_as()))
 
@@ -193,8 +193,8 @@ def validate_cmd(ctx: click.Context, store_dir: Path, limit: int) -> None:
 
     Exit status: 0 the graph conforms, 1 violations (each with its node and source span), 2 error.
     """
+    from kg.quality.validate import format_report, validate_store
     from kg.store import open_store
-    from kg.validate import format_report, validate_store
 
     report = validate_store(open_store(store_dir))
     click.echo(format_report(report, limit))
@@ -212,7 +212,7 @@ def serve_cmd(port: int | None, store_dir: Path) -> None:
     stops it.
 
     Exit status: 0 stopped, 2 error (no store, port in use, the server failed)."""
-    from kg import serve
+    from kg.query import serve
 
     server = serve.start(store_dir, port)
     click.echo(f"SPARQL endpoint {server.query_url}  (query UI: {server.base_url}/ )")
@@ -254,7 +254,7 @@ def push_cmd(endpoint: str, update_endpoint: str | None, into: str | None, store
     SPARQL Update where the server has no Graph Store Protocol.
 
     Exit status: 0 uploaded, 2 error (no store, bad URL, server unreachable or refusing)."""
-    from kg.push import push, store_graphs
+    from kg.query.push import push, store_graphs
     from kg.store import open_store
 
     done = push(endpoint, store_graphs(open_store(store_dir), into), update_endpoint)

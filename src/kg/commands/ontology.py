@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.commands.options import folder_option, shown_default
-from kg.ontodocs import DEFAULT_OUT_DIR, write_docs
 from kg.ontology import OntologyReport, check_ontology, load_ontology, term_table
+from kg.ontology.docs import DEFAULT_OUT_DIR, write_docs
 from kg.paths import QC_DIR
 
 MAX_ROWS_SHOWN = 5  # offending rows printed per failed check; the query file gives the rest

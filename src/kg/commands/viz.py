@@ -25,8 +25,8 @@ def viz_command(data: Path | None, out_dir: Path | None, budget: int | None) -> 
     An index, the lineage and responsibility views, and a page per document, agency and province. The
     pages open from disk with no network: vis-network is copied from the pyvis package into lib/.
     """
-    from kg.viz import NODE_BUDGET, build_site, read_site_graph, write_site
-    from kg.viz.load import load_graph, load_texts
+    from kg.present.views import NODE_BUDGET, build_site, read_site_graph, write_site
+    from kg.present.views.load import load_graph, load_texts
 
     out = out_dir or paths.VIS_DIR
     site = read_site_graph(load_graph(data))

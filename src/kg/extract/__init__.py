@@ -2,7 +2,7 @@
 
 ``extract_text`` runs normalize → segment → metadata → references → lineage → assignments/fields/targets and
 returns one Record whose every item carries a span of the ORIGINAL text. ``extract_file`` reads a file first
-(kg.reading: encoding detection, InputError for unreadable files).
+(kg.text.decode: encoding detection, InputError for unreadable files).
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from pathlib import Path
 from kg.extract.assignments import extract_assignments
 from kg.extract.fields import extract_fields
 from kg.extract.lineage import extract_lineage
+from kg.extract.merge import merge_mentions
 from kg.extract.metadata import extract_metadata
 from kg.extract.references import find_mentions
 from kg.extract.symbols import identity_number
 from kg.extract.targets import extract_targets
 from kg.models import Assignment, FieldMention, Record, SourceInfo, SourceKind, Target, Task, Warning_
 from kg.normalize import Text, normalize
-from kg.outline import Outline
-from kg.reading import read_text
-from kg.resolve.documents import merge_mentions
 from kg.segment import segment
-from kg.textutil import fold
+from kg.segment.outline import Outline
+from kg.text.decode import read_text
+from kg.text.strings import fold
 
 __all__ = ["extract_file", "extract_text"]
 

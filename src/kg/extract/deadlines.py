@@ -11,8 +11,8 @@ import re
 from functools import cache
 from typing import Any
 
-from kg import vocab
-from kg.textutil import nfc
+from kg.lexicon import vocab
+from kg.text.strings import nfc
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}

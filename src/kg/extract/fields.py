@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg import vocab
+from kg.lexicon import vocab
 from kg.models import FieldMention
 from kg.normalize import Text
-from kg.outline import Node, Outline
-from kg.textutil import fold
+from kg.segment.outline import Node, Outline
+from kg.text.strings import fold
 
 _HEADING = re.compile(
     r"^\s*(?:[a-zđ0-9IVX]{1,4}[.)]\s*)?(?:các\s+)?lĩnh vực\s+(?P<name>.+?)\s*:?\s*$", re.IGNORECASE

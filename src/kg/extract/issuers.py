@@ -1,6 +1,6 @@
 """Issuer names as records show them: full names, abbreviations expanded, the province added (NOTES.md G3).
 
-Names are resolved against the agency gazetteer (kg.resolve.agencies) for their official form; a provincial
+Names are resolved against the agency gazetteer (kg.lexicon.gazetteer) for their official form; a provincial
 body
 named without its province ("Tỉnh ủy", "UBND tỉnh", "Sở Khoa học và Công nghệ") gets the document's province.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from kg.resolve.agencies import expand_abbreviations, resolve_agency
-from kg.textutil import collapse, fold
+from kg.lexicon.gazetteer import expand_abbreviations, resolve_agency
+from kg.text.strings import collapse, fold
 
 # Words after which a provincial body's name takes the province directly ("Tỉnh ủy Lâm Đồng").
 _PARTY_TAIL = re.compile(

@@ -17,13 +17,13 @@ import itertools
 import re
 from functools import cache
 
-from kg import vocab
 from kg.extract.references import Mention
+from kg.lexicon import vocab
+from kg.lexicon.lines import doc_type_words
 from kg.models import SELF, LineageEdge, Relation
 from kg.normalize import Text
-from kg.outline import Outline
-from kg.sections import doc_type_words
-from kg.textutil import fold
+from kg.segment.outline import Outline
+from kg.text.strings import fold
 
 _SENTENCE_BREAK = re.compile(r"(?:[.;!?](?=\s+[A-ZĐÀ-Ỹ\-+•])|\n)")
 

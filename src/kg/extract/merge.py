@@ -12,7 +12,7 @@ from kg.extract.references import Mention
 from kg.extract.symbols import identity_number
 from kg.models import Reference
 from kg.normalize import Text
-from kg.textutil import fold, slug
+from kg.text.strings import fold, slug
 
 # Issuer codes whose documents are unique nationwide by symbol alone (central bodies).
 _CENTRAL = ("TW", "TTg", "CP", "QH", "VPCP", "UBTVQH")

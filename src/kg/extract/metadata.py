@@ -13,11 +13,11 @@ from kg.extract.dates import find_dates
 from kg.extract.issuers import issuer_full_name
 from kg.extract.references import canonical_type_word
 from kg.extract.symbols import BLANK_SYMBOL, find_symbols, type_code_of
+from kg.lexicon.lines import doc_type_words
 from kg.models import DocumentMeta, Span, Warning_
 from kg.normalize import Text
-from kg.outline import Outline
-from kg.sections import doc_type_words
-from kg.textutil import collapse, fold
+from kg.segment.outline import Outline
+from kg.text.strings import collapse, fold
 
 _ISSUED = re.compile(
     r"(?P<issuer>[^,.;:]{3,90}?)\s+(?:đã\s+)?(?:ban hành|có)\s+(?P<type>[^\d\n]{2,40}?)\s*(?:số\s*:?\s*)?$"

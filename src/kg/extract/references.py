@@ -3,7 +3,7 @@
 A mention is read around its symbol: the type word before it ("Kế hoạch số", "Nghị quyết"), the date after it
 ("ngày 11/01/2024", "ngày 04 tháng 5 năm 2016") and the issuer after "của" ("của Ban Thường vụ Tỉnh ủy") or
 before "tại" ("đề nghị của Sở KH&CN tại Tờ trình số ..."). Mentions of one document are merged into one
-``Reference`` by identity (kg.resolve.documents).
+``Reference`` by identity (kg.extract.merge).
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg import vocab
 from kg.extract.dates import date_after
 from kg.extract.issuers import issuer_full_name
 from kg.extract.symbols import find_symbols, identity_number
-from kg.outline import Outline
-from kg.sections import doc_type_words
-from kg.textutil import fold
+from kg.lexicon import vocab
+from kg.lexicon.lines import doc_type_words
+from kg.segment.outline import Outline
+from kg.text.strings import fold
 
 _ISSUER_STOP = re.compile(
     r"\s+(?:về|thực hiện|triển khai|tiếp tục|ban hành|phê duyệt|khóa|khoá|nhiệm kỳ|tại|đã|để|trên|đến|"

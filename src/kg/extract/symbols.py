@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from kg import vocab
-from kg.textutil import nfc
+from kg.lexicon import vocab
+from kg.text.strings import nfc
 
 _L = "A-Za-zĐđƯưƠơÂâÊêÔôĂă"
 _CODE = rf"[A-ZĐƯa-zđ][{_L}0-9&]{{0,11}}"

@@ -27,12 +27,12 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kg import vocab
+from kg.lexicon import vocab
+from kg.lexicon.gazetteer import fold_keep_length
 from kg.models import Target
 from kg.normalize import Text
-from kg.outline import Node, Outline
-from kg.resolve.agencies import fold_keep_length
-from kg.textutil import collapse, fold
+from kg.segment.outline import Node, Outline
+from kg.text.strings import collapse, fold
 
 MAX_INDICATOR = 200
 _NUM = r"\d+(?:[.,]\d+)*"

@@ -11,10 +11,10 @@ from functools import cache
 
 from rdflib import URIRef
 
-from kg import vocab
 from kg.errors import VocabularyError
+from kg.lexicon import vocab
 from kg.namespaces import VPO
-from kg.textutil import fold
+from kg.text.strings import fold
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from kg import vocab
-from kg.resolve.phrases import Head, head_at, read_phrase
-from kg.textutil import collapse, nfc, slug
+from kg.lexicon import vocab
+from kg.lexicon.phrases import Head, head_at, read_phrase
+from kg.text.strings import collapse, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
 _SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")
@@ -348,7 +348,7 @@ def _capitalised_run(text: str, end: int, limit: int = 4) -> int:
 def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMention | None:
     """The agency (or group) whose name starts at ``pos`` of ``text`` (longest reading), or None.
 
-    Gazetteer names first; a name read by its head word (kg.resolve.phrases) when the gazetteer knows none
+    Gazetteer names first; a name read by its head word (kg.lexicon.phrases) when the gazetteer knows none
     here, or when the printed name goes on past the gazetteer's with a capitalised word ("Trung tâm" +
     "Phục vụ hành chính công").
 

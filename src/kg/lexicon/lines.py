@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Protocol
 
-from kg import vocab
-from kg.outline import Line
-from kg.textutil import fold
+from kg.lexicon import vocab
+from kg.text.strings import fold
 
 
 @cache
@@ -59,9 +59,17 @@ def doc_type_words() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-def type_word_line(line: Line) -> str | None:
+class TextLine(Protocol):
+    """Anything with the text of one line (``kg.segment.outline.Line``); the lexicon sits below segment."""
+
+    @property
+    def text(self) -> str: ...
+
+
+def type_word_line(line: TextLine) -> str | None:
     """The type word (canonical form) when ``line`` is an upper-case type line ("KẾ HOẠCH", "NGHỊ QUYẾT").
 
+    >>> from kg.segment.outline import Line
     >>> type_word_line(Line("QUYẾT ĐỊNH", 0, 10))
     'Quyết định'
     >>> type_word_line(Line("QUYẾT ĐỊNH:", 0, 11)) is None

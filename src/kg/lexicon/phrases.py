@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg import vocab
+from kg.lexicon import vocab
 
 MAX_WORDS = 15
 _TOKEN = re.compile(r"[ \t]+([-–]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
@@ -35,7 +35,7 @@ class Head:
 
 def _lower(text: str) -> str:
     """Lower case with old-style tones ("uỷ") in the modern form, same length as ``text``."""
-    from kg.resolve.agencies import _modern_tones  # a cycle at import time otherwise
+    from kg.lexicon.gazetteer import _modern_tones  # a cycle at import time otherwise
 
     return _modern_tones(text).lower()
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.sections import classify
+from kg.lexicon.lines import classify
 
 __all__ = ["Break", "Layout", "header_line", "joins", "layout", "wrap_width"]
 

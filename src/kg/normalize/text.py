@@ -13,8 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from kg import linebreaks, vocab
+from kg.lexicon import vocab
 from kg.models import Span
+from kg.normalize import linebreaks
 
 # Spaces that PDF copies and web pages carry: NBSP, en/em/thin spaces, narrow NBSP, ideographic space, tabs.
 _ODD_SPACES = frozenset(
@@ -274,7 +275,8 @@ def _page_tail(kept: list[_Line], after: list[_Line]) -> bool:
 
 
 def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
-    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space (kg.linebreaks)."""
+    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space
+    (kg.normalize.linebreaks)."""
     breaks, gaps = _breaks(lines, raw)
     lay = linebreaks.layout(breaks, gaps)
     out: list[str] = []

@@ -22,8 +22,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import OntologyError
 from kg.namespaces import VPO
-from kg.ontoqc import QCResult, qc_queries, run_qc
 from kg.paths import FIELDS_FILE, ONTOLOGY_FILE, QC_DIR
+from kg.quality.qc import QCResult, qc_queries, run_qc
 
 # The properties whose inferred values a check reports: the lineage closure and the property chain.
 INFERRED_PROPERTIES: tuple[URIRef, ...] = (VPO.derivesFrom, VPO.implementsTransitively, VPO.answersFor)

@@ -29,7 +29,7 @@ from kg import __version__
 from kg.analysis import compare, metrics
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.who import directive_chains
-from kg.textutil import fold
+from kg.text.strings import fold
 
 TEMPLATES = Path(__file__).parent / "templates"
 _TOP_AGENCIES = 25  # plots stay legible; the tables list everyone

@@ -10,7 +10,7 @@ Measures, each as true/false positives and false negatives so files can be micro
 - metadata: number, doc_type, issuer, date, title, signer right (title: whitespace-collapsed,
   case-insensitive).
 
-Run ``python -m kg.evaluate data/raw ../shared/gold`` for a per-file table.
+Run ``python -m kg.quality.evaluate data/raw ../shared/gold`` for a per-file table.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from kg.extract.symbols import canonical_number
-from kg.textutil import collapse, nfc
+from kg.text.strings import collapse, nfc
 
 META_FIELDS = ("number", "doc_type", "issuer", "date", "title", "signer")
 SCORED_ROLES = ("lead", "coordinate")
@@ -186,9 +186,9 @@ def format_table(per_file: dict[str, Scores], total: Scores) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m kg.evaluate RAW_DIR GOLD_DIR``: print the table; exit 0."""
+    """``python -m kg.quality.evaluate RAW_DIR GOLD_DIR``: print the table; exit 0."""
     if len(argv) != 2:
-        sys.stderr.write("usage: python -m kg.evaluate RAW_DIR GOLD_DIR\n")
+        sys.stderr.write("usage: python -m kg.quality.evaluate RAW_DIR GOLD_DIR\n")
         return 2
     per_file, total = score_corpus(Path(argv[0]), Path(argv[1]))
     sys.stdout.write(format_table(per_file, total) + "\n")

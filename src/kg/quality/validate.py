@@ -16,12 +16,12 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
 from kg.errors import KGError, OntologyError, QueryError
-from kg.infer import infer
 from kg.namespaces import OA, VPO
 from kg.paths import QC_DIR, SHAPES_FILE
-from kg.serialize import to_ntriples
-from kg.sparql import discover
+from kg.query.sparql import discover
+from kg.rdf.serialize import to_ntriples
 from kg.store import ASSERTED_GRAPH, DATASET, load_graph, new_store, select, to_rdflib
+from kg.store.infer import infer
 
 QUOTE_CHARS = 80
 # the data checks; queries/qc/ontology-*-violation.rq check the ontology file (`kg ontology check`)

@@ -10,7 +10,7 @@ Each query file starts with a comment header::
 
 Parameters appear in the query as ``$name`` (a legal SPARQL variable, so every file parses as is) and are
 bound by text substitution with an escaped RDF term, so the same bound text runs on the embedded store and
-on any SPARQL 1.1 endpoint. ``$name_key`` is the value's search key (kg.textutil.search_key: folded, no
+on any SPARQL 1.1 endpoint. ``$name_key`` is the value's search key (kg.text.strings.search_key: folded, no
 punctuation), to match a precomputed ``skos:hiddenLabel`` exactly — an indexed lookup, where a
 CONTAINS/LCASE filter would scan every label. Queries never name graphs: the default graph is the union of
 the asserted, inferred and ontology graphs (``kg.store.DATASET``), given to the store or sent as
@@ -33,7 +33,7 @@ from rdflib import Literal, URIRef
 from kg.errors import EndpointError, QueryError, StoreError
 from kg.paths import QUERIES_DIR
 from kg.store import DATASET, select
-from kg.textutil import search_key
+from kg.text.strings import search_key
 
 FORMATS = ("table", "csv", "tsv", "json")
 _HEADER = re.compile(r"^#\s*(title|en|vi|param|example)\s*:\s*(.*?)\s*$")

@@ -1,7 +1,7 @@
 """Extraction records → the asserted RDF graph, in the ontology's terms (docs/graph-model.md).
 
 ``records_to_graph(records)`` is a pure function: it reconciles document identities across the whole corpus
-(kg.docid), then writes documents, sources, references, lineage (with qualified statements), tasks,
+(kg.resolve.docid), then writes documents, sources, references, lineage (with qualified statements), tasks,
 assignments, targets and fields. Every fact with a span in the record gets a ``vpo:evidence`` node (source +
 position + quote); a record without spans (e.g. a hand-made gold record) yields no evidence rather than an
 error, and validation then flags the facts that lack one.
@@ -19,12 +19,12 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import iri
-from kg.docclass import GENERIC, doc_class
-from kg.docid import Identity, Mention, identity_iri, reconcile, record_mentions
+from kg.lexicon.doctypes import GENERIC, doc_class
 from kg.models import SELF, Assignment, Record, Span, Task
 from kg.namespaces import OA, VPO
-from kg.scope import AgencyInfo, agency_info, document_province, issuer_info
-from kg.textutil import collapse, fold, search_key, slug
+from kg.resolve.docid import Identity, Mention, identity_iri, reconcile, record_mentions
+from kg.resolve.scope import AgencyInfo, agency_info, document_province, issuer_info
+from kg.text.strings import collapse, fold, search_key, slug
 
 SOURCE_CLASSES = {
     "official-text": VPO.OfficialText,
@@ -439,7 +439,7 @@ def _emit_agencies(g: Graph, corpus: _Corpus) -> None:
 
 
 def _search_keys(g: Graph, node: URIRef, names: Iterable[str]) -> None:
-    """``skos:hiddenLabel`` search keys (kg.textutil.search_key) of an agency's names: queries then find
+    """``skos:hiddenLabel`` search keys (kg.text.strings.search_key) of an agency's names: queries then find
     "Sở Tài chính" by an indexed exact match on the key instead of a substring scan over every label."""
     for name in names:
         if name:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from rdflib import URIRef
 
 from kg import iri
-from kg.docclass import doc_class
+from kg.lexicon.doctypes import doc_class
 from kg.models import SELF, Record
-from kg.scope import document_province, issuer_info
-from kg.textutil import fold, slug
+from kg.resolve.scope import document_province, issuer_info
+from kg.text.strings import fold, slug
 
 
 @dataclass(frozen=True)

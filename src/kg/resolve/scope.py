@@ -1,7 +1,7 @@
 """Where an agency or issuer sits: its province, the central level, or — for a ministry's own units — its
 parent body.
 
-Uses the agency gazetteer (``kg.resolve.agencies.resolve_agency``) when it is installed; without it, falls
+Uses the agency gazetteer (``kg.lexicon.gazetteer.resolve_agency``) when it is installed; without it, falls
 back to the province named in the issuer ("Ủy ban nhân dân tỉnh X", "Tỉnh ủy X"), and to central when a
 stated issuer names no province (Bộ Chính trị, Thủ tướng Chính phủ, ministries). Units whose names repeat
 from one ministry to the next ("Vụ Khoa học và Công nghệ", "Văn phòng Bộ": the families listed in
@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from kg import vocab
-from kg.textutil import collapse, nfc, slug
+from kg.lexicon import vocab
+from kg.text.strings import collapse, nfc, slug
 
 # The province is the capitalised name after the last "tỉnh" / "thành phố" / "Tỉnh ủy" / "Thành ủy" of a name.
 _PROVINCE = re.compile(r"\b(?:tỉnh ủy|thành ủy|tỉnh|thành phố)\s+(\S.*?)\s*$", re.IGNORECASE)
@@ -64,7 +64,7 @@ def province_in_name(name: str | None) -> str | None:
 def _resolver() -> Any:
     """The gazetteer's ``resolve_agency`` or None while that module is missing."""
     try:
-        from kg.resolve.agencies import resolve_agency
+        from kg.lexicon.gazetteer import resolve_agency
     except ImportError:
         return None
     return resolve_agency

@@ -10,10 +10,10 @@ How the modules fit (``segment`` runs them in this order):
 - ``labels``: lines with offsets and outline labels; ``columns``: header columns PDF put on one line, split;
 - ``front``: the front matter, from ``header`` (type/subject line, issuer, number, date), ``title`` and
   ``preamble`` (authority line, "Căn cứ"/"Xét", and the opening paragraph), over shared ``patterns``;
-- kg.tables finds the task tables; ``tree`` builds the outline of the rest, setting recipients and the
+- kg.segment.tables finds the task tables; ``tree`` builds the outline of the rest, setting recipients and the
   signature block aside; ``org`` picks the organisation sections;
 - ``signer`` and ``province`` read the signature block and the issuer's place.
-Line recognisers driven by vocabulary (type words, section headings) live in kg.sections.
+Line recognisers driven by vocabulary (type words, section headings) live in kg.lexicon.lines.
 """
 
 from __future__ import annotations
@@ -21,18 +21,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.normalize import Text
-from kg.outline import Header, Line, Node, Outline, PreambleItem, Table
 from kg.segment.columns import split_columns
 from kg.segment.front import Front, read_front
 from kg.segment.header import find_type_line
 from kg.segment.labels import lines_of, parse_label
 from kg.segment.org import org_sections
+from kg.segment.outline import Header, Line, Node, Outline, PreambleItem, Table
 from kg.segment.preamble import read_opening
 from kg.segment.province import proper_name, province_of
 from kg.segment.signer import signer_of
+from kg.segment.tables import find_tables
 from kg.segment.tree import Tree
-from kg.tables import find_tables
-from kg.textutil import collapse
+from kg.text.strings import collapse
 
 __all__ = ["lines_of", "parse_label", "proper_name", "segment", "split_columns", "tables_of"]
 

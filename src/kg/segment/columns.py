@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.outline import Line
+from kg.segment.outline import Line
 from kg.segment.patterns import NUMBER_LINE, SUBJECT
 
 # A motto printed in the right-hand header column; PDF extraction often puts it on the left column's line.

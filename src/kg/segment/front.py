@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.outline import Header, Line, PreambleItem
 from kg.segment.header import after_header, find_subject_line, find_type_line, read_header
+from kg.segment.outline import Header, Line, PreambleItem
 from kg.segment.preamble import read_preamble
 from kg.segment.title import by_line_of, read_title
 

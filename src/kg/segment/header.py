@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from kg.outline import Header, Line
-from kg.sections import type_word_line
+from kg.lexicon.lines import type_word_line
 from kg.segment.labels import parse_label
+from kg.segment.outline import Header, Line
 from kg.segment.patterns import DATE_LINE, MOTTO, NUMBER_LINE, RULE, SUBJECT
-from kg.textutil import fold
+from kg.text.strings import fold
 
 
 def find_type_line(lines: list[Line]) -> int | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.outline import Line
+from kg.segment.outline import Line
 
 # Outline labels, tried in order. Roman numerals need a dot or parenthesis: a lone "I" is a table cell.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kg.outline import Node
-from kg.sections import classify
+from kg.lexicon.lines import classify
+from kg.segment.outline import Node
 
 
 def org_sections(root: Node) -> list[Node]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.outline import Line, PreambleItem
-from kg.sections import classify, doc_type_words
+from kg.lexicon.lines import classify, doc_type_words
 from kg.segment.labels import parse_label
+from kg.segment.outline import Line, PreambleItem
 from kg.segment.patterns import ENACT, RULE
-from kg.textutil import fold
+from kg.text.strings import fold
 
 # A document number in running text (kg.extract.symbols has the full grammar; this only spots one)
 _NEWS_SYMBOL = re.compile(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kg.outline import Header, Line
-from kg.textutil import collapse
+from kg.segment.outline import Header, Line
+from kg.text.strings import collapse
 
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|tỉnh|thành phố)\s+(\S.*)$")
 

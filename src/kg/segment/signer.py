@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.outline import Line
-from kg.sections import classify
+from kg.lexicon.lines import classify
+from kg.segment.outline import Line
 
 _POSITION = re.compile(
     r"^(?:(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|"

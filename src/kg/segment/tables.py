@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kg.outline import Cell, Line, Row, Table
-from kg.sections import classify, column_kind, type_word_line
+from kg.lexicon.lines import classify, column_kind, type_word_line
+from kg.segment.outline import Cell, Line, Row, Table
 
 _NO_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?)$")
 _CONTINUES = (",", ";", " -", " –", " và")

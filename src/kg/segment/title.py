@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from kg.linebreaks import header_line
-from kg.outline import Line
-from kg.sections import classify
+from kg.lexicon.lines import classify
+from kg.normalize.linebreaks import header_line
 from kg.segment.labels import parse_label
+from kg.segment.outline import Line
 from kg.segment.patterns import ENACT, RULE
 
 # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body named under the type word (party documents)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.outline import Line, Node
-from kg.sections import classify, type_word_line
+from kg.lexicon.lines import classify, type_word_line
 from kg.segment.labels import parse_label
-from kg.textutil import fold
+from kg.segment.outline import Line, Node
+from kg.text.strings import fold
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The embedded store: Oxigraph (pyoxigraph) on disk under data/store, holding three named graphs.
 
-Public API (used by kg.sparql, kg.validate, kg.analysis, kg.viz — keep it stable):
+Public API (used by kg.query.sparql, kg.quality.validate, kg.analysis, kg.present.views — keep it stable):
 
 - ``ASSERTED_GRAPH``, ``INFERRED_GRAPH``, ``ONTOLOGY_GRAPH``: the named graphs (docs/graph-model.md);
   ``DATASET`` is the three together, the default graph every named query sees.

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.namespaces import VPO
-from kg.serialize import to_ntriples
+from kg.rdf.serialize import to_ntriples
 from kg.store import ASSERTED_GRAPH, INFERRED_GRAPH, count, load_graph, new_store, to_rdflib
 
 _PREFIX = f"PREFIX vpo: <{VPO}>\n"

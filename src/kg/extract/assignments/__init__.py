@@ -21,7 +21,7 @@ the item, bullet, table "Nhiệm vụ" cell, or ";" clause — including any lea
 Y" or addressee words, cut to MAX_TASK characters at a word boundary; a trailing "; hoàn thành ..." clause
 is the unit's deadline, not a task of its own. The held-out gold files, which drop the leading role phrase,
 are scored only on (agency, role) pairs and so do not depend on this choice.
-Cue phrases are data (data/vocab/roles.yaml); agency names come from kg.resolve.agencies.
+Cue phrases are data (data/vocab/roles.yaml); agency names come from kg.lexicon.gazetteer.
 
 How the modules fit, from text to records (``extract_assignments`` runs collect → records):
 - ``collect``: every ``Unit`` of work of a document, source by source:
@@ -41,7 +41,7 @@ from kg.extract.assignments.cues import find_cue
 from kg.extract.assignments.records import MAX_TASK, MIN_TASK_WORDS, records
 from kg.models import Assignment, Task, Warning_
 from kg.normalize import Text
-from kg.outline import Outline
+from kg.segment.outline import Outline
 
 __all__ = ["MAX_TASK", "MIN_TASK_WORDS", "extract_assignments", "find_cue"]
 

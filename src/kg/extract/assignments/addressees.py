@@ -12,7 +12,7 @@ import re
 from kg.extract.assignments.cues import find_cue, is_office_holder
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.subjects import acts_on
-from kg.resolve.agencies import AgencyMention
+from kg.lexicon.gazetteer import AgencyMention
 
 # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
 _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")

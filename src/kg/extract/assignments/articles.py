@@ -11,8 +11,8 @@ from kg.extract.assignments.reading import sentence_units
 from kg.extract.assignments.split import paragraphs
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
-from kg.outline import Node, Outline
 from kg.segment import parse_label
+from kg.segment.outline import Node, Outline
 
 
 def article_units(node: Node, text: Text, outline: Outline, province: str | None) -> list[Unit]:

@@ -10,7 +10,7 @@ from kg.extract.assignments.sections import section_units
 from kg.extract.assignments.tables import table_units
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
-from kg.outline import Outline
+from kg.segment.outline import Outline
 
 
 def collect_units(text: Text, outline: Outline, province: str | None) -> list[Unit]:

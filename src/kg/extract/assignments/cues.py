@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg import vocab
-from kg.resolve.agencies import fold_keep_length
+from kg.lexicon import vocab
+from kg.lexicon.gazetteer import fold_keep_length
 
 
 @cache

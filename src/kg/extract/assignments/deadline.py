@@ -6,7 +6,7 @@ from __future__ import annotations
 from kg.extract.assignments.units import Unit
 from kg.extract.deadlines import deadline_clause, find_deadline
 from kg.normalize import Text
-from kg.textutil import collapse
+from kg.text.strings import collapse
 
 
 def unit_deadline(text: Text, unit: Unit) -> tuple[str | None, tuple[int, int] | None]:

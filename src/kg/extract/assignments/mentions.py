@@ -1,14 +1,14 @@
 """Agency mentions in running text: a list of names at a position, the partners after "phối hợp (với)", the
 recipients of a report, and a name kept as printed when the gazetteer lacks it.
 
-Matching names is kg.resolve.agencies' job; this module places its mentions at absolute offsets (``base`` is
+Matching names is kg.lexicon.gazetteer' job; this module places its mentions at absolute offsets (``base`` is
 where the examined string starts in the normalized text).
 """
 
 from __future__ import annotations
 
 from kg.extract.assignments.cues import cues
-from kg.resolve.agencies import (
+from kg.lexicon.gazetteer import (
     AgencyMatch,
     AgencyMention,
     canonical_agency_name,

@@ -16,10 +16,10 @@ from kg.extract.assignments.cues import is_closing
 from kg.extract.assignments.reading import read_sentences, sentence_units
 from kg.extract.assignments.split import paragraphs
 from kg.extract.assignments.units import Unit
+from kg.lexicon.gazetteer import AgencyMention, fold_keep_length
 from kg.normalize import Text
-from kg.outline import Outline
-from kg.resolve.agencies import AgencyMention, fold_keep_length
 from kg.segment import parse_label
+from kg.segment.outline import Outline
 
 
 def is_letter(outline: Outline) -> bool:

@@ -12,7 +12,7 @@ from kg.extract.assignments.split import clauses, sentences
 from kg.extract.assignments.subjects import clause_subject, is_background, subject_of
 from kg.extract.assignments.units import Unit, make_unit
 from kg.extract.deadlines import deadline_clause
-from kg.resolve.agencies import AgencyMention
+from kg.lexicon.gazetteer import AgencyMention
 
 
 def sentence_units(

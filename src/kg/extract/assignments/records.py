@@ -12,11 +12,11 @@ from kg.extract.assignments.deadline import unit_deadline
 from kg.extract.assignments.mentions import report_recipients
 from kg.extract.assignments.units import Unit
 from kg.extract.fields import field_at, field_of_phrase
+from kg.lexicon.gazetteer import AgencyMention
 from kg.models import Assignment, Role, Task, Warning_
 from kg.normalize import Text
-from kg.outline import Outline
-from kg.resolve.agencies import AgencyMention
-from kg.textutil import collapse
+from kg.segment.outline import Outline
+from kg.text.strings import collapse
 
 MAX_TASK = 200
 # The shortest work a text hands out reads "Tổ chức thực hiện"; fewer words are a name or a label.

@@ -13,9 +13,9 @@ from kg.extract.assignments.mentions import partners
 from kg.extract.assignments.reading import sentence_units
 from kg.extract.assignments.split import sentences
 from kg.extract.assignments.units import Unit, make_unit, run_units, splits
+from kg.lexicon.gazetteer import AgencyMention
 from kg.normalize import Text
-from kg.outline import Node
-from kg.resolve.agencies import AgencyMention
+from kg.segment.outline import Node
 
 
 def section_units(node: Node, text: Text, province: str | None) -> list[Unit]:

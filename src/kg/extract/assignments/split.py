@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from kg.extract.assignments.mentions import partner_ranges
 from kg.normalize import Text
-from kg.outline import Outline
+from kg.segment.outline import Outline
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])|\./\.\s*")
 

@@ -12,8 +12,8 @@ import re
 
 from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at
-from kg.resolve.agencies import AgencyMention, parse_agency_list
-from kg.resolve.phrases import starts_predicate
+from kg.lexicon.gazetteer import AgencyMention, parse_agency_list
+from kg.lexicon.phrases import starts_predicate
 
 # Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
 _WORD_START = re.compile(r"(?:^|(?<=[\s,;(]))[^\W\d_]")

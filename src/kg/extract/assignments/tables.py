@@ -1,7 +1,7 @@
 """Task tables: rows with "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp" and "Thời gian" columns.
 
-kg.tables rebuilds the rows; here each row with a task and a lead becomes a unit, its cells read as lists of
-agency names (a cell holds names only, so a part the gazetteer cannot read is one name as printed).
+kg.segment.tables rebuilds the rows; here each row with a task and a lead becomes a unit, its cells read as
+lists of agency names (a cell holds names only, so a part the gazetteer cannot read is one name as printed).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import re
 
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
+from kg.lexicon.gazetteer import AgencyMention
 from kg.normalize import Text
-from kg.outline import Table
-from kg.resolve.agencies import AgencyMention
+from kg.segment.outline import Table
 
 
 def table_units(table: Table, text: Text, province: str | None) -> list[Unit]:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from kg.extract.assignments.mentions import agency_key, partners, report_recipients
 from kg.extract.deadlines import deadline_clause, find_deadline
-from kg.outline import Node
-from kg.resolve.agencies import AgencyMention
-from kg.textutil import collapse
+from kg.lexicon.gazetteer import AgencyMention
+from kg.segment.outline import Node
+from kg.text.strings import collapse
 
 
 @dataclass

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from kg.viz.assets import library_files, write_files
-from kg.viz.model import SiteGraph
-from kg.viz.pages import render_site
-from kg.viz.read import read_site_graph
-from kg.viz.views import NODE_BUDGET
+from kg.present.views.assets import library_files, write_files
+from kg.present.views.model import SiteGraph
+from kg.present.views.pages import render_site
+from kg.present.views.read import read_site_graph
+from kg.present.views.views import NODE_BUDGET
 
 __all__ = ["NODE_BUDGET", "build_site", "read_site_graph", "write_site"]
 

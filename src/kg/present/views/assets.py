@@ -24,7 +24,7 @@ def _pyvis_file(name: str) -> bytes:
 
 
 def _own_file(name: str) -> bytes:
-    return resources.files("kg").joinpath("templates", "viz", name).read_bytes()
+    return resources.files("kg.present").joinpath("templates", "viz", name).read_bytes()
 
 
 def library_files() -> dict[str, bytes]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.viz import model as m
-from kg.viz.views import Index, is_document
+from kg.present.views import model as m
+from kg.present.views.views import Index, is_document
 
 CENTRAL_TIERS = (0, 1)
 

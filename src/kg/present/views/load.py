@@ -1,5 +1,5 @@
 """Read what the views need from disk: the built graph (data/kg.ttl, inferred triples, ontology labels) and
-the source texts it names (data/raw/<fileName>). The only module of kg.viz that reads files.
+the source texts it names (data/raw/<fileName>). The only module of kg.present.views that reads files.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from rdflib import Graph
 from kg import paths
 from kg.analysis.load import parse_error_message
 from kg.errors import InputError, StoreError
-from kg.viz.model import SiteGraph
+from kg.present.views.model import SiteGraph
 
 
 def load_graph(graph_file: Path | None = None) -> Graph:

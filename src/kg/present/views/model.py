@@ -1,7 +1,7 @@
 """Plain data the views are drawn from: nodes and edges read from the graph, with their facts and evidence.
 
 These are the only types the page renderer sees; RDF is read once, by kg.analysis.convert, and mapped here by
-kg.viz.read. All frozen: view functions build new values and never mutate these.
+kg.present.views.read. All frozen: view functions build new values and never mutate these.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class VNode:
     evidence: tuple[Evidence, ...] = ()
     province: str | None = None  # province IRI (jurisdiction), for filters and clustering
     fields: tuple[str, ...] = ()  # field labels (vi) for the field filter
-    search: tuple[str, ...] = ()  # normalised search keys (kg.viz.search)
+    search: tuple[str, ...] = ()  # normalised search keys (kg.present.views.search)
     page: str | None = None  # the node's own page, relative to the site root
     tier: int | None = None  # lineage level (documents): 0 central party ... 4 department
     cited_only: bool = False  # a document only cited, never ingested

@@ -14,10 +14,10 @@ from typing import Any
 import jinja2
 from pyvis.network import Network
 
-from kg.viz import model as m
-from kg.viz.chains import chains
-from kg.viz.style import cluster_size, edge_style, node_style, short_label, text_color
-from kg.viz.views import (
+from kg.present.views import model as m
+from kg.present.views.chains import chains
+from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
+from kg.present.views.views import (
     DUTY,
     NODE_BUDGET,
     Index,
@@ -74,7 +74,7 @@ def safe_json(value: Any) -> str:
 
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("kg", "templates/viz"),
+        loader=jinja2.PackageLoader("kg.present", "templates/viz"),
         autoescape=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,

@@ -13,10 +13,10 @@ from typing import Any
 from kg.analysis.convert import Names, PolicyGraphs, to_networkx
 from kg.analysis.index import Quote
 from kg.namespaces import VPO
-from kg.viz import model as m
-from kg.viz.search import search_keys, unaccent
-from kg.viz.style import DOC_KINDS, FALLBACK_NAMES
-from kg.viz.urls import node_page, source_page
+from kg.present.views import model as m
+from kg.present.views.search import search_keys, unaccent
+from kg.present.views.style import DOC_KINDS, FALLBACK_NAMES
+from kg.present.views.urls import node_page, source_page
 
 # Lineage tiers, top to bottom of the lineage view.
 CENTRAL_PARTY, CENTRAL_STATE, PROVINCIAL_PARTY, PROVINCIAL_STATE, DEPARTMENT = range(5)

@@ -1,6 +1,6 @@
 """Search keys: what a node can be found by, typed with or without diacritics, in full or abbreviated.
 
-Each key is normalised with ``norm`` (kg.textutil.fold, then punctuation to spaces); the page's script
+Each key is normalised with ``norm`` (kg.text.strings.fold, then punctuation to spaces); the page's script
 normalises the query the same way (viz.js ``norm``) and matches a key when the query is a substring of it,
 either as typed or with spaces removed, so "so khoa hoc", "Sở KH&CN" and "so khcn" all find
 "Sở Khoa học và Công nghệ" once its abbreviation or initialism is among its keys.
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from kg.textutil import fold, nfc
+from kg.text.strings import fold, nfc
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 

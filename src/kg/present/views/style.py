@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kg.viz.model import AGENCY, AGENCY_GROUP, CLUSTER, MORE, PROVINCE, TASK
+from kg.present.views.model import AGENCY, AGENCY_GROUP, CLUSTER, MORE, PROVINCE, TASK
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.viz import layout
-from kg.viz import model as m
-from kg.viz.style import DOC_KINDS, short_label
+from kg.present.views import layout
+from kg.present.views import model as m
+from kg.present.views.style import DOC_KINDS, short_label
 
 NODE_BUDGET = 1500
 UNKNOWN_TIER = 5
