@@ -32,6 +32,7 @@ from rdflib import Graph
 
 from kg import store as kgstore
 from kg.errors import BuildError, KGError
+from kg.extract import extract_file
 from kg.models import Record
 from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR, STORE_DIR
 from kg.rdf.mapping import new_graph, records_to_graph
@@ -86,10 +87,6 @@ def read_record(path: Path) -> Record:
             return Record.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise BuildError(f"{path}: not a record JSON file ({exc})") from exc
-    try:
-        from kg.extract import extract_file
-    except ImportError as exc:
-        raise BuildError(f"{path}: the extractor (kg.extract.extract_file) is not installed") from exc
     try:
         return extract_file(path)
     except KGError:

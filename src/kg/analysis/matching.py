@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
+from kg.lexicon.gazetteer import expand_abbreviations
 from kg.text.strings import fold
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -75,25 +76,9 @@ def _cover(query: tuple[str, ...], name: tuple[str, ...]) -> int | None:
 
 
 def _expansions(query: str) -> list[str]:
-    """The query, plus its expansion by the extraction gazetteer when that module is installed."""
-    expand = _gazetteer_expander()
-    found = [query]
-    if expand is not None:
-        try:
-            expanded = expand(query)
-        except Exception:  # the gazetteer is optional; a failure there must not break lookup
-            expanded = query
-        if isinstance(expanded, str) and expanded != query:
-            found.append(expanded)
-    return found
-
-
-def _gazetteer_expander() -> Callable[[str], object] | None:
-    try:  # written by the extraction area; absent in a minimal install
-        from kg.lexicon.gazetteer import expand_abbreviations  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    return expand_abbreviations  # type: ignore[no-any-return,unused-ignore]
+    """The query, plus its expansion by the gazetteer's abbreviations when that differs."""
+    expanded = expand_abbreviations(query)
+    return [query] if expanded == query else [query, expanded]
 
 
 def place_marked(words: list[str], place: list[str]) -> list[str]:

@@ -12,36 +12,16 @@ Three jobs, all driven by data:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
 from kg.lexicon import vocab
 from kg.lexicon.phrases import Head, head_at, read_phrase
-from kg.text.strings import collapse, nfc, slug
+from kg.text.strings import collapse, fold_keep_length, modern_tones, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
 _SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")
-# Old-style tone placement on open syllables ("uỷ", "hoá") → the modern form the gazetteer uses ("ủy", "hóa").
-_OLD_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _LIST_SEP = re.compile(r"\s*[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng|với)\s+|\s*/\s*")
 _PLACE_WORD = re.compile(r"\s+([^\W\d_][^\s,;:.()/]*)")
 
@@ -73,33 +53,9 @@ class AgencyMention:
     match: AgencyMatch
 
 
-# ------------------------------------------------------------------------------------------- text helpers
-@lru_cache(maxsize=8192)
-def fold_keep_length(text: str) -> str:
-    """Lower case without diacritics, one output character per input character (so offsets carry over).
-
-    >>> fold_keep_length("Sở KH&CN tỉnh Đắk Lắk")
-    'so kh&cn tinh dak lak'
-    """
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        base = base.replace("Đ", "D").replace("đ", "d").lower()
-        out.append(base if len(base) == 1 else ch.lower()[:1] or ch)
-    return "".join(out)
-
-
-def _modern_tones(text: str) -> str:
-    return _OLD_TONE_RE.sub(lambda m: _match_case(m.group(0), _OLD_TONES[m.group(0).lower()]), text)
-
-
-def _match_case(old: str, new: str) -> str:
-    return new[0].upper() + new[1:] if old[0].isupper() else new
-
-
 def _key(name: str) -> str:
     """Comparison key: abbreviations expanded, no case/diacritics, '&' as 'và', punctuation as spaces."""
-    text = fold_keep_length(expand_abbreviations(_modern_tones(nfc(name))))
+    text = fold_keep_length(expand_abbreviations(modern_tones(nfc(name))))
     text = text.replace("&", " va ")
     text = re.sub(r"[-–,;:/().]", " ", text)
     return collapse(text)
@@ -208,7 +164,7 @@ def _as_match(entry: _Entry, name: str, province: str | None) -> AgencyMatch:
 
 # ------------------------------------------------------------------------------------------- resolution
 def _clean(name: str) -> str:
-    text = collapse(_modern_tones(nfc(name))).strip(" :;,.-–")
+    text = collapse(modern_tones(nfc(name))).strip(" :;,.-–")
     return expand_abbreviations(text)
 
 
@@ -315,7 +271,7 @@ def _is_group_phrase(text: str) -> bool:
 def _surface_regex() -> re.Pattern[str]:
     """All printed forms of all entries, folded, longest first, as one alternation."""
     forms = {fold_keep_length(nfc(s)) for e in _entries() if not e.is_group for s in e.surfaces}
-    forms |= {fold_keep_length(_modern_tones(nfc(s))) for s in list(forms)}
+    forms |= {fold_keep_length(modern_tones(nfc(s))) for s in list(forms)}
     parts = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\&", r"\s*&\s*") for p in parts)
     return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")

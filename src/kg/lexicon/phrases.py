@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.lexicon import vocab
+from kg.text.strings import modern_tones
 
 MAX_WORDS = 15
 _TOKEN = re.compile(r"[ \t]+([-–]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
@@ -35,9 +36,7 @@ class Head:
 
 def _lower(text: str) -> str:
     """Lower case with old-style tones ("uỷ") in the modern form, same length as ``text``."""
-    from kg.lexicon.gazetteer import _modern_tones  # a cycle at import time otherwise
-
-    return _modern_tones(text).lower()
+    return modern_tones(text).lower()
 
 
 def _alternation(forms: list[str]) -> re.Pattern[str]:

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.errors import OntologyError
 from kg.namespaces import BASE, FIELDS_SCHEME_IRI, ONTOLOGY_IRI
-from kg.ontology import parse_turtle
+from kg.ontology.check import parse_turtle
 from kg.paths import DOCS_DIR, FIELDS_FILE, ONTOLOGY_FILE
 
 DEFAULT_OUT_DIR = DOCS_DIR / "ontology"

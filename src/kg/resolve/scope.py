@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
 from kg.lexicon import vocab
+from kg.lexicon.gazetteer import resolve_agency
 from kg.text.strings import collapse, nfc, slug
 
 # The province is the capitalised name after the last "tỉnh" / "thành phố" / "Tỉnh ủy" / "Thành ủy" of a name.
@@ -59,15 +59,6 @@ def province_in_name(name: str | None) -> str | None:
         if match and match.group(1)[0].isupper():
             return match.group(1)
     return None
-
-
-def _resolver() -> Any:
-    """The gazetteer's ``resolve_agency`` or None while that module is missing."""
-    try:
-        from kg.lexicon.gazetteer import resolve_agency
-    except ImportError:
-        return None
-    return resolve_agency
 
 
 @cache
@@ -127,19 +118,17 @@ def agency_info(
 
 def _agency_info(name: str, province: str | None, is_group: bool) -> AgencyInfo:
     name = collapse(nfc(name))
-    resolve = _resolver()
-    match = resolve(name, province) if resolve else None
+    match = resolve_agency(name, province)
     if match is not None:
-        level = getattr(match, "level", None)
-        central = level == "central"
+        central = match.level == "central"
         return AgencyInfo(
-            id=str(match.id),
+            id=match.id,
             province=None if central else (province_in_name(name) or province),
-            name_vi=getattr(match, "name_vi", None) or name,
-            name_en=getattr(match, "name_en", None),
-            level=level,
-            branch=getattr(match, "branch", None),
-            is_group=bool(getattr(match, "is_group", is_group)),
+            name_vi=name,  # as the record writes it (extraction already wrote the gazetteer's name there)
+            name_en=match.name_en,
+            level=match.level,
+            branch=match.branch,
+            is_group=match.is_group,
             resolved=True,
         )
     return AgencyInfo(

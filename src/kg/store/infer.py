@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from kg.namespaces import VPO
 from kg.rdf.serialize import to_ntriples
-from kg.store import ASSERTED_GRAPH, INFERRED_GRAPH, count, load_graph, new_store, to_rdflib
+from kg.store.embedded import ASSERTED_GRAPH, INFERRED_GRAPH, count, load_graph, new_store, to_rdflib
 
 _PREFIX = f"PREFIX vpo: <{VPO}>\n"
 
