@@ -1,6 +1,6 @@
-"""The shape of the package (issue 11; docs/architecture.md): no import cycles, no import guards around modules
-that are always present, no private names imported across modules, stages imported only from the floors below
-them. Read from the source with ``ast``, so a violation names the file and line."""
+"""The shape of the package (issue 11; docs/architecture.md): no import cycles, no import guards around
+modules that are always present, no private names imported across modules, stages imported only from the
+floors below them. Read from the source with ``ast``, so a violation names the file and line."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def test_no_private_names_imported_across_modules() -> None:
 
 
 def _guards(path: Path) -> Iterator[int]:
-    """Lines of ``try: import kg... except ImportError`` blocks: the project's own modules are always there."""
+    """Lines of ``try: import kg... except ImportError``: the project's modules are always there."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Try):
             continue

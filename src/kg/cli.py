@@ -8,16 +8,32 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
-from kg import __version__
+from kg import __version__, paths
 from kg.commands import analysis, extract, graph, ontology, viz
 from kg.errors import KGError
 
 
+def _check_home(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    """``--home`` is applied by kg.__main__ before the paths are read; here it only has to agree."""
+    if value is not None and value.resolve() != paths.HOME.resolve():
+        raise click.UsageError("--home must come right after `kg` (or set KG_HOME)", ctx)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="kg")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    expose_value=False,
+    is_eager=True,
+    callback=_check_home,
+    help="Working directory: inputs (data/raw) and outputs (data/, visualizations/, docs/) live there; "
+    "also KG_HOME.  [default: the checkout, else the current directory]",
+)
 def cli() -> None:
     """Knowledge graph of Vietnamese policy lineage: who implements which directive, who answers for what."""
 

@@ -289,13 +289,17 @@ def test_cli_docs_writes_pages(tmp_path: Path) -> None:
 
 
 def test_cli_reports_a_parse_error_without_traceback_and_exits_2(tmp_path: Path) -> None:
-    # KG_HOME points the whole project at a copy whose policy.ttl is broken on line 2.
+    # KG_ONTOLOGY_DIR and KG_QUERIES_DIR point at copies whose policy.ttl is broken on line 2.
     (tmp_path / "ontology").mkdir()
     (tmp_path / "queries" / "qc").mkdir(parents=True)
     (tmp_path / "ontology" / "policy.ttl").write_text("@prefix ex: <http://ex/> .\nex:a ex:b .\n", "utf-8")
     (tmp_path / "ontology" / "fields.ttl").write_text("", encoding="utf-8")
     kg = Path(sys.executable).parent / "kg"
-    env = {**os.environ, "KG_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "KG_ONTOLOGY_DIR": str(tmp_path / "ontology"),
+        "KG_QUERIES_DIR": str(tmp_path / "queries"),
+    }
     done = subprocess.run(
         [str(kg), "ontology", "check", "--no-reason"], capture_output=True, text=True, env=env, check=False
     )
