@@ -9,6 +9,7 @@ nothing is downloaded but the build backend. Every command then runs from a fold
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -21,6 +22,7 @@ from kg.paths import FROM_CHECKOUT, RAW_DIR
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 SRC = CHECKOUT / "src"
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.egg-info")
 
 
 def _run(
@@ -52,8 +54,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dic
         pytest.skip("needs the source checkout to build the wheel from")
     base = tmp_path_factory.mktemp("wheel")
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_") and k != "PYTHONPATH"}
+    # a copy of what the wheel is made of: setuptools' build/ folder in the checkout may hold stale files
+    source = base / "source"
+    for name in ("pyproject.toml", "README.md", "src", "data/vocab", "ontology", "queries"):
+        if (CHECKOUT / name).is_dir():
+            shutil.copytree(CHECKOUT / name, source / name, ignore=_IGNORE)
+        else:
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(CHECKOUT / name, source / name)
     built = _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(base / "dist"), str(CHECKOUT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(base / "dist"), str(source)],
         base,
         env,
     )

@@ -137,21 +137,6 @@ def _check_roles(entries: tuple[dict[str, Any], ...]) -> list[str]:
     return problems
 
 
-@checker("document_classes")
-def _check_document_classes(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example type word maps to the entry's ontology class (graph area, kg.lexicon.doctypes)."""
-    from kg.lexicon.doctypes import doc_class
-    from kg.namespaces import VPO
-
-    problems = []
-    for i, entry in enumerate(entries):
-        for example in entry["examples"]:
-            got = doc_class(example).iri
-            if got != VPO[entry["class"]]:
-                problems.append(f"document_classes/{entry.get('class', i)}: {example!r} maps to {got}")
-    return problems
-
-
 # --- document side (engineer A): chrome, doc_types, sections, symbol_codes, lineage_cues, titles ---
 
 
@@ -171,13 +156,20 @@ def _check_chrome(entries: tuple[dict[str, Any], ...]) -> list[str]:
 
 @checker("doc_types")
 def _check_doc_types(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example (a type line, a "<word> số <symbol>" phrase or a bare symbol) yields the entry's word."""
+    """Every example (a type line, a "<word> số <symbol>" phrase or a bare symbol) yields the entry's word;
+    the word, its aliases and every ``class_examples`` type word map to the entry's ontology class."""
     from kg.extract.references import canonical_type_word, find_mentions
+    from kg.lexicon.doctypes import doc_class
     from kg.lexicon.lines import type_word_line
+    from kg.namespaces import VPO
     from kg.segment.outline import Line
 
     problems = []
     for entry in entries:
+        for word in (entry["word"], *entry.get("aliases", ()), *entry.get("class_examples", ())):
+            got_class = doc_class(word)
+            if got_class.iri != VPO[entry["class"]] or got_class.central != bool(entry.get("central")):
+                problems.append(f"doc_types/{entry['word']}: {word!r} maps to {got_class}")
         for example in entry["examples"]:
             if example == example.upper() and type_word_line(Line(example, 0, len(example))):
                 got = type_word_line(Line(example, 0, len(example)))

@@ -1,7 +1,8 @@
 """Map a record's document type word ("Kế hoạch", "Nghị quyết" ...) to its class in the ontology.
 
-The mapping is data (data/vocab/document_classes.yaml); this module is the mechanism: the longest type word
-that begins the folded ``doc_type`` wins, so "Chương trình hành động" is an ActionProgramme.
+The mapping is data (data/vocab/doc_types.yaml: ``class``, ``central``, ``aliases``, the one file that decides
+document types); this module is the mechanism: the longest type word that begins the folded ``doc_type`` wins,
+so "Chương trình hành động" is an ActionProgramme.
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ GENERIC = DocClass(VPO.Document)
 def _table() -> tuple[tuple[str, DocClass], ...]:
     """(folded word, class) pairs, longest word first."""
     pairs: list[tuple[str, DocClass]] = []
-    for entry in vocab.load("document_classes"):
+    for entry in vocab.load("doc_types"):
         try:
             cls = DocClass(VPO[entry["class"]], bool(entry.get("central", False)))
         except (AttributeError, KeyError) as exc:
-            raise VocabularyError(f"document_classes: unknown or missing class in {entry!r}") from exc
-        pairs.extend((fold(word), cls) for word in entry["words"])
+            raise VocabularyError(f"doc_types: unknown or missing class in {entry!r}") from exc
+        pairs.extend((fold(word), cls) for word in (entry["word"], *entry.get("aliases", ())))
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
