@@ -1,13 +1,14 @@
-"""Run the quality-check queries (queries/qc/*-violation.rq) on a graph: each must return zero rows.
+"""The one runner of the quality-check queries (queries/qc/*-violation.rq): each must return zero rows.
 
-The queries run on an in-memory Oxigraph store loaded from the graph's N-Triples (faster than rdflib's SPARQL
-engine, and the same engine the project's store uses). Ontology checks are named ``ontology-*-violation.rq``;
-data checks ``data-*-violation.rq``; on the bare ontology all of them must pass.
+Ontology checks are named ``ontology-*-violation.rq`` (``kg ontology check`` runs them on the ontology; on
+the bare ontology all of them must pass); data checks ``data-*-violation.rq`` (``kg validate`` runs them on a
+built store's dataset). ``run_qc`` runs checks on an rdflib graph, loaded into an in-memory Oxigraph store
+(faster than rdflib's SPARQL engine, and the engine the project's store uses); ``run_checks`` on a store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,17 +17,25 @@ from rdflib import Graph
 
 from kg.errors import QueryError
 from kg.paths import QC_DIR
+from kg.query.sparql import parse_query_file
+from kg.store import dataset_nodes
 
 VIOLATION_GLOB = "*-violation.rq"
 
 
 @dataclass(frozen=True)
 class QCResult:
-    """Outcome of one check: its name (file stem), the result columns and the offending rows."""
+    """Outcome of one check: its name (file stem), the result columns and the offending rows.
+
+    ``rows`` shows each cell as text (a literal with its @lang, "" when unbound); ``values`` holds the bare
+    lexical values (None when unbound); ``title`` is the query's ``# title:`` header.
+    """
 
     name: str
     variables: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    values: tuple[tuple[str | None, ...], ...] = ()
+    title: str = ""
 
     @property
     def passed(self) -> bool:
@@ -45,25 +54,44 @@ def run_qc(graph: Graph, queries: Sequence[Path]) -> list[QCResult]:
     Raises:
         QueryError: a file cannot be read, is not valid SPARQL, or is not a SELECT query.
     """
-    store = _store_of(graph)
-    return [run_query_file(store, path) for path in queries]
+    return run_checks(_store_of(graph), queries)
 
 
-def run_query_file(store: ox.Store, path: Path) -> QCResult:
+def run_checks(
+    store: ox.Store, queries: Sequence[Path], graphs: Iterable[str] | None = None
+) -> list[QCResult]:
+    """Run each query file on ``store`` (its default graph, or the union of ``graphs``), in order."""
+    default = dataset_nodes(graphs) if graphs is not None else None
+    return [run_query_file(store, path, default) for path in queries]
+
+
+def run_query_file(
+    store: ox.Store,
+    path: Path,
+    default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+) -> QCResult:
     """Run one SELECT query file against an Oxigraph store."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"{path}: cannot read the query: {exc}") from exc
     try:
-        solutions = store.query(text)
+        solutions = (
+            store.query(text) if default_graph is None else store.query(text, default_graph=default_graph)
+        )
     except SyntaxError as exc:
         raise QueryError(f"{path}: not valid SPARQL: {exc}") from exc
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"{path}: a QC check must be a SELECT query")
     variables = tuple(v.value for v in solutions.variables)
-    rows = tuple(tuple(_text(solution[v]) for v in solutions.variables) for solution in solutions)
-    return QCResult(name=path.stem, variables=variables, rows=rows)
+    found = [tuple(solution[v] for v in solutions.variables) for solution in solutions]
+    return QCResult(
+        name=path.stem,
+        variables=variables,
+        rows=tuple(tuple(_text(term) for term in row) for row in found),
+        values=tuple(tuple(None if term is None else str(term.value) for term in row) for row in found),
+        title=parse_query_file(path).title,
+    )
 
 
 def _store_of(graph: Graph) -> ox.Store:

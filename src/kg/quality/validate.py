@@ -15,12 +15,12 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
-from kg.errors import KGError, OntologyError, QueryError
+from kg.errors import OntologyError, QueryError
 from kg.namespaces import OA, VPO
 from kg.paths import QC_DIR, SHAPES_FILE
-from kg.query.sparql import discover
+from kg.quality.qc import qc_queries, run_checks
 from kg.rdf.serialize import to_ntriples
-from kg.store import ASSERTED_GRAPH, DATASET, load_graph, new_store, select, to_rdflib
+from kg.store import ASSERTED_GRAPH, DATASET, load_graph, new_store, to_rdflib
 from kg.store.infer import infer
 
 QUOTE_CHARS = 80
@@ -88,23 +88,20 @@ def _local(term: object) -> str:
 
 
 def qc_violations(store: ox.Store, qc_dir: Path = QC_DIR) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """Rows of every queries/qc/*-violation.rq on the store's dataset, and the names of the checks run."""
+    """Rows of every queries/qc/data-*-violation.rq on the store's dataset, and the names of the checks."""
     out, names = [], []
-    for q in discover(qc_dir):
-        if not (q.name.startswith(DATA_QC_PREFIX) and q.name.endswith("-violation")):
-            continue
-        names.append(q.name)
-        try:
-            cols, rows = select(store, q.text, DATASET)
-        except KGError as exc:
-            raise QueryError(f"{q.path}: {exc}") from exc
+    checks = qc_queries(qc_dir, DATA_QC_PREFIX)
+    for path, result in zip(checks, run_checks(store, checks, DATASET), strict=True):
+        names.append(result.name)
+        cols = result.variables
         if not cols:
-            raise QueryError(f"{q.path}: a QC query must select ?node (and ?problem)")
+            raise QueryError(f"{path}: a QC query must select ?node (and ?problem)")
         node_col = "node" if "node" in cols else cols[0]
-        for row in rows:
-            rest = [f"{c}={row[c].value}" for c in cols if c != node_col and c != "problem" and c in row]
-            problem = row["problem"].value if "problem" in row else "; ".join([q.title, *rest])
-            out.append((f"qc:{q.name}", row[node_col].value if node_col in row else "", problem))
+        for values in result.values:
+            row = {c: v for c, v in zip(cols, values, strict=True) if v is not None}
+            rest = [f"{c}={row[c]}" for c in cols if c != node_col and c != "problem" and c in row]
+            problem = row["problem"] if "problem" in row else "; ".join([result.title, *rest])
+            out.append((f"qc:{result.name}", row.get(node_col, ""), problem))
     return out, names
 
 
