@@ -1,12 +1,12 @@
 """`kg build`: source texts (or record JSON files) → records → graph files + embedded store, atomically.
 
-Steps: collect inputs; extract every text in parallel across cores (``kg.extract.extract_file``), or read
-records that were already extracted (``*.json``, the form of ``kg extract --json``); map to RDF
-(kg.rdf.mapping);
-serialize data/kg.ttl, kg.nt, kg.jsonld; load a new Oxigraph store with the asserted graph, the ontology and
-the inferred graph (kg.store.infer); write data/kg-inferred.ttl. Everything is written next to its final place
-under a temporary name and swapped in only when all of it succeeded, so a failed build leaves the previous
-one intact.
+Steps, in ``build`` from top to bottom: collect inputs; extract every text in parallel across cores
+(``kg.extract.extract_file``), or read records that were already extracted (``*.json``, the form of
+``kg extract --json``); resolve the corpus's document and agency identities once (kg.resolve); map to RDF
+(kg.rdf); serialize data/kg.ttl, kg.nt, kg.jsonld; load a new Oxigraph store with the asserted graph, the
+ontology and the inferred graph (kg.store.infer); write data/kg-inferred.ttl. Everything is written next to
+its final place under a temporary name and swapped in only when all of it succeeded, so a failed build
+leaves the previous one intact.
 
 Bad inputs (empty, binary, not UTF-8, a record JSON that does not parse, an extractor crash on one text) do
 not sink the corpus: each is skipped with a one-line reason naming the file (``BuildResult.skipped``), and the
@@ -37,6 +37,7 @@ from kg.models import Record
 from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR, STORE_DIR
 from kg.rdf.mapping import new_graph, records_to_graph
 from kg.rdf.serialize import to_jsonld, to_ntriples, to_turtle
+from kg.resolve import Corpus, resolve_corpus
 from kg.store.infer import infer
 
 Progress = Callable[[int, int, Path], None]
@@ -160,18 +161,19 @@ def build(
         extra = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
         why = "no input could be read" if not records else "--strict: an input could not be read"
         raise BuildError(f"{why}: {skipped[0].reason}{extra}; the previous build is left as it was")
-    graph = map_records(records)
+    corpus = resolve_corpus(records)
+    graph = map_records(records, corpus)
     result = write_outputs(graph, out_dir, store_dir, len(records))
     return replace(result, skipped=tuple(skipped))
 
 
-def map_records(records: Sequence[Record]) -> Graph:
+def map_records(records: Sequence[Record], corpus: Corpus | None = None) -> Graph:
     """``records_to_graph`` with the cyclic garbage collector paused: building millions of small rdflib
     objects otherwise triggers full collections over and over (minutes at national scale)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return records_to_graph(records)
+        return records_to_graph(records, corpus)
     finally:
         if enabled:
             gc.enable()

@@ -22,9 +22,8 @@ from kg import iri
 from kg.lexicon.doctypes import GENERIC, doc_class
 from kg.models import SELF, Assignment, Record, Span, Task
 from kg.namespaces import OA, VPO
-from kg.resolve.docid import Identity, Mention, identity_iri, reconcile, record_mentions
-from kg.resolve.scope import AgencyInfo, agency_info, document_province, issuer_info
-from kg.text.strings import collapse, fold, search_key, slug
+from kg.resolve import AgencyInfo, Corpus, Document, Mention, RecordAgencies, resolve_corpus
+from kg.text.strings import collapse, fold, search_key
 
 SOURCE_CLASSES = {
     "official-text": VPO.OfficialText,
@@ -71,82 +70,43 @@ def new_graph() -> Graph:
 
 
 @dataclass
-class _Corpus:
-    """Identity of every document mention, plus the agencies met, collected before emitting them."""
+class _Written:
+    """The corpus's identities, plus the agencies met while writing, described at the end."""
 
-    records: Sequence[Record]
-    mentions: list[Mention]
-    identities: list[Identity]
-    docs: dict[tuple[int, str], URIRef] = field(default_factory=dict)  # (record, folded label) → document
-    provinces: dict[str, str] = field(default_factory=dict)  # scope slug → province name
+    corpus: Corpus
     agencies: dict[URIRef, list[AgencyInfo]] = field(default_factory=dict)
 
     def doc(self, record: int, label: str) -> URIRef:
         """The document a record's lineage endpoint or reference label names."""
-        return self.docs[(record, fold(label))]
+        return self.corpus.doc(record, label)
 
 
-def records_to_graph(records: Sequence[Record]) -> Graph:
-    """The asserted graph of a corpus of extraction records (deterministic for a given input)."""
-    corpus = _index(records)
+def records_to_graph(records: Sequence[Record], corpus: Corpus | None = None) -> Graph:
+    """The asserted graph of a corpus of extraction records (deterministic for a given input).
+
+    ``corpus``: the records' identities (``kg.resolve.resolve_corpus(records)``), resolved here if not given.
+    """
+    written = _Written(corpus if corpus is not None else resolve_corpus(records))
     g = new_graph()
-    _emit_documents(g, corpus)
-    for i, rec in enumerate(records):
-        _emit_record(g, corpus, i, rec)
-    _emit_agencies(g, corpus)
-    _emit_provinces(g, corpus)
+    for doc, document in written.corpus.documents.items():
+        _emit_document(g, written, doc, document)
+    for i, rec in enumerate(written.corpus.records):
+        _emit_record(g, written, i, rec, written.corpus.agencies[i])
+    _emit_agencies(g, written)
+    _emit_provinces(g, written.corpus)
     return g
 
 
-# --- identity ---------------------------------------------------------------------------------------------
-
-
-def _index(records: Sequence[Record]) -> _Corpus:
-    mentions = record_mentions(records) + _dangling_endpoints(records)
-    corpus = _Corpus(records, mentions, reconcile(mentions))
-    for m, ident in zip(mentions, corpus.identities, strict=True):
-        corpus.docs.setdefault((m.record, fold(m.label)), identity_iri(ident, m))
-        own = records[m.record].document.province if m.label == SELF else None
-        province = document_province(own, m.issuer)
-        if ident.scope and ident.scope != iri.CENTRAL and province:
-            corpus.provinces.setdefault(ident.scope, province)
-    return corpus
-
-
-def _dangling_endpoints(records: Sequence[Record]) -> list[Mention]:
-    """Lineage endpoints that name no listed reference become references of their own (number or title)."""
-    out = []
-    for i, rec in enumerate(records):
-        known = {fold(r.label) for r in rec.references} | {fold(SELF)}
-        for label in sorted({e.source for e in rec.lineage} | {e.target for e in rec.lineage}):
-            if fold(label) not in known:
-                numbered = "/" in label and any(c.isdigit() for c in label)
-                number, title = (label, None) if numbered else (None, label)
-                out.append(Mention(i, label, number, title, None, None, None, None))
-    return out
-
-
 # --- documents --------------------------------------------------------------------------------------------
-
-
-def _emit_documents(g: Graph, corpus: _Corpus) -> None:
-    """One node per identity, with what the texts say; the document's own record wins over citations."""
-    by_doc: dict[URIRef, list[Mention]] = {}
-    idents: dict[URIRef, Identity] = {}
-    for m, ident in zip(corpus.mentions, corpus.identities, strict=True):
-        doc = identity_iri(ident, m)
-        by_doc.setdefault(doc, []).append(m)
-        idents[doc] = ident
-    for doc, ms in by_doc.items():
-        ms = sorted(ms, key=lambda m: (m.label != SELF, m.record))
-        _emit_document(g, corpus, doc, ms, idents[doc])
 
 
 def _first(values: Iterable[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _emit_document(g: Graph, corpus: _Corpus, doc: URIRef, ms: list[Mention], ident: Identity) -> None:
+def _emit_document(g: Graph, corpus: _Written, doc: URIRef, document: Document) -> None:
+    """One node per document, with what the texts say; the document's own record wins over citations."""
+    ms = list(document.mentions)
     ingested = ms[0].label == SELF
     cls = _first_class(ms)
     g.add((doc, RDF.type, cls))
@@ -160,12 +120,11 @@ def _emit_document(g: Graph, corpus: _Corpus, doc: URIRef, ms: list[Mention], id
     if date:
         g.add((doc, VPO.dateIssued, _date_literal(date)))
     g.add((doc, VPO.ingested, Literal(ingested)))
-    province = corpus.provinces.get(ident.scope or "")
+    province = document.province
     if province:
         g.add((doc, VPO.jurisdiction, iri.province_iri(province)))
-    issuer = _first(m.issuer for m in ms if m.label == SELF) if ingested else _first(m.issuer for m in ms)
-    if issuer:
-        g.add((doc, VPO.issuedBy, _agency(corpus, issuer_info(issuer, province))))
+    if document.issuer:
+        g.add((doc, VPO.issuedBy, _agency(corpus, document.issuer)))
     label = _doc_label(number, title, date if ingested else None, province, ms[0].doc_type)
     g.add((doc, RDFS.label, Literal(label)))
 
@@ -197,7 +156,7 @@ def _date_literal(date: str) -> Literal:
 # --- one record -------------------------------------------------------------------------------------------
 
 
-def _emit_record(g: Graph, corpus: _Corpus, i: int, rec: Record) -> None:
+def _emit_record(g: Graph, corpus: _Written, i: int, rec: Record, agencies: RecordAgencies) -> None:
     doc = corpus.doc(i, SELF)
     src = _emit_source(g, rec, doc)
     d = rec.document
@@ -210,9 +169,7 @@ def _emit_record(g: Graph, corpus: _Corpus, i: int, rec: Record) -> None:
         _evidence(g, rec, doc, span)
     _emit_references(g, corpus, i, rec, doc, src)
     _emit_lineage(g, corpus, i, rec)
-    province = document_province(d.province, d.issuer)
-    issuer = issuer_info(d.issuer, province) if d.issuer else None
-    _emit_tasks(g, corpus, rec, doc, province, issuer)
+    _emit_tasks(g, corpus, rec, doc, agencies.assignments)
     _emit_targets(g, rec, doc)
     for fm in rec.fields:
         g.add((doc, VPO.inField, iri.field_iri(fm.field)))
@@ -257,7 +214,7 @@ def _evidence(g: Graph, rec: Record, subject: URIRef, span: Span | None) -> None
     g.add((quote, OA.exact, Literal(span.quote)))
 
 
-def _emit_references(g: Graph, corpus: _Corpus, i: int, rec: Record, doc: URIRef, src: URIRef) -> None:
+def _emit_references(g: Graph, corpus: _Written, i: int, rec: Record, doc: URIRef, src: URIRef) -> None:
     """``cites`` each reference, with a Mention node carrying where the text names it."""
     for n, ref in enumerate(rec.references, start=1):
         target = corpus.doc(i, ref.label)
@@ -271,7 +228,7 @@ def _emit_references(g: Graph, corpus: _Corpus, i: int, rec: Record, doc: URIRef
         _evidence(g, rec, target, ref.span)
 
 
-def _emit_lineage(g: Graph, corpus: _Corpus, i: int, rec: Record) -> None:
+def _emit_lineage(g: Graph, corpus: _Written, i: int, rec: Record) -> None:
     """Direct lineage triples plus a qualified statement (with evidence) hanging off the edge's source."""
     for edge in rec.lineage:
         source, target = corpus.doc(i, edge.source), corpus.doc(i, edge.target)
@@ -317,9 +274,7 @@ def _next_id(ids: set[str]) -> str:
     return f"t{n}"
 
 
-def _emit_tasks(
-    g: Graph, corpus: _Corpus, rec: Record, doc: URIRef, province: str | None, issuer: AgencyInfo | None
-) -> None:
+def _emit_tasks(g: Graph, corpus: _Written, rec: Record, doc: URIRef, agencies: Sequence[AgencyInfo]) -> None:
     tasks, owner = _tasks_of(rec)
     nodes = {t.id: iri.task_iri(doc, t.id) for t in tasks}
     for t in tasks:
@@ -333,19 +288,17 @@ def _emit_tasks(
         _deadline(g, node, t.deadline)
         _evidence(g, rec, node, t.span)
     for k, a in enumerate(rec.assignments):
-        _emit_assignment(g, corpus, rec, nodes[owner[k]], a, province, issuer)
+        _emit_assignment(g, corpus, rec, nodes[owner[k]], a, agencies[k])
 
 
 def _emit_assignment(
     g: Graph,
-    corpus: _Corpus,
+    corpus: _Written,
     rec: Record,
     task: URIRef,
     a: Assignment,
-    province: str | None,
-    issuer: AgencyInfo | None,
+    info: AgencyInfo,
 ) -> None:
-    info = agency_info(a.agency, province, a.is_group, parent=issuer)
     agency = _agency(corpus, info)
     node = iri.assignment_iri(task, agency, a.role)
     g.add((task, VPO.hasAssignment, node))
@@ -403,18 +356,16 @@ def _emit_targets(g: Graph, rec: Record, doc: URIRef) -> None:
 # --- agencies and provinces -------------------------------------------------------------------------------
 
 
-def _agency(corpus: _Corpus, info: AgencyInfo) -> URIRef:
+def _agency(corpus: _Written, info: AgencyInfo) -> URIRef:
     """The IRI of an agency, remembering what was said about it for ``_emit_agencies``."""
     node = _agency_node(info)
     corpus.agencies.setdefault(node, []).append(info)
     if info.parent:
         _agency(corpus, info.parent)
-    if info.province:
-        corpus.provinces.setdefault(slug(info.province), info.province)
     return node
 
 
-def _emit_agencies(g: Graph, corpus: _Corpus) -> None:
+def _emit_agencies(g: Graph, corpus: _Written) -> None:
     """One description per agency; when texts differ, the resolved (then shortest, then first) name wins."""
     for node, infos in corpus.agencies.items():
         info = min(infos, key=lambda x: (not x.resolved, len(x.name_vi), x.name_vi))
@@ -450,7 +401,7 @@ def _agency_node(info: AgencyInfo) -> URIRef:
     return iri.agency_iri(info.province, info.id, info.parent.id if info.parent else None)
 
 
-def _emit_provinces(g: Graph, corpus: _Corpus) -> None:
+def _emit_provinces(g: Graph, corpus: Corpus) -> None:
     for name in sorted(set(corpus.provinces.values())):
         node = iri.province_iri(name)
         g.add((node, RDF.type, VPO.Province))
