@@ -16,8 +16,9 @@ SRC = Path(kg.__file__).resolve().parent
 PACKAGE = SRC.name
 
 # What each room may import (besides the shared modules and itself), bottom to top. A room is the first part
-# of a module name below ``kg``; the shared modules (errors, paths, namespaces, iri, models) serve every room.
-SHARED = {"errors", "paths", "namespaces", "iri", "models"}
+# of a module name below ``kg``; the shared modules (errors, paths, namespaces, iri, models, tabular) serve
+# every room.
+SHARED = {"errors", "paths", "namespaces", "iri", "models", "tabular"}
 MAY_IMPORT: dict[str, set[str]] = {
     "text": set(),
     "lexicon": {"text"},

@@ -12,6 +12,7 @@ import networkx as nx
 
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.lookup import find_documents
+from kg.tabular import Tabular
 from kg.text.strings import fold
 
 
@@ -44,13 +45,32 @@ class PlanSummary:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Tabular):
     """Plans compared, with the union of their fields."""
 
     directive: str | None
     directive_label: str | None
     fields: tuple[str, ...]
     plans: tuple[PlanSummary, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per plan; lists joined by "; ", leads as "agency (tasks)"."""
+        return [
+            {
+                "plan": p.plan,
+                "label": p.label,
+                "identifier": p.identifier,
+                "province": p.province,
+                "level": p.level,
+                "date": p.date,
+                "tasks": p.task_count,
+                "fields_covered": "; ".join(p.fields_covered),
+                "fields_missing": "; ".join(p.fields_missing),
+                "leads": "; ".join(f"{lc.label} ({lc.tasks})" for lc in p.leads),
+                "tasks_without_lead": len(p.tasks_without_lead),
+            }
+            for p in self.plans
+        ]
 
 
 def implementing_plans(graphs: PolicyGraphs, directive: str) -> list[str]:

@@ -7,7 +7,7 @@ and "down" follows predecessors. A cycle in the part of the graph a trace covers
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import networkx as nx
@@ -15,6 +15,7 @@ import networkx as nx
 from kg.analysis.index import Quote
 from kg.analysis.lookup import find_documents
 from kg.errors import LineageCycle
+from kg.tabular import Tabular
 from kg.text.strings import fold
 
 
@@ -56,7 +57,7 @@ class Group:
 
 
 @dataclass(frozen=True)
-class Trace:
+class Trace(Tabular):
     """The lineage around one or more focus documents."""
 
     focus: tuple[str, ...]
@@ -65,6 +66,24 @@ class Trace:
     roots: tuple[str, ...]  # documents above the focus that implement nothing further
     leaves: tuple[str, ...]  # documents below the focus that nothing implements
     groups: tuple[Group, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per document on the trace (``distance`` > 0 above the focus, < 0 below, 0 the focus)."""
+        return [asdict(node) for node in self.nodes]
+
+    def link_records(self) -> list[dict[str, Any]]:
+        """One row per lineage link, with the quotes that state it joined by " | "."""
+        return [
+            {
+                "source": link.source,
+                "source_label": link.source_label,
+                "relation": link.relation,
+                "target": link.target,
+                "target_label": link.target_label,
+                "quotes": " | ".join(q.text for q in link.quotes),
+            }
+            for link in self.links
+        ]
 
 
 def check_acyclic(graph: nx.DiGraph, nodes: set[str] | None = None) -> None:

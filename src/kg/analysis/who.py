@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import networkx as nx
 
@@ -12,6 +13,7 @@ from kg.analysis.convert import PolicyGraphs
 from kg.analysis.index import Quote, sorted_quotes
 from kg.analysis.lookup import find_agencies
 from kg.analysis.trace import LineageLink, check_acyclic, make_link
+from kg.tabular import Tabular
 from kg.text.strings import fold
 
 Chain = tuple[LineageLink, ...]
@@ -39,13 +41,32 @@ class Duty:
 
 
 @dataclass(frozen=True)
-class WhoResult:
+class WhoResult(Tabular):
     """Every duty of the agencies a name matched."""
 
     query: str
     province: str | None
     agencies: tuple[tuple[str, str], ...]  # (IRI, label)
     duties: tuple[Duty, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per duty; fields joined by "; ", quotes by " | "."""
+        return [
+            {
+                "agency": d.agency,
+                "agency_label": d.agency_label,
+                "province": d.province,
+                "role": d.role,
+                "task": d.task,
+                "task_text": d.task_text,
+                "deadline": d.deadline,
+                "fields": "; ".join(d.fields),
+                "plan": d.plan,
+                "plan_label": d.plan_label,
+                "quotes": " | ".join(q.text for q in d.quotes),
+            }
+            for d in self.duties
+        ]
 
 
 def directive_chains(lineage: nx.DiGraph, document: str) -> tuple[Chain, ...]:

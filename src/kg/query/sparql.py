@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -33,6 +34,7 @@ from rdflib import Literal, URIRef
 from kg.errors import EndpointError, QueryError, StoreError
 from kg.paths import QUERIES_DIR
 from kg.store import DATASET, select
+from kg.tabular import Tabular
 from kg.text.strings import search_key
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -63,7 +65,7 @@ class NamedQuery:
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Tabular):
     """Query results as plain strings: IRIs as IRIs, literals by their lexical form."""
 
     columns: tuple[str, ...]
@@ -71,6 +73,10 @@ class Table:
 
     def records(self) -> list[dict[str, str]]:
         return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per result row, keyed by the query's variables."""
+        return list(self.records())
 
 
 def parse_query_file(path: Path) -> NamedQuery:
