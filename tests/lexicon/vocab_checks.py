@@ -3,7 +3,7 @@
 Each vocabulary file names its checker in a top-level ``checker:`` key; ``check_examples(name)`` runs it and
 returns the problems found (an empty list means every example behaves as its entry says). Checkers are
 registered with ``@checker("<name>")``; each area appends checkers for its own files here, in this style.
-tests/test_vocab.py stays generic: one parametrised test over ``vocab.names()``.
+tests/lexicon/test_vocab.py stays generic: one parametrised test over ``vocab.names()``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Load the domain vocabulary kept as data under data/vocab/.
 
 Every vocabulary file is YAML with a top-level ``entries`` list; every entry carries ``examples`` (strings
-that the entry must match or produce) which tests/test_vocab.py checks. Code holds mechanisms; facts live
-there.
+that the entry must match or produce) which tests/lexicon/test_vocab.py checks. Code holds mechanisms;
+facts live there.
 """
 
 from __future__ import annotations
