@@ -153,3 +153,17 @@ def test_rooms_import_only_the_floors_below(room: str) -> None:
             if other and other != room and other not in SHARED and other not in allowed:
                 found.append(f"{p.relative_to(SRC.parent)}:{line} imports {target}")
     assert not found, f"{room} may import {sorted(allowed | SHARED)} only:\n" + "\n".join(found)
+
+
+TESTS = Path(__file__).resolve().parent
+WHOLE_PACKAGE_TESTS = {"test_architecture.py", "test_api.py", "test_packaging.py"}
+NOT_ROOMS = {"fixtures", "corpus", "artifacts", "__pycache__"}  # test data and outputs, not tests of a room
+
+
+def test_tests_mirror_the_rooms() -> None:
+    """tests/<room>/test_*.py for a room of src/kg (build, cli too); only whole-package tests on top."""
+    rooms = {_room(m) for m in MODULES if _room(m)} | {"build", "cli"}
+    folders = {p.name for p in TESTS.iterdir() if p.is_dir() and p.name not in NOT_ROOMS}
+    assert folders <= rooms, f"test folders that are no room of src/kg: {sorted(folders - rooms)}"
+    on_top = {p.name for p in TESTS.glob("test_*.py")}
+    assert on_top <= WHOLE_PACKAGE_TESTS, f"move into tests/<room>/: {sorted(on_top - WHOLE_PACKAGE_TESTS)}"
