@@ -1,8 +1,9 @@
 """Extraction records → the asserted RDF graph, in the ontology's terms (docs/graph-model.md).
 
-``records_to_graph(records)`` is a pure function: it reconciles document identities across the whole corpus
-(kg.resolve.docid), then writes documents, sources, references, lineage (with qualified statements), tasks,
-assignments, targets and fields. Every fact with a span in the record gets a ``vpo:evidence`` node (source +
+``records_to_graph(records, corpus)`` is a pure function: it writes the identities the resolve stage gives
+(kg.resolve.resolve_corpus: documents reconciled across the corpus, agencies resolved once) and resolves no
+name itself; then documents, sources, references, lineage (with qualified statements), tasks, assignments,
+targets and fields. Every fact with a span in the record gets a ``vpo:evidence`` node (source +
 position + quote); a record without spans (e.g. a hand-made gold record) yields no evidence rather than an
 error, and validation then flags the facts that lack one.
 """
