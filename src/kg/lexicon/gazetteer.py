@@ -18,7 +18,8 @@ from typing import Any
 
 from kg.lexicon import vocab
 from kg.lexicon.phrases import Head, head_at, read_phrase
-from kg.text.strings import collapse, fold_keep_length, modern_tones, nfc, slug
+from kg.text.aligned import fold_keep_length, modern_tones
+from kg.text.strings import collapse, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
 _SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")

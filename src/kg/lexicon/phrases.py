@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.lexicon import vocab
-from kg.text.strings import modern_tones
+from kg.text.aligned import modern_tones
 
 MAX_WORDS = 15
 _TOKEN = re.compile(r"[ \t]+([-–]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")

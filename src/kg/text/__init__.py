@@ -1,6 +1,7 @@
 """Ground floor: Vietnamese string primitives with no domain knowledge.
 
-``strings``: NFC, diacritic folding with an explicit đ→d, slugs, search keys, whitespace. ``decode``: the
+``strings``: NFC, diacritic folding with an explicit đ→d, slugs, search keys, whitespace. ``aligned``: a fold
+and the modern tone placement that keep one character per character, so offsets carry over. ``decode``: the
 bytes of a file → text, refusing binary and legacy encodings with a message that names them. ``variants``:
 the layout variants a text must extract identically under. Imports nothing from the project but ``kg.errors``.
 """

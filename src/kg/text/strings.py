@@ -4,28 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
-# Old-style tone placement on open syllables ("uỷ", "hoá") → the modern form the gazetteer uses ("ủy", "hóa").
-_OLD_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
 def nfc(text: str) -> str:
@@ -79,31 +59,3 @@ def collapse(text: str) -> str:
     'a b'
     """
     return _SPACES.sub(" ", text).strip()
-
-
-@lru_cache(maxsize=8192)
-def fold_keep_length(text: str) -> str:
-    """Lower case without diacritics, one output character per input character (so offsets carry over).
-
-    >>> fold_keep_length("Sở KH&CN tỉnh Đắk Lắk")
-    'so kh&cn tinh dak lak'
-    """
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        base = base.replace("Đ", "D").replace("đ", "d").lower()
-        out.append(base if len(base) == 1 else ch.lower()[:1] or ch)
-    return "".join(out)
-
-
-def modern_tones(text: str) -> str:
-    """Old-style tone placement on open syllables in the modern form, same length ("Uỷ ban" → "Ủy ban").
-
-    >>> modern_tones("Uỷ ban nhân dân, hoá chất")
-    'Ủy ban nhân dân, hóa chất'
-    """
-    return _OLD_TONE_RE.sub(lambda m: _match_case(m.group(0), _OLD_TONES[m.group(0).lower()]), text)
-
-
-def _match_case(old: str, new: str) -> str:
-    return new[0].upper() + new[1:] if old[0].isupper() else new
