@@ -45,6 +45,10 @@ class EndpointError(KGError):
     """A SPARQL endpoint could not be reached or answered with an error."""
 
 
+class MissingDependency(KGError):
+    """An optional package a function needs (pandas for ``to_dataframe``) is not installed."""
+
+
 class ValidationFailed(KGError):
     """The graph has SHACL or QC violations (exit code 1)."""
 

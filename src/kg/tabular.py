@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.errors import KGError
-
-
-class MissingDependency(KGError):
-    """An optional package a function needs is not installed."""
+from kg.errors import MissingDependency
 
 
 class Tabular:
