@@ -10,7 +10,6 @@ from graph_seed import PREFIXES, seed_graph, seed_records
 from kg.models import Assignment, DocumentMeta, Record, SourceInfo, Span, Task
 from kg.namespaces import VPO
 from kg.rdf.mapping import records_to_graph
-from kg.resolve.docid import Mention, reconcile
 
 
 def ask(q: str) -> bool:
@@ -91,31 +90,6 @@ def test_mapping_is_deterministic_and_does_not_mutate_records() -> None:
     before = [r.to_json() for r in records]
     assert set(records_to_graph(records)) == set(records_to_graph(records))
     assert [r.to_json() for r in records] == before
-
-
-def _m(base: str, scope: str | None, year: str | None, record: int = 0) -> Mention:
-    date = f"{year}-01-01" if year else None
-    return Mention(record, base, base, None, None, None, date, scope)
-
-
-@pytest.mark.parametrize(
-    ("mentions", "same"),
-    [
-        ([_m("20-NQ/TW", "central", "2012"), _m("20-NQ/TW", None, None, 1)], True),  # underspecified joins
-        ([_m("5/KH-UBND", "a", "2020"), _m("5/KH-UBND", "b", "2020", 1)], False),  # two provinces
-        ([_m("5/KH-UBND", "a", "2020"), _m("5/KH-UBND", "a", "2021", 1)], False),  # two years
-        ([_m("20-NQ/TW", "central", "2012"), _m("20-NQ/TU", "central", "2012", 1)], False),  # two symbols
-    ],
-)
-def test_reconcile_merges_only_compatible_mentions(mentions: list[Mention], same: bool) -> None:
-    ids = reconcile(mentions)
-    assert (ids[0] == ids[1]) is same
-
-
-def test_reconcile_keeps_an_ambiguous_mention_apart() -> None:
-    ms = [_m("5/KH-UBND", "a", "2020"), _m("5/KH-UBND", "b", "2020", 1), _m("5/KH-UBND", None, None, 2)]
-    ids = reconcile(ms)
-    assert ids[2] not in (ids[0], ids[1])
 
 
 def _ministry_plan(number: str, ministry: str, unit: str) -> Record:
