@@ -75,7 +75,16 @@ def type_word_line(line: TextLine) -> str | None:
     >>> type_word_line(Line("QUYẾT ĐỊNH:", 0, 11)) is None
     True
     """
-    text = line.text.strip()
+    return type_word_of(line.text)
+
+
+def type_word_of(text: str) -> str | None:
+    """``type_word_line`` of a line's text.
+
+    >>> type_word_of("KẾ HOẠCH"), type_word_of("Kế hoạch")
+    ('Kế hoạch', None)
+    """
+    text = text.strip()
     if not text or text != text.upper() or text.endswith(":"):
         return None
     key = fold(text)
