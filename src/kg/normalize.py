@@ -67,8 +67,8 @@ def normalize(raw: str) -> Text:
     """Normalize ``raw`` for extraction, keeping an offset map to it.
 
     Steps: NFC per cluster (so NFD input maps back), Ð→Đ, odd spaces → space, invisible characters dropped,
-    CR/CRLF → LF, chrome lines (and a news report's trailing byline) removed, hard line breaks inside
-    sentences joined, space runs collapsed.
+    CR/CRLF → LF, Markdown markup left by converters dropped (``_strip_markup``), chrome lines (and a news
+    report's trailing byline) removed, hard line breaks inside sentences joined, space runs collapsed.
 
     >>> t = normalize("Số:\\u00a04655/KH-UBND\\nngày 10")
     >>> t.text  # the NBSP is a space; the line break inside the sentence is joined
@@ -77,7 +77,7 @@ def normalize(raw: str) -> Text:
     '4655/KH-UBND'
     """
     chars, offs = _clean_chars(raw)
-    lines = _split_lines(chars, offs)
+    lines = [_strip_markup(ln) for ln in _split_lines(chars, offs)]
     lines, chrome = _drop_chrome(lines, raw)
     out_chars, out_offs = _join_lines(lines, raw)
     return Text(
@@ -169,6 +169,41 @@ def _tidy(chars: list[str], offs: list[int]) -> _Line:
         out.pop()
         out_o.pop()
     return "".join(out), out_o
+
+
+# Markdown that web-page and docx converters leave around the words: emphasis runs ("**KẾ HOẠCH**",
+# "*Hà Nội, ngày 5*"), heading marks ("# Điều 1"), table rules ("|:---:|") and the lone "|" lines that stand
+# between the cells of a flattened header table. The party format's lone "*" under the issuer is kept.
+_EMPHASIS = re.compile(r"\*\*+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_HEADING_MARK = re.compile(r"^#{1,6} +")
+_MARKUP_ONLY = re.compile(r"^(?:\|\s*)+$|^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
+
+
+def _strip_markup(line: _Line) -> _Line:
+    """The line without Markdown markup, each kept character still mapped to its origin.
+
+    >>> _strip_markup(("**KẾ HOẠCH**", list(range(12))))[0]
+    'KẾ HOẠCH'
+    >>> _strip_markup(("*Hà Nội, ngày 19", list(range(16))))[0], _strip_markup(("*", [0]))[0]
+    ('Hà Nội, ngày 19', '*')
+    >>> _strip_markup(("|", [0]))[0], _strip_markup(("|:---:|:---:|", list(range(13))))[0]
+    ('', '')
+    """
+    s, o = line
+    if not s or s == "*":
+        return line
+    if _MARKUP_ONLY.match(s):
+        return "", []
+    drop = set()
+    heading = _HEADING_MARK.match(s)
+    if heading:
+        drop.update(range(heading.end()))
+    for m in _EMPHASIS.finditer(s):
+        drop.update(range(m.start(), m.end()))
+    if not drop:
+        return line
+    kept = [k for k in range(len(s)) if k not in drop]
+    return _tidy([s[k] for k in kept], [o[k] for k in kept])
 
 
 _CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")

@@ -37,8 +37,30 @@ def split_columns(lines: list[Line], end: int) -> list[Line]:
         if i >= end:
             out.extend(lines[i:])
             break
-        out.extend(_split_line(ln, numbered=bool(out and NUMBER_LINE.match(out[-1].text))))
+        for cell in _split_cells(ln):
+            out.extend(_split_line(cell, numbered=bool(out and NUMBER_LINE.match(out[-1].text))))
     return out
+
+
+def _split_cells(ln: Line) -> list[Line]:
+    """A header table flattened into one row ("| Số: 20-NQ/TW | Hà Nội, ngày 01 tháng 11 năm 2012 |", or
+    " | " between the cells of a docx export), one line per non-empty cell.
+
+    >>> [c.text for c in _split_cells(Line("| Số: 20-NQ/TW | Hà Nội, ngày 1/11/2012 |", 0, 41))]
+    ['Số: 20-NQ/TW', 'Hà Nội, ngày 1/11/2012']
+    """
+    if "|" not in ln.text:
+        return [ln]
+    cells = []
+    pos = 0
+    for part in ln.text.split("|"):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        if text:
+            start = ln.start + pos + lead
+            cells.append(Line(text, start, start + len(text)))
+        pos += len(part) + 1
+    return cells or [ln]
 
 
 def _split_line(ln: Line, numbered: bool) -> list[Line]:

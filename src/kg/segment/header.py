@@ -8,7 +8,7 @@ import re
 from kg.outline import Header, Line
 from kg.sections import type_word_line
 from kg.segment.labels import parse_label
-from kg.segment.patterns import DATE_LINE, MOTTO, NUMBER_LINE, RULE, SUBJECT
+from kg.segment.patterns import DATE_LINE, MOTTO, MOTTO_PART, NUMBER_LINE, RULE, SUBJECT
 from kg.textutil import fold
 
 
@@ -62,7 +62,8 @@ def _at(lines: list[Line], i: int | None) -> Line | None:
 def _is_issuer_line(ln: Line) -> bool:
     """An upper-case header line that is not the motto: part of the issuer's name."""
     t = ln.text
-    return bool(t == t.upper() and any(c.isalpha() for c in t) and not MOTTO.match(fold(t)) and len(t) < 90)
+    motto = MOTTO.match(fold(t)) or MOTTO_PART.match(fold(t))
+    return bool(t == t.upper() and any(c.isalpha() for c in t) and not motto and len(t) < 90)
 
 
 def after_header(lines: list[Line], j: int) -> int:

@@ -14,5 +14,7 @@ SUBJECT = re.compile(r"^V/v\b\s*:?\s*", re.IGNORECASE)
 MOTTO = re.compile(
     r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam)$"
 )
+# A piece of the motto when a narrow column wrapped it ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM").
+MOTTO_PART = re.compile(r"^(cong hoa xa hoi|chu nghia viet nam|cong hoa|xa hoi chu nghia viet nam)$")
 RULE = re.compile(r"^[-_=*.·•\s]+$")
 ENACT = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ)\s*:\s*$")
