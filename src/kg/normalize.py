@@ -194,7 +194,7 @@ def _strip_markup(line: _Line) -> _Line:
         return line
     if _MARKUP_ONLY.match(s):
         return "", []
-    drop = set()
+    drop: set[int] = set()
     heading = _HEADING_MARK.match(s)
     if heading:
         drop.update(range(heading.end()))
