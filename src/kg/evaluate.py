@@ -14,8 +14,8 @@ Measures, each as true/false positives and false negatives so documents can be m
   huyện"), taken from the gold's ``collective`` flag, else from the wording;
 - deadlines: on gold assignments matched to a predicted one (same agency and role, overlapping task words),
   whether the deadline is the same (both null counts as right);
-- metadata: each of number, doc_type, issuer, date, title, signer right or wrong (title: whitespace-collapsed,
-  case-insensitive).
+- metadata: each of number, doc_type, issuer, date, title, signer right or wrong (title and issuer:
+  whitespace-collapsed, case-insensitive).
 
 ``kg evaluate [DIR ...]`` prints per-document, per-kind and per-layout tables and the worst misses.
 """
@@ -139,13 +139,13 @@ class Scores:
 
 
 def agency_key(name: str) -> str:
-    """Light normalisation for comparing agency names.
+    """Light normalisation for comparing agency names: NFC, whitespace collapsed, case folded (capitals vary
+    between texts and do not change which body is meant: "Sở Công thương", "Thành phố Hồ Chí Minh").
 
-    >>> agency_key("Các sở,  ban, ngành") == agency_key("các sở, ban, ngành")
+    >>> agency_key("Các sở,  ban, ngành") == agency_key("các Sở, ban, ngành")
     True
     """
-    s = collapse(nfc(name))
-    return s[:1].lower() + s[1:]
+    return collapse(nfc(name)).casefold()
 
 
 _COLLECTIVE = re.compile(r"(^|\s)(cac|nhung|moi)\s|\blien quan$|^(so|bo), (ban|nganh)")
@@ -180,7 +180,7 @@ def _edge(e: dict[str, Any]) -> tuple[str, str, str]:
 def _meta_value(k: str, v: Any) -> Any:
     if v is None:
         return None
-    if k == "title":
+    if k in ("title", "issuer"):  # capitals vary ("Thành phố"/"thành phố"); the words must be the same
         return collapse(nfc(str(v))).casefold()
     if k == "number":
         return canonical_number(str(v))
