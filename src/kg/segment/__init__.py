@@ -42,7 +42,7 @@ def segment(text: Text) -> Outline:
     lines = lines_of(text.text)
     head_end = find_type_line(lines)  # before the split: where the header ends
     lines = split_columns(lines, head_end if head_end is not None else 25)
-    front = read_front(lines)
+    front = read_front(lines, text.text)
     table_spans = find_tables(lines)
     tree = Tree(lines, {i for a, b, _ in table_spans for i in range(a, b)})
     root = tree.build(front.body_start)

@@ -25,11 +25,11 @@ class Front:
     body_start: int
 
 
-def read_front(lines: list[Line]) -> Front:
-    """The front matter of ``lines`` (header columns already split)."""
+def read_front(lines: list[Line], text: str = "") -> Front:
+    """The front matter of ``lines`` (header columns already split; ``text`` the normalized text)."""
     type_idx = find_type_line(lines)
     subject_idx = find_subject_line(lines) if type_idx is None else None
-    header = read_header(lines, type_idx)
+    header = read_header(lines, type_idx, text)
     title_lines, after_title = read_title(lines, type_idx if subject_idx is None else subject_idx - 1)
     by_line = by_line_of(lines, type_idx, title_lines)
     if by_line is not None and title_lines and title_lines[0] is by_line:
