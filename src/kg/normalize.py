@@ -15,6 +15,7 @@ from functools import cache
 
 from kg import linebreaks, vocab
 from kg.models import Span
+from kg.textutil import fold
 
 # Spaces that PDF copies and web pages carry: NBSP, en/em/thin spaces, narrow NBSP, ideographic space, tabs.
 _ODD_SPACES = frozenset(
@@ -77,7 +78,7 @@ def normalize(raw: str) -> Text:
     '4655/KH-UBND'
     """
     chars, offs = _clean_chars(raw)
-    lines = [_strip_markup(ln) for ln in _split_lines(chars, offs)]
+    lines = [_strip_markup(part) for ln in _split_lines(chars, offs) for part in _split_glued_blocks(ln)]
     lines, chrome = _drop_chrome(lines, raw)
     out_chars, out_offs = _join_lines(lines, raw)
     return Text(
@@ -204,6 +205,41 @@ def _strip_markup(line: _Line) -> _Line:
         return line
     kept = [k for k in range(len(s)) if k not in drop]
     return _tidy([s[k] for k in kept], [o[k] for k in kept])
+
+
+_BOLD_JOIN = re.compile(r"(?<=\w)\*{2,}(?=\w)")
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _split_glued_blocks(line: _Line) -> list[_Line]:
+    """A line where a converter glued two bold blocks ("**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ**", "**NGHỊ
+    ĐỊNH**Quy định ...") cut into paragraphs (an empty line between), where the letters on either side of
+    the markup cannot be one syllable; bold inside one word ("**Kính g****ửi**") is left whole.
+
+    >>> [s for s, _ in _split_glued_blocks(("**KẾT LUẬN****CỦA BAN**", list(range(23))))]
+    ['**KẾT LUẬN', '', '****CỦA BAN**']
+    >>> [s for s, _ in _split_glued_blocks(("**Kính g****ửi**", list(range(16))))]
+    ['**Kính g****ửi**']
+    """
+    s, o = line
+    cuts = [m.start() for m in _BOLD_JOIN.finditer(s) if not _one_syllable(s, m.start(), m.end())]
+    if not cuts:
+        return [line]
+    out: list[_Line] = []
+    prev = 0
+    for c in cuts:
+        out.extend([(s[prev:c], o[prev:c]), ("", [])])
+        prev = c
+    out.append((s[prev:], o[prev:]))
+    return out
+
+
+def _one_syllable(s: str, a: int, b: int) -> bool:
+    """Whether the letters that end before ``a`` and start at ``b`` spell one syllable (one vowel group)."""
+    left = re.search(r"\w+$", s[:a])
+    right = re.match(r"\w+", s[b:])
+    word = (left.group() if left else "") + (right.group() if right else "")
+    return len(_VOWELS.findall(fold(word))) <= 1
 
 
 _CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")

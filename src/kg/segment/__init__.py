@@ -58,7 +58,13 @@ def segment(text: Text) -> Outline:
     )
     tables = tuple(t for _, _, t in table_spans)
     return _outline(
-        lines, front, header, root, (*front.preamble, *opening), tables, signer_of(tree.signature)
+        lines,
+        front,
+        header,
+        root,
+        (*front.preamble, *opening),
+        tables,
+        signer_of(tree.signature, tree.recipients),
     )
 
 

@@ -32,8 +32,6 @@ def read_front(lines: list[Line], text: str = "") -> Front:
     header = read_header(lines, type_idx, text)
     title_lines, after_title = read_title(lines, type_idx if subject_idx is None else subject_idx - 1)
     by_line = by_line_of(lines, type_idx, title_lines)
-    if by_line is not None and title_lines and title_lines[0] is by_line:
-        title_lines = title_lines[1:]  # "CỦA BỘ CHÍNH TRỊ" names the issuer; the title follows it
     if subject_idx is not None:
         after_title = max(after_title, after_header(lines, after_title))
     authority, preamble, body_start = read_preamble(lines, after_title)

@@ -16,7 +16,7 @@ MOTTO = re.compile(
 )
 # A piece of the motto when a narrow column wrapped it ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM").
 MOTTO_PART = re.compile(r"^(cong hoa xa hoi|chu nghia viet nam|cong hoa|xa hoi chu nghia viet nam)$")
-RULE = re.compile(r"^[-_=*.·•\s]+$")
+RULE = re.compile(r"^[-_=*.·•—–¯\s]+$")
 ENACT = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ)\s*:\s*$")
 # The head word of a unit named under its parent in an issuer block ("UBND TỈNH X" / "SỞ Y", "BAN CHẤP HÀNH
 # TRUNG ƯƠNG" / "BAN TỔ CHỨC", "ĐẢNG BỘ TỈNH X" / "TỈNH ỦY"). "BAN NHÂN DÂN" and "BAN CHẤP HÀNH" are the

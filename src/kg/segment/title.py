@@ -15,6 +15,10 @@ from kg.segment.patterns import ENACT, RULE
 _BY_LINE = re.compile(r"^CỦA\s+\S.{2,80}$")
 
 
+# A title line that cannot end the title: a list or phrase still open ("V/v" / "Chỉ thị của ...").
+_OPEN_END = re.compile(r"(?:[,\-–]|^V/v|\b(?:về|của|và|việc|số|VỀ|CỦA|VÀ|VIỆC|SỐ))$", re.IGNORECASE)
+
+
 def read_title(lines: list[Line], type_idx: int | None) -> tuple[list[Line], int]:
     """Title lines after the type line; returns them and the index of the first line after."""
     if type_idx is None:
@@ -47,6 +51,8 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     """Whether ``ln`` is past the title: a preamble, authority, enacting or labelled line, or a new
     paragraph after the title lines ``so_far`` (an upper-case title may run over several)."""
     t = ln.text
+    if so_far and so_far[-1].text.endswith(",") and not classify(t, "preamble"):
+        return False  # "CỦA BỘ CHÍNH TRỊ," / "BAN BÍ THƯ": a list of bodies runs on
     if (
         t.startswith("(")
         or RULE.match(t)
@@ -63,6 +69,10 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     prev = so_far[-1]
     if prev.text.endswith(":") or t.endswith(":"):
         return True  # "... ban hành Kế hoạch thực hiện như sau:" leads into the body; no title does
+    upper_title = all(x.text == x.text.upper() for x in so_far)
+    if t != t.upper() and t[:1].isupper() and not _OPEN_END.search(prev.text):
+        return (
+            True  # a sentence after the title opens the body ("Thực hiện Quyết định số ...", "Tại phiên họp")
+        )
     same_paragraph = ln.start - prev.end == 1
-    all_upper = all(x.text == x.text.upper() for x in so_far) and t == t.upper()
-    return not (same_paragraph or all_upper)
+    return not (same_paragraph or (upper_title and t == t.upper()))
