@@ -16,9 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.sections import classify
+from kg.outline import Line
+from kg.sections import classify, type_word_line
 
-__all__ = ["Break", "Layout", "header_line", "joins", "layout", "wrap_width"]
+__all__ = ["Break", "Layout", "cut_in_bold", "header_line", "joins", "layout", "wrap_width"]
 
 # A line that starts a new unit: outline labels, bullets, "Điều N", a table row's or cell's number ("1 | ...",
 # "1"; a wrapped "5 ý tưởng" is no label). Never joined upward.
@@ -214,6 +215,23 @@ def joins(br: Break, lay: Layout) -> bool:
     if prev[-1] == ";" and classify(br.head or prev, "preamble"):
         return False  # a "Căn cứ ...;" item ends here; a list in running text ("A; B;" / "C; D") goes on
     return lay.at_margin(br) and lay.forced(br)
+
+
+def cut_in_bold(prev: str, nxt: str) -> bool:
+    """Whether a break inside one bold run of Markdown cut a heading's word off ("**TH****Ủ" / "TƯỚNG CHÍNH
+    PHỦ điện:**"): one upper-case word, not a type word, before a line that goes on in upper case.
+
+    >>> cut_in_bold("THỦ", "TƯỚNG CHÍNH PHỦ điện:"), cut_in_bold("LUẬT", "BẢO VỆ"), cut_in_bold("STT", "Nội dung")
+    (True, False, False)
+    """
+    first = nxt.split(" ", 1)[0]
+    return (
+        " " not in prev
+        and _upper(prev)
+        and _upper(first)
+        and len(first) > 1
+        and type_word_line(Line(prev, 0, len(prev))) is None
+    )
 
 
 def broken_symbol(prev: str) -> bool:

@@ -8,6 +8,7 @@ normalized text and kept in ``Text.chrome`` so nothing is lost silently.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -80,7 +81,7 @@ def normalize(raw: str) -> Text:
     chars, offs = _clean_chars(raw)
     lines = [_strip_markup(part) for ln in _split_lines(chars, offs) for part in _split_glued_blocks(ln)]
     lines, chrome = _drop_chrome(lines, raw)
-    out_chars, out_offs = _join_lines(lines, raw)
+    out_chars, out_offs = _join_lines(lines, raw, _bold_breaks(raw))
     return Text(
         original=raw,
         text="".join(out_chars),
@@ -344,8 +345,28 @@ def _page_tail(kept: list[_Line], after: list[_Line]) -> bool:
     return len(rest) <= 40 and not any(len(s) > 250 or _CLOSING.match(s) for s in rest)
 
 
-def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
-    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space (kg.linebreaks)."""
+def _bold_breaks(raw: str) -> list[int]:
+    """Offsets of the line breaks of ``raw`` that fall inside a Markdown bold run ("**TH****Ủ" / "TƯỚNG
+    CHÍNH PHỦ điện:**"): one paragraph the converter wrapped. A blank line closes any run.
+
+    >>> _bold_breaks("**THỦ\\nTƯỚNG**\\nx")
+    [5]
+    """
+    out: list[int] = []
+    inside = False
+    pos = 0
+    for line in raw.split("\n"):
+        inside = bool(line.strip()) and inside ^ (len(re.findall(r"\*\*", line)) % 2 == 1)
+        pos += len(line)
+        if inside:
+            out.append(pos)
+        pos += 1
+    return out
+
+
+def _join_lines(lines: list[_Line], raw: str, bold: list[int]) -> tuple[list[str], list[int]]:
+    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space (kg.linebreaks);
+    ``bold`` holds the breaks inside a bold run (``_bold_breaks``)."""
     breaks, gaps = _breaks(lines, raw)
     lay = linebreaks.layout(breaks, gaps)
     out: list[str] = []
@@ -358,7 +379,10 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
         else:
             br = breaks[n - 1]
             blanks = linebreaks.paragraph_blanks(br.blanks, lay.double)
-            if linebreaks.joins(replace(br, blanks=blanks, head=head), lay):
+            in_bold = not blanks and _between(bold, kept[n - 1][1][-1], o[0])
+            if linebreaks.joins(replace(br, blanks=blanks, head=head), lay) or (
+                in_bold and linebreaks.cut_in_bold(br.prev, s)
+            ):
                 if not linebreaks.broken_symbol(br.prev):  # a broken symbol is joined without a space
                     out.append(" ")
                     out_o.append(o[0] - 1 if o[0] > 0 else 0)
@@ -370,6 +394,12 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
         out.extend(s)
         out_o.extend(o)
     return out, out_o
+
+
+def _between(points: list[int], a: int, b: int) -> bool:
+    """Whether a sorted offset of ``points`` lies strictly between ``a`` and ``b``."""
+    i = bisect.bisect_right(points, a)
+    return i < len(points) and points[i] < b
 
 
 def _breaks(lines: list[_Line], raw: str) -> tuple[list[linebreaks.Break], list[int]]:

@@ -75,6 +75,8 @@ def _official_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> di
         if found:
             date = found[0].iso
             spans["date"] = text.span(h.date_line.start + found[0].start, h.date_line.start + found[0].end)
+    if date is None and number and re.match(r"^\d+/(\d{4})/", number):
+        date = number.split("/")[1]  # no date line: the year the number carries ("09/2025/NĐ-CP")
     title = outline.title
     if title and outline.title_start is not None and outline.title_end is not None:
         spans["title"] = text.span(outline.title_start, outline.title_end)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.outline import Header, Line
-from kg.sections import type_word_line
+from kg.sections import doc_type_words, type_word_line
 from kg.segment.headroles import issuer_block, motto_lines, place_date
 from kg.segment.labels import parse_label
 from kg.segment.patterns import DATE_LINE, MOTTO, NUMBER_LINE, RULE, SUBJECT
@@ -24,11 +24,41 @@ def find_type_line(lines: list[Line]) -> int | None:
     return None
 
 
+# The end of a place and date line, or of its second half when the column wrapped it ("26 tháng 11 năm 2025").
+_DATE_END = re.compile(r"(?:năm\s*\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\W*$")
+
+
+def split_type_word(lines: list[Line], end: int) -> list[Line]:
+    """The line under the place and date that opens with a type word and goes on with the title ("THÔNG BÁO
+    KẾT LUẬN CỦA ĐỒNG CHÍ ..."), cut after the type word; other lines as they are.
+
+    >>> ls = [Line("Hà Nội, ngày 26 tháng 11 năm 2025", 0, 33), Line("THÔNG BÁO KẾT LUẬN", 34, 52)]
+    >>> [ln.text for ln in split_type_word(ls, 2)]
+    ['Hà Nội, ngày 26 tháng 11 năm 2025', 'THÔNG BÁO', 'KẾT LUẬN']
+    """
+    for i in range(1, min(len(lines), end + 1)):
+        ln = lines[i]
+        if not _DATE_END.search(lines[i - 1].text) or ln.text != ln.text.upper() or type_word_line(ln):
+            continue
+        key = fold(ln.text)
+        for word, _cls, _codes in doc_type_words():
+            n = len(word)
+            if key.startswith(fold(word) + " ") and fold(ln.text[:n]) == fold(word):
+                rest = ln.text[n:].lstrip()
+                head = Line(ln.text[:n], ln.start, ln.start + n)
+                tail = Line(rest, ln.end - len(rest), ln.end)
+                return [*lines[:i], head, tail, *lines[i + 1 :]]
+        break
+    return lines
+
+
 def find_subject_line(lines: list[Line]) -> int | None:
     """Index of the "V/v ..." subject line of an official letter (công văn), which has no type line."""
     for i, ln in enumerate(lines[:40]):
         if SUBJECT.match(ln.text):
             return i
+        if i and NUMBER_LINE.match(lines[i - 1].text) and re.match(r"^Về\s+\w", ln.text):
+            return i  # "Về hướng dẫn ...": the subject printed under the number without "V/v"
     return None
 
 
@@ -36,7 +66,7 @@ def read_header(lines: list[Line], type_idx: int | None, text: str = "") -> Head
     """Issuer, number and date lines of the header block (before the type line, or the first 25 lines),
     each found by its role (kg.segment.headroles); ``text`` is the normalized text the lines come from."""
     end = type_idx if type_idx is not None else _letter_end(lines)
-    number = _number_line(lines, end)
+    number = _number_line(lines, end) or _heading_number(lines, type_idx)
     motto = motto_lines(lines, end)
     issuer = issuer_block(lines, end, motto)
     date = place_date(lines, end, text)
@@ -63,6 +93,25 @@ def _number_line(lines: list[Line], end: int) -> Line | None:
         if not found.group(1).strip() and nxt and re.match(r"^\S*\d\S*[/-]\S+$", nxt.text):
             return nxt
         return ln
+    return None
+
+
+# A document symbol in a heading line: "155-KL/TW", "12/KH-UBND", "09/2025/NĐ-CP".
+_SYMBOL = re.compile(r"\b\d{1,5}(?:/\d{4})?[-/](?P<code>[A-ZĐ]{1,6})[-/][A-ZĐ][A-ZĐ\-]{0,20}\b")
+
+
+def _heading_number(lines: list[Line], type_idx: int | None) -> Line | None:
+    """The number of a text printed without a "Số" line, from a heading above its type line that names it
+    ("TOÀN VĂN: KẾT LUẬN 155-KL/TW CỦA ..." over "KẾT LUẬN"): a symbol whose type code is the type word's. A
+    symbol of another type (a decision the header cites) is not the text's number."""
+    word = type_word_line(lines[type_idx]) if type_idx is not None else None
+    if word is None or type_idx is None:
+        return None
+    codes = next((c for w, _cls, c in doc_type_words() if w == word), ())
+    for ln in lines[:type_idx]:
+        for m in _SYMBOL.finditer(ln.text):
+            if m.group("code") in codes:
+                return Line(m.group(), ln.start + m.start(), ln.start + m.end())
     return None
 
 
