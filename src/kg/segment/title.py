@@ -70,7 +70,8 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     if prev.text.endswith(":") or t.endswith(":"):
         return True  # "... ban hành Kế hoạch thực hiện như sau:" leads into the body; no title does
     upper_title = all(x.text == x.text.upper() for x in so_far)
-    if t != t.upper() and t[:1].isupper() and not _OPEN_END.search(prev.text):
+    closed = upper_title or prev.text[-1:].isdigit() or prev.text.endswith((".", ";", ")"))
+    if t != t.upper() and t[:1].isupper() and closed and not _OPEN_END.search(prev.text):
         return (
             True  # a sentence after the title opens the body ("Thực hiện Quyết định số ...", "Tại phiên họp")
         )
