@@ -134,4 +134,6 @@ def block_issuer_name(parent: str, unit: str | None, signed_for: str | None) -> 
         if unit:
             return f"{unit} Trung ương"
         return signed_for or parent
+    if unit and fold(unit) == "van phong":
+        return f"{unit} {parent}"  # an office is named after the body it serves: "Văn phòng UBND tỉnh X"
     return unit or parent

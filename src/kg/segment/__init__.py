@@ -65,7 +65,7 @@ def segment(text: Text) -> Outline:
         root,
         (*front.preamble, *opening),
         tables,
-        signer_of(tree.signature, tree.recipients),
+        signer_of(lines, front.body_start),
     )
 
 

@@ -27,6 +27,12 @@ _NUMBER_AND_DATE = re.compile(
 _RULE_RUN = re.compile(r"[-_¯—–=]{3,}")
 # "... BAN THƯỜNG TRỰC Số: 16/KH-MTTQ", "CHÍNH PHỦ Số: 171/2025/NĐ-CP": the number column after the issuer.
 _NUMBER_AFTER_NAME = re.compile(r"[A-ZĐÀ-Ỹ)]\s+(?P<num>Số\b\s*:?\s*\d*\s*[/-]?\S*[/-])")
+# Cells an HTML page put on one line with the number or the date: "Số: 19046/BTC-TCHQ V/v hướng dẫn ...",
+# "Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: ...", "... năm 2015 QUYẾT ĐỊNH BAN HÀNH ...".
+_AFTER_NUMBER = re.compile(r"^Số\b\s*:?\s*\S+\s+(?P<next>V/v\b|Về\s+việc\b|Kính gửi\b)")
+_AFTER_DATE = re.compile(
+    r",\s*ngày\s*[\d\s.…_]*tháng\s*[\d\s.…_]*năm\s*\d{4}\s+(?P<next>Kính gửi\b|[A-ZĐ][A-ZĐÀ-Ỹ]*\s+[A-ZĐÀ-Ỹ])"
+)
 
 
 def split_columns(lines: list[Line], end: int) -> list[Line]:
@@ -90,6 +96,10 @@ def _split_line(ln: Line, numbered: bool) -> list[Line]:
         cut = _place_date_cut(text)
         if cut:
             cuts.add(cut)
+    for m in _AFTER_NUMBER.finditer(text):
+        cuts.add(m.start("next"))
+    for m in _AFTER_DATE.finditer(text):
+        cuts.add(m.start("next"))
     return [p for p in _pieces(ln, sorted(cuts)) if p.text and not _RULE_RUN.fullmatch(p.text)] or [ln]
 
 

@@ -38,18 +38,34 @@ def split_type_word(lines: list[Line], end: int) -> list[Line]:
     """
     for i in range(1, min(len(lines), end + 1)):
         ln = lines[i]
-        if not _DATE_END.search(lines[i - 1].text) or ln.text != ln.text.upper() or type_word_line(ln):
+        prev = lines[i - 1].text
+        if not _DATE_END.search(prev) or not (DATE_LINE.search(prev) or re.match(r"^\d{1,2}\s*tháng", prev)):
             continue
         key = fold(ln.text)
+        if any(key == fold(w) for w, _cls, _codes in doc_type_words()):
+            break  # the type word stands alone
         for word, _cls, _codes in doc_type_words():
             n = len(word)
-            if key.startswith(fold(word) + " ") and fold(ln.text[:n]) == fold(word):
-                rest = ln.text[n:].lstrip()
+            if key.startswith(fold(word) + " ") and ln.text[:n] == ln.text[:n].upper():
                 head = Line(ln.text[:n], ln.start, ln.start + n)
-                tail = Line(rest, ln.end - len(rest), ln.end)
-                return [*lines[:i], head, tail, *lines[i + 1 :]]
-        break
+                return [*lines[:i], head, *_upper_then_sentence(_rest(ln, n)), *lines[i + 1 :]]
     return lines
+
+
+def _rest(ln: Line, n: int) -> Line:
+    rest = ln.text[n:].lstrip()
+    return Line(rest, ln.end - len(rest), ln.end)
+
+
+def _upper_then_sentence(ln: Line) -> list[Line]:
+    """An upper-case title and the body's first sentence a flattened page put after it on one line ("... THU
+    HỒI Căn cứ Luật ..."), cut where the first word with lower-case letters begins a sentence."""
+    words = ln.text.split(" ")
+    k = next((i for i, w in enumerate(words) if i and w[:1].isupper() and w != w.upper()), None)
+    if k is None or " ".join(words[:k]) != " ".join(words[:k]).upper():
+        return [ln]
+    first = " ".join(words[:k])
+    return [Line(first, ln.start, ln.start + len(first)), _rest(ln, len(first) + 1)]
 
 
 def find_subject_line(lines: list[Line]) -> int | None:

@@ -7,9 +7,10 @@ import re
 
 from kg.linebreaks import header_line
 from kg.outline import Line
-from kg.sections import classify
+from kg.sections import classify, type_word_line
 from kg.segment.labels import parse_label
 from kg.segment.patterns import ENACT, RULE
+from kg.textutil import fold
 
 # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body named under the type word (party documents)
 _BY_LINE = re.compile(r"^CỦA\s+\S.{2,80}$")
@@ -29,9 +30,35 @@ def read_title(lines: list[Line], type_idx: int | None) -> tuple[list[Line], int
         ln = lines[j]
         if _ends_title(ln, out):
             break
-        out.append(ln)
+        parts = authority_cut(ln)
+        out.append(parts[0])
         j += 1
+        if len(parts) > 1:
+            break  # the rest of the line names the enacting authority: the preamble follows
     return out, j
+
+
+# Where an enacting authority printed on the title's line begins ("... NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"); after
+# a connective ("CỦA ỦY BAN NHÂN DÂN TỈNH") the body belongs to the title.
+_AUTHORITY_AT = re.compile(
+    r"(?<!CỦA)(?<!VÀ)(?<!VỚI)(?<!GIỮA)(?<!CHO)(?<!TẠI)\s"
+    r"(?=(?:BỘ TRƯỞNG BỘ|THỦ TƯỚNG CHÍNH PHỦ|CHỦ TỊCH ỦY BAN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN"
+    r"|GIÁM ĐỐC SỞ|CHÍNH PHỦ$))"
+)
+
+
+def authority_cut(ln: Line) -> list[Line]:
+    """``ln``, or the title's part of it and the enacting authority a flattened page printed at its end.
+
+    >>> [x.text for x in authority_cut(Line("BAN HÀNH KẾ HOẠCH NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP", 0, 46))]
+    ['BAN HÀNH KẾ HOẠCH NĂM 2015', 'BỘ TRƯỞNG BỘ TƯ PHÁP']
+    """
+    for m in _AUTHORITY_AT.finditer(ln.text):
+        rest = ln.text[m.end() :]
+        if classify(rest, "authority"):
+            first = ln.text[: m.start()]
+            return [Line(first, ln.start, ln.start + len(first)), Line(rest, ln.start + m.end(), ln.end)]
+    return [ln]
 
 
 def by_line_of(lines: list[Line], type_idx: int | None, title: list[Line]) -> Line | None:
@@ -39,7 +66,8 @@ def by_line_of(lines: list[Line], type_idx: int | None, title: list[Line]) -> Li
     if type_idx is None:
         return None
     t = lines[type_idx]
-    m = re.search(r"\sCỦA\s", t.text)
+    word = type_word_line(Line(t.text.split(" CỦA ")[0], t.start, t.end)) if " CỦA " in t.text else None
+    m = re.search(r"\sCỦA\s", t.text) if word and fold(t.text).startswith(fold(word) + " cua ") else None
     if m:
         return Line(t.text[m.start() + 1 :], t.start + m.start() + 1, t.end)
     if len(title) > 1 and _BY_LINE.match(title[0].text) and title[0].text == title[0].text.upper():
