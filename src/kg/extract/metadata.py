@@ -210,9 +210,12 @@ def _sentence_case(upper: str) -> str:
             w in ("ỦY", "UỶ") and i > 0 and words[i - 1] in ("TỈNH", "THÀNH", "HUYỆN")
         )
     # "TỈNH ỦY X" is the provincial party committee: "Tỉnh ủy X", not the province "Ủy X"
-    return re.sub(
+    name = re.sub(
         r"\b(Tỉnh|Thành|Huyện|tỉnh|thành|huyện) (Ủy|Uỷ)\b", lambda m: f"{m.group(1)} ủy", " ".join(out)
     )
+    # the country's name and a committee's standing body keep their capitals ("Ban Thường trực")
+    name = re.sub(r"\bviệt nam\b", "Việt Nam", name)
+    return re.sub(r"\b(Ban|ban) thường (trực|vụ)\b", lambda m: f"{m.group(1)} Thường {m.group(2)}", name)
 
 
 def _opening_issuer(outline: Outline) -> str | None:

@@ -28,7 +28,7 @@ def read_title(lines: list[Line], type_idx: int | None) -> tuple[list[Line], int
     j = type_idx + 1
     while j < len(lines):
         ln = lines[j]
-        if _ends_title(ln, out):
+        if _ends_title(ln, out) or _place_start(ln, lines[j + 1] if j + 1 < len(lines) else None):
             break
         parts = authority_cut(ln)
         out.append(parts[0])
@@ -59,6 +59,18 @@ def authority_cut(ln: Line) -> list[Line]:
             first = ln.text[: m.start()]
             return [Line(first, ln.start, ln.start + len(first)), Line(rest, ln.start + m.end(), ln.end)]
     return [ln]
+
+
+def _place_start(ln: Line, nxt: Line | None) -> bool:
+    """Whether ``ln`` is the first words of a place the column wrapped before ", ngày" ("Lào" / "Cai, ngày
+    4 tháng 12 năm 2025"): a subject never ends in a line of capitalised words just above the date."""
+    words = ln.text.split()
+    return (
+        nxt is not None
+        and len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and bool(re.match(r"^[^\d,]{1,30},\s*ngày\b", nxt.text))
+    )
 
 
 def by_line_of(lines: list[Line], type_idx: int | None, title: list[Line]) -> Line | None:
