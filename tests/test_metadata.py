@@ -282,7 +282,24 @@ def test_a_number_cited_above_the_header_is_not_the_texts_number() -> None:
         "Độc lập - Tự do - Hạnh phúc\nBình Định, ngày 2 tháng 12 năm 2025\n\nKẾ HOẠCH\nKiểm tra an toàn thực phẩm\n\n"
         "I. MỤC ĐÍCH\n1. Bảo đảm."
     )
-    assert extract_text(text).document.number is None
+    d = extract_text(text).document
+    assert (d.number, d.doc_type, d.date) == (None, "Kế hoạch", "2025-12-02")
+    assert d.issuer is not None and "1050" not in d.issuer
+
+
+def test_docx_rows_signature_beside_recipients_and_a_heading_office_is_no_block() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 5/KH-UBND | An Giang, ngày 2 tháng 12 năm 2025\n\nKẾ HOẠCH\nPhát triển du lịch\n\nI. MỤC ĐÍCH\n"
+        "1. Bảo đảm.\nIII. TRÁCH NHIỆM CỦA GIÁM ĐỐC\nPhú Quốc\nCác sở thực hiện.\n"
+        "Nơi nhận: | TM. ỦY BAN NHÂN DÂN\n- Như trên; | KT. CHỦ TỊCH\n- Lưu: VT. | PHÓ CHỦ TỊCH\n | Nguyễn Thanh Bình"
+    )
+    d = extract_text(text).document
+    assert (d.number, d.issuer, d.signer) == (
+        "5/KH-UBND",
+        "Ủy ban nhân dân tỉnh An Giang",
+        "Nguyễn Thanh Bình",
+    )
 
 
 OPENINGS = [

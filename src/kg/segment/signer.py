@@ -13,6 +13,7 @@ import re
 
 from kg.outline import Line
 from kg.sections import classify
+from kg.segment.labels import parse_label
 
 _POSITION = re.compile(
     r"^(?:(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|"
@@ -69,7 +70,7 @@ def _opens_block(text: str) -> bool:
     return bool(
         _AUTHORITY.search(text)
         or _POSITION.match(text)
-        or (_OFFICE_END.search(text) and len(text) < 60)
+        or (_OFFICE_END.search(text) and len(text) < 60 and parse_label(text) is None)
         or _OFFICE_IN.search(text)
         or text.startswith("Nơi nhận")
         or classify(text, "closing")
