@@ -276,9 +276,10 @@ def test_header_fields_found_by_role(text: str, expected: tuple) -> None:  # typ
 
 
 def test_a_number_cited_above_the_header_is_not_the_texts_number() -> None:
-    """ "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ ..." over a plan names the decision that set up the team."""
+    """ "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ ..., NGÀY ..." over a plan cites the decision that set up the team:
+    neither its number nor its date is the plan's."""
     text = (
-        "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT, NGÀY 01/12/2025\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Độc lập - Tự do - Hạnh phúc\nBình Định, ngày 2 tháng 12 năm 2025\n\nKẾ HOẠCH\nKiểm tra an toàn thực phẩm\n\n"
         "I. MỤC ĐÍCH\n1. Bảo đảm."
     )

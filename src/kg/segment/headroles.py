@@ -109,12 +109,23 @@ def place_date(lines: list[Line], end: int, text: str) -> Line | None:
     """The place and date line of the header (before ``end``), joined with the next line when the column
     wrapped it after "ngày"; ``text`` is the normalized text the lines were cut from."""
     for i, ln in enumerate(lines[:end]):
-        if DATE_LINE.search(ln.text) and len(ln.text) < 80 and not RULE.match(ln.text):
+        if not _PLACE_DATE.match(_trim(ln).text):
+            continue
+        if DATE_LINE.search(ln.text) and len(ln.text) < 80:
             return _trim(ln)
-        if _PLACE_DATE.match(ln.text) and i + 1 < len(lines):
+        if i + 1 < len(lines):
             joined = _join(ln, lines[i + 1], text)
             if DATE_LINE.search(joined.text):
                 return joined
+    # no "<place>, ngày": any short dated line ("Ngày 5/5/2025") but one that cites a document's date
+    for ln in lines[:end]:
+        if (
+            DATE_LINE.search(ln.text)
+            and len(ln.text) < 80
+            and not RULE.match(ln.text)
+            and not _CITES.search(ln.text)
+        ):
+            return _trim(ln)
     return None
 
 
