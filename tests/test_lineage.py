@@ -116,3 +116,59 @@ def test_law_with_number_is_listed_once_as_a_law() -> None:
     text = MORE[3][0] + "\n\nĐiều 2. Luật Khoa học và Công nghệ quy định."
     refs = extract_text(text).references
     assert [(r.number, r.doc_type, r.title) for r in refs] == [("29/2013/QH13", "Luật", None)]
+
+
+DECREE = "CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\n\nHà Nội, ngày 05 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\nQuy định về thuế\n\n"
+LETTER = "BỘ TÀI CHÍNH\nSố: 123/BTC-CT\nV/v phổ biến cẩm nang\n\nHà Nội, ngày 19 tháng 11 năm 2025\n\nKính gửi: Ủy ban nhân dân các tỉnh\n"
+PREAMBLES = [
+    (  # a Căn cứ clause wrapped over lines is one item, up to its ";"
+        DECREE + "Căn cứ Nghị định số\n39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của\nChính phủ ban hành Quy chế làm việc;\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm\n2025;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n\nĐiều 1. Một.",
+        {("SELF", "based_on", "39/2022/NĐ-CP"), ("SELF", "based_on", "Luật Tổ chức Chính phủ")},
+    ),
+    (  # a letter's Căn cứ list in one paragraph after Kính gửi; a document named in another's description is no basis
+        LETTER + "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019; Căn cứ Nghị định số 126/2020/NĐ-CP ngày 19/10/2020 "
+        "của Chính phủ quy định chi tiết một số điều của Luật Thuế giá trị gia tăng; Nghị định số 91/2022/NĐ-CP ngày 30/10/2022 của\n"
+        "Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 126/2020/NĐ-CP; trên cơ sở định hướng phối hợp.\n"
+        "Để bảo đảm thống nhất, Bộ Tài chính đề nghị như sau.",
+        {
+            ("SELF", "based_on", "Luật Quản lý thuế"),
+            ("SELF", "based_on", "126/2020/NĐ-CP"),
+            ("SELF", "based_on", "91/2022/NĐ-CP"),
+        },
+    ),
+    (  # bulleted Căn cứ items of a party text; a list of laws after ":"; the amending act is part of the basis
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 390-QĐ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 19 tháng 11 năm 2025\n\nQUY ĐỊNH\nVỀ DỮ LIỆU\n-----\n"
+        "- Căn cứ Điều lệ Đảng;\n- Căn cứ các Luật của Quốc hội: Luật Giao dịch điện tử số 20/2023/QH15, ngày 22/6/2023; "
+        "Luật An ninh mạng số 24/2018/QH14 và được sửa đổi, bổ sung một số điều tại Luật số 83/2025/QH15;\n"
+        "- Căn cứ Nghị định số 53/2022/NĐ-CP, ngày 15/8/2022 của Chính phủ quy định chi tiết một số điều của Luật số 86/2015/QH13;\n"
+        "- Xét đề nghị của Văn phòng Trung ương Đảng,\nBan Bí thư quy định như sau:\n\nChương I\nĐiều 1. Một.",
+        {
+            ("SELF", "based_on", "20/2023/QH15"),
+            ("SELF", "based_on", "24/2018/QH14"),
+            ("SELF", "based_on", "83/2025/QH15"),
+            ("SELF", "based_on", "53/2022/NĐ-CP"),
+        },
+    ),
+    (  # "Thực hiện A; B; C ... thực hiện A": SELF implements the three, and C implements A (no edge from a mere mention)
+        HEAD + "Về sinh hoạt chi bộ\n\nThực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của Ban Bí thư; Quy định số 339-QĐ/TW, "
+        "ngày 10/7/2025 của Ban Bí thư; Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025 của Ban Tổ chức Trung ương thực hiện "
+        "Chỉ thị số 50-CT/TW, Ban Tuyên giáo hướng dẫn như sau:\n\n1. Mục đích",
+        {
+            ("SELF", "implements", "50-CT/TW"),
+            ("SELF", "implements", "339-QĐ/TW"),
+            ("SELF", "implements", "42-HD/BTCTW"),
+            ("42-HD/BTCTW", "implements", "50-CT/TW"),
+        },
+    ),
+    (  # "Thực hiện <an unnumbered guide>; Kế hoạch số X": the list after the cue goes on past the ";"
+        HEAD + "Về bầu cử\n\nThực hiện Hướng dẫn Mặt trận Tổ quốc Việt Nam tham gia công tác bầu cử; Kế hoạch số 33/KH-MTTQ-BTT "
+        "ngày 14/11/2025 của Ban Thường trực, Ban Thường trực hướng dẫn như sau:\n\n1. Mục đích",
+        {("SELF", "implements", "33/KH-MTTQ-BTT")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREAMBLES)
+def test_lineage_from_real_preamble_layouts(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert edges(text) == expected
