@@ -51,7 +51,13 @@ def relation_before(text: str) -> str | None:
     True
     """
     key = fold(text)
-    key = re.sub(r"\b(co hieu qua|hieu qua|tot|nghiem tuc|day du|dong bo|cac|viec|ve|nham|de)\b", " ", key)
+    # words that qualify the cue without changing it ("thực hiện nghiêm", "sơ kết 05 năm thực hiện")
+    key = re.sub(
+        r"\b(co hieu qua|hieu qua|tot|nghiem tuc|nghiem|day du|dong bo|cac|viec|ve|nham|de|to chuc"
+        r"|\d+ nam)\b",
+        " ",
+        key,
+    )
     key = re.sub(r"[^a-z0-9 ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
     for cue, rel in _cues():
@@ -98,6 +104,8 @@ def _unnumbered_between(between: str) -> bool:
     """Whether another (unnumbered) document is named between two mentions: it takes the edge."""
     clauses = re.split(r"\b(?:thực hiện|triển khai)\b", between, flags=re.IGNORECASE)
     head = clauses[-2] if len(clauses) >= 2 else between
+    if re.search(r"\bban hành\b", head, re.IGNORECASE):
+        return False  # "ban hành Kế hoạch triển khai X": the plan issued is this text (or the issuer's own)
     return bool(_type_word_re().search(head)) and not re.search(r"\bcủa\b[^,]*$", head)
 
 
@@ -168,8 +176,12 @@ _AMENDED_BY = re.compile(
 )
 # What separates the documents of a list: a new clause (";", ":", "(") or a coordination ("," "và").
 _LIST_SEP = re.compile(r"[;:(]|,|\bvà\b|\bcùng\b", re.IGNORECASE)
-# What may stand between a separator and a listed document: a bullet, "Căn cứ", "số".
-_LIST_LEAD = re.compile(r"^\s*(?:[-–•+]\s*)?(?:căn cứ\s*)?(?:(?:số|Số)\s*:?\s*)?$", re.IGNORECASE)
+# What may stand between a separator and a listed document: a bullet, "Căn cứ", "số", or a type word the
+# vocabulary does not know followed by "số" ("Phương án số", "Văn bản số").
+_LIST_LEAD = re.compile(
+    r"^\s*(?:[-–•+]\s*)?(?:căn cứ\s*)?(?:(?:[A-ZĐÀ-Ỹ][^\s,;:()]*(?:\s+[^\s,;:()]+){0,3}\s+)?số\s*:?\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _lead_implements(lead: str) -> bool:

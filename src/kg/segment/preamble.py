@@ -117,6 +117,8 @@ def can_cu_block(lines: list[Line]) -> list[PreambleItem]:
     before any outline label ("Điều 1", "I.") and before the closing ("Nơi nhận")."""
     for j, ln in enumerate(lines):
         recipients = fold(ln.text).startswith("kinh gui")  # a letter's "Căn cứ" list follows its recipients
+        if RULE.match(ln.text):
+            continue  # "--------" under the header is a rule, not a dash item
         if parse_label(ln.text) or (classify(ln.text, "closing") and not recipients):
             return []
         if _kind(ln.text) == "can_cu":
@@ -127,23 +129,60 @@ def can_cu_block(lines: list[Line]) -> list[PreambleItem]:
 def read_opening(
     lines: list[Line], body_start: int, type_idx: int | None, letter: bool
 ) -> list[PreambleItem]:
-    """The opening: the first body paragraph before any outline label ("Thực hiện ... ban hành"); in a
-    letter, the first paragraph after its "Kính gửi:" list ("Thực hiện X, Bộ ... đề nghị ..."), after the
-    "Căn cứ" items a letter may open with."""
-    items: list[PreambleItem] = []
+    """The opening: the first body paragraph before any outline label ("Thực hiện ... ban hành"), the
+    paragraphs after it that also open with "Thực hiện"/"Triển khai", and the lead-in paragraph that ends
+    with ":" just before the first label ("Để tiếp tục thực hiện X ..., Ủy ban nhân dân tỉnh yêu cầu:"). In a
+    letter, the first paragraph after its "Kính gửi:" list and the "Căn cứ" items a letter may open with."""
     if letter:
         body_start = _after_recipients(lines, body_start)
-        _, items, body_start = read_preamble(lines, body_start, authority_ok=False)
         type_idx = body_start
     if type_idx is None:
         return _news_opening(lines, body_start)
-    for j in range(body_start, min(body_start + 1, len(lines))):
-        ln = lines[j]
-        if parse_label(ln.text) or classify(ln.text, "closing"):
-            return items
-        k = _paragraph(lines, j)
-        return [*items, *_items(lines, j, k, "opening")]
+    # "Căn cứ" items the front matter left (a letter's, or a list the header reader ran past)
+    _, items, body_start = read_preamble(lines, body_start, authority_ok=False)
+    j = body_start
+    if j >= len(lines) or parse_label(lines[j].text) or classify(lines[j].text, "closing"):
+        return items
+    k = _paragraph(lines, j)
+    items += _items(lines, j, k, "opening")
+    while k < len(lines) and _CUE_START.match(lines[k].text):
+        j, k = k, _paragraph(lines, k)
+        items += _items(lines, j, k, "opening")
+    if not letter:
+        items += _lead_in(lines, k)
     return items
+
+
+# A paragraph of the opening that states what the text carries out.
+_CUE_START = re.compile(r"^(?:Để\s+)?(?:Tiếp tục\s+)?(?:Thực hiện|Triển khai)\b", re.IGNORECASE)
+# How far after the opening the first outline label is looked for.
+_LEAD_IN_WINDOW = 12
+
+
+def _lead_in(lines: list[Line], k: int) -> list[PreambleItem]:
+    """The paragraph ending with ":" right before the first outline label, within a few lines of ``k``."""
+    for end in range(k, min(k + _LEAD_IN_WINDOW, len(lines))):
+        text = lines[end].text
+        if classify(text, "closing"):
+            return []
+        if not parse_label(text):
+            continue
+        if end == k or not _TRAILING_MARKS.sub("", lines[end - 1].text).endswith(":"):
+            return []
+        start = end - 1
+        while start > k and not _closed(lines[start - 1].text):
+            start -= 1
+        return [_last_sentence(lines[start:end])]
+    return []
+
+
+def _last_sentence(lines: list[Line]) -> PreambleItem:
+    """The last sentence of a paragraph: a lead-in may follow a review ("Thời gian qua ... . Để ...:")."""
+    text = " ".join(ln.text for ln in lines)
+    cut = 0
+    for m in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", text):
+        cut = m.end()
+    return PreambleItem("opening", text[cut:], _offset(lines, cut), lines[-1].end)
 
 
 def _news_opening(lines: list[Line], start: int) -> list[PreambleItem]:
