@@ -322,7 +322,10 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
         else:
             br = breaks[n - 1]
             blanks = linebreaks.paragraph_blanks(br.blanks, lay.double)
-            if linebreaks.joins(replace(br, blanks=blanks, head=head), lay):
+            opens = head == br.prev and (
+                n < 2 or linebreaks.paragraph_blanks(breaks[n - 2].blanks, lay.double) > 0
+            )
+            if linebreaks.joins(replace(br, blanks=blanks, head=head, opens=opens), lay):
                 if not linebreaks.broken_symbol(br.prev):  # a broken symbol is joined without a space
                     out.append(" ")
                     out_o.append(o[0] - 1 if o[0] > 0 else 0)
