@@ -380,7 +380,10 @@ def _join_lines(lines: list[_Line], raw: str, bold: list[int]) -> tuple[list[str
             br = breaks[n - 1]
             blanks = linebreaks.paragraph_blanks(br.blanks, lay.double)
             in_bold = not blanks and _between(bold, kept[n - 1][1][-1], o[0])
-            if linebreaks.joins(replace(br, blanks=blanks, head=head), lay) or (
+            opens = head == br.prev and (
+                n < 2 or linebreaks.paragraph_blanks(breaks[n - 2].blanks, lay.double) > 0
+            )
+            if linebreaks.joins(replace(br, blanks=blanks, head=head, opens=opens), lay) or (
                 in_bold and linebreaks.cut_in_bold(br.prev, s)
             ):
                 if not linebreaks.broken_symbol(br.prev):  # a broken symbol is joined without a space

@@ -27,7 +27,7 @@ from kg.segment.front import Front, read_front
 from kg.segment.header import find_type_line, split_type_word
 from kg.segment.labels import lines_of, parse_label
 from kg.segment.org import org_sections
-from kg.segment.preamble import read_opening
+from kg.segment.preamble import can_cu_block, read_opening
 from kg.segment.province import proper_name, province_of
 from kg.segment.signer import signer_of
 from kg.segment.tree import Tree
@@ -58,15 +58,10 @@ def segment(text: Text) -> Outline:
         signature=tuple(tree.signature),
     )
     tables = tuple(t for _, _, t in table_spans)
-    return _outline(
-        lines,
-        front,
-        header,
-        root,
-        (*front.preamble, *opening),
-        tables,
-        signer_of(lines, front.body_start),
-    )
+    preamble = (*front.preamble, *opening)
+    if not any(p.kind == "can_cu" for p in preamble):  # the front matter was not read: find the Căn cứ list
+        preamble = (*can_cu_block(lines), *preamble)
+    return _outline(lines, front, header, root, preamble, tables, signer_of(lines, front.body_start))
 
 
 def _outline(
