@@ -11,6 +11,7 @@ import re
 
 from kg.outline import Line
 from kg.segment.patterns import NUMBER_LINE, SUBJECT
+from kg.textutil import fold
 
 # A motto printed in the right-hand header column; PDF extraction often puts it on the left column's line.
 _MOTTO_IN_LINE = re.compile(
@@ -45,6 +46,8 @@ def split_columns(lines: list[Line], end: int) -> list[Line]:
     ['Số: 5/KH-UBND', 'Hà Giang, ngày 5 tháng 3 năm 2025']
     """
     out: list[Line] = []
+    cut = _cut_wrapped_mottos(lines, end)
+    lines, end = cut, end + len(cut) - len(lines)
     for i, ln in enumerate(lines):
         if i >= end:
             out.extend(lines[i:])
@@ -52,6 +55,53 @@ def split_columns(lines: list[Line], end: int) -> list[Line]:
         for cell in _split_cells(ln):
             out.extend(_split_line(cell, numbered=bool(out and NUMBER_LINE.match(out[-1].text))))
     return out
+
+
+_MOTTO_WORDS = (
+    ("cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"),
+    ("doc", "lap", "tu", "do", "hanh", "phuc"),
+    ("dang", "cong", "san", "viet", "nam"),
+)
+_GAP = r"[\s\-–—]+"
+
+
+def _cut_wrapped_mottos(lines: list[Line], end: int) -> list[Line]:
+    """Header lines where a wrap cut the motto in two beside the issuer's column ("BỘ NỘI VỤ CỘNG HÒA XÃ" /
+    "HỘI CHỦ NGHĨA VIỆT NAM"): the motto's head cut off the end of one line, its tail off the start of the
+    next, so the two pieces stand as lines of their own.
+
+    >>> ls = [Line("BỘ NỘI VỤ CỘNG HÒA XÃ", 0, 21), Line("HỘI CHỦ NGHĨA VIỆT NAM Số: 5/BNV", 22, 53)]
+    >>> [x.text for x in _cut_wrapped_mottos(ls, 2)]
+    ['BỘ NỘI VỤ', 'CỘNG HÒA XÃ', 'HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 5/BNV']
+    """
+    out = list(lines)
+    i = 0
+    while i + 1 < min(len(out), end):
+        cut = _motto_cut(out[i].text, out[i + 1].text)
+        if cut is None:
+            i += 1
+            continue
+        head_at, tail_end = cut
+        a, b = out[i], out[i + 1]
+        pieces = [*_pieces(a, [0, head_at, len(a.text)]), *_pieces(b, [0, tail_end, len(b.text)])]
+        out[i : i + 2] = pieces
+        i += len(pieces) - 1
+    return out
+
+
+def _motto_cut(first: str, second: str) -> tuple[int, int] | None:
+    """(where the motto's head begins in ``first``, where its tail ends in ``second``) when a motto was cut
+    between them with text beside either piece, else None."""
+    f, g = fold(first), fold(second)
+    if len(f) != len(first) or len(g) != len(second):
+        return None
+    for words in _MOTTO_WORDS:
+        for k in range(1, len(words)):
+            head = re.search(r"(?:^|\s)(" + _GAP.join(words[:k]) + r")\s*$", f)
+            tail = re.match(r"^[\s\-–—]*" + _GAP.join(words[k:]) + r"\b", g)
+            if head and tail and (head.start(1) > 0 or tail.end() < len(g)):
+                return head.start(1), tail.end()
+    return None
 
 
 def _split_cells(ln: Line) -> list[Line]:
