@@ -341,3 +341,30 @@ def test_number_beside_the_place_date_with_a_blank_day() -> None:
         "2025-11",
         "V/v báo cáo biên chế",
     )
+
+
+COLUMN_CASES = [
+    (  # docx text with the columns side by side: issuer beside the place-date, number beside the type word
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTHỦ TƯỚNG CHÍNH PHỦ\tHà Nội, ngày 2 tháng 3 "
+        "năm 2026\n____________\nSố: 120/QĐ-TTg\tQUYẾT ĐỊNH\nPhê duyệt Đề án đào tạo cán bộ đối ngoại\n____________\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Đề án.",
+        (
+            "120/QĐ-TTg",
+            "Quyết định",
+            "Thủ tướng Chính phủ",
+            "2026-03-02",
+            "Phê duyệt Đề án đào tạo cán bộ đối ngoại",
+        ),
+    ),
+    (  # a wrap cut the motto beside the issuer ("... CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
+        "BỘ Y TẾ CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 45/BYT-KH Hà\nNội, ngày 5 tháng "
+        "1 năm 2026\nV/v báo cáo kế hoạch năm 2026\nKính gửi: Các sở y tế.\nBộ Y tế đề nghị báo cáo./.",
+        ("45/BYT-KH", "Công văn", "Bộ Y tế", "2026-01-05", "V/v báo cáo kế hoạch năm 2026"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLUMN_CASES)
+def test_header_columns_side_by_side(text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    d = extract_text(text).document
+    assert (d.number, d.doc_type, d.issuer, d.date, d.title) == expected

@@ -10,6 +10,7 @@ import itertools
 import re
 
 from kg.outline import Line
+from kg.sections import type_word_line
 from kg.segment.patterns import NUMBER_LINE, SUBJECT
 from kg.textutil import fold
 
@@ -148,6 +149,11 @@ def _split_line(ln: Line, numbered: bool) -> list[Line]:
             cuts.add(cut)
     for m in _AFTER_NUMBER.finditer(text):
         cuts.add(m.start("next"))
+    if NUMBER_LINE.match(text):
+        cuts.update(_type_word_at_end(text))
+    place = _place_after_upper(text)
+    if place:
+        cuts.add(place)
     for m in _AFTER_DATE.finditer(text):
         cuts.add(m.start("next"))
     return [p for p in _pieces(ln, sorted(cuts)) if p.text and not _RULE_RUN.fullmatch(p.text)] or [ln]
@@ -163,6 +169,42 @@ def _pieces(ln: Line, cuts: list[int]) -> list[Line]:
         if body:
             out.append(Line(body, ln.start + a + lead, ln.start + a + lead + len(body)))
     return out
+
+
+def _type_word_at_end(text: str) -> list[int]:
+    """Where a type word the other column put after the number begins ("Số: 892/QĐ-TTg QUYẾT ĐỊNH").
+
+    >>> _type_word_at_end("Số: 892/QĐ-TTg QUYẾT ĐỊNH")
+    [15]
+    """
+    for m in re.finditer(r"\s(?=\S)", text):
+        if (
+            type_word_line(Line(text[m.end() :], 0, len(text) - m.end()))
+            and fold(text[m.end() :]).count(" ") < 4
+        ):
+            return [m.end()]
+    return []
+
+
+def _place_after_upper(text: str) -> int | None:
+    """Where "<Place>, ngày ..." begins after an upper-case issuer's name on one line ("THỦ TƯỚNG CHÍNH PHỦ Hà
+    Nội, ngày 20 tháng 5 năm 2026"), or None.
+
+    >>> t = "THỦ TƯỚNG CHÍNH PHỦ Hà Nội, ngày 20 tháng 5 năm 2026"
+    >>> t[_place_after_upper(t) :]
+    'Hà Nội, ngày 20 tháng 5 năm 2026'
+    """
+    m = re.search(r",\s*ngày\b", text)
+    if not m:
+        return None
+    words = text[: m.start()].split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1][1:] == words[k - 1][1:].lower():
+        k -= 1
+    head = " ".join(words[:k])
+    if not k or k == len(words) or head != head.upper() or not any(c.isalpha() for c in head):
+        return None
+    return len(head) + 1
 
 
 def _place_date_cut(text: str) -> int | None:
