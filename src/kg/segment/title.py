@@ -19,7 +19,7 @@ _BY_LINE = re.compile(r"^CỦA\s+\S.{2,80}$")
 # A title line that cannot end the title: a list or phrase still open ("V/v" / "Chỉ thị của ...").
 # An office at a line's end waits for its body's name ("... CỦA THỦ TƯỚNG" / "CHÍNH PHỦ BAN HÀNH ...").
 _OPEN_END = re.compile(
-    r"(?:[,\-–]|^V/v|\b(?:về|của|và|việc|số|thủ tướng|chủ tịch|bộ trưởng|giám đốc|trưởng ban))$",
+    r"(?:[,\-–]|^V/v|\b(?:về|của|và|việc|thủ tướng|chủ tịch|bộ trưởng|giám đốc|trưởng ban))$",
     re.IGNORECASE,
 )
 
@@ -95,6 +95,9 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     """Whether ``ln`` is past the title: a preamble, authority, enacting or labelled line, or a new
     paragraph after the title lines ``so_far`` (an upper-case title may run over several)."""
     t = ln.text
+    label = parse_label(t)
+    if label and label[0] in ("roman", "article", "number1"):
+        return True
     if so_far and _OPEN_END.search(so_far[-1].text) and not classify(t, "preamble") and not header_line(t):
         return False  # "CỦA BỘ CHÍNH TRỊ," / "BAN BÍ THƯ": a list of bodies, a phrase runs on
     if (
@@ -106,7 +109,7 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
         or classify(t, "authority")
     ):
         return True
-    if classify(t, "closing") or (parse_label(t) and parse_label(t)[0] in ("roman", "article", "number1")):  # type: ignore[index]
+    if classify(t, "closing"):
         return True
     if not so_far:
         return False
