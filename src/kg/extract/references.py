@@ -42,7 +42,9 @@ _LAW_GAP = (
 # A law named by title: "Luật Khoa học và Công nghệ", "Luật Phòng, chống thiên tai" (a comma before a
 # lower-case word goes on with the name), "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân".
 _LAW = re.compile(
-    r"\b(?:Bộ\s+)?[Ll]uật\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\s,;.()]*)"
+    r"\b(?:Bộ\s+)?[Ll]uật\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\s,;.()]*"
+    # "Căn cứ Luật tổ chức chính quyền địa phương": a capital "Luật" may name a law written in lower case
+    rf"|(?<=Luật )(?!(?:{_LAW_STOP}|và|hoặc|nhưng|mà|pháp|nào|mới|cũ)\b)[a-zđà-ỹ][^\s,;.()]*)"
     rf"(?:{_LAW_GAP}(?!(?:{_LAW_STOP})\b)[^\s,;.()“”]+){{0,14}})"
 )
 # An amending law: its title runs over the laws it amends ("Luật sửa đổi, bổ sung một số điều của Luật Phòng,
@@ -235,7 +237,12 @@ def _law_matches(text: str) -> list[re.Match[str]]:
     text = _sentence_case_runs(text)
     amending = list(_AMENDING_LAW.finditer(text))
     inside = [(m.start(), m.end()) for m in amending]
-    plain = [m for m in _LAW.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    plain = [
+        m
+        for m in _LAW.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+        and (m.group("name")[0].isupper() or " " in m.group("name"))
+    ]
     return sorted([*amending, *plain], key=lambda m: m.start())
 
 
@@ -259,6 +266,8 @@ def _sentence_case_runs(text: str) -> str:
 def _law_title(m: re.Match[str]) -> str:
     name = re.sub(r"(?:\s+năm)?\s+\d{4}$", "", m.group("name")).strip()
     name = re.sub(r"(?:\s+và|,)$", "", name)
+    if m.re is _LAW:  # a law's name starts with a capital ("Luật Tổ chức ..."); an amending law's as printed
+        name = name[:1].upper() + name[1:]
     return expand_title("Luật " + name, law=True)
 
 
