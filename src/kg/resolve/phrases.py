@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import vocab
 
@@ -33,8 +33,10 @@ class Head:
         return " " in self.form
 
 
+@lru_cache(maxsize=64)
 def _lower(text: str) -> str:
-    """Lower case with old-style tones ("uỷ") in the modern form, same length as ``text``."""
+    """Lower case with old-style tones ("uỷ") in the modern form, same length as ``text`` (cached: callers
+    pass the whole text at every position they examine)."""
     from kg.resolve.agencies import _modern_tones  # a cycle at import time otherwise
 
     return _modern_tones(text).lower()
