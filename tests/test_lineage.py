@@ -218,6 +218,16 @@ OPENINGS = [
         "1. Nâng cao hiệu quả thực hiện Kết luận số 21-KL/TW về xây dựng Đảng gắn với thực hiện\nChỉ thị số 05-CT/TW về học tập.",
         set(),
     ),
+    (  # "thực hiện các Nghị quyết của Chính phủ: số A ...; số B": the plural announces the list
+        HEAD
+        + "THỰC HIỆN CÁC NGHỊ QUYẾT CỦA CHÍNH PHỦ: SỐ 01/NQ-CP NGÀY 05/01/2024 VỀ NHIỆM VỤ; SỐ 02/NQ-CP NGÀY 05/01/2024 VỀ MÔI TRƯỜNG\n\nI. MỤC ĐÍCH",
+        {("SELF", "implements", "01/NQ-CP"), ("SELF", "implements", "02/NQ-CP")},
+    ),
+    (  # a letter guiding how the provisions of a law are carried out implements it
+        "BỘ TÀI CHÍNH\nSố: 19/BTC-TCHQ\nV/v hướng dẫn thực hiện các quy định của Luật hải quan 2014\n\n"
+        "Hà Nội, ngày 23 tháng 10 năm 2014\n\nKính gửi: Cục Hải quan các tỉnh.\nLuật hải quan có hiệu lực từ ngày 01/01/2015.",
+        {("SELF", "implements", "Luật Hải quan")},
+    ),
     (  # no type line found: the Căn cứ list is still read
         "Quyết định 173/QĐ-BTP\nBỘ TƯ PHÁP --------\nSố: 173/QĐ-BTP\nHà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH\n"
         "Căn cứ Nghị định số 22/2013/NĐ-CP ngày 13/3/2013 của Chính phủ quy định chức năng của Bộ Tư pháp;\n"

@@ -79,7 +79,22 @@ TITLED = [
     # an upper-case title line
     ("KẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM TRÊN ĐỊA BÀN THÀNH PHỐ", "Luật Việc làm"),
     ("ưu tiên Luật An ninh mạng 2025 với việc xây dựng thể chế", "Luật An ninh mạng"),
+    ("V/v hướng dẫn Luật hải quan 2014\nHà Nội, ngày 23 tháng 10 năm 2014", "Luật Hải quan"),
 ]
+
+
+def test_a_law_with_several_editions_keeps_its_year() -> None:
+    text = (
+        "Luật Hải quan năm 2014 thay thế Luật Hải quan số 29/2001/QH10. Hướng dẫn Luật hải quan. "
+        "Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025; Luật Cán bộ, công chức năm 2008 được sửa đổi."
+    )
+    titles = [m.title for m in find_mentions(text) if not m.number]
+    assert titles == [
+        "Luật Hải quan năm 2014",
+        "Luật Hải quan năm 2014",
+        "Luật Cán bộ, công chức",
+        "Luật Cán bộ, công chức năm 2008",
+    ]
 
 
 @pytest.mark.parametrize(("sentence", "title"), TITLED)
@@ -127,6 +142,9 @@ def test_a_titled_law_keeps_one_title_across_its_mentions() -> None:
         ("Hội Cựu giáo chức tỉnh có Văn bản số 16/CGC.BT ngày 19/8/2024", "16/CGC.BT"),
         ("Hội Làm vườn có Văn bản số 01/HLV ngày 30/7/2024", "01/HLV"),
         ("tại Công văn số 3980/C04-P6 ngày 28/8/2025 của Cục", "3980/C04-P6"),
+        ("được hướng dẫn bởi Công văn 4530/NHCS-TDNN năm 2024", "4530/NHCS-TDNN"),  # after "Công văn"
+        ("Nghị định số 65/2010/NĐCP ngày 11/6/2010", "65/2010/NĐ-CP"),  # type code glued to the issuer's
+        ("Nghị quyết số 66.4/2025/NQ-CP ngày 10/9/2025", "66.4/2025/NQ-CP"),  # a numbered sub-resolution
     ],
 )
 def test_letters_and_old_symbols_are_references(sentence: str, number: str) -> None:

@@ -68,8 +68,18 @@ def relation_before(text: str) -> str | None:
 
 @cache
 def _type_word_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w, _c, _codes in doc_type_words())
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    """A document's type word; one that doubles as a verb ("hướng dẫn thực hiện", "quy định") only when
+    written with its capital ("Hướng dẫn số", "HƯỚNG DẪN")."""
+    nouns: list[str] = []
+    verbs: list[str] = []
+    for w, _c, _codes in doc_type_words():
+        (verbs if fold(w) in _VERB_TYPE_WORDS else nouns).append(w)
+    either = "|".join(re.escape(w) for w in nouns)
+    capital = "|".join(re.escape(f) for w in verbs for f in (w, w.upper()))
+    return re.compile(rf"\b(?:(?i:{either})|{capital})\b")
+
+
+_VERB_TYPE_WORDS = ("huong dan", "quy dinh", "thong bao", "bao cao", "ket luan")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -184,9 +194,16 @@ _LIST_LEAD = re.compile(
 )
 
 
+# "thực hiện các Nghị quyết của Chính phủ: số 01/NQ-CP ...; số 02/NQ-CP": a plural announcing the list
+_ANNOUNCED_LIST = re.compile(
+    r"\b(?:các|những)\s+\S+(?:\s+\S+)?(?:\s+của\s+[^:;]{1,60})?\s*:\s*(?:số\s*)?$", re.IGNORECASE
+)
+
+
 def _lead_implements(lead: str) -> bool:
     """Whether the words before a zone's first document make it implemented: "Thực hiện X", or "Thực hiện
     <an unnumbered document>; X" (the zone's list goes on after the ";")."""
+    lead = _ANNOUNCED_LIST.sub(" ", lead)
     if relation_before(lead) == "implements" and not _unnumbered_between(lead):
         return True
     return bool(_OPENS_WITH_CUE.match(lead)) and ";" in lead and not lead.rsplit(";", 1)[1].strip()

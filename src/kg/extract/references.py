@@ -30,7 +30,7 @@ _ISSUER_STOP = re.compile(
 _LAW_STOP = (
     r"ngày|năm|số|đã|được|và\s+các|và\s+những|và\s+văn|và\s+Luật|Luật|quy\s+định|hiện\s+hành|"
     r"hướng\s+dẫn|sửa\s+đổi|có\s+liên|để|theo|trong|trên|về|thì|của|tại|các|những|đồng\s+thời|như|"
-    r"với|việc|là|cho|khi|mà|nhằm|này|nay|đó|và\s+pháp\s+luật|"
+    r"với|việc|là|cho|khi|mà|nhằm|này|nay|đó|và\s+pháp\s+luật|có|không|sẽ|phải|cần|đang|bị|(?:19|20)\d{2}|"
     r"Nghị|Quyết|Thông|Chỉ"
 )
 # Between two words of a law's title: spaces, a wrapped line (not a new paragraph, label or sentence), or a
@@ -195,40 +195,84 @@ def expand_title(title: str, law: bool = False) -> str:
 
 def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
     """Laws and strategies named by title (not inside a numbered mention's own span)."""
-    out: list[Mention] = []
-    laws = _law_matches(text)
-    numbered_law: dict[str, str] = {}  # law title → its number, when the text prints "Luật X số N"
-    for m in laws:
-        title = _law_title(m)
-        i = _number_after(text, m.end(), numbered)
-        if i is not None:
-            numbered[i] = replace(numbered[i], doc_type="Luật", start=m.start())
-            numbered_law.setdefault(fold(title), str(numbered[i].number))
-    for m in laws:
-        title = _law_title(m)
-        if _number_after(text, m.end(), numbered) is not None:
-            continue
-        when = date_after(text, m.end(), 8)
-        number = numbered_law.get(fold(title))
-        out.append(
-            Mention(
-                number,
-                None if number else title,
-                "Luật",
-                None,
-                when.iso if when else None,
-                m.start(),
-                m.end(),
-                m.start(),
-                m.end(),
-            )
-        )
+    out = _titled_laws(text, numbered)
     for m in _STRATEGY.finditer(text):
         if _BY_DECISION.match(text[m.end() : m.end() + 40]):
             continue  # "Chiến lược X theo Quyết định số N": the decision names it (one reference)
         title = expand_title("Chiến lược " + m.group("name"))
         out.append(Mention(None, title, "Chiến lược", None, None, m.start(), m.end(), m.start(), m.end()))
     return out
+
+
+@dataclass(frozen=True)
+class _Law:
+    """A law named by title: its match, title without a year, the year printed with it, its date if any."""
+
+    m: re.Match[str]
+    base: str
+    year: str | None
+    date: str | None
+
+
+def _titled_laws(text: str, numbered: list[Mention]) -> list[Mention]:
+    """Laws named by title. One name may stand for several editions ("Luật Hải quan số 29/2001/QH10" and
+    "Luật Hải quan năm 2014", "Luật Cán bộ, công chức ngày 24/6/2025" and "... năm 2008"): then a title
+    keeps the year it is printed with ("Luật Hải quan năm 2014"), and a bare mention goes to the only edition
+    printed with a year; with one edition the year is dropped and "Luật X" is the law "Luật X số N"."""
+    laws: list[_Law] = []
+    numbered_law: dict[str, str] = {}  # law title → its number, when the text prints "Luật X số N"
+    editions: dict[str, set[str]] = {}
+    for m in _law_matches(text):
+        base = _law_title(m)
+        i = _number_after(text, m.end(), numbered)
+        if i is not None:
+            numbered[i] = replace(numbered[i], doc_type="Luật", start=m.start())
+            numbered_law.setdefault(fold(base), str(numbered[i].number))
+            editions.setdefault(fold(base), set()).add(str(numbered[i].number))
+            continue
+        when = date_after(text, m.end(), 8)
+        law = _Law(m, base, _law_year(text, m), when.iso if when else None)
+        edition = law.year or (law.date[:4] if law.date else None)
+        if edition:
+            editions.setdefault(fold(base), set()).add(edition)
+        laws.append(law)
+    out: list[Mention] = []
+    for law in laws:
+        key = fold(law.base)
+        title, number = law.base, numbered_law.get(key)
+        if len(editions.get(key, ())) > 1:
+            number = None
+            printed = {x.year for x in laws if fold(x.base) == key and x.year}
+            dated = any(x.date for x in laws if fold(x.base) == key)
+            year = law.year or (
+                next(iter(printed)) if len(printed) == 1 and not law.date and not dated else None
+            )
+            if year:
+                title = f"{law.base} năm {year}"
+        m = law.m
+        out.append(
+            Mention(
+                number,
+                None if number else title,
+                "Luật",
+                None,
+                law.date,
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+            )
+        )
+    return out
+
+
+def _law_year(text: str, m: re.Match[str]) -> str | None:
+    """The year printed with a law's name: "Luật Hải quan năm 2014", "Luật An ninh mạng 2025"."""
+    inside = re.search(r"\s((?:19|20)\d{2})$", m.group("name"))
+    if inside:
+        return inside.group(1)
+    after = re.match(r"\s*,?\s*(?:năm\s+)?((?:19|20)\d{2})\b(?![/-])", text[m.end() : m.end() + 14])
+    return after.group(1) if after else None
 
 
 def _law_matches(text: str) -> list[re.Match[str]]:

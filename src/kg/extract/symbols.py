@@ -20,7 +20,7 @@ from kg.textutil import nfc
 _L = "A-Za-zĐđƯưƠơÂâÊêÔôĂă"
 _CODE = rf"[A-ZĐƯa-zđ][{_L}0-9&]{{0,15}}"
 _SYMBOL = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,5}}[a-z]?)(?:"
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}(?:\.\d{{1,2}}(?=/(?:19|20)\d{{2}}/))?[a-z]?)(?:"
     rf"\s?-\s?(?P<ptype>{_CODE})\s?/\s?(?P<pissuer>{_CODE}(?:-{_CODE})?)"
     rf"|(?:/(?P<year>(?:19|20)\d{{2}}))?\s?/\s?(?P<stype>{_CODE}(?:(?:\s?-\s?|\.){_CODE}){{0,3}})"
     rf")(?![\w/])"
@@ -82,6 +82,16 @@ def is_party_code(code: str | None) -> bool:
     return bool(code) and _issuer_codes().get(str(code).upper(), ("", ""))[1] == "party"
 
 
+def _unglued(code: str) -> list[str]:
+    """A type code printed glued to its issuer code ("NĐCP" for "NĐ-CP"), split; other codes unchanged."""
+    if type_code_of(code) or code.upper() in _issuer_codes():
+        return [code]
+    for i in range(len(code) - 1, 0, -1):
+        if type_code_of(code[:i]) and code[i:].upper() in _issuer_codes():
+            return [code[:i], code[i:]]
+    return [code]
+
+
 def _from_match(m: re.Match[str]) -> tuple[str, str | None, str | None]:
     """(canonical, type code, issuer code) of a regex match."""
     n = m.group("n")
@@ -89,7 +99,7 @@ def _from_match(m: re.Match[str]) -> tuple[str, str | None, str | None]:
         ptype = _fix_code(m.group("ptype"))
         pissuer = "-".join(_fix_issuer(p) for p in m.group("pissuer").split("-"))
         return f"{n}-{ptype}/{pissuer}", ptype, pissuer
-    parts = [p.strip() for p in re.split(r"\s?-\s?", m.group("stype"))]
+    parts = [q for p in re.split(r"\s?-\s?", m.group("stype")) for q in _unglued(p.strip())]
     parts = [_fix_code(p) for p in parts]
     year = m.group("year")
     t = parts[0] if type_code_of(parts[0]) else None
@@ -139,6 +149,9 @@ def _old_symbols(text: str) -> Iterator[Symbol]:
             yield Symbol(f"{m.group('n')}-{code[0]}", m.start(), m.end(), None, code[0])
 
 
+_LETTER_LEAD = re.compile(r"(?:^|\s)(?:số|Số|SỐ|[Cc]ông văn|[Vv]ăn bản)\s*:?\s*$")
+
+
 def _letter_symbol(text: str, start: int, number: str) -> bool:
     """ "số 2874/BYT-DP", "số 16/CGC.BT", "số 3980/C04-P6", "số 01/HLV": an official letter's symbol (the
     issuer's acronym, then its office's), accepted only after "số" so that other slash-and-dash strings are
@@ -147,7 +160,7 @@ def _letter_symbol(text: str, start: int, number: str) -> bool:
     return (
         len(codes) <= 4
         and all(re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]{1,11}", c) for c in codes)
-        and bool(re.search(r"(?:^|\s)(?:số|Số|SỐ)\s*:?\s*$", text[max(0, start - 8) : start]))
+        and bool(_LETTER_LEAD.search(text[max(0, start - 14) : start]))
     )
 
 
