@@ -194,6 +194,11 @@ _LIST_LEAD = re.compile(
 )
 
 
+# "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số X": carrying out what X says (folded)
+_INSTRUCTION_IN = re.compile(
+    r"^\W*(?:de\s+)?(?:tiep tuc\s+)?(?:thuc hien|trien khai)\s+"
+    r"(?:y kien\s+)?(?:chi dao|yeu cau|noi dung|y kien)\b[^;.]*\b(?:tai|theo)\s*$"
+)
 # "thực hiện các Nghị quyết của Chính phủ: số 01/NQ-CP ...; số 02/NQ-CP": a plural announcing the list
 _ANNOUNCED_LIST = re.compile(
     r"\b(?:các|những)\s+\S+(?:\s+\S+)?(?:\s+của\s+[^:;]{1,60})?\s*:\s*(?:số\s*)?$", re.IGNORECASE
@@ -205,6 +210,8 @@ def _lead_implements(lead: str) -> bool:
     <an unnumbered document>; X" (the zone's list goes on after the ";")."""
     lead = _ANNOUNCED_LIST.sub(" ", lead)
     if relation_before(lead) == "implements" and not _unnumbered_between(lead):
+        return True
+    if _INSTRUCTION_IN.search(fold(lead)):
         return True
     return bool(_OPENS_WITH_CUE.match(lead)) and ";" in lead and not lead.rsplit(";", 1)[1].strip()
 
@@ -233,6 +240,8 @@ def _lists(between: str, prev_listed: bool) -> bool:
         return False
     if seps[-1].group(0) in (";", ":", "("):
         return relation_before(between[: seps[-1].start()]) is None
+    if re.fullmatch(r"\s*(?:số|Số)\s*", between[seps[-1].end() :]):
+        return True  # "(Số A, số B ... của Nghị định số C và số D)": a bare "số" goes on with the list
     cue = re.search(r"\b(?:thực hiện|triển khai)\b", between, re.IGNORECASE)
     return prev_listed and cue is None
 
@@ -253,23 +262,34 @@ def _clause_edges(norm: str, mentions: list[Mention]) -> list[tuple[str, Relatio
 def _composed_edges(
     norm: str, outline: Outline, mentions: list[Mention]
 ) -> list[tuple[str, Relation, str, int, int]]:
-    """SELF implements the decision that approves the unnumbered scheme the title says it carries out."""
+    """SELF implements the documents that carry the unnumbered scheme its title says it carries out: the
+    decisions that approve it ("Căn cứ Quyết định 991/QĐ-TTg phê duyệt Quy hoạch X" under a title "Kế
+    hoạch thực hiện Quy hoạch X"), or the numbered scheme itself ("Căn cứ Chương trình số 1249a ... về X"
+    under "Kế hoạch triển khai thực hiện Chương trình X")."""
     if not outline.title:
         return []
     m = re.search(
-        r"thực hiện\s+(đề án|chương trình|chiến lược|dự án)\s+(.{20,})", outline.title, re.IGNORECASE
+        r"thực hiện\s+(đề án|chương trình|chiến lược|dự án|quy hoạch)\s+(.{20,})",
+        outline.title,
+        re.IGNORECASE,
     )
     if not m:
         return []
     kind, name = fold(m.group(1)), _words(m.group(2), 6)
     out: list[tuple[str, Relation, str, int, int]] = []
     for item in outline.preamble:
-        if item.kind != "can_cu":
+        inside = [x for x in mentions if item.start <= x.start < item.end and x.number]
+        if item.kind != "can_cu" or not inside:
             continue
-        p = re.search(r"phe duyet\s+" + re.escape(kind) + r"\s+(.{20,})", fold(item.text))
-        ref = next((x for x in mentions if item.start <= x.start < item.end and x.number), None)
-        if p and ref and _words(p.group(1), 6) == name:
-            out.append((SELF, "implements", ref.label, item.start, item.end))
+        key = fold(norm[item.start : item.end])
+        approves = re.search(r"phe duyet\s+(?:dieu chinh\s+)?" + re.escape(kind) + r"\s+(.{20,})", key)
+        itself = fold(inside[0].doc_type or "") == kind and re.search(
+            r"\bve\s+(.{20,})", fold(norm[inside[0].end : item.end])
+        )
+        described = approves or itself
+        if described and _words(described.group(1), 6) == name:
+            targets = _listed(norm, inside) if approves else inside[:1]
+            out += [(SELF, "implements", t.label, item.start, item.end) for t in targets]
     return out
 
 
