@@ -245,7 +245,8 @@ def test_lineage_from_real_openings(text: str, expected: set[tuple[str, str, str
 MINISTRY = "BỘ TƯ PHÁP\nSố: 17/QĐ-BTP\n\nHà Nội, ngày 29 tháng 01 năm 2015\n\nQUYẾT ĐỊNH\n"
 COMPOSED = [
     (  # the title carries out a Quy hoạch that the Căn cứ decisions approve: SELF implements each of them
-        MINISTRY + "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA VÀ THỂ THAO THỜI KỲ 2021-2030\n\n"
+        MINISTRY
+        + "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA VÀ THỂ THAO THỜI KỲ 2021-2030\n\n"
         "Căn cứ Quyết định số 991/QĐ-TTg ngày 16/9/2024 của Thủ tướng Chính phủ phê duyệt Quy hoạch mạng lưới cơ sở văn hóa "
         "và thể thao thời kỳ 2021-2030; các Quyết định của Bộ trưởng phê duyệt điều chỉnh Quy hoạch mạng lưới cơ sở văn hóa "
         "và thể thao thời kỳ 2021-2030 (Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ngày 12/8/2025);\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.",
@@ -259,7 +260,8 @@ COMPOSED = [
         },
     ),
     (  # the title carries out a Chương trình that the Căn cứ names by its number
-        MINISTRY + "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP CÔNG TÁC GIỮA ỦY BAN DÂN TỘC VÀ BỘ TƯ PHÁP NĂM 2015\n\n"
+        MINISTRY
+        + "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP CÔNG TÁC GIỮA ỦY BAN DÂN TỘC VÀ BỘ TƯ PHÁP NĂM 2015\n\n"
         "Căn cứ Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014 của Ủy ban Dân tộc và Bộ Tư pháp về phối hợp công tác "
         "giữa Ủy ban Dân tộc và Bộ Tư pháp giai đoạn 2014 - 2020;\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.",
         {("SELF", "based_on", "1249a/CTPH-UBDT-BTP"), ("SELF", "implements", "1249a/CTPH-UBDT-BTP")},
