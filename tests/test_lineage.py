@@ -87,11 +87,17 @@ MORE = [
         "thực hiện Kết luận số 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng, Ban Thường vụ xây dựng Kế hoạch:\n\nI. MỤC ĐÍCH",
         {("SELF", "based_on", "232-QĐ/TW"), ("SELF", "implements", "123-KL/TW")},
     ),
-    (  # "và" after a chain target stays with the chain, not with this document
+    (  # "và" after a chain target stays with the chain (45 implements both, as the real gold reads such
+        # lists: "Kế hoạch 283 ... về thực hiện Nghị quyết 71/NQ-CP ... và Chương trình hành động 10-CTr/TU"),
+        # not with this document
         HEAD
         + "Về khoa học\n\nThực hiện Kế hoạch số 45-KH/TU của Tỉnh ủy thực hiện Kết luận số 69-KL/TW và Nghị quyết số 57-NQ/TW, "
         "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH",
-        {("SELF", "implements", "45-KH/TU"), ("45-KH/TU", "implements", "69-KL/TW")},
+        {
+            ("SELF", "implements", "45-KH/TU"),
+            ("45-KH/TU", "implements", "69-KL/TW"),
+            ("45-KH/TU", "implements", "57-NQ/TW"),
+        },
     ),
     (  # a law named with its number is one reference, by number
         "CHÍNH PHỦ\nSố: 35/2025/NĐ-CP\n\nHà Nội, ngày 25 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định\n\n"
@@ -272,6 +278,17 @@ COMPOSED = [
         "Thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh tại Công văn số 2769/UBND-NC, Sở Nội vụ đề xuất như sau:\n"
         "1. Căn cứ pháp lý",
         {("SELF", "implements", "2769/UBND-NC")},
+    ),
+    (  # a decision approving a titled strategy that carries out another decision: the decision carries the edge
+        HEAD
+        + "Về dữ liệu\n\nThực hiện Quyết định số 142/QĐ-TTg ngày 02/02/2024 của Thủ tướng Chính phủ; Quyết định số "
+        "1229/QĐ-UBND ngày 07/3/2025 của UBND Thành phố phê duyệt “Chiến lược dữ liệu thành phố Hà Nội đến năm 2030” "
+        "triển khai thực hiện Quyết định số 142/QĐ-TTg, UBND Thành phố ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH",
+        {
+            ("SELF", "implements", "142/QĐ-TTg"),
+            ("SELF", "implements", "1229/QĐ-UBND"),
+            ("1229/QĐ-UBND", "implements", "142/QĐ-TTg"),
+        },
     ),
 ]
 

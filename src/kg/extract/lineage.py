@@ -95,19 +95,34 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _chain_edges(
     text: str, mentions: list[Mention], self_ok: bool, self_key: str | None
 ) -> list[tuple[str, str, int, int]]:
-    """Implements edges between consecutive mentions of one sentence: (source, target, start, end)."""
+    """Implements edges between consecutive mentions of one sentence: (source, target, start, end). A target
+    coordinated with the one before ("thực hiện Nghị quyết A và Chương trình B") is implemented too; a
+    titled scheme that a decision approves or issues ("Quyết định X phê duyệt Chiến lược Y triển khai thực
+    hiện Z") passes its edge to the decision (the decision is how the text names it)."""
     edges: list[tuple[str, str, int, int]] = []
-    for a, b in itertools.pairwise(mentions):
+    chain: str | None = None  # the source whose target list is open
+    for i, (a, b) in enumerate(itertools.pairwise(mentions)):
         between = text[a.end : b.start]
+        if chain and ";" not in between and _lists(between, True):
+            edges.append((chain, b.label, a.start, b.end))
+            continue
+        chain = None
         if relation_before(between) != "implements" or ";" in between:
             continue  # after ";" a new clause starts: "Căn cứ A ...; thực hiện B" does not make A→B
         if _unnumbered_between(between) and not re.search(r"\bban hành\b", between):
             continue
         src = SELF if self_key and a.key == self_key else a.label
+        if not a.number and i > 0 and _ISSUES_SCHEME.search(text[mentions[i - 1].end : a.start]):
+            src = mentions[i - 1].label  # "Quyết định X phê duyệt “Chiến lược Y”": X carries the edge
         if src == SELF and not self_ok:
             continue
         edges.append((src, b.label, a.start, b.end))
+        chain = src
     return edges
+
+
+# A decision that approves or issues an unnumbered scheme named next ("phê duyệt “Chiến lược ...").
+_ISSUES_SCHEME = re.compile(r"\b(?:phê duyệt|ban hành)\s*[“\"«]?\s*$", re.IGNORECASE)
 
 
 def _unnumbered_between(between: str) -> bool:
