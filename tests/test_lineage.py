@@ -145,6 +145,12 @@ PREAMBLES = [
             ("SELF", "based_on", "91/2022/NĐ-CP"),
         },
     ),
+    (  # a Cyrillic look-alike letter inside "Căn cứ" (copy-paste) does not stop the list
+        DECREE
+        + "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nCăn \u0441ứ Nghị định số 39/2022/NĐ-CP ngày 18/6/2022 "
+        "của Chính phủ;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n\nĐiều 1. Một.",
+        {("SELF", "based_on", "Luật Tổ chức Chính phủ"), ("SELF", "based_on", "39/2022/NĐ-CP")},
+    ),
     (  # bulleted Căn cứ items of a party text; a list of laws after ":"; the amending act is part of the basis
         "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 390-QĐ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 19 tháng 11 năm 2025\n\nQUY ĐỊNH\nVỀ DỮ LIỆU\n-----\n"
         "- Căn cứ Điều lệ Đảng;\n- Căn cứ các Luật của Quốc hội: Luật Giao dịch điện tử số 20/2023/QH15, ngày 22/6/2023; "
