@@ -148,7 +148,11 @@ def agency_key(name: str) -> str:
     return collapse(nfc(name)).casefold()
 
 
-_COLLECTIVE = re.compile(r"(^|\s)(cac|nhung|moi)\s|\blien quan$|^(so|bo), (ban|nganh)")
+# "các"/"những" before a noun, a closing "liên quan", a bare list of kinds ("Sở, ban, ngành"), a tier ("Ủy ban
+# nhân dân cấp xã"); not "mọi": folded, it is "moi" as in "môi trường".
+_COLLECTIVE = re.compile(
+    r"(^|\s)(cac|nhung)\s|\blien quan$|^(so|bo), (ban|nganh)|\bcap (xa|huyen|tinh|co so)\b"
+)
 
 
 def looks_collective(name: str) -> bool:
@@ -161,8 +165,11 @@ def looks_collective(name: str) -> bool:
 
 
 def _is_collective(a: dict[str, Any]) -> bool:
+    """The gold's ``collective`` flag; for a record, its ``is_group`` or, failing both, the wording."""
     flag = a.get("collective")
-    return bool(flag) if isinstance(flag, bool) else looks_collective(a["agency"])
+    if isinstance(flag, bool):
+        return flag
+    return bool(a.get("is_group")) or looks_collective(a["agency"])
 
 
 def _counts(pred: set[Any], gold: set[Any], ignore: set[Any] | None = None) -> Counts:
