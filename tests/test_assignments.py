@@ -545,6 +545,19 @@ LIST_CASES = [
         {("Ủy ban nhân dân các tỉnh, thành phố", "lead")},
     ),
     (
+        "a shared-head list ('Các Bộ: A, B, C') is expanded, one body each",
+        "I. NHIỆM VỤ\n\n1. Các Bộ: Tài chính, Quốc phòng, Công an tiếp tục hỗ trợ các địa phương khắc phục "
+        "hậu quả thiên tai.\n\n2. Bộ Y tế bảo đảm thuốc cho vùng bị ảnh hưởng.\n",
+        {("Bộ Tài chính", "lead"), ("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead"), ("Bộ Y tế", "lead")},
+    ),
+    (
+        "a class of bodies with its members in brackets: the members lead its items",
+        "I. TRÁCH NHIỆM\n\n1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Sở Xây dựng):\n\n"
+        "a) Tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định.\n\nb) Trả kết quả thủ tục hành chính.\n\n"
+        "2. Sở Y tế:\n\na) Đánh giá tác động của dự án đến sức khỏe cộng đồng.\n",
+        {("Sở Tài chính", "lead"), ("Sở Xây dựng", "lead"), ("Sở Y tế", "lead")},
+    ),
+    (
         "a lone sentence opening with agencies in a list of aims is no per-agency list (G8)",
         "I. MỤC ĐÍCH\n\n1. Các sở, ban, ngành tổ chức quán triệt nội dung Kế hoạch.\n\n"
         "2. Nâng cao nhận thức của cán bộ, công chức.\n\n3. Bảo đảm tiến độ đề ra.\n",
