@@ -598,6 +598,24 @@ BLOCK_CASES = [
         },
     ),
     (
+        "fields in sub-items: 'a) Nhiệm vụ:' with its items, 'b) Cơ quan thực hiện:', 'c) Thời gian ...'",
+        "II. NỘI DUNG\n\n3. Về an toàn thông tin\n\na) Nhiệm vụ:\n\n"
+        "- Triển khai các phương án bảo đảm an toàn thông tin cho các cơ sở dữ liệu.\n\n"
+        "- Kịp thời ứng cứu sự cố cho hạ tầng kỹ thuật.\n\nb) Cơ quan thực hiện:\n\n"
+        "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n\n- Đơn vị phối hợp: Sở Tài chính.\n\n"
+        "c) Thời gian thực hiện: Hoàn thành trong năm 2025.\n",
+        {
+            ("Sở Khoa học và Công nghệ", "lead", "Hoàn thành trong năm 2025"),
+            ("Sở Tài chính", "coordinate", "Hoàn thành trong năm 2025"),
+        },
+    ),
+    (
+        "a time field that states no timeframe gives no deadline",
+        "II. NỘI DUNG\n\n1. Chuẩn hóa cơ sở dữ liệu của đơn vị\n- Cơ quan chủ trì: Sở Xây dựng.\n"
+        "- Thời gian thực hiện: Theo lộ trình, hướng dẫn của Bộ, ngành.\n",
+        {("Sở Xây dựng", "lead", None)},
+    ),
+    (
         "one paragraph with the fields in a row: the Nội dung field is the task",
         "II. NỘI DUNG\n\n1. Nội dung: Xây dựng cơ sở dữ liệu về đất đai. Cơ quan chủ trì: Sở Nông nghiệp và "
         "Môi trường. Cơ quan phối hợp: Sở Tài chính. Thời gian: Quý II/2025.\n",
@@ -610,5 +628,42 @@ BLOCK_CASES = [
 
 
 @pytest.mark.parametrize(("name", "body", "expected"), BLOCK_CASES, ids=[c[0] for c in BLOCK_CASES])
-def test_task_blocks(name: str, body: str, expected: set[tuple[str, str, str]]) -> None:
+def test_task_blocks(name: str, body: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert {(a, r, d) for a, r, _, d in _run(body)} == expected, name
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        (
+            "- Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất - Các đơn vị khác có liên quan",
+            ["Vụ Đất đai", "Cục Quy hoạch và Phát triển tài nguyên đất", "Các đơn vị khác có liên quan"],
+        ),
+        (
+            "Vụ Pháp luật hình sự - hành chính, Vụ Kế hoạch - Tài chính",
+            ["Vụ Pháp luật hình sự - hành chính", "Vụ Kế hoạch - Tài chính"],
+        ),
+        (
+            "Bộ Văn hóa, Thể thao và Du lịch, Thông tấn xã Việt Nam và các cơ quan báo chí khác",
+            ["Bộ Văn hóa, Thể thao và Du lịch", "Thông tấn xã Việt Nam", "các cơ quan báo chí khác"],
+        ),
+        ("Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),
+    ],
+)
+def test_a_cell_is_read_as_names(cell: str, names: list[str]) -> None:
+    from kg.extract.assignments.tables import cell_agencies
+
+    assert [m.written for m in cell_agencies(cell, 0, None)] == names
+
+
+def test_pipe_table_with_a_second_header_row() -> None:
+    body = (
+        "PHỤ LỤC\n\n| STT | Tên đề án | Thời gian trình | Đơn vị thực hiện |  |\n"
+        "| --- | --- | --- | --- | --- |\n|  |  |  | Chủ trì | Phối hợp |\n"
+        "| 1 | Đề án kiểm kê đất đai | Tháng 3 | Cục Đăng ký đất đai | - Vụ Đất đai - Các đơn vị khác |\n"
+    )
+    assert {(a, r, d) for a, r, _, d in _run(body)} == {
+        ("Cục Đăng ký đất đai", "lead", "Tháng 3"),
+        ("Vụ Đất đai", "coordinate", "Tháng 3"),
+        ("Các đơn vị khác", "coordinate", "Tháng 3"),
+    }

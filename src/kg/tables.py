@@ -10,7 +10,8 @@ from kg.sections import classify, column_kind, type_word_line
 _NO_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?)$")
 _CONTINUES = (",", ";", " -", " –", " và")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
-_TIME_CELL = re.compile(
+# a table cell or block field that states a timeframe (a year, a period, a date)
+TIME_CELL = re.compile(
     r"(?:\b(?:19|20)\d{2}\b|thường xuyên|hàng năm|hằng năm|hàng quý|định kỳ|quý\s+[IV1-4]|tháng\s+\d"
     r"|trước ngày)",
     re.IGNORECASE,
@@ -108,7 +109,7 @@ def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
         cells = [Line(joined, first.start, last.end), *cells[extra:]]
     out: dict[str, Cell] = {}
     remaining = list(kinds)
-    if len(cells) < len(kinds) and "deadline" in kinds and _TIME_CELL.search(cells[-1].text):
+    if len(cells) < len(kinds) and "deadline" in kinds and TIME_CELL.search(cells[-1].text):
         last = cells.pop()
         out["deadline"] = Cell(last.text, last.start, last.end)
         remaining.remove("deadline")
@@ -157,6 +158,18 @@ def _join_cells(cells: list[Line], more: list[Line]) -> list[Line]:
     return [*cells[:-1], joined, *more[1:]]
 
 
+def _sub_header(cells: list[Line], kinds: list[str]) -> bool:
+    """A second header row naming the sub-columns of a spanning one ("Chủ trì | Phối hợp" under "Đơn vị
+    thực hiện"): their kinds replace those of the columns they stand in (``kinds`` is updated)."""
+    named = {k: kind for k, c in enumerate(cells) if c.text and (kind := column_kind(c.text))}
+    if not named or any(_NO_CELL.match(c.text) for c in cells if c.text):
+        return False
+    for k, kind in named.items():
+        if k < len(kinds) and kind != "no":
+            kinds[k] = kind
+    return True
+
+
 def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
     header = _split_pipe(lines[i])
     kinds = [column_kind(h.text) or "note" for h in header]
@@ -174,6 +187,8 @@ def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
             cells, j = _join_cells(cells, _split_pipe(lines[j])), j + 1  # a cell broken over two lines
         if set("".join(c.text for c in cells)) <= set("-: "):
             continue  # a Markdown rule line
+        if not rows and _sub_header(cells, kinds):
+            continue  # "Đơn vị thực hiện" split into "Chủ trì | Phối hợp" on a second header row
         filled = [c for c in cells if c.text]
         if filled and _ROMAN.match(filled[0].text) and len(filled) <= 2:
             group = (filled[0].text.rstrip("."), filled[1].text if len(filled) > 1 else "")
