@@ -667,3 +667,21 @@ def test_pipe_table_with_a_second_header_row() -> None:
         ("Vụ Đất đai", "coordinate", "Tháng 3"),
         ("Các đơn vị khác", "coordinate", "Tháng 3"),
     }
+
+
+def test_cell_per_line_table_with_cells_broken_over_lines() -> None:
+    body = (
+        "PHỤ LỤC\n\nTT\n\nNội dung thực hiện\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\n"
+        "Thời gian hoàn thành\n\nI\n\nKIỆN TOÀN TỔ CHỨC\n\n1\n\n"
+        "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh\n(Điều 7 Nghị định)\n\n"
+        "Sở Khoa học và\nCông nghệ\n\nSở Tài chính; các sở, ban, ngành\n\nTrước ngày\n30/11/2025\n\n"
+        "2\n\nTriển khai thực hiện nội dung chi đặc thù cho hoạt động phòng thủ dân sự\n\nSở Tài chính\n\n"
+        "Cơ quan, địa phương liên quan\n\nThường xuyên\n"
+    )
+    assert {(a, r, d) for a, r, _, d in _run(body)} == {
+        ("Sở Khoa học và Công nghệ", "lead", "Trước ngày 30/11/2025"),
+        ("Sở Tài chính", "coordinate", "Trước ngày 30/11/2025"),
+        ("Các sở, ban, ngành", "coordinate", "Trước ngày 30/11/2025"),
+        ("Sở Tài chính", "lead", "Thường xuyên"),
+        ("Cơ quan, địa phương liên quan", "coordinate", "Thường xuyên"),
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.outline import Cell, Line, Row, Table
@@ -51,7 +52,14 @@ def _table_at(lines: list[Line], i: int) -> tuple[int, Table] | None:
     kinds = [column_kind(h.text) or "note" for h in header]
     if len(header) < 2 or "task" not in kinds:
         return None
-    end, rows = _cell_rows(lines, j, kinds)
+    if all(b.start - a.end > 1 for a, b in itertools.pairwise(header)):
+        # cells set apart by blank lines: a cell broken over several lines ("Trước ngày" / "30/11/2025")
+        # is one cell
+        cells, ends = _paragraph_cells(lines, j)
+        stop, rows = _cell_rows(cells, 0, kinds)
+        end = ends[stop - 1] if stop else j
+    else:
+        end, rows = _cell_rows(lines, j, kinds)
     table = Table(
         title=_title_before(lines, i),
         columns=tuple(h.text for h in header),
@@ -61,6 +69,24 @@ def _table_at(lines: list[Line], i: int) -> tuple[int, Table] | None:
         end=lines[end - 1].end,
     )
     return end, table
+
+
+def _paragraph_cells(lines: list[Line], j: int) -> tuple[list[Line], list[int]]:
+    """The lines from ``j`` with those that follow each other directly (no blank line) joined into one,
+    and for each joined line the index just past its last original line."""
+    cells: list[Line] = []
+    ends: list[int] = []
+    for k in range(j, len(lines)):
+        ln = lines[k]
+        joins = cells and ln.start - cells[-1].end == 1 and not _is_table_end(ln)
+        if joins and not _NO_CELL.match(cells[-1].text) and not _NO_CELL.match(ln.text):
+            last = cells[-1]
+            cells[-1] = Line(f"{last.text} {ln.text}", last.start, ln.end)
+            ends[-1] = k + 1
+        else:
+            cells.append(ln)
+            ends.append(k + 1)
+    return cells, ends
 
 
 def _is_table_end(line: Line) -> bool:
