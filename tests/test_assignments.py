@@ -685,3 +685,28 @@ def test_cell_per_line_table_with_cells_broken_over_lines() -> None:
         ("Sở Tài chính", "lead", "Thường xuyên"),
         ("Cơ quan, địa phương liên quan", "coordinate", "Thường xuyên"),
     }
+
+
+def test_giao_heading_ending_in_colon_addresses_its_items() -> None:
+    body = ORG + (
+        "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, có trách nhiệm:\n\n"
+        "- Điều phối chung, đôn đốc việc triển khai Kế hoạch.\n\n"
+        "- Chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí thực hiện.\n"
+    )
+    assert _pairs(body) == {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "coordinate")}
+
+
+def test_block_lead_field_that_is_a_sentence() -> None:
+    body = (
+        "II. NỘI DUNG\n\n1. Tuyên truyền pháp luật về lao động\n"
+        "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Liên đoàn Lao động tỉnh; Sở Tư pháp.\n"
+        "- Thời gian thực hiện: Năm 2025.\n\n2. Tập huấn nghiệp vụ cho cán bộ\n"
+        "- Cơ quan thực hiện: Sở Y tế chủ trì tham mưu; Sở Xây dựng chủ động tổ chức triển khai.\n"
+    )
+    assert _pairs(body) == {
+        ("Sở Nội vụ", "lead"),
+        ("Liên đoàn Lao động tỉnh", "coordinate"),
+        ("Sở Tư pháp", "coordinate"),
+        ("Sở Y tế", "lead"),
+        ("Sở Xây dựng", "lead"),
+    }

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.assignments.mentions import partners
 from kg.extract.assignments.tables import cell_agencies
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
@@ -162,6 +163,8 @@ def _unit(
         for f in by_kind.get("coordinate", [])
         for m in cell_agencies(full[f.start : f.end], f.start, province)
     ]
+    # "Cơ quan thực hiện: Sở A chủ trì, phối hợp với Sở B, Sở C": the partners coordinate
+    coords += [m for f in by_kind["lead"] for m in partners(full[f.start : f.end], f.start, province)]
     when = by_kind.get("deadline")
     # "Thời gian thực hiện: Triển khai theo lộ trình, hướng dẫn của Bộ" states no timeframe
     timed = bool(when and TIME_CELL.search(full[when[0].start : when[0].end]))

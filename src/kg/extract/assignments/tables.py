@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.assignments.cues import find_cue
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
@@ -54,8 +55,12 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
             stop = names[-1].end - base if names else stop
         if names and (verb or _ends_name(cell, stop)):
             found += names
-            if verb:
-                break
+            if verb:  # "Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động triển khai ...": next clause
+                clause = cell.find(";", stop)
+                if clause < 0 or find_cue(cell[stop:clause], "coordinate"):
+                    break  # "X chủ trì, phối hợp với A; B": A and B are partners (read as such)
+                pos = _skip_cut(cell, clause + 1)
+                continue
             pos = _skip_cut(cell, stop)
             continue
         cut = _next_cut(cell, pos)
