@@ -259,11 +259,17 @@ def _check_title_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]
 @checker("agency_groups")
 def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example is read whole, as one collective group, by ``match_group``."""
-    from kg.resolve.agencies import match_group
+    from kg.resolve.agencies import match_group, resolve_agency
 
     problems = []
     for i, entry in enumerate(entries):
         for example in entry["examples"]:
+            if entry["kind"] == "level":
+                match = resolve_agency(example)
+                if not match or not match.is_group or match.name != example:
+                    got = (match.name, match.is_group) if match else None
+                    problems.append(f"agency_groups/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
+                continue
             end = match_group(example)
             if end != len(example):
                 problems.append(

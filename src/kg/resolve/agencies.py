@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from kg import vocab
-from kg.resolve.phrases import Head, head_at, read_phrase
+from kg.resolve.phrases import Head, head_at, is_task_verb, read_phrase
 from kg.textutil import collapse, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
@@ -43,7 +43,15 @@ _OLD_TONES = {
 }
 _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _LIST_SEP = re.compile(r"\s*[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng|với)\s+|\s*/\s*")
-_PLACE_WORD = re.compile(r"\s+([^\W\d_][^\s,;:.()/]*)")
+# Place words a name may end with, before the place's name ("Công an xã Lương Minh").
+_PLACES = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
+# A name may run over one line break (a layout wraps it: "Ủy ban nhân dân thành phố Hà" / "Nội"), not two.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_SCOPE_WORD = re.compile(rf"{_GAP}(?i:{_PLACES})(?![\w])")
+# the same words folded (lower case, no diacritics), ending a name: "Ủy ban nhân dân tỉnh" + a place name
+_PLACE_END = re.compile(r"(?<![\w])(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)$")
+_ROMAN = re.compile(r"[IVXLC]+")
+_PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
 
 @dataclass(frozen=True)
@@ -217,13 +225,31 @@ def _capital(text: str) -> str:
 
 
 def _display(entry: _Entry, written: str, key: str) -> str:
-    """The name a record shows: the official form, unless the entry is a group, a family or an alias."""
+    """The name a record shows: the official form when ``written`` is that name spelled otherwise (case,
+    hyphens for "và", old tones, an acronym), else the name as written — another name of the body, an older
+    or newer name, a group or a family member is never rewritten (G6: never replaced by a successor body)."""
     if entry.is_group or key in entry.aliases or key not in _index():
         return _capital(written)
-    base = entry.name_vi.removesuffix(" tỉnh")
-    if key.endswith(" tinh") or not entry.name_vi.endswith(" tỉnh"):
-        return base + (" tỉnh" if entry.name_vi.endswith(" tỉnh") else "")
-    return base
+    official, base = _words(entry.name_vi), entry.name_vi.removesuffix(" tỉnh")
+    words = _words(written)
+    if words == official or _has_acronym(written):
+        return entry.name_vi
+    if entry.name_vi != base and words == official[:-1]:
+        return base  # "Đài Phát thanh và Truyền hình": no "tỉnh" added (G6)
+    if entry.name_vi == base and words == (*official, "tinh"):
+        return entry.name_vi + " tỉnh"
+    return _capital(written)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """The words of a name for telling a spelling from another name: no case, tones, punctuation or "và"."""
+    return tuple(w for w in _key(name).split() if w != "va")
+
+
+def _has_acronym(written: str) -> bool:
+    """Whether an acronym the abbreviation list does not expand is left ("Sở KH và CN", "BCA"): the
+    gazetteer variant stands for the official name."""
+    return any(len(w) > 1 and w.isupper() and not _ROMAN.fullmatch(w) for w in re.findall(r"[\w&]+", written))
 
 
 @lru_cache(maxsize=8192)
@@ -241,17 +267,45 @@ def resolve_agency(name: str, province: str | None = None) -> AgencyMatch | None
     if not written:
         return None
     key = _key(written)
-    entry = _lookup(key)
-    if entry:
+    # a listed name first, then a class of places ("Ủy ban nhân dân xã, phường"), then open families
+    if not (entry := _index().get(key)) and (tailed := _tailed(written, province)):
+        return tailed
+    if entry := entry or _lookup(key):
         match = _as_match(entry, _display(entry, written, key), province)
         return replace(match, id=_member_id(entry, key, written))
     scoped = _SCOPE.match(written)
-    if scoped and (entry := _lookup(_key(scoped["base"]))) and not entry.is_group:
-        shown = entry.name_vi.removesuffix(" tỉnh") + " " + scoped["scope"]
+    if scoped and (entry := _lookup(base_key := _key(scoped["base"]))) and not entry.is_group:
+        shown = _display(entry, scoped["base"], base_key).removesuffix(" tỉnh") + " " + scoped["scope"]
         return _as_match(entry, shown, province)
     if _is_group_phrase(written):
-        return AgencyMatch("group", _capital(written), None, "provincial", "state", True, None, province)
+        gid = f"group--{slug(written)}"  # one node per group as written, not one for every unlisted group
+        return AgencyMatch(gid, _capital(written), None, "provincial", "state", True, None, province)
     return None
+
+
+def _tailed(written: str, province: str | None) -> AgencyMatch | None:
+    """A body named for a class of places ("Ủy ban nhân dân xã, phường", "Công an các xã", "Ủy ban nhân dân
+    cấp tỉnh", "Thường trực Hội đồng nhân dân cùng cấp"): a collective group, kept as written, of the
+    gazetteer body its first words name."""
+    folded = fold_keep_length(written)
+    for space in re.finditer(r"\s+", written):
+        if not (m := _tail_regex().match(folded, space.start())):
+            continue
+        if m.end() < len(written.rstrip(" .;,")) and not _place_run_to_end(written, m.end()):
+            continue
+        base = _key(written[: m.start()])
+        place = [w for w in _key(written[m.start() : m.end()]).split() if w not in ("cac", "cap", "cung")]
+        keys = [" ".join([base, *place[:2]]), " ".join([base, *place[:1]]), base, base + " tinh"]
+        entry = next((e for k in keys if (e := _index().get(k))), None)
+        if entry and not entry.is_group:
+            match = _as_match(entry, _capital(written), province)
+            return replace(match, id=f"{entry.id}--{slug(written)}", is_group=True)
+    return None
+
+
+def _place_run_to_end(text: str, end: int) -> bool:
+    """Whether ``text`` from ``end`` is only a capitalised place name ("đặc khu Cồn Cỏ")."""
+    return _capitalised_run(text, end) >= len(text.rstrip(" .;,")) > end
 
 
 def canonical_agency_name(name: str) -> str:
@@ -272,7 +326,7 @@ def _group_grammar() -> re.Pattern[str]:
     """One regex over folded text for "các <noun>(, <noun>)* [qualifier]" (data/vocab/agency_groups.yaml)."""
     forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": []}
     for entry in vocab.load("agency_groups"):
-        forms[entry["kind"]].extend(entry["forms"])
+        forms.get(entry["kind"], []).extend(entry["forms"])
 
     def alt(words: list[str]) -> str:
         return "|".join(
@@ -283,6 +337,41 @@ def _group_grammar() -> re.Pattern[str]:
     sep = r"(?:\s*[,/]\s*(?!cac\b)|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
     qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w]))?"
     return re.compile(rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*{qualifier}")
+
+
+@cache
+def _tail_regex() -> re.Pattern[str]:
+    """A class of places after a body's name, over folded text: a list of place words ("xã, phường, đặc
+    khu"), "các" and place words, or a level ("cấp tỉnh", "các cấp", "cùng cấp"); then a qualifier
+    (data/vocab/agency_groups.yaml: localities, levels, qualifiers)."""
+    forms: dict[str, list[str]] = {"place": [], "level": [], "qualifier": []}
+    for entry in vocab.load("agency_groups"):
+        if entry["kind"] in forms:
+            forms[entry["kind"]].extend(entry["forms"])
+        if entry.get("id") == "localities":
+            forms["place"].extend(f for f in entry["forms"] if f != "cap")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+        )
+
+    place = rf"(?:{alt(forms['place'])})(?![\w])"
+    sep = r"(?:\s*[,/]\s*(?:va\s+)?|\s+va\s+)"
+    places = rf"(?:cac\s+{place}(?:{sep}{place})*|{place}(?:{sep}{place})+)"
+    qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w]))?"
+    return re.compile(rf"\s+(?:{places}|(?:{alt(forms['level'])})(?![\w])){qualifier}")
+
+
+def tail_end(text: str, pos: int) -> int | None:
+    """End of a class of places printed at ``pos`` (before its leading space) after a body's name.
+
+    >>> s = "Ủy ban nhân dân xã, phường triển khai"
+    >>> s[: tail_end(s, 15)]
+    'Ủy ban nhân dân xã, phường'
+    """
+    m = _tail_regex().match(fold_keep_length(text), pos)
+    return _capitalised_run(text, m.end()) if m else None
 
 
 def match_group(text: str, pos: int = 0) -> int | None:
@@ -321,25 +410,64 @@ def _surface_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")
 
 
-def _extend_scope(text: str, end: int) -> int:
-    """Take in a following "tỉnh"/"thành phố" and the capitalised place name after it."""
-    m = re.match(r"\s+(?:tỉnh|thành phố|Tỉnh)(?![\wÀ-ỹ])", text[end:])
-    if not m:
+@cache
+def _base_regex() -> re.Pattern[str]:
+    """The printed forms of all bodies, and those ending in "tỉnh" without it ("Ủy ban nhân dân"), folded:
+    the names a class of places may follow ("Ủy ban nhân dân xã, phường")."""
+    forms = {
+        fold_keep_length(_modern_tones(nfc(s))) for e in _entries() if not e.is_group for s in e.surfaces
+    }
+    forms |= {f.removesuffix(" tinh") for f in forms if f.endswith(" tinh")}
+    parts = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\&", r"\s*&\s*") for p in parts)
+    return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")
+
+
+def _tail_ends(text: str, pos: int) -> list[int]:
+    """Ends of "<body> <class of places>" printed at ``pos``, for each base name the gazetteer knows there."""
+    folded = fold_keep_length(text)
+    ends = []
+    m = _base_regex().match(folded, pos)
+    while m:
+        if end := tail_end(text, m.end()):
+            ends.append(end)
+        # a shorter base: "Ủy ban nhân dân xã" read as "Ủy ban nhân dân" + "xã, phường"
+        cut = folded.rfind(" ", pos, m.end())
+        m = _base_regex().fullmatch(folded, pos, cut) if cut > pos else None
+        while not m and cut > pos:
+            cut = folded.rfind(" ", pos, cut)
+            m = _base_regex().fullmatch(folded, pos, cut) if cut > pos else None
+    return ends
+
+
+def _extend_scope(text: str, start: int, end: int) -> int:
+    """Take in a following place word ("tỉnh", "xã") and the capitalised place name after it, or the place
+    name after a name that ends with a place word ("Ủy ban nhân dân tỉnh" + "Lào Cai")."""
+    if m := _SCOPE_WORD.match(text, end):
+        end = m.end()
+    elif not _PLACE_END.search(fold_keep_length(text), start, end):
         return end
-    end += m.end()
     for _ in range(4):
         w = _PLACE_WORD.match(text, end)
-        if not w or not w.group(1)[0].isupper() or _surface_regex().match(fold_keep_length(text), w.start(1)):
+        if not w or not _place_name_word(text, w):
             break
         end = w.end()
     return end
+
+
+def _place_name_word(text: str, w: re.Match[str]) -> bool:
+    """Whether the word ``w`` goes on with a place name: capitalised, starting no other body's name, and,
+    on the next line, no task verb ("Công an tỉnh" / "Chỉ đạo các đơn vị ...")."""
+    if not w.group(1)[0].isupper() or _surface_regex().match(fold_keep_length(text), w.start(1)):
+        return False
+    return "\n" not in w.group(0) or not is_task_verb(text, w.start(1))
 
 
 def _capitalised_run(text: str, end: int, limit: int = 4) -> int:
     """End of the run of capitalised words from ``end`` (a place name: "Lâm Đồng", "Bà Rịa - Vũng Tàu")."""
     for _ in range(limit):
         w = _PLACE_WORD.match(text, end)
-        if not w or not w.group(1)[0].isupper():
+        if not w or not w.group(1)[0].isupper() or ("\n" in w.group(0) and is_task_verb(text, w.start(1))):
             break
         end = w.end()
     return end
@@ -360,7 +488,8 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     if group_end := match_group(text, pos):
         ends.append(group_end)
     if m := _surface_regex().match(folded, pos):
-        ends.append(_extend_scope(text, m.end()))
+        ends.append(_extend_scope(text, pos, m.end()))
+    ends.extend(_tail_ends(text, pos))
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
         ends.append(end)
     phrase = read_phrase(text, pos)
@@ -420,12 +549,64 @@ def parse_agency_list(
             if not sep:
                 break
             start = sep.end()
+        if shared := _shared_head_list(text, start, province):
+            mentions.extend(shared)
+            end = shared[-1].end
+            continue
         mention = find_agency_at(text, start, province)
+        if not mention and mentions:
+            mention = _same_body_elsewhere(text, start, mentions[-1], province)
         if not mention:
             break
         mentions.append(mention)
         end = mention.end
     return mentions, end
+
+
+# "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai", "Các Bộ: Tài chính, Xây dựng": a head shared by the items.
+_SHARED_HEAD = re.compile(
+    r"(?P<base>(?:[^\W\d_]+[ \t]+){0,5}?)(?i:các)[ \t]+(?P<noun>[^\W\d_]+(?:[ \t]+phố)?)[ \t]*:[ \t]*"
+)
+
+
+def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyMention]:
+    """The bodies of a list whose items share a head printed once ("Ủy ban nhân dân các tỉnh: Lào Cai, Đồng
+    Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
+    Each item is read as the head and the item's words would be, so a name ends where it would."""
+    m = _SHARED_HEAD.match(text, pos)
+    if not m:
+        return []
+    head = collapse(f"{m['base']} {m['noun']}") + " "
+    found: list[AgencyMention] = []
+    at = m.end()
+    while text[at : at + 1].isupper():
+        line_end = text.find("\n", at)
+        named = find_agency_at(head + text[at : line_end if line_end >= 0 else len(text)], 0, province)
+        if not named or not named.match.id or named.match.is_group or named.end <= len(head):
+            break
+        end = at + named.end - len(head)
+        found.append(AgencyMention(at, end, text[at:end], named.match))
+        sep = _LIST_SEP.match(text, end)
+        if not sep:
+            break
+        at = sep.end()
+    return found
+
+
+def _same_body_elsewhere(
+    text: str, pos: int, previous: AgencyMention, province: str | None
+) -> AgencyMention | None:
+    """The body just named, of another place: "Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh
+    Quảng Ninh" names three committees."""
+    scoped = _SCOPE.match(previous.match.name)
+    place = _SCOPE_WORD.match(" " + text[pos : pos + 40])
+    if not scoped or previous.match.is_group or not place:
+        return None
+    end = _capitalised_run(text, pos + place.end() - 1)
+    if end <= pos + place.end() - 1:
+        return None
+    match = resolve_agency(f"{scoped['base']} {text[pos:end]}", province)
+    return AgencyMention(pos, end, text[pos:end], match) if match else None
 
 
 def all_entries() -> tuple[dict[str, Any], ...]:

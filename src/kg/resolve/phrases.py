@@ -75,6 +75,15 @@ def starts_predicate(text: str, pos: int) -> bool:
     return text[pos : pos + 1].islower() and bool(_words("verb").match(_lower(text), pos))
 
 
+def is_task_verb(text: str, pos: int) -> bool:
+    """Whether a task verb starts at ``pos``, in any case ("Chỉ đạo" opening a line after a heading).
+
+    >>> is_task_verb("Công an tỉnh\nChỉ đạo các đơn vị", 13)
+    True
+    """
+    return bool(_words("verb").match(_lower(text), pos))
+
+
 def head_at(text: str, pos: int) -> tuple[Head, int] | None:
     """The head word printed with a capital at ``pos`` of ``text``, and where it ends.
 
