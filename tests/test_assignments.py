@@ -517,3 +517,85 @@ def test_a_last_clause_holding_only_a_period_is_the_items_deadline() -> None:
         "năm 2025-2026\n"
     )
     assert {d for *_, d in _run(body)} == {"năm 2025-2026"}
+
+
+# --- per-agency lists outside organisation sections, task blocks, cells read as names ----------------------
+
+LIST_CASES = [
+    (
+        "a Government resolution's duties numbered per agency in its NHIỆM VỤ part",
+        "I. NHIỆM VỤ, GIẢI PHÁP\n\n1. Hỗ trợ lương thực\n\n"
+        "a) Bộ Tài chính tiếp tục xuất cấp hàng dự trữ quốc gia cho các địa phương.\n\n"
+        "b) Bộ Quốc phòng, Bộ Công an chỉ đạo các đơn vị hỗ trợ vận chuyển lương thực.\n\n"
+        "c) Khuyến khích các địa phương hỗ trợ lẫn nhau.\n",
+        {("Bộ Tài chính", "lead"), ("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead")},
+    ),
+    (
+        "an agency heading with its own items, outside any organisation section",
+        "I. NHIỆM VỤ\n\n1. Bộ Công Thương:\n\n- Làm việc với các doanh nghiệp sản xuất vật liệu xây dựng.\n\n"
+        "- Tăng cường quản lý thị trường, chống găm hàng.\n\n"
+        "2. Bộ Y tế:\n\n- Bảo đảm thuốc, vật tư y tế cho vùng bị ảnh hưởng.\n",
+        {("Bộ Công Thương", "lead"), ("Bộ Y tế", "lead")},
+    ),
+    (
+        "an intro paragraph naming agencies and ending in ':' addresses the items after it",
+        "I. NHIỆM VỤ\n\n1. Hỗ trợ khẩn cấp về nhà ở\n\nỦy ban nhân dân các tỉnh, thành phố:\n\n"
+        "a) Huy động các nguồn lực để hỗ trợ người dân sửa chữa nhà ở.\n\n"
+        "b) Rà soát quỹ đất để bố trí tái định cư.\n",
+        {("Ủy ban nhân dân các tỉnh, thành phố", "lead")},
+    ),
+    (
+        "a lone sentence opening with agencies in a list of aims is no per-agency list (G8)",
+        "I. MỤC ĐÍCH\n\n1. Các sở, ban, ngành tổ chức quán triệt nội dung Kế hoạch.\n\n"
+        "2. Nâng cao nhận thức của cán bộ, công chức.\n\n3. Bảo đảm tiến độ đề ra.\n",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "expected"), LIST_CASES, ids=[c[0] for c in LIST_CASES])
+def test_per_agency_lists_anywhere(name: str, body: str, expected: set[tuple[str, str]]) -> None:
+    assert _pairs(body) == expected, name
+
+
+BLOCK_CASES = [
+    (
+        "an item with labelled lines: lead, partners, time",
+        "II. NỘI DUNG\n\n1. Công tác xây dựng pháp luật\n"
+        "a) Rà soát các văn bản quy phạm pháp luật về lĩnh vực dân tộc.\n"
+        "- Đơn vị chủ trì: Vụ Pháp luật hình sự - hành chính.\n"
+        "- Đơn vị phối hợp: Vụ Pháp luật quốc tế, Cục Kiểm tra văn bản quy phạm pháp luật và các đơn vị "
+        "có liên quan.\n- Thời gian thực hiện: Cả năm 2025.\n",
+        {
+            ("Vụ Pháp luật hình sự - hành chính", "lead", "Cả năm 2025"),
+            ("Vụ Pháp luật quốc tế", "coordinate", "Cả năm 2025"),
+            ("Cục Kiểm tra văn bản quy phạm pháp luật", "coordinate", "Cả năm 2025"),
+            ("Các đơn vị có liên quan", "coordinate", "Cả năm 2025"),
+        },
+    ),
+    (
+        "a list of ministries in a field, names with commas kept whole",
+        "II. NỘI DUNG\n\n1. Tổ chức tuyên truyền pháp luật về bảo vệ dữ liệu cá nhân\n"
+        "- Cơ quan thực hiện: Bộ Công an, Bộ Văn hóa, Thể thao và Du lịch, Bộ Giáo dục và Đào tạo.\n"
+        "- Thời hạn ban hành: trước ngày 31 tháng 12 năm 2025.\n",
+        {
+            ("Bộ Công an", "lead", "trước ngày 31 tháng 12 năm 2025"),
+            ("Bộ Văn hóa, Thể thao và Du lịch", "lead", "trước ngày 31 tháng 12 năm 2025"),
+            ("Bộ Giáo dục và Đào tạo", "lead", "trước ngày 31 tháng 12 năm 2025"),
+        },
+    ),
+    (
+        "one paragraph with the fields in a row: the Nội dung field is the task",
+        "II. NỘI DUNG\n\n1. Nội dung: Xây dựng cơ sở dữ liệu về đất đai. Cơ quan chủ trì: Sở Nông nghiệp và "
+        "Môi trường. Cơ quan phối hợp: Sở Tài chính. Thời gian: Quý II/2025.\n",
+        {
+            ("Sở Nông nghiệp và Môi trường", "lead", "Quý II/2025"),
+            ("Sở Tài chính", "coordinate", "Quý II/2025"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "expected"), BLOCK_CASES, ids=[c[0] for c in BLOCK_CASES])
+def test_task_blocks(name: str, body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {(a, r, d) for a, r, _, d in _run(body)} == expected, name

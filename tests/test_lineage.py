@@ -116,3 +116,117 @@ def test_law_with_number_is_listed_once_as_a_law() -> None:
     text = MORE[3][0] + "\n\nĐiều 2. Luật Khoa học và Công nghệ quy định."
     refs = extract_text(text).references
     assert [(r.number, r.doc_type, r.title) for r in refs] == [("29/2013/QH13", "Luật", None)]
+
+
+DECREE = "CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\n\nHà Nội, ngày 05 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\nQuy định về thuế\n\n"
+LETTER = "BỘ TÀI CHÍNH\nSố: 123/BTC-CT\nV/v phổ biến cẩm nang\n\nHà Nội, ngày 19 tháng 11 năm 2025\n\nKính gửi: Ủy ban nhân dân các tỉnh\n"
+PREAMBLES = [
+    (  # a Căn cứ clause wrapped over lines is one item, up to its ";"
+        DECREE
+        + "Căn cứ Nghị định số\n39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của\nChính phủ ban hành Quy chế làm việc;\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm\n2025;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n\nĐiều 1. Một.",
+        {("SELF", "based_on", "39/2022/NĐ-CP"), ("SELF", "based_on", "Luật Tổ chức Chính phủ")},
+    ),
+    (  # a letter's Căn cứ list in one paragraph after Kính gửi; a document named in another's description is no basis
+        LETTER
+        + "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019; Căn cứ Nghị định số 126/2020/NĐ-CP ngày 19/10/2020 "
+        "của Chính phủ quy định chi tiết một số điều của Luật Thuế giá trị gia tăng; Nghị định số 91/2022/NĐ-CP ngày 30/10/2022 của\n"
+        "Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 126/2020/NĐ-CP; trên cơ sở định hướng phối hợp.\n"
+        "Để bảo đảm thống nhất, Bộ Tài chính đề nghị như sau.",
+        {
+            ("SELF", "based_on", "Luật Quản lý thuế"),
+            ("SELF", "based_on", "126/2020/NĐ-CP"),
+            ("SELF", "based_on", "91/2022/NĐ-CP"),
+        },
+    ),
+    (  # bulleted Căn cứ items of a party text; a list of laws after ":"; the amending act is part of the basis
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 390-QĐ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 19 tháng 11 năm 2025\n\nQUY ĐỊNH\nVỀ DỮ LIỆU\n-----\n"
+        "- Căn cứ Điều lệ Đảng;\n- Căn cứ các Luật của Quốc hội: Luật Giao dịch điện tử số 20/2023/QH15, ngày 22/6/2023; "
+        "Luật An ninh mạng số 24/2018/QH14 và được sửa đổi, bổ sung một số điều tại Luật số 83/2025/QH15;\n"
+        "- Căn cứ Nghị định số 53/2022/NĐ-CP, ngày 15/8/2022 của Chính phủ quy định chi tiết một số điều của Luật số 86/2015/QH13;\n"
+        "- Xét đề nghị của Văn phòng Trung ương Đảng,\nBan Bí thư quy định như sau:\n\nChương I\nĐiều 1. Một.",
+        {
+            ("SELF", "based_on", "20/2023/QH15"),
+            ("SELF", "based_on", "24/2018/QH14"),
+            ("SELF", "based_on", "83/2025/QH15"),
+            ("SELF", "based_on", "53/2022/NĐ-CP"),
+        },
+    ),
+    (  # "Thực hiện A; B; C ... thực hiện A": SELF implements the three, and C implements A (no edge from a mere mention)
+        HEAD
+        + "Về sinh hoạt chi bộ\n\nThực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của Ban Bí thư; Quy định số 339-QĐ/TW, "
+        "ngày 10/7/2025 của Ban Bí thư; Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025 của Ban Tổ chức Trung ương thực hiện "
+        "Chỉ thị số 50-CT/TW, Ban Tuyên giáo hướng dẫn như sau:\n\n1. Mục đích",
+        {
+            ("SELF", "implements", "50-CT/TW"),
+            ("SELF", "implements", "339-QĐ/TW"),
+            ("SELF", "implements", "42-HD/BTCTW"),
+            ("42-HD/BTCTW", "implements", "50-CT/TW"),
+        },
+    ),
+    (  # "Thực hiện <an unnumbered guide>; Kế hoạch số X": the list after the cue goes on past the ";"
+        HEAD
+        + "Về bầu cử\n\nThực hiện Hướng dẫn Mặt trận Tổ quốc Việt Nam tham gia công tác bầu cử; Kế hoạch số 33/KH-MTTQ-BTT "
+        "ngày 14/11/2025 của Ban Thường trực, Ban Thường trực hướng dẫn như sau:\n\n1. Mục đích",
+        {("SELF", "implements", "33/KH-MTTQ-BTT")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREAMBLES)
+def test_lineage_from_real_preamble_layouts(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert edges(text) == expected
+
+
+DIRECTIVE = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n\nSố: 7/CT-UBND\n\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nCHỈ THỊ\nVề bảo vệ rừng\n\n"
+OPENINGS = [
+    (  # a directive's lead-in before its first item: "Để tiếp tục thực hiện nghiêm A; B, C của X; D, E ..., UBND yêu cầu:"
+        DIRECTIVE
+        + "Trong những năm qua, công tác bảo vệ rừng đạt kết quả nhất định. Tuy nhiên, vi phạm còn nhiều.\n"
+        "Để tiếp tục thực hiện nghiêm Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ; Chỉ thị số 31-CT/TU ngày 06/6/2023,\n"
+        "Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy; Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh,\n"
+        "Ủy ban nhân dân tỉnh yêu cầu:\n1. Các sở tăng cường kiểm tra.",
+        {
+            ("SELF", "implements", "05/CT-TTg"),
+            ("SELF", "implements", "31-CT/TU"),
+            ("SELF", "implements", "134-KH/TU"),
+            ("SELF", "implements", "728/PA-UBND"),
+        },
+    ),
+    (  # two opening paragraphs, each "Thực hiện X"
+        HEAD
+        + "Phát động phong trào thi đua\n\nThực hiện Chỉ thị số 21/CT-TTg ngày 25 tháng 11 năm 2022 của Thủ tướng Chính phủ;\n"
+        "Thực hiện Thông báo số\n552/TB-VPCP ngày 13 tháng 10 năm 2025 của Văn phòng Chính phủ.\n"
+        "Thời gian qua, chính sách được bảo đảm.\n\nI. MỤC ĐÍCH",
+        {("SELF", "implements", "21/CT-TTg"), ("SELF", "implements", "552/TB-VPCP")},
+    ),
+    (  # a title "TRIỂN KHAI THI HÀNH LUẬT X"; a decision "ban hành Kế hoạch triển khai thi hành Luật X" implements it
+        HEAD
+        + "TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM\n\nThực hiện Quyết định số 1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của "
+        "Thủ tướng Chính phủ về ban hành Kế hoạch triển khai thi hành Luật Việc làm;\n\nI. MỤC ĐÍCH",
+        {
+            ("SELF", "implements", "Luật Việc làm"),
+            ("SELF", "implements", "1850/QĐ-TTg"),
+            ("1850/QĐ-TTg", "implements", "Luật Việc làm"),
+        },
+    ),
+    (  # a mere mention: difficulties in implementing a decree, a task "gắn với thực hiện" a directive
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 11/VPCP-NN\nV/v tháo gỡ khó khăn trong việc triển khai Nghị định 136/2025/NĐ-CP\n\n"
+        "Hà Nội, ngày 5 tháng 11 năm 2025\n\nKính gửi: Bộ Nông nghiệp và Môi trường.\n"
+        "Văn phòng Chính phủ nhận văn bản số 16/CV-HHTACN của Hội Chăn nuôi về việc đề xuất giải pháp tháo gỡ khó khăn trong\n"
+        "việc triển khai Nghị định số 136/2025/NĐ-CP, Phó Thủ tướng có ý kiến như sau:\n"
+        "1. Nâng cao hiệu quả thực hiện Kết luận số 21-KL/TW về xây dựng Đảng gắn với thực hiện\nChỉ thị số 05-CT/TW về học tập.",
+        set(),
+    ),
+    (  # no type line found: the Căn cứ list is still read
+        "Quyết định 173/QĐ-BTP\nBỘ TƯ PHÁP --------\nSố: 173/QĐ-BTP\nHà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH\n"
+        "Căn cứ Nghị định số 22/2013/NĐ-CP ngày 13/3/2013 của Chính phủ quy định chức năng của Bộ Tư pháp;\n"
+        "Căn cứ Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014 của Ủy ban Dân tộc và Bộ Tư pháp;\nĐiều 1.\nBan hành Kế hoạch.",
+        {("SELF", "based_on", "22/2013/NĐ-CP"), ("SELF", "based_on", "1249a/CTPH-UBDT-BTP")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENINGS)
+def test_lineage_from_real_openings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert edges(text) == expected

@@ -8,6 +8,7 @@ normalized text and kept in ``Text.chrome`` so nothing is lost silently.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -15,6 +16,7 @@ from functools import cache
 
 from kg import linebreaks, vocab
 from kg.models import Span
+from kg.textutil import fold
 
 # Spaces that PDF copies and web pages carry: NBSP, en/em/thin spaces, narrow NBSP, ideographic space, tabs.
 _ODD_SPACES = frozenset(
@@ -77,9 +79,9 @@ def normalize(raw: str) -> Text:
     '4655/KH-UBND'
     """
     chars, offs = _clean_chars(raw)
-    lines = [_strip_markup(ln) for ln in _split_lines(chars, offs)]
+    lines = [_strip_markup(part) for ln in _split_lines(chars, offs) for part in _split_glued_blocks(ln)]
     lines, chrome = _drop_chrome(lines, raw)
-    out_chars, out_offs = _join_lines(lines, raw)
+    out_chars, out_offs = _join_lines(lines, raw, _bold_breaks(raw))
     return Text(
         original=raw,
         text="".join(out_chars),
@@ -206,6 +208,41 @@ def _strip_markup(line: _Line) -> _Line:
     return _tidy([s[k] for k in kept], [o[k] for k in kept])
 
 
+_BOLD_JOIN = re.compile(r"(?<=\w)\*{2,}(?=\w)")
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _split_glued_blocks(line: _Line) -> list[_Line]:
+    """A line where a converter glued two bold blocks ("**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ**", "**NGHỊ
+    ĐỊNH**Quy định ...") cut into paragraphs (an empty line between), where the letters on either side of
+    the markup cannot be one syllable; bold inside one word ("**Kính g****ửi**") is left whole.
+
+    >>> [s for s, _ in _split_glued_blocks(("**KẾT LUẬN****CỦA BAN**", list(range(23))))]
+    ['**KẾT LUẬN', '', '****CỦA BAN**']
+    >>> [s for s, _ in _split_glued_blocks(("**Kính g****ửi**", list(range(16))))]
+    ['**Kính g****ửi**']
+    """
+    s, o = line
+    cuts = [m.start() for m in _BOLD_JOIN.finditer(s) if not _one_syllable(s, m.start(), m.end())]
+    if not cuts:
+        return [line]
+    out: list[_Line] = []
+    prev = 0
+    for c in cuts:
+        out.extend([(s[prev:c], o[prev:c]), ("", [])])
+        prev = c
+    out.append((s[prev:], o[prev:]))
+    return out
+
+
+def _one_syllable(s: str, a: int, b: int) -> bool:
+    """Whether the letters that end before ``a`` and start at ``b`` spell one syllable (one vowel group)."""
+    left = re.search(r"\w+$", s[:a])
+    right = re.match(r"\w+", s[b:])
+    word = (left.group() if left else "") + (right.group() if right else "")
+    return len(_VOWELS.findall(fold(word))) <= 1
+
+
 _CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")
 # A paragraph of running text that ends a sentence: at least six words, closed by a full stop or the like.
 _SENTENCE_END = re.compile(r"(?:\S+\s+){5,}\S*[.…!?][\"”»)]?$")
@@ -308,8 +345,28 @@ def _page_tail(kept: list[_Line], after: list[_Line]) -> bool:
     return len(rest) <= 40 and not any(len(s) > 250 or _CLOSING.match(s) for s in rest)
 
 
-def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
-    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space (kg.linebreaks)."""
+def _bold_breaks(raw: str) -> list[int]:
+    """Offsets of the line breaks of ``raw`` that fall inside a Markdown bold run ("**TH****Ủ" / "TƯỚNG
+    CHÍNH PHỦ điện:**"): one paragraph the converter wrapped. A blank line closes any run.
+
+    >>> _bold_breaks("**THỦ\\nTƯỚNG**\\nx")
+    [5]
+    """
+    out: list[int] = []
+    inside = False
+    pos = 0
+    for line in raw.split("\n"):
+        inside = bool(line.strip()) and inside ^ (len(re.findall(r"\*\*", line)) % 2 == 1)
+        pos += len(line)
+        if inside:
+            out.append(pos)
+        pos += 1
+    return out
+
+
+def _join_lines(lines: list[_Line], raw: str, bold: list[int]) -> tuple[list[str], list[int]]:
+    """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space (kg.linebreaks);
+    ``bold`` holds the breaks inside a bold run (``_bold_breaks``)."""
     breaks, gaps = _breaks(lines, raw)
     lay = linebreaks.layout(breaks, gaps)
     out: list[str] = []
@@ -322,7 +379,13 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
         else:
             br = breaks[n - 1]
             blanks = linebreaks.paragraph_blanks(br.blanks, lay.double)
-            if linebreaks.joins(replace(br, blanks=blanks, head=head), lay):
+            in_bold = not blanks and _between(bold, kept[n - 1][1][-1], o[0])
+            opens = head == br.prev and (
+                n < 2 or linebreaks.paragraph_blanks(breaks[n - 2].blanks, lay.double) > 0
+            )
+            if linebreaks.joins(replace(br, blanks=blanks, head=head, opens=opens), lay) or (
+                in_bold and linebreaks.cut_in_bold(br.prev, s)
+            ):
                 if not linebreaks.broken_symbol(br.prev):  # a broken symbol is joined without a space
                     out.append(" ")
                     out_o.append(o[0] - 1 if o[0] > 0 else 0)
@@ -334,6 +397,12 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
         out.extend(s)
         out_o.extend(o)
     return out, out_o
+
+
+def _between(points: list[int], a: int, b: int) -> bool:
+    """Whether a sorted offset of ``points`` lies strictly between ``a`` and ``b``."""
+    i = bisect.bisect_right(points, a)
+    return i < len(points) and points[i] < b
 
 
 def _breaks(lines: list[_Line], raw: str) -> tuple[list[linebreaks.Break], list[int]]:

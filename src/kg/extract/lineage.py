@@ -25,7 +25,14 @@ from kg.outline import Outline
 from kg.sections import doc_type_words
 from kg.textutil import fold
 
-_SENTENCE_BREAK = re.compile(r"(?:[.;!?](?=\s+[A-ZĐÀ-Ỹ\-+•])|\n)")
+# A sentence ends at ".;!?" before a capital or a bullet, and at a line break after a closing mark or before
+# a labelled or bulleted line or a sentence opening ("Thực hiện", "Căn cứ"); other line breaks are wrapping
+# ("... của" / "Chính phủ thực hiện ...").
+_SENTENCE_BREAK = re.compile(
+    r"(?:[.;!?](?=\s+[A-ZĐÀ-Ỹ\-+•])|(?<=[.;:!?])[ *]*\n|\n(?=[ \t]*\n)"
+    r"|\n(?=\s*(?:[-+•–]|[0-9IVXivx]{1,4}[.)]|[a-zđ]\)|Điều\s"
+    r"|(?:Thực hiện|Triển khai|Căn cứ|Xét|Theo|Để)\b)))"
+)
 
 
 @cache
@@ -44,7 +51,13 @@ def relation_before(text: str) -> str | None:
     True
     """
     key = fold(text)
-    key = re.sub(r"\b(co hieu qua|hieu qua|tot|nghiem tuc|day du|dong bo|cac|viec|ve|nham|de)\b", " ", key)
+    # words that qualify the cue without changing it ("thực hiện nghiêm", "sơ kết 05 năm thực hiện")
+    key = re.sub(
+        r"\b(co hieu qua|hieu qua|tot|nghiem tuc|nghiem|day du|dong bo|cac|viec|ve|nham|de|to chuc"
+        r"|\d+ nam)\b",
+        " ",
+        key,
+    )
     key = re.sub(r"[^a-z0-9 ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
     for cue, rel in _cues():
@@ -91,6 +104,8 @@ def _unnumbered_between(between: str) -> bool:
     """Whether another (unnumbered) document is named between two mentions: it takes the edge."""
     clauses = re.split(r"\b(?:thực hiện|triển khai)\b", between, flags=re.IGNORECASE)
     head = clauses[-2] if len(clauses) >= 2 else between
+    if re.search(r"\bban hành\b", head, re.IGNORECASE):
+        return False  # "ban hành Kế hoạch triển khai X": the plan issued is this text (or the issuer's own)
     return bool(_type_word_re().search(head)) and not re.search(r"\bcủa\b[^,]*$", head)
 
 
@@ -134,10 +149,10 @@ def _self_edges(
         return out
     first = others[0]
     lead = norm[zs : first.start]
-    targets = _coordinated(norm, others)
+    targets = _listed(norm, others)
     if kind == "can_cu":
         out += [(SELF, "based_on", m.label, zs, m.end) for m in targets]
-    if relation_before(lead) == "implements" and not _unnumbered_between(lead):
+    if _lead_implements(lead):
         out += [(SELF, "implements", m.label, zs, m.end) for m in targets]
     out += _clause_edges(norm, others)
     tail = norm[inside[-1].end : ze]
@@ -152,17 +167,57 @@ def _self_edges(
     return out
 
 
-def _coordinated(norm: str, mentions: list[Mention]) -> list[Mention]:
-    """The first mention and those joined to it by "và" or a comma ("Thực hiện A ... và Công văn B")."""
+# A zone that opens with an implements cue ("Thực hiện", "Để tiếp tục thực hiện nghiêm") lists its targets.
+_OPENS_WITH_CUE = re.compile(r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai)\b", re.IGNORECASE)
+# "Luật X số 85/2015/QH13 và được sửa đổi, bổ sung một số điều tại Luật số 83/2025/QH15": the amending act is
+# part of the basis.
+_AMENDED_BY = re.compile(
+    r"\bđược\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)[^;]{0,60}?\b(?:tại|bởi|theo)\s*$", re.IGNORECASE
+)
+# What separates the documents of a list: a new clause (";", ":", "(") or a coordination ("," "và").
+_LIST_SEP = re.compile(r"[;:(]|,|\bvà\b|\bcùng\b", re.IGNORECASE)
+# What may stand between a separator and a listed document: a bullet, "Căn cứ", "số", or a type word the
+# vocabulary does not know followed by "số" ("Phương án số", "Văn bản số").
+_LIST_LEAD = re.compile(
+    r"^\s*(?:[-–•+]\s*)?(?:căn cứ\s*)?(?:(?:[A-ZĐÀ-Ỹ][^\s,;:()]*(?:\s+[^\s,;:()]+){0,3}\s+)?số\s*:?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _lead_implements(lead: str) -> bool:
+    """Whether the words before a zone's first document make it implemented: "Thực hiện X", or "Thực hiện
+    <an unnumbered document>; X" (the zone's list goes on after the ";")."""
+    if relation_before(lead) == "implements" and not _unnumbered_between(lead):
+        return True
+    return bool(_OPENS_WITH_CUE.match(lead)) and ";" in lead and not lead.rsplit(";", 1)[1].strip()
+
+
+def _listed(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """The documents a Căn cứ item, title or opening lists: the first, those that start a clause of their own
+    ("...; Nghị định số 91/2022/NĐ-CP", "(Số 37/2019/NĐ-CP, số 58/2023/NĐ-CP"), those coordinated with a
+    listed one by "," or "và", and an amending act ("và được sửa đổi, bổ sung ... tại Luật số 83/2025/QH15").
+    A document only named in another's description ("quy định chi tiết Luật X", "thực hiện Chỉ thị Y",
+    "sửa đổi Nghị định Z") is not listed: a mere mention gives no edge."""
     out = [mentions[0]]
+    listed = True
     for prev, m in itertools.pairwise(mentions):
-        between = norm[prev.end : m.start]
-        if ";" in between or not re.search(r"(?:,|\bvà|\bcùng)\s*$", between):
-            break
-        if relation_before(between) is not None or re.search(r"\b(?:thực hiện|triển khai)\b", between, re.I):
-            break  # "A của Tỉnh ủy thực hiện B ... và C": C goes with B, not with this document
-        out.append(m)
+        listed = _lists(norm[prev.end : m.start], listed)
+        if listed:
+            out.append(m)
     return out
+
+
+def _lists(between: str, prev_listed: bool) -> bool:
+    """Whether the document after ``between`` is listed, given whether the one before it is."""
+    if _AMENDED_BY.search(between):
+        return True
+    seps = list(_LIST_SEP.finditer(between))
+    if not seps or not _LIST_LEAD.match(between[seps[-1].end() :]):
+        return False
+    if seps[-1].group(0) in (";", ":", "("):
+        return relation_before(between[: seps[-1].start()]) is None
+    cue = re.search(r"\b(?:thực hiện|triển khai)\b", between, re.IGNORECASE)
+    return prev_listed and cue is None
 
 
 def _clause_edges(norm: str, mentions: list[Mention]) -> list[tuple[str, Relation, str, int, int]]:

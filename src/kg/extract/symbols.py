@@ -18,9 +18,9 @@ from kg import vocab
 from kg.textutil import nfc
 
 _L = "A-Za-zĐđƯưƠơÂâÊêÔôĂă"
-_CODE = rf"[A-ZĐƯa-zđ][{_L}0-9&]{{0,11}}"
+_CODE = rf"[A-ZĐƯa-zđ][{_L}0-9&]{{0,15}}"
 _SYMBOL = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,5}})(?:"
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}[a-z]?)(?:"
     rf"\s?-\s?(?P<ptype>{_CODE})\s?/\s?(?P<pissuer>{_CODE}(?:-{_CODE})?)"
     rf"|(?:/(?P<year>(?:19|20)\d{{2}}))?\s?/\s?(?P<stype>{_CODE}(?:\s?-\s?{_CODE}){{0,3}})"
     rf")(?![\w/])"

@@ -6,6 +6,7 @@ date. A line is cut where the right-hand text begins.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.outline import Line
@@ -17,9 +18,20 @@ _MOTTO_IN_LINE = re.compile(
     r"|ĐẢNG CỘNG SẢN VIỆT NAM)",
     re.IGNORECASE,
 )
-# "Số: 123/KH-UBND Hà Giang, ngày ..." (number and place/date columns on one line); the number may be blank.
+# "Số: 123/KH-UBND Hà Giang, ngày ..." (number and place/date columns on one line); the number may be blank
+# or hand-filled ("Số: 32 /2025/QĐ-UBND", "Số: /HD-MTTQ").
 _NUMBER_AND_DATE = re.compile(
-    r"^(?P<num>(?:Số\b\s*:?\s*)?\S*[/-]\S*)\s+(?P<date>[^\s\d,][^,]{0,40},\s*ngày\b.*)$"
+    r"^(?P<num>(?:Số\b\s*:?\s*)?\d*\s*[/-]?\S*[/-]\S*)\s+(?P<date>[^\s\d,][^,]{0,40},\s*ngày\b.*)$"
+)
+# A rule printed under a column ("-------", "_______", "¯¯¯¯¯"), glued to the text beside it by converters.
+_RULE_RUN = re.compile(r"[-_¯—–=]{3,}")
+# "... BAN THƯỜNG TRỰC Số: 16/KH-MTTQ", "CHÍNH PHỦ Số: 171/2025/NĐ-CP": the number column after the issuer.
+_NUMBER_AFTER_NAME = re.compile(r"[A-ZĐÀ-Ỹ)]\s+(?P<num>Số\b\s*:?\s*\d*\s*[/-]?\S*[/-])")
+# Cells an HTML page put on one line with the number or the date: "Số: 19046/BTC-TCHQ V/v hướng dẫn ...",
+# "Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: ...", "... năm 2015 QUYẾT ĐỊNH BAN HÀNH ...".
+_AFTER_NUMBER = re.compile(r"^Số\b\s*:?\s*\S+\s+(?P<next>V/v\b|Về\s+việc\b|Kính gửi\b)")
+_AFTER_DATE = re.compile(
+    r",\s*ngày\s*[\d\s.…_]*tháng\s*[\d\s.…_]*năm\s*\d{4}\s+(?P<next>Kính gửi\b|[A-ZĐ][A-ZĐÀ-Ỹ]*\s+[A-ZĐÀ-Ỹ])"
 )
 
 
@@ -64,23 +76,43 @@ def _split_cells(ln: Line) -> list[Line]:
 
 
 def _split_line(ln: Line, numbered: bool) -> list[Line]:
-    """One header line cut where its right-hand column (motto, place/date) begins."""
-    m = _MOTTO_IN_LINE.search(ln.text)
-    cut = m.start() if m and m.start() > 0 else None
-    if cut is None and (numbered or NUMBER_LINE.match(ln.text)):
-        nd = _NUMBER_AND_DATE.match(ln.text)
-        cut = nd.start("date") if nd else None
-    if cut is None and SUBJECT.match(ln.text):
-        cut = _place_date_cut(ln.text)
-    if m and m.start() == 0 and m.end() < len(ln.text) and ln.text[m.end() :].strip():
-        cut = m.end()  # motto first, then the left column's text
-    if not cut:
-        return [ln]
-    left, right = ln.text[:cut], ln.text[cut:]
-    lstrip = len(right) - len(right.lstrip())
-    first = Line(left.rstrip(), ln.start, ln.start + len(left.rstrip()))
-    second = Line(right.strip(), ln.start + cut + lstrip, ln.end)
-    return [first, *_split_line(second, numbered=False)] if first.text else [second]
+    """One header line cut where each of its pieces begins: the motto, a rule under a column, the number
+    after the issuer's name, the place and date after the number, the motto or the subject."""
+    text = ln.text
+    cuts = {0, len(text)}
+    for m in _MOTTO_IN_LINE.finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _RULE_RUN.finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _NUMBER_AFTER_NAME.finditer(text):
+        cuts.add(m.start("num"))
+    for piece_start in sorted(cuts):
+        piece = text[piece_start:]
+        if numbered or NUMBER_LINE.match(piece):
+            nd = _NUMBER_AND_DATE.match(piece)
+            if nd:
+                cuts.add(piece_start + nd.start("date"))
+    if SUBJECT.match(text):
+        cut = _place_date_cut(text)
+        if cut:
+            cuts.add(cut)
+    for m in _AFTER_NUMBER.finditer(text):
+        cuts.add(m.start("next"))
+    for m in _AFTER_DATE.finditer(text):
+        cuts.add(m.start("next"))
+    return [p for p in _pieces(ln, sorted(cuts)) if p.text and not _RULE_RUN.fullmatch(p.text)] or [ln]
+
+
+def _pieces(ln: Line, cuts: list[int]) -> list[Line]:
+    """The stripped pieces of ``ln`` between consecutive cut points, with their offsets."""
+    out: list[Line] = []
+    for a, b in itertools.pairwise(cuts):
+        raw = ln.text[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if body:
+            out.append(Line(body, ln.start + a + lead, ln.start + a + lead + len(body)))
+    return out
 
 
 def _place_date_cut(text: str) -> int | None:

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.assignments.cues import find_cue, is_office_holder
+from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.subjects import acts_on
+from kg.extract.assignments.tables import cell_agencies
 from kg.resolve.agencies import AgencyMention
 
 # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
 _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")
+# A class of bodies with its members named in brackets, the heading ending there: "Các cơ quan đăng ký đầu
+# tư (Sở Tài chính, Ban quản lý Khu Kinh tế):".
+_NAMED_MEMBERS = re.compile(r"^[^()]{3,80}\(([^()]+)\)\s*:?\s*$")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
 _AGENCY_HEAD = re.compile(
     r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|"
@@ -32,10 +36,19 @@ def addressees(heading: str, base: int, province: str | None) -> tuple[list[Agen
     shared = _SHARED_HEAD.match(heading)
     if shared:
         return _shared_head(heading, shared, base, province), len(heading)
+    named = _NAMED_MEMBERS.match(heading)
+    if named:  # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):" names its members
+        members = cell_agencies(named.group(1), base + named.start(1), province)
+        if members and all(m.match.id or _AGENCY_HEAD.match(m.written) for m in members):
+            return members, len(heading)
     found, end = agencies_at(heading, 0, base, province)
     rest = heading[end:].lstrip()
     if found and (not rest or rest[0] in ":-–"):
         return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
+    if found and rest.rstrip().endswith(":") and opens_with(rest, "lead"):
+        # "Văn phòng Trung ương Đảng có trách nhiệm:", "Bộ Tài chính chủ trì, phối hợp với Y:": the items
+        # after it are its tasks (partners named here pass down to them)
+        return found, len(heading)
     if found and acts_on(heading, end):
         return found, 0  # "Văn phòng Tỉnh ủy theo dõi, đôn đốc ...": the whole item is its task
     name = heading.split(":", 1)[0].strip()
