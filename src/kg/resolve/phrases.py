@@ -17,7 +17,8 @@ from functools import cache, lru_cache
 from kg import vocab
 
 MAX_WORDS = 15
-_TOKEN = re.compile(r"[ \t]+([-–]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
+# A word of a name (or "-", ","), after spaces or one line break (a layout wraps a long name).
+_TOKEN = re.compile(r"(?:[ \t]*(?=,)|[ \t]+|[ \t]*\n[ \t]*)([-–,]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def starts_predicate(text: str, pos: int) -> bool:
 def is_task_verb(text: str, pos: int) -> bool:
     """Whether a task verb starts at ``pos``, in any case ("Chỉ đạo" opening a line after a heading).
 
-    >>> is_task_verb("Công an tỉnh\nChỉ đạo các đơn vị", 13)
+    >>> is_task_verb("Công an tỉnh. Chỉ đạo các đơn vị", 14)
     True
     """
     return bool(_words("verb").match(_lower(text), pos))
@@ -104,11 +105,16 @@ def _tokens(text: str, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     while len(out) < MAX_WORDS:
         m = _TOKEN.match(text, end)
-        if not m:
+        if not m or ("\n" in m.group(0) and not _wrapped_on(text, m.start(1))):
             break
         out.append((m.start(1), m.end(1), m.group(1)))
         end = m.end()
     return out
+
+
+def _wrapped_on(text: str, pos: int) -> bool:
+    """Whether a word on the next line goes on with a name: not a task verb, not a new name's head."""
+    return text[pos] not in ",-–" and not is_task_verb(text, pos) and not head_at(text, pos)
 
 
 def _is_proper(word: str) -> bool:
@@ -149,8 +155,8 @@ def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
     while i < len(tokens):
         start, stop, word = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if word in "-–" or word.lower() == "và":
-            if not nxt or not _continues(text, nxt, after_and=word.lower() == "và"):
+        if word in "-–," or word.lower() == "và":
+            if not nxt or not _continues(text, nxt, after_and=word not in ","):
                 break
             end, i = nxt[1], i + 2
             continue
@@ -183,6 +189,9 @@ def _compound_end(low: str, tokens: list[tuple[int, int, str]], i: int) -> int |
 def _continues(text: str, token: tuple[int, int, str], after_and: bool) -> bool:
     """After "-" or "và": a capitalised word goes on with the name; a new head or "UBND" starts a new item."""
     start, _end, word = token
+    if word in "-–,":
+        return False
     if not _is_proper(word):
-        return after_and and not _stops().match(_lower(text), start)
-    return not after_and or not (_is_abbreviation(word) or head_at(text, start))
+        # "Vụ Pháp luật hình sự - hành chính", "Vụ Phổ biến, giáo dục pháp luật": a name's words go on
+        return not _stops().match(_lower(text), start) and not _words("scope").match(_lower(text), start)
+    return not (_is_abbreviation(word) or head_at(text, start))
