@@ -57,17 +57,23 @@ def _entry_id(entry: dict[str, Any], i: int) -> str:
 
 @checker("agencies")
 def _check_agencies(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example names the entry: ``resolve_agency(example)`` returns that entry's id."""
+    """Every example names the entry: ``resolve_agency(example)`` returns that entry's id; an example
+    [written, shown] also gives the name records show (the name as written, a spelling made official)."""
     from kg.resolve.agencies import resolve_agency
 
     problems = []
     for i, entry in enumerate(entries):
         for example in entry["examples"]:
-            match = resolve_agency(example, None)
+            written, shown = (example, None) if isinstance(example, str) else example
+            match = resolve_agency(written, None)
             got = match.id if match else None
             # a member of an open family ("Báo <tỉnh>") has the family id and its own slug after "--"
             if got is None or got.split("--")[0] != entry["id"]:
-                problems.append(f"agencies/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
+                problems.append(f"agencies/{_entry_id(entry, i)}: {written!r} resolves to {got!r}")
+            elif shown is not None and match is not None and match.name != shown:
+                problems.append(
+                    f"agencies/{_entry_id(entry, i)}: {written!r} shown as {match.name!r}, not {shown!r}"
+                )
     return problems
 
 

@@ -22,7 +22,6 @@ from kg.resolve.phrases import Head, head_at, is_task_verb, read_phrase
 from kg.textutil import collapse, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
-_SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")
 # Old-style tone placement on open syllables ("uỷ", "hoá") → the modern form the gazetteer uses ("ủy", "hóa").
 _OLD_TONES = {
     "oà": "òa",
@@ -50,6 +49,10 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _SCOPE_WORD = re.compile(rf"{_GAP}(?i:{_PLACES})(?![\w])")
 # the same words folded (lower case, no diacritics), ending a name: "Ủy ban nhân dân tỉnh" + a place name
 _PLACE_END = re.compile(r"(?<![\w])(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)$")
+# A place word and up to four words of the place's name, ending a name: "... tỉnh Lâm Đồng", "... xã Lương Minh".
+_SCOPE = re.compile(rf"^(?P<base>.+?)\s+(?P<scope>(?:{_PLACES})(?:\s+[^\W\d_][^\s,;:.()]*){{0,4}})$")
+_PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
+_SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
 _ROMAN = re.compile(r"[IVXLC]+")
 _PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
@@ -69,6 +72,7 @@ class AgencyMatch:
     is_group: bool
     merged_into: str | None = None
     province: str | None = None
+    official: str | None = None  # the body's official name (issuers show it: "Ban Bí thư"), when listed
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,9 @@ class _Entry:
 def _entry(raw: dict[str, Any]) -> _Entry:
     variants = [str(v) for v in raw.get("variants") or ()]
     aliases = [str(v) for v in raw.get("aliases") or ()]
+    patterns = tuple(re.compile(p) for p in raw.get("patterns") or ())
+    # an open family's bare head ("Tập đoàn", "Cục") is a common noun, not a name, unless its patterns say so
+    own = [raw["name_vi"]] if not patterns or any(p.match(_key(raw["name_vi"])) for p in patterns) else []
     return _Entry(
         id=raw["id"],
         name_vi=raw["name_vi"],
@@ -160,9 +167,9 @@ def _entry(raw: dict[str, Any]) -> _Entry:
         branch=raw.get("branch", "state"),
         is_group=raw.get("kind") == "group",
         merged_into=raw.get("merged_into"),
-        surfaces=(raw["name_vi"], *variants, *aliases),
+        surfaces=(*own, *variants, *aliases),
         aliases=frozenset(_key(a) for a in aliases),
-        patterns=tuple(re.compile(p) for p in raw.get("patterns") or ()),
+        patterns=patterns,
     )
 
 
@@ -241,6 +248,17 @@ def _display(entry: _Entry, written: str, key: str) -> str:
     return _capital(written)
 
 
+def _official(entry: _Entry, written: str, key: str) -> str | None:
+    """The official name of the body ``written`` names (issuers show it: "Ban Bí Thư Trung ương Đảng" →
+    "Ban Bí thư"); None for a group, an open family's member or a name kept as an alias."""
+    if entry.is_group or key in entry.aliases or key not in _index():
+        return None
+    base = entry.name_vi.removesuffix(" tỉnh")
+    if entry.name_vi != base and not key.endswith(" tinh"):
+        return base
+    return entry.name_vi
+
+
 def _words(name: str) -> tuple[str, ...]:
     """The words of a name for telling a spelling from another name: no case, tones, punctuation or "và"."""
     return tuple(w for w in _key(name).split() if w != "va")
@@ -272,14 +290,30 @@ def resolve_agency(name: str, province: str | None = None) -> AgencyMatch | None
         return tailed
     if entry := entry or _lookup(key):
         match = _as_match(entry, _display(entry, written, key), province)
-        return replace(match, id=_member_id(entry, key, written))
-    scoped = _SCOPE.match(written)
-    if scoped and (entry := _lookup(base_key := _key(scoped["base"]))) and not entry.is_group:
-        shown = _display(entry, scoped["base"], base_key).removesuffix(" tỉnh") + " " + scoped["scope"]
-        return _as_match(entry, shown, province)
+        return replace(match, id=_member_id(entry, key, written), official=_official(entry, written, key))
+    if scoped := _scoped(written, province):
+        return scoped
     if _is_group_phrase(written):
         gid = f"group--{slug(written)}"  # one node per group as written, not one for every unlisted group
         return AgencyMatch(gid, _capital(written), None, "provincial", "state", True, None, province)
+    return None
+
+
+def _scoped(written: str, province: str | None) -> AgencyMatch | None:
+    """A listed body named with its place ("Thuế tỉnh Đắk Lắk", "Hội Nông dân xã Lương Minh"): the body,
+    shown as written with the place."""
+    for m in reversed(list(_PLACE_AT.finditer(written))):  # the longest base first
+        if not _SCOPE_REST.fullmatch(written, m.end()):
+            continue
+        base = written[: m.start()].rstrip()
+        entry = _lookup(base_key := _key(base))
+        if not entry or entry.is_group:
+            continue
+        scope = written[m.start() :]
+        shown = _display(entry, base, base_key).removesuffix(" tỉnh") + " " + scope
+        official = _official(entry, base, base_key)
+        official = official.removesuffix(" tỉnh") + " " + scope if official else shown
+        return replace(_as_match(entry, shown, province), official=official)
     return None
 
 
@@ -424,13 +458,16 @@ def _base_regex() -> re.Pattern[str]:
 
 
 def _tail_ends(text: str, pos: int) -> list[int]:
-    """Ends of "<body> <class of places>" printed at ``pos``, for each base name the gazetteer knows there."""
+    """Ends of "<body> <class of places>" and "<body> <place word> <place>" printed at ``pos``, for each base
+    name the gazetteer knows there."""
     folded = fold_keep_length(text)
     ends = []
     m = _base_regex().match(folded, pos)
     while m:
         if end := tail_end(text, m.end()):
             ends.append(end)
+        if _SCOPE_WORD.match(text, m.end()):  # "Hội Nông dân" + "xã Lương Minh"
+            ends.append(_extend_scope(text, pos, m.end()))
         # a shorter base: "Ủy ban nhân dân xã" read as "Ủy ban nhân dân" + "xã, phường"
         cut = folded.rfind(" ", pos, m.end())
         m = _base_regex().fullmatch(folded, pos, cut) if cut > pos else None
