@@ -49,7 +49,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _SCOPE_WORD = re.compile(rf"{_GAP}(?i:{_PLACES})(?![\w])")
 # the same words folded (lower case, no diacritics), ending a name: "Ủy ban nhân dân tỉnh" + a place name
 _PLACE_END = re.compile(r"(?<![\w])(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)$")
-# A place word and up to four words of the place's name, ending a name: "... tỉnh Lâm Đồng", "... xã Lương Minh".
+# A place word and up to four words of its name, ending a name: "... tỉnh Lâm Đồng", "... xã Lương Minh".
 _SCOPE = re.compile(rf"^(?P<base>.+?)\s+(?P<scope>(?:{_PLACES})(?:\s+[^\W\d_][^\s,;:.()]*){{0,4}})$")
 _PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
 _SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
