@@ -270,7 +270,7 @@ def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
     problems = []
     for i, entry in enumerate(entries):
         for example in entry["examples"]:
-            if entry["kind"] == "level":
+            if entry["kind"] in ("level", "place"):
                 match = resolve_agency(example)
                 if not match or not match.is_group or match.name != example:
                     got = (match.name, match.is_group) if match else None

@@ -54,6 +54,8 @@ _SCOPE = re.compile(rf"^(?P<base>.+?)\s+(?P<scope>(?:{_PLACES})(?:\s+[^\W\d_][^\
 _PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
 _SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
 _ROMAN = re.compile(r"[IVXLC]+")
+_LOCAL_HEAD = re.compile(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s")
+_OF_BODY = re.compile(r"\s+(?:truc\s+)?thuoc\s+(?=\S)")
 _PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
 
@@ -148,6 +150,7 @@ class _Entry:
     branch: str
     is_group: bool
     merged_into: str | None
+    holder: bool  # an office-holder ("Chủ tịch Ủy ban nhân dân tỉnh"): no class of places makes it a group
     surfaces: tuple[str, ...]  # every printed form: name, variants, aliases
     aliases: frozenset[str]  # keys shown as written rather than as name_vi
     patterns: tuple[re.Pattern[str], ...]
@@ -167,6 +170,7 @@ def _entry(raw: dict[str, Any]) -> _Entry:
         branch=raw.get("branch", "state"),
         is_group=raw.get("kind") == "group",
         merged_into=raw.get("merged_into"),
+        holder=bool(raw.get("holder")),
         surfaces=(*own, *variants, *aliases),
         aliases=frozenset(_key(a) for a in aliases),
         patterns=patterns,
@@ -331,7 +335,7 @@ def _tailed(written: str, province: str | None) -> AgencyMatch | None:
         place = [w for w in _key(written[m.start() : m.end()]).split() if w not in ("cac", "cap", "cung")]
         keys = [" ".join([base, *place[:2]]), " ".join([base, *place[:1]]), base, base + " tinh"]
         entry = next((e for k in keys if (e := _index().get(k))), None)
-        if entry and not entry.is_group:
+        if entry and not entry.is_group and not entry.holder:
             match = _as_match(entry, _capital(written), province)
             return replace(match, id=f"{entry.id}--{slug(written)}", is_group=True)
     return None
@@ -356,11 +360,15 @@ def canonical_agency_name(name: str) -> str:
 
 # ------------------------------------------------------------------------------------------- groups
 @cache
-def _group_grammar() -> re.Pattern[str]:
-    """One regex over folded text for "các <noun>(, <noun>)* [qualifier]" (data/vocab/agency_groups.yaml)."""
-    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": []}
+def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
+    """One regex over folded text for "các <noun>(, [các] <noun>)* [qualifier]", and for a list of two or
+    more nouns or a noun and a qualifier without "các" ("Cơ quan, địa phương liên quan"), localities
+    excepted (data/vocab/agency_groups.yaml)."""
+    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": [], "bare": []}
     for entry in vocab.load("agency_groups"):
         forms.get(entry["kind"], []).extend(entry["forms"])
+        if entry["kind"] == "noun" and entry.get("id") != "localities":
+            forms["bare"].extend(f for f in entry["forms"] if " " in f)
 
     def alt(words: list[str]) -> str:
         return "|".join(
@@ -368,9 +376,15 @@ def _group_grammar() -> re.Pattern[str]:
         )
 
     noun = rf"(?:{alt(forms['noun'])})(?![\w])"
-    sep = r"(?:\s*[,/]\s*(?!cac\b)|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
-    qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w]))?"
-    return re.compile(rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*{qualifier}")
+    bare = rf"(?:{alt(forms['bare'])})(?![\w])"
+    cac = r"(?:cac\s+(?=\w))?" if join_cac else r"(?!cac\b)"  # "Các sở, ban, ngành, các tổ chức ..."
+    sep = rf"(?:\s*[,/]\s*{cac}|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
+    qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w]))"
+    headed = rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*{qualifier}?"
+    # without "các", a list opens with a noun of two words or more ("Cơ quan, địa phương liên quan"), or ends
+    # with a qualifier ("Sở, ban, ngành thuộc ..."): "Bộ, trưởng" is no group
+    listed = rf"{bare}(?:(?:{sep}{noun})+{qualifier}?|{qualifier})|{noun}(?:{sep}{noun})+{qualifier}"
+    return re.compile(rf"{headed}|{listed}")
 
 
 @cache
@@ -416,8 +430,15 @@ def match_group(text: str, pos: int = 0) -> int | None:
     'Các sở, ban, ngành'
     """
     folded = fold_keep_length(expand_abbreviations_keep_length(text))
-    m = _group_grammar().match(folded, pos)
-    return m.end() if m else None
+    # a council's or committee's localities end at ", các": "UBND các huyện, thành phố, các đơn vị liên quan"
+    m = _group_grammar(not _LOCAL_HEAD.match(folded, pos)).match(folded, pos)
+    if not m:
+        return None
+    # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
+    # (its first word may already be read as a qualifier: "thuộc Bộ")
+    ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
+    body = find_agency_at(text, ofs[-1].end()) if ofs else None
+    return max(m.end(), body.end) if body and not body.match.is_group else m.end()
 
 
 @lru_cache(maxsize=8192)
@@ -458,22 +479,19 @@ def _base_regex() -> re.Pattern[str]:
 
 
 def _tail_ends(text: str, pos: int) -> list[int]:
-    """Ends of "<body> <class of places>" and "<body> <place word> <place>" printed at ``pos``, for each base
-    name the gazetteer knows there."""
+    """Ends of "<body> <class of places>" ("Ủy ban nhân dân xã, phường", "Ban Thường vụ Tỉnh ủy, Thành ủy")
+    and "<body> <place word> <place>" ("Hội Nông dân xã Lương Minh") printed at ``pos``, where the gazetteer
+    knows a body's name there; the tail may start inside that name ("Ủy ban nhân dân" + "xã, phường")."""
     folded = fold_keep_length(text)
-    ends = []
     m = _base_regex().match(folded, pos)
-    while m:
-        if end := tail_end(text, m.end()):
+    if not m:
+        return []
+    ends = []
+    if _SCOPE_WORD.match(text, m.end()):  # "Hội Nông dân" + "xã Lương Minh"
+        ends.append(_extend_scope(text, pos, m.end()))
+    for space in re.finditer(r"\s+", text[pos : m.end() + 1]):
+        if end := tail_end(text, pos + space.start()):
             ends.append(end)
-        if _SCOPE_WORD.match(text, m.end()):  # "Hội Nông dân" + "xã Lương Minh"
-            ends.append(_extend_scope(text, pos, m.end()))
-        # a shorter base: "Ủy ban nhân dân xã" read as "Ủy ban nhân dân" + "xã, phường"
-        cut = folded.rfind(" ", pos, m.end())
-        m = _base_regex().fullmatch(folded, pos, cut) if cut > pos else None
-        while not m and cut > pos:
-            cut = folded.rfind(" ", pos, cut)
-            m = _base_regex().fullmatch(folded, pos, cut) if cut > pos else None
     return ends
 
 
@@ -530,7 +548,7 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
         ends.append(end)
     phrase = read_phrase(text, pos)
-    if phrase and (not ends or (phrase[0] > max(ends) and _goes_on(text, max(ends)))):
+    if phrase and (not ends or (phrase[0] > max(ends) and _longer_name(text, pos, max(ends), phrase[0]))):
         ends.append(phrase[0])
     if (body := _party_body_of(text, pos, province)) and body[0] > max(ends, default=pos):
         phrase = body  # "Đảng đoàn Liên hiệp các hội ... Việt Nam": a party body of a listed agency
@@ -554,6 +572,16 @@ def _party_body_of(text: str, pos: int, province: str | None) -> tuple[int, Head
     inner_at = found[1] + len(text[found[1] :]) - len(text[found[1] :].lstrip(" "))
     inner = find_agency_at(text, inner_at, province) if inner_at > found[1] else None
     return (inner.end, found[0]) if inner and inner.match.id else None
+
+
+def _longer_name(text: str, pos: int, end: int, phrase_end: int) -> bool:
+    """Whether the name read by its head (to ``phrase_end``) is the name printed, not the gazetteer's shorter
+    one (to ``end``): it goes on with a capitalised word, or the gazetteer knows the longer name too ("Ngân
+    hàng Nhà nước" + "chi nhánh khu vực 14", "Ban quản lý Khu Kinh tế" + "Phú Yên")."""
+    if _goes_on(text, end):
+        return True
+    longer = resolve_agency(text[pos:phrase_end].rstrip(" ,;"))
+    return bool(longer and longer.id and not longer.is_group)
 
 
 def _goes_on(text: str, end: int) -> bool:

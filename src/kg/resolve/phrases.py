@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from kg import vocab
 
 MAX_WORDS = 15
+_ROMAN = re.compile(r"[IVXL]+")
 # A word of a name (or "-", ","), after spaces or one line break (a layout wraps a long name).
 _TOKEN = re.compile(r"(?:[ \t]*(?=,)|[ \t]+|[ \t]*\n[ \t]*)([-–,]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
 
@@ -28,6 +29,7 @@ class Head:
     form: str
     level: str
     branch: str
+    open: bool = False  # a whole noun ("Ban Chỉ đạo", "Tổ công tác"): lower-case words may follow it
 
     @property
     def multiword(self) -> bool:
@@ -54,7 +56,9 @@ def _heads() -> tuple[dict[str, Head], re.Pattern[str]]:
     for e in vocab.load("agency_heads"):
         if e["kind"] == "head":
             for form in e["forms"]:
-                table.setdefault(form.lower(), Head(form.lower(), e["level"], e["branch"]))
+                table.setdefault(
+                    form.lower(), Head(form.lower(), e["level"], e["branch"], bool(e.get("open")))
+                )
     return table, _alternation(list(table))
 
 
@@ -142,7 +146,8 @@ def read_phrase(text: str, pos: int) -> tuple[int, Head] | None:
     low = _lower(text)
     tokens = _tokens(text, end)
     first = tokens[0] if tokens else None
-    if first is None or not (_is_proper(first[2]) or _words("scope").match(low, first[0])):
+    opens = head.open and first is not None and first[2][:1].isalpha() and not _stops().match(low, first[0])
+    if first is None or not (_is_proper(first[2]) or _words("scope").match(low, first[0]) or opens):
         alone = head.multiword and (first is None or _stops().match(low, first[0]))
         return (end, head) if alone else None
     return _name_end(text, low, tokens), head
@@ -160,8 +165,11 @@ def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
                 break
             end, i = nxt[1], i + 2
             continue
-        if word[:1].isdigit():
-            break
+        if word[:1].isdigit() or _ROMAN.fullmatch(word):
+            if not _numbered(low, tokens, i):
+                break
+            end, i = stop, i + 1  # "Ngân hàng Nhà nước chi nhánh khu vực 14", "Kho bạc Nhà nước khu vực XV"
+            continue
         if not _is_proper(word) and _stops().match(low, start):
             through = _compound_end(low, tokens, i)
             if through is None:
@@ -174,10 +182,15 @@ def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
     return end
 
 
+def _numbered(low: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether word ``i`` numbers a region ("khu vực 14"): a number right after "khu vực"."""
+    return i >= 2 and low[tokens[i - 2][0] : tokens[i - 1][1]] == "khu vực"
+
+
 def _compound_end(low: str, tokens: list[tuple[int, int, str]], i: int) -> int | None:
-    """End of a compound (agency_heads.yaml ``compound``) that begins at one of the two words before word
-    ``i`` and runs through it, or None."""
-    for j in (i - 2, i - 1):
+    """End of a compound (agency_heads.yaml ``compound``) that begins at word ``i`` or one of the two words
+    before it and runs through it, or None."""
+    for j in (i - 2, i - 1, i):
         if j < 0:
             continue
         m = _words("compound").match(low, tokens[j][0])
