@@ -54,7 +54,6 @@ _SCOPE = re.compile(rf"^(?P<base>.+?)\s+(?P<scope>(?:{_PLACES})(?:\s+[^\W\d_][^\
 _PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
 _SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
 _ROMAN = re.compile(r"[IVXLC]+")
-_LOCAL_HEAD = re.compile(r"(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s")
 _OF_BODY = re.compile(r"\s+(?:truc\s+)?thuoc\s+(?=\S)")
 _PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
@@ -122,11 +121,19 @@ def _key(name: str) -> str:
 # ------------------------------------------------------------------------------------------- abbreviations
 @cache
 def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
-    entries = sorted(vocab.load("agency_abbreviations"), key=lambda e: -len(e["abbr"]))
-    return tuple(
-        (re.compile(r"(?<![\w&])" + re.escape(e["abbr"]) + r"(?![\w&])"), str(e["expansion"]))
-        for e in entries
+    # longest first; an abbreviation read by the word after it ("BCH Quân sự") before its plain reading
+    entries = sorted(
+        vocab.load("agency_abbreviations"), key=lambda e: (-len(e["abbr"]), "followed_by" not in e)
     )
+    return tuple((_abbreviation_pattern(e), str(e["expansion"])) for e in entries)
+
+
+def _abbreviation_pattern(entry: dict[str, Any]) -> re.Pattern[str]:
+    """A whole-token abbreviation, only before one of its ``followed_by`` words when the entry lists them."""
+    after = ""
+    if words := entry.get("followed_by"):
+        after = r"(?=\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w&]))"
+    return re.compile(r"(?<![\w&])" + re.escape(entry["abbr"]) + r"(?![\w&])" + after)
 
 
 def expand_abbreviations(text: str) -> str:
@@ -430,8 +437,9 @@ def match_group(text: str, pos: int = 0) -> int | None:
     'Các sở, ban, ngành'
     """
     folded = fold_keep_length(expand_abbreviations_keep_length(text))
-    # a council's or committee's localities end at ", các": "UBND các huyện, thành phố, các đơn vị liên quan"
-    m = _group_grammar(not _LOCAL_HEAD.match(folded, pos)).match(folded, pos)
+    # only a group opened by "các" goes on over ", các": "UBND các huyện, thành phố, các đơn vị liên quan" and
+    # "Đảng ủy các bộ, cơ quan ngang bộ, các tỉnh ủy" are two groups each
+    m = _group_grammar(folded.startswith("cac ", pos)).match(folded, pos)
     if not m:
         return None
     # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
