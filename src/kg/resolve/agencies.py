@@ -54,6 +54,7 @@ _SCOPE = re.compile(rf"^(?P<base>.+?)\s+(?P<scope>(?:{_PLACES})(?:\s+[^\W\d_][^\
 _PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
 _SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
 _ROMAN = re.compile(r"[IVXLC]+")
+_GROUP_SEP = re.compile(r"\s*[,/]\s*|\s+va\s+")
 _OF_BODY = re.compile(r"\s+(?:truc\s+)?thuoc\s+(?=\S)")
 _PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
@@ -442,11 +443,26 @@ def match_group(text: str, pos: int = 0) -> int | None:
     m = _group_grammar(folded.startswith("cac ", pos)).match(folded, pos)
     if not m:
         return None
+    if (cut := _named_member(text, folded, m.start(), m.end())) is not None:
+        return cut
     # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
     # (its first word may already be read as a qualifier: "thuộc Bộ")
     ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
     body = find_agency_at(text, ofs[-1].end()) if ofs else None
     return max(m.end(), body.end) if body and not body.match.is_group else m.end()
+
+
+def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
+    """Where a group read up to ``end`` stops before a named body listed after it ("các tổ chức chính trị xã
+    hội, Hội Chữ thập đỏ Việt Nam": "Hội" is no noun of the group here), or None."""
+    for sep in _GROUP_SEP.finditer(folded, start + 1, end):
+        at = sep.end()
+        if not text[at : at + 1].isupper() or not (surface := _surface_regex().match(folded, at)):
+            continue
+        listed = _index().get(_key(text[at : surface.end()]))
+        if surface.end() > end and not (listed and listed.is_group):
+            return sep.start()
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -552,6 +568,8 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
         ends.append(group_end)
     if m := _surface_regex().match(folded, pos):
         ends.append(_extend_scope(text, pos, m.end()))
+    elif text[pos : pos + 1].isupper() and (b := _base_regex().match(folded, pos)) and b[0].count(" ") >= 2:
+        ends.append(b.end())  # "Thường trực Hội đồng nhân dân, Ủy ban nhân dân xã": a listed name, no place
     ends.extend(_tail_ends(text, pos))
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
         ends.append(end)

@@ -204,7 +204,10 @@ def _continues(text: str, token: tuple[int, int, str], after_and: bool) -> bool:
     start, _end, word = token
     if word in "-–,":
         return False
+    if _words("stop").match(_lower(text), start):
+        return False  # "... Khoáng sản - Các đơn vị khác": a new item
     if not _is_proper(word):
         # "Vụ Pháp luật hình sự - hành chính", "Vụ Phổ biến, giáo dục pháp luật": a name's words go on
-        return not _stops().match(_lower(text), start) and not _words("scope").match(_lower(text), start)
+        low = _lower(text)
+        return not _stops().match(low, start) and not _words("scope").match(low, start)
     return not (_is_abbreviation(word) or head_at(text, start))
