@@ -2,7 +2,7 @@
 
 For every gold assignment of every ``*.gold.json`` in the folders given (default: tests/corpus/real and
 tests/corpus/seeds), the gold agency name must be one the matcher (kg.resolve.agencies.find_agency_at)
-reads from the text:
+reads from the text (kg.resolve.agencies.parse_agency_list at a word start):
 
 - ``near``: at some word of the gold task or of the text before it (the heading that names the body, the
   sentence that opens the list) — the window is WINDOW characters before the task to 200 after it;
@@ -27,7 +27,7 @@ from pathlib import Path
 from kg.evaluate import agency_key, load_corpus
 from kg.normalize import normalize
 from kg.reading import read_text
-from kg.resolve.agencies import find_agency_at, fold_keep_length
+from kg.resolve.agencies import find_agency_at, fold_keep_length, parse_agency_list
 
 WINDOW = 1500
 _WORD_START = re.compile(r"(?<![\w&])\w")
@@ -42,14 +42,15 @@ class Outcome:
 
 
 @lru_cache(maxsize=1 << 16)
-def _name_at(text: str, pos: int) -> str | None:
-    mention = find_agency_at(text, pos)
-    return agency_key(mention.match.name) if mention else None
+def _names_at(text: str, pos: int) -> frozenset[str]:
+    """Record names of the agencies listed from ``pos`` (a list expands: "Ủy ban nhân dân các tỉnh: A, B")."""
+    found, _ = parse_agency_list(text, pos)
+    return frozenset(agency_key(m.match.name) for m in found)
 
 
 def _names_in(text: str, start: int, end: int) -> set[str]:
     """Record names of every mention the matcher reads at a word start in text[start:end]."""
-    return {n for m in _WORD_START.finditer(text, start, end) if (n := _name_at(text, m.start()))}
+    return {n for m in _WORD_START.finditer(text, start, end) for n in _names_at(text, m.start())}
 
 
 def _squash(text: str) -> tuple[str, list[int]]:
@@ -78,7 +79,11 @@ def _task_span(squashed: str, where: list[int], task: str) -> tuple[int, int] | 
 
 def _reads_alone(name: str) -> bool:
     mention = find_agency_at(name, 0)
-    return bool(mention and mention.end >= len(name.rstrip(" .;,")) and agency_key(mention.match.name) == agency_key(name))
+    return bool(
+        mention
+        and mention.end >= len(name.rstrip(" .;,"))
+        and agency_key(mention.match.name) == agency_key(name)
+    )
 
 
 def outcomes(folder: Path) -> list[Outcome]:

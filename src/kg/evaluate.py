@@ -138,14 +138,27 @@ class Scores:
         return self.meta_right / self.meta_total if self.meta_total else 1.0
 
 
+# Old and new tone placement on a closing "oa", "oe", "uy" ("hoá"/"hóa", "uỷ"/"ủy"): the same word.
+_OLD_TONE = {
+    f"{v}{t}": f"{tv}{w}"
+    for v, w, pairs in (("o", "a", "áàảãạ"), ("o", "e", "éèẻẽẹ"), ("u", "y", "ýỳỷỹỵ"))
+    for t, tv in zip(pairs, {"o": "óòỏõọ", "u": "úùủũụ"}[v], strict=True)
+}
+_OLD_TONE_RE = re.compile("(" + "|".join(_OLD_TONE) + r")(?!\w)")
+
+
 def agency_key(name: str) -> str:
     """Light normalisation for comparing agency names: NFC, whitespace collapsed, case folded (capitals vary
-    between texts and do not change which body is meant: "Sở Công thương", "Thành phố Hồ Chí Minh").
+    between texts and do not change which body is meant: "Sở Công thương", "Thành phố Hồ Chí Minh"), and the
+    old tone placement written the new way ("Văn hoá" = "Văn hóa", "Tỉnh uỷ" = "Tỉnh ủy").
 
     >>> agency_key("Các sở,  ban, ngành") == agency_key("các Sở, ban, ngành")
     True
+    >>> agency_key("Sở Văn hoá, Thể thao") == agency_key("Sở Văn hóa, Thể thao"), agency_key("Hoàng")
+    (True, 'hoàng')
     """
-    return collapse(nfc(name)).casefold()
+    key = collapse(nfc(name)).casefold()
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], key)
 
 
 # "các"/"những" before a noun, a closing "liên quan", a bare list of kinds ("Sở, ban, ngành"), a tier ("Ủy ban

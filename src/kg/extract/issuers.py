@@ -29,7 +29,7 @@ def _official(name: str, province: str | None) -> tuple[str, str | None]:
         except Exception:
             match = None
         if match is not None:
-            return match.name, match.level
+            return match.official or match.name, match.level
     return expanded[:1].upper() + expanded[1:], None
 
 
