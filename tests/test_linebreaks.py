@@ -133,3 +133,20 @@ def test_short_agency_headings_before_their_task_stay_lines_of_their_own() -> No
         for i, name in enumerate(["Tài chính", "Nội vụ", "Xây dựng", "Y tế", "Công Thương"], 1)
     )
     assert normalize(wrap_at(80)(body)).text.count("\nChủ trì") == 5
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt", "joined"),
+    [
+        ("THỦ", "TƯỚNG CHÍNH PHỦ điện:", True),  # a heading's word cut inside one bold run
+        ("ỦY", "BAN NHÂN DÂN TỈNH", True),
+        ("LUẬT", "BẢO VỆ DỮ LIỆU", False),  # a type word stands alone
+        ("I.", "NÂNG CAO NHẬN THỨC", False),  # a label, a table's group row
+        ("II", "MỤC TIÊU", False),
+        ("STT", "Nội dung", False),
+    ],
+)
+def test_a_word_cut_inside_a_bold_run(prev: str, nxt: str, joined: bool) -> None:
+    from kg.linebreaks import cut_in_bold
+
+    assert cut_in_bold(prev, nxt) is joined

@@ -28,12 +28,12 @@ _NUMBER_AND_DATE = re.compile(
 # A rule printed under a column ("-------", "_______", "¯¯¯¯¯"), glued to the text beside it by converters.
 _RULE_RUN = re.compile(r"[-_¯—–=]{3,}")
 # "... BAN THƯỜNG TRỰC Số: 16/KH-MTTQ", "CHÍNH PHỦ Số: 171/2025/NĐ-CP": the number column after the issuer.
-_NUMBER_AFTER_NAME = re.compile(r"[A-ZĐÀ-Ỹ)]\s+(?P<num>Số\b\s*:?\s*\d*\s*[/-]?\S*[/-])")
+_NUMBER_AFTER_NAME = re.compile(r"(?P<last>\w|\))\s+(?P<num>Số\b\s*:?\s*\d*\s*[/-]?\S*[/-])")
 # Cells an HTML page put on one line with the number or the date: "Số: 19046/BTC-TCHQ V/v hướng dẫn ...",
 # "Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: ...", "... năm 2015 QUYẾT ĐỊNH BAN HÀNH ...".
 _AFTER_NUMBER = re.compile(r"^Số\b\s*:?\s*\S+\s+(?P<next>V/v\b|Về\s+việc\b|Kính gửi\b)")
 _AFTER_DATE = re.compile(
-    r",\s*ngày\s*[\d\s.…_]*tháng\s*[\d\s.…_]*năm\s*\d{4}\s+(?P<next>Kính gửi\b|[A-ZĐ][A-ZĐÀ-Ỹ]*\s+[A-ZĐÀ-Ỹ])"
+    r",\s*ngày\s*[\d\s.…_]*tháng\s*[\d\s.…_]*năm\s*\d{4}\s+(?P<next>Kính gửi\b|(?P<word>\w\w+)\s+\w)"
 )
 
 
@@ -136,7 +136,8 @@ def _split_line(ln: Line, numbered: bool) -> list[Line]:
     for m in _RULE_RUN.finditer(text):
         cuts.update((m.start(), m.end()))
     for m in _NUMBER_AFTER_NAME.finditer(text):
-        cuts.add(m.start("num"))
+        if m.group("last") == m.group("last").upper():  # after an upper-case name, not running text
+            cuts.add(m.start("num"))
     for piece_start in sorted(cuts):
         piece = text[piece_start:]
         if numbered or NUMBER_LINE.match(piece):
@@ -155,7 +156,8 @@ def _split_line(ln: Line, numbered: bool) -> list[Line]:
     if place:
         cuts.add(place)
     for m in _AFTER_DATE.finditer(text):
-        cuts.add(m.start("next"))
+        if m.group("word") is None or m.group("word") == m.group("word").upper():
+            cuts.add(m.start("next"))  # "Kính gửi", or an upper-case type word ("QUYẾT ĐỊNH")
     return [p for p in _pieces(ln, sorted(cuts)) if p.text and not _RULE_RUN.fullmatch(p.text)] or [ln]
 
 

@@ -26,7 +26,7 @@ _BLOCK_LINES = 25
 # An office followed by a name on one line ("BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng").
 _OFFICE_IN = re.compile(
     r"(?:^|\s)(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN|CHỦ NHIỆM|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG)"
-    r"\s+[A-ZĐ][a-zà-ỹđ]+\s+[A-ZĐ]"
+    r"\s+(?P<name>\w+)\s+\w"
 )
 # Capitalised office words that are no name ("Phó Trưởng Ban", "Chủ tịch").
 _OFFICE_WORDS = re.compile(
@@ -81,7 +81,7 @@ def _opens_block(text: str) -> bool:
         _authority(text)
         or (_POSITION.match(text) and len(text) < 60)
         or (_OFFICE_END.search(text) and len(text) < 60 and parse_label(text) is None)
-        or _OFFICE_IN.search(text)
+        or any(_name_word(m.group("name")) for m in _OFFICE_IN.finditer(text))
         or text.startswith("Nơi nhận")
         or classify(text, "closing")
     )
