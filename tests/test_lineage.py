@@ -205,6 +205,12 @@ OPENINGS = [
             ("SELF", "implements", "728/PA-UBND"),
         },
     ),
+    (  # an opening paragraph that reviews the past first: its later sentence states what the text carries out
+        HEAD
+        + "Về khoa học\n\nThời gian qua, kết quả thực hiện Nghị quyết số 05-NQ/TU đạt nhiều kết quả. Để tiếp tục thực hiện "
+        "hiệu quả Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH",
+        {("SELF", "implements", "69-KL/TW")},
+    ),
     (  # two opening paragraphs, each "Thực hiện X"
         HEAD
         + "Phát động phong trào thi đua\n\nThực hiện Chỉ thị số 21/CT-TTg ngày 25 tháng 11 năm 2022 của Thủ tướng Chính phủ;\n"

@@ -98,6 +98,15 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _TABLE_ROW_END = re.compile(r"\n(?=[^\n]*\s\|\s)|(?<=\n)(?=[^\n]*\s\|\s)[^\n]*\n")
 
 
+def _opening_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of an opening paragraph (". " before a capital)."""
+    out, pos = [], start
+    for m in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", text[start:end]):
+        out.append((pos, start + m.end()))
+        pos = start + m.end()
+    return [*out, (pos, end)]
+
+
 def _chain_edges(
     text: str, mentions: list[Mention], self_ok: bool, self_key: str | None
 ) -> list[tuple[str, str, int, int]]:
@@ -159,6 +168,13 @@ def extract_lineage(
         if not inside:
             continue
         edges += _self_edges(norm, zs, ze, kind, inside, self_key)
+        if (
+            kind == "opening"
+        ):  # "Thời gian qua, ... . Để tiếp tục thực hiện X, UBND ban hành ...": each sentence
+            for s, e in _opening_sentences(norm, zs, ze)[1:]:
+                part = [m for m in inside if s <= m.start < e]
+                if part:
+                    edges += _self_edges(norm, s, e, kind, part, self_key)
     for s, e in _sentences(norm, 0, len(norm)):
         inside = [m for m in mentions if s <= m.start < e]
         in_self = any(zs <= s < ze for zs, ze, _k in self_zones)
