@@ -205,6 +205,12 @@ OPENINGS = [
             ("SELF", "implements", "728/PA-UBND"),
         },
     ),
+    (  # an opening paragraph that reviews the past first: its later sentence states what the text carries out
+        HEAD
+        + "Về khoa học\n\nThời gian qua, kết quả thực hiện Nghị quyết số 05-NQ/TU đạt nhiều kết quả. Để tiếp tục thực hiện "
+        "hiệu quả Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH",
+        {("SELF", "implements", "69-KL/TW")},
+    ),
     (  # two opening paragraphs, each "Thực hiện X"
         HEAD
         + "Phát động phong trào thi đua\n\nThực hiện Chỉ thị số 21/CT-TTg ngày 25 tháng 11 năm 2022 của Thủ tướng Chính phủ;\n"
@@ -301,4 +307,30 @@ COMPOSED = [
 
 @pytest.mark.parametrize(("text", "expected"), COMPOSED)
 def test_composed_and_instruction_edges(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert edges(text) == expected
+
+
+NO_EDGE_FROM_MENTION = [
+    (  # an enumeration of documents, each with its own description: the comma does not extend the chain
+        HEAD
+        + "Về khoa học\n\nI. KẾT QUẢ\n\n- Kế hoạch số 12/KH-UBND ngày 03/3/2024 thực hiện Nghị quyết số 05-NQ/TU, "
+        "Quyết định số 34/QĐ-UBND ngày 05/4/2024 phê duyệt Đề án chuyển đổi số.",
+        {("12/KH-UBND", "implements", "05-NQ/TU")},
+    ),
+    (  # table rows are not one sentence: a row's task does not attach to the document of the row above
+        HEAD + "Về khoa học\n\nI. NHIỆM VỤ\n\n1 | Rà soát Quyết định số 123/QĐ-UBND | Sở Tài chính\n"
+        "2 | Triển khai Nghị quyết số 57-NQ/TW | Sở Khoa học và Công nghệ",
+        set(),
+    ),
+    (  # a lower-case clause after ";" is no document of the Căn cứ list
+        DECREE
+        + "Căn cứ Nghị định số 12/2024/NĐ-CP ngày 05/01/2024 của Chính phủ; đồng thời tại văn bản số 45/BTC-CT "
+        "Bộ Tài chính đã hướng dẫn;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n\nĐiều 1. Một.",
+        {("SELF", "based_on", "12/2024/NĐ-CP")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_EDGE_FROM_MENTION)
+def test_no_edge_from_a_mere_mention(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert edges(text) == expected

@@ -83,13 +83,28 @@ _VERB_TYPE_WORDS = ("huong dan", "quy dinh", "thong bao", "bao cao", "ket luan")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    breaks = {m.end() for m in _SENTENCE_BREAK.finditer(text, start, end)}
+    breaks |= {m.end() for m in _TABLE_ROW_END.finditer(text, start, end)}
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _SENTENCE_BREAK.finditer(text, start, end):
-        out.append((pos, m.end()))
-        pos = m.end()
+    for b in sorted(breaks):
+        out.append((pos, b))
+        pos = b
     out.append((pos, end))
     return out
+
+
+# A line break before or after a table row ("1 | Kế hoạch số ... | Sở X"): rows are not one sentence.
+_TABLE_ROW_END = re.compile(r"\n(?=[^\n]*\s\|\s)|(?<=\n)(?=[^\n]*\s\|\s)[^\n]*\n")
+
+
+def _opening_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of an opening paragraph (". " before a capital)."""
+    out, pos = [], start
+    for m in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", text[start:end]):
+        out.append((pos, start + m.end()))
+        pos = start + m.end()
+    return [*out, (pos, end)]
 
 
 def _chain_edges(
@@ -103,7 +118,7 @@ def _chain_edges(
     chain: str | None = None  # the source whose target list is open
     for i, (a, b) in enumerate(itertools.pairwise(mentions)):
         between = text[a.end : b.start]
-        if chain and ";" not in between and _lists(between, True):
+        if chain and ";" not in between and _coordinated(between):
             edges.append((chain, b.label, a.start, b.end))
             continue
         chain = None
@@ -119,6 +134,13 @@ def _chain_edges(
         edges.append((src, b.label, a.start, b.end))
         chain = src
     return edges
+
+
+def _coordinated(between: str) -> bool:
+    """ "... và <document>": joined by "và"/"cùng" to the target before (a comma may start another item of an
+    enumeration of documents, each with its own description)."""
+    last = list(_LIST_SEP.finditer(between))
+    return bool(last) and last[-1].group(0).lower() in ("và", "cùng") and _lists(between, True)
 
 
 # A decision that approves or issues an unnumbered scheme named next ("phê duyệt “Chiến lược ...").
@@ -146,6 +168,13 @@ def extract_lineage(
         if not inside:
             continue
         edges += _self_edges(norm, zs, ze, kind, inside, self_key)
+        if (
+            kind == "opening"
+        ):  # "Thời gian qua, ... . Để tiếp tục thực hiện X, UBND ban hành ...": each sentence
+            for s, e in _opening_sentences(norm, zs, ze)[1:]:
+                part = [m for m in inside if s <= m.start < e]
+                if part:
+                    edges += _self_edges(norm, s, e, kind, part, self_key)
     for s, e in _sentences(norm, 0, len(norm)):
         inside = [m for m in mentions if s <= m.start < e]
         in_self = any(zs <= s < ze for zs, ze, _k in self_zones)
@@ -253,6 +282,9 @@ def _lists(between: str, prev_listed: bool) -> bool:
     seps = list(_LIST_SEP.finditer(between))
     if not seps or not _LIST_LEAD.match(between[seps[-1].end() :]):
         return False
+    lead = re.sub(r"^\s*(?:[-–•+]\s*)?(?:căn cứ\s*)?", "", between[seps[-1].end() :], flags=re.IGNORECASE)
+    if lead[:1].isalpha() and not lead[:1].isupper() and not re.match(r"số\b", lead):
+        return False  # "...; đồng thời tại văn bản số X": a clause, not a document of the list
     if seps[-1].group(0) in (";", ":", "("):
         return relation_before(between[: seps[-1].start()]) is None
     if re.fullmatch(r"\s*(?:số|Số)\s*", between[seps[-1].end() :]):
