@@ -726,3 +726,12 @@ def test_shared_head_list_item_with_a_comma_in_its_name() -> None:
         "1. Các Sở: Văn hóa, Thể thao và Du lịch, Y tế, Xây dựng rà soát dự thảo Đề án trước ngày 15/10.\n"
     )
     assert {a for a, _ in _pairs(body)} >= {"Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Xây dựng"}
+
+
+def test_a_closing_timeframe_covers_the_items_clauses() -> None:
+    body = ORG + (
+        "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính rà soát, phân bổ kinh phí thực hiện "
+        "nhiệm vụ năm 2026; đề xuất danh mục đầu tư công lĩnh vực khoa học; báo cáo Ủy ban nhân dân tỉnh "
+        "trước ngày 30/5/2026.\n"
+    )
+    assert {d for _, _, _, d in _run(body)} == {"trước ngày 30/5/2026"}
