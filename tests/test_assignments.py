@@ -710,3 +710,28 @@ def test_block_lead_field_that_is_a_sentence() -> None:
         ("Sở Y tế", "lead"),
         ("Sở Xây dựng", "lead"),
     }
+
+
+def test_people_in_a_block_field_are_no_agencies() -> None:
+    body = (
+        "II. NỘI DUNG\n\n1. Giám sát việc lập danh sách cử tri\n"
+        "- Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực giám sát\n"
+        "- Đơn vị phối hợp: Các đ/c Phó chủ tịch, Sở Tư pháp\n"
+    )
+    assert _pairs(body) == set()
+
+
+def test_shared_head_list_item_with_a_comma_in_its_name() -> None:
+    body = ORG + (
+        "1. Các Sở: Văn hóa, Thể thao và Du lịch, Y tế, Xây dựng rà soát dự thảo Đề án trước ngày 15/10.\n"
+    )
+    assert {a for a, _ in _pairs(body)} >= {"Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Xây dựng"}
+
+
+def test_a_closing_timeframe_covers_the_items_clauses() -> None:
+    body = ORG + (
+        "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính rà soát, phân bổ kinh phí thực hiện "
+        "nhiệm vụ năm 2026; đề xuất danh mục đầu tư công lĩnh vực khoa học; báo cáo Ủy ban nhân dân tỉnh "
+        "trước ngày 30/5/2026.\n"
+    )
+    assert {d for _, _, _, d in _run(body)} == {"trước ngày 30/5/2026"}

@@ -66,7 +66,7 @@ def _shared_head_list(s: str, pos: int, province: str | None) -> tuple[list[Agen
     at = m.end()
     end = at
     while at < len(s) and s[at].isupper():
-        stop = _ITEM_END.search(s, at)
+        stop = _longest_known(s, at, head, province) or _ITEM_END.search(s, at)
         item_end = stop.start() if stop else len(s)
         known = resolve_agency(f"{head} {s[at:item_end].rstrip()}", province)
         verb = (
@@ -81,6 +81,8 @@ def _shared_head_list(s: str, pos: int, province: str | None) -> tuple[list[Agen
                 None,
             )
         )
+        if verb is None and not known:
+            verb = _known_prefix(s, at, item_end, head, province)  # "Xây dựng có ý kiến về ..."
         if verb is not None:
             item_end = at + verb
         name = s[at:item_end].rstrip()
@@ -92,6 +94,29 @@ def _shared_head_list(s: str, pos: int, province: str | None) -> tuple[list[Agen
             break
         at = stop.end() + len(s[stop.end() :]) - len(s[stop.end() :].lstrip())
     return (out, end) if out else None
+
+
+def _known_prefix(s: str, at: int, end: int, head: str, province: str | None) -> int | None:
+    """The length of the longest run of words from ``at`` (short of ``end``) the gazetteer knows under
+    ``head``, when the item goes on past it."""
+    cuts = [w.start() for w in re.finditer(r"(?<=\S)\s", s[at:end])]
+    for cut in reversed(cuts):
+        if resolve_agency(f"{head} {s[at : at + cut]}", province):
+            return cut
+    return None
+
+
+def _longest_known(s: str, at: int, head: str, province: str | None) -> re.Match[str] | None:
+    """The end of the longest item from ``at`` the gazetteer knows under ``head`` when it runs over a comma
+    ("các sở: Văn hóa, Thể thao và Du lịch, Y tế": "Sở Văn hóa, Thể thao và Du lịch" is one body)."""
+    best = None
+    for m in _ITEM_END.finditer(s, at, min(len(s), at + 90)):
+        if m.group(0).strip() in ";.(\n":
+            break
+        nxt = _ITEM_END.search(s, m.end())
+        if nxt and resolve_agency(f"{head} {s[at : nxt.start()].rstrip()}", province):
+            best = nxt
+    return best
 
 
 def resolve_or_keep(name: str, province: str | None, is_group: bool) -> AgencyMatch:

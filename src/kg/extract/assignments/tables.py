@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.assignments.cues import find_cue
+from kg.extract.assignments.cues import find_cue, is_office_holder
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
@@ -66,7 +66,7 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
         cut = _next_cut(cell, pos)
         end = cut[0] if cut else len(cell)
         name = cell[pos:end].strip(" .,;")
-        if name:
+        if name and not is_office_holder(name):  # "Đồng chí Phó chủ tịch Thường trực": a person (G7)
             match = resolve_or_keep(name, province, name.lower().startswith("các"))
             found.append(AgencyMention(base + pos, base + pos + len(name), name, match))
         pos = _skip_cut(cell, end)
