@@ -545,6 +545,19 @@ LIST_CASES = [
         {("Ủy ban nhân dân các tỉnh, thành phố", "lead")},
     ),
     (
+        "a shared-head list ('Các Bộ: A, B, C') is expanded, one body each",
+        "I. NHIỆM VỤ\n\n1. Các Bộ: Tài chính, Quốc phòng, Công an tiếp tục hỗ trợ các địa phương khắc phục "
+        "hậu quả thiên tai.\n\n2. Bộ Y tế bảo đảm thuốc cho vùng bị ảnh hưởng.\n",
+        {("Bộ Tài chính", "lead"), ("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead"), ("Bộ Y tế", "lead")},
+    ),
+    (
+        "a class of bodies with its members in brackets: the members lead its items",
+        "I. TRÁCH NHIỆM\n\n1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Sở Xây dựng):\n\n"
+        "a) Tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định.\n\nb) Trả kết quả thủ tục hành chính.\n\n"
+        "2. Sở Y tế:\n\na) Đánh giá tác động của dự án đến sức khỏe cộng đồng.\n",
+        {("Sở Tài chính", "lead"), ("Sở Xây dựng", "lead"), ("Sở Y tế", "lead")},
+    ),
+    (
         "a lone sentence opening with agencies in a list of aims is no per-agency list (G8)",
         "I. MỤC ĐÍCH\n\n1. Các sở, ban, ngành tổ chức quán triệt nội dung Kế hoạch.\n\n"
         "2. Nâng cao nhận thức của cán bộ, công chức.\n\n3. Bảo đảm tiến độ đề ra.\n",
@@ -585,6 +598,24 @@ BLOCK_CASES = [
         },
     ),
     (
+        "fields in sub-items: 'a) Nhiệm vụ:' with its items, 'b) Cơ quan thực hiện:', 'c) Thời gian ...'",
+        "II. NỘI DUNG\n\n3. Về an toàn thông tin\n\na) Nhiệm vụ:\n\n"
+        "- Triển khai các phương án bảo đảm an toàn thông tin cho các cơ sở dữ liệu.\n\n"
+        "- Kịp thời ứng cứu sự cố cho hạ tầng kỹ thuật.\n\nb) Cơ quan thực hiện:\n\n"
+        "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n\n- Đơn vị phối hợp: Sở Tài chính.\n\n"
+        "c) Thời gian thực hiện: Hoàn thành trong năm 2025.\n",
+        {
+            ("Sở Khoa học và Công nghệ", "lead", "Hoàn thành trong năm 2025"),
+            ("Sở Tài chính", "coordinate", "Hoàn thành trong năm 2025"),
+        },
+    ),
+    (
+        "a time field that states no timeframe gives no deadline",
+        "II. NỘI DUNG\n\n1. Chuẩn hóa cơ sở dữ liệu của đơn vị\n- Cơ quan chủ trì: Sở Xây dựng.\n"
+        "- Thời gian thực hiện: Theo lộ trình, hướng dẫn của Bộ, ngành.\n",
+        {("Sở Xây dựng", "lead", None)},
+    ),
+    (
         "one paragraph with the fields in a row: the Nội dung field is the task",
         "II. NỘI DUNG\n\n1. Nội dung: Xây dựng cơ sở dữ liệu về đất đai. Cơ quan chủ trì: Sở Nông nghiệp và "
         "Môi trường. Cơ quan phối hợp: Sở Tài chính. Thời gian: Quý II/2025.\n",
@@ -597,5 +628,85 @@ BLOCK_CASES = [
 
 
 @pytest.mark.parametrize(("name", "body", "expected"), BLOCK_CASES, ids=[c[0] for c in BLOCK_CASES])
-def test_task_blocks(name: str, body: str, expected: set[tuple[str, str, str]]) -> None:
+def test_task_blocks(name: str, body: str, expected: set[tuple[str, str, str | None]]) -> None:
     assert {(a, r, d) for a, r, _, d in _run(body)} == expected, name
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        (
+            "- Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất - Các đơn vị khác có liên quan",
+            ["Vụ Đất đai", "Cục Quy hoạch và Phát triển tài nguyên đất", "Các đơn vị khác có liên quan"],
+        ),
+        (
+            "Vụ Pháp luật hình sự - hành chính, Vụ Kế hoạch - Tài chính",
+            ["Vụ Pháp luật hình sự - hành chính", "Vụ Kế hoạch - Tài chính"],
+        ),
+        (
+            "Bộ Văn hóa, Thể thao và Du lịch, Thông tấn xã Việt Nam và các cơ quan báo chí khác",
+            ["Bộ Văn hóa, Thể thao và Du lịch", "Thông tấn xã Việt Nam", "các cơ quan báo chí khác"],
+        ),
+        ("Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),
+    ],
+)
+def test_a_cell_is_read_as_names(cell: str, names: list[str]) -> None:
+    from kg.extract.assignments.tables import cell_agencies
+
+    assert [m.written for m in cell_agencies(cell, 0, None)] == names
+
+
+def test_pipe_table_with_a_second_header_row() -> None:
+    body = (
+        "PHỤ LỤC\n\n| STT | Tên đề án | Thời gian trình | Đơn vị thực hiện |  |\n"
+        "| --- | --- | --- | --- | --- |\n|  |  |  | Chủ trì | Phối hợp |\n"
+        "| 1 | Đề án kiểm kê đất đai | Tháng 3 | Cục Đăng ký đất đai | - Vụ Đất đai - Các đơn vị khác |\n"
+    )
+    assert {(a, r, d) for a, r, _, d in _run(body)} == {
+        ("Cục Đăng ký đất đai", "lead", "Tháng 3"),
+        ("Vụ Đất đai", "coordinate", "Tháng 3"),
+        ("Các đơn vị khác", "coordinate", "Tháng 3"),
+    }
+
+
+def test_cell_per_line_table_with_cells_broken_over_lines() -> None:
+    body = (
+        "PHỤ LỤC\n\nTT\n\nNội dung thực hiện\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\n"
+        "Thời gian hoàn thành\n\nI\n\nKIỆN TOÀN TỔ CHỨC\n\n1\n\n"
+        "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh\n(Điều 7 Nghị định)\n\n"
+        "Sở Khoa học và\nCông nghệ\n\nSở Tài chính; các sở, ban, ngành\n\nTrước ngày\n30/11/2025\n\n"
+        "2\n\nTriển khai thực hiện nội dung chi đặc thù cho hoạt động phòng thủ dân sự\n\nSở Tài chính\n\n"
+        "Cơ quan, địa phương liên quan\n\nThường xuyên\n"
+    )
+    assert {(a, r, d) for a, r, _, d in _run(body)} == {
+        ("Sở Khoa học và Công nghệ", "lead", "Trước ngày 30/11/2025"),
+        ("Sở Tài chính", "coordinate", "Trước ngày 30/11/2025"),
+        ("Các sở, ban, ngành", "coordinate", "Trước ngày 30/11/2025"),
+        ("Sở Tài chính", "lead", "Thường xuyên"),
+        ("Cơ quan, địa phương liên quan", "coordinate", "Thường xuyên"),
+    }
+
+
+def test_giao_heading_ending_in_colon_addresses_its_items() -> None:
+    body = ORG + (
+        "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, có trách nhiệm:\n\n"
+        "- Điều phối chung, đôn đốc việc triển khai Kế hoạch.\n\n"
+        "- Chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí thực hiện.\n"
+    )
+    assert _pairs(body) == {("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "coordinate")}
+
+
+def test_block_lead_field_that_is_a_sentence() -> None:
+    body = (
+        "II. NỘI DUNG\n\n1. Tuyên truyền pháp luật về lao động\n"
+        "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Liên đoàn Lao động tỉnh; Sở Tư pháp.\n"
+        "- Thời gian thực hiện: Năm 2025.\n\n2. Tập huấn nghiệp vụ cho cán bộ\n"
+        "- Cơ quan thực hiện: Sở Y tế chủ trì tham mưu; Sở Xây dựng chủ động tổ chức triển khai.\n"
+    )
+    assert _pairs(body) == {
+        ("Sở Nội vụ", "lead"),
+        ("Liên đoàn Lao động tỉnh", "coordinate"),
+        ("Sở Tư pháp", "coordinate"),
+        ("Sở Y tế", "lead"),
+        ("Sở Xây dựng", "lead"),
+    }

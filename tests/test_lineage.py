@@ -87,11 +87,17 @@ MORE = [
         "thực hiện Kết luận số 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng, Ban Thường vụ xây dựng Kế hoạch:\n\nI. MỤC ĐÍCH",
         {("SELF", "based_on", "232-QĐ/TW"), ("SELF", "implements", "123-KL/TW")},
     ),
-    (  # "và" after a chain target stays with the chain, not with this document
+    (  # "và" after a chain target stays with the chain (45 implements both, as the real gold reads such
+        # lists: "Kế hoạch 283 ... về thực hiện Nghị quyết 71/NQ-CP ... và Chương trình hành động 10-CTr/TU"),
+        # not with this document
         HEAD
         + "Về khoa học\n\nThực hiện Kế hoạch số 45-KH/TU của Tỉnh ủy thực hiện Kết luận số 69-KL/TW và Nghị quyết số 57-NQ/TW, "
         "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH",
-        {("SELF", "implements", "45-KH/TU"), ("45-KH/TU", "implements", "69-KL/TW")},
+        {
+            ("SELF", "implements", "45-KH/TU"),
+            ("45-KH/TU", "implements", "69-KL/TW"),
+            ("45-KH/TU", "implements", "57-NQ/TW"),
+        },
     ),
     (  # a law named with its number is one reference, by number
         "CHÍNH PHỦ\nSố: 35/2025/NĐ-CP\n\nHà Nội, ngày 25 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định\n\n"
@@ -138,6 +144,12 @@ PREAMBLES = [
             ("SELF", "based_on", "126/2020/NĐ-CP"),
             ("SELF", "based_on", "91/2022/NĐ-CP"),
         },
+    ),
+    (  # a Cyrillic look-alike letter inside "Căn cứ" (copy-paste) does not stop the list
+        DECREE
+        + "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nCăn \u0441ứ Nghị định số 39/2022/NĐ-CP ngày 18/6/2022 "
+        "của Chính phủ;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n\nĐiều 1. Một.",
+        {("SELF", "based_on", "Luật Tổ chức Chính phủ"), ("SELF", "based_on", "39/2022/NĐ-CP")},
     ),
     (  # bulleted Căn cứ items of a party text; a list of laws after ":"; the amending act is part of the basis
         "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 390-QĐ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 19 tháng 11 năm 2025\n\nQUY ĐỊNH\nVỀ DỮ LIỆU\n-----\n"
@@ -218,6 +230,16 @@ OPENINGS = [
         "1. Nâng cao hiệu quả thực hiện Kết luận số 21-KL/TW về xây dựng Đảng gắn với thực hiện\nChỉ thị số 05-CT/TW về học tập.",
         set(),
     ),
+    (  # "thực hiện các Nghị quyết của Chính phủ: số A ...; số B": the plural announces the list
+        HEAD
+        + "THỰC HIỆN CÁC NGHỊ QUYẾT CỦA CHÍNH PHỦ: SỐ 01/NQ-CP NGÀY 05/01/2024 VỀ NHIỆM VỤ; SỐ 02/NQ-CP NGÀY 05/01/2024 VỀ MÔI TRƯỜNG\n\nI. MỤC ĐÍCH",
+        {("SELF", "implements", "01/NQ-CP"), ("SELF", "implements", "02/NQ-CP")},
+    ),
+    (  # a letter guiding how the provisions of a law are carried out implements it
+        "BỘ TÀI CHÍNH\nSố: 19/BTC-TCHQ\nV/v hướng dẫn thực hiện các quy định của Luật hải quan 2014\n\n"
+        "Hà Nội, ngày 23 tháng 10 năm 2014\n\nKính gửi: Cục Hải quan các tỉnh.\nLuật hải quan có hiệu lực từ ngày 01/01/2015.",
+        {("SELF", "implements", "Luật Hải quan")},
+    ),
     (  # no type line found: the Căn cứ list is still read
         "Quyết định 173/QĐ-BTP\nBỘ TƯ PHÁP --------\nSố: 173/QĐ-BTP\nHà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH\n"
         "Căn cứ Nghị định số 22/2013/NĐ-CP ngày 13/3/2013 của Chính phủ quy định chức năng của Bộ Tư pháp;\n"
@@ -229,4 +251,54 @@ OPENINGS = [
 
 @pytest.mark.parametrize(("text", "expected"), OPENINGS)
 def test_lineage_from_real_openings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert edges(text) == expected
+
+
+MINISTRY = "BỘ TƯ PHÁP\nSố: 17/QĐ-BTP\n\nHà Nội, ngày 29 tháng 01 năm 2015\n\nQUYẾT ĐỊNH\n"
+COMPOSED = [
+    (  # the title carries out a Quy hoạch that the Căn cứ decisions approve: SELF implements each of them
+        MINISTRY
+        + "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA VÀ THỂ THAO THỜI KỲ 2021-2030\n\n"
+        "Căn cứ Quyết định số 991/QĐ-TTg ngày 16/9/2024 của Thủ tướng Chính phủ phê duyệt Quy hoạch mạng lưới cơ sở văn hóa "
+        "và thể thao thời kỳ 2021-2030; các Quyết định của Bộ trưởng phê duyệt điều chỉnh Quy hoạch mạng lưới cơ sở văn hóa "
+        "và thể thao thời kỳ 2021-2030 (Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ngày 12/8/2025);\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.",
+        {
+            ("SELF", "based_on", "991/QĐ-TTg"),
+            ("SELF", "based_on", "1226/QĐ-BVHTTDL"),
+            ("SELF", "based_on", "2657/QĐ-BVHTTDL"),
+            ("SELF", "implements", "991/QĐ-TTg"),
+            ("SELF", "implements", "1226/QĐ-BVHTTDL"),
+            ("SELF", "implements", "2657/QĐ-BVHTTDL"),
+        },
+    ),
+    (  # the title carries out a Chương trình that the Căn cứ names by its number
+        MINISTRY
+        + "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP CÔNG TÁC GIỮA ỦY BAN DÂN TỘC VÀ BỘ TƯ PHÁP NĂM 2015\n\n"
+        "Căn cứ Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014 của Ủy ban Dân tộc và Bộ Tư pháp về phối hợp công tác "
+        "giữa Ủy ban Dân tộc và Bộ Tư pháp giai đoạn 2014 - 2020;\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.",
+        {("SELF", "based_on", "1249a/CTPH-UBDT-BTP"), ("SELF", "implements", "1249a/CTPH-UBDT-BTP")},
+    ),
+    (  # a Tờ trình "Thực hiện ý kiến chỉ đạo ... tại Công văn số X" after its "Kính gửi:" implements X
+        "SỞ NỘI VỤ\nSố: 33/TTr-SNV\n\nBình Thuận, ngày 28 tháng 11 năm 2024\n\nTỜ TRÌNH\nĐề xuất phương án xử lý các hội\n\n"
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n\nNgày 24/7/2024, Chủ tịch Ủy ban nhân dân tỉnh có Công văn số 2769/UBND-NC về đại hội.\n"
+        "Thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh tại Công văn số 2769/UBND-NC, Sở Nội vụ đề xuất như sau:\n"
+        "1. Căn cứ pháp lý",
+        {("SELF", "implements", "2769/UBND-NC")},
+    ),
+    (  # a decision approving a titled strategy that carries out another decision: the decision carries the edge
+        HEAD
+        + "Về dữ liệu\n\nThực hiện Quyết định số 142/QĐ-TTg ngày 02/02/2024 của Thủ tướng Chính phủ; Quyết định số "
+        "1229/QĐ-UBND ngày 07/3/2025 của UBND Thành phố phê duyệt “Chiến lược dữ liệu thành phố Hà Nội đến năm 2030” "
+        "triển khai thực hiện Quyết định số 142/QĐ-TTg, UBND Thành phố ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH",
+        {
+            ("SELF", "implements", "142/QĐ-TTg"),
+            ("SELF", "implements", "1229/QĐ-UBND"),
+            ("1229/QĐ-UBND", "implements", "142/QĐ-TTg"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPOSED)
+def test_composed_and_instruction_edges(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert edges(text) == expected

@@ -276,13 +276,31 @@ def test_header_fields_found_by_role(text: str, expected: tuple) -> None:  # typ
 
 
 def test_a_number_cited_above_the_header_is_not_the_texts_number() -> None:
-    """ "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ ..." over a plan names the decision that set up the team."""
+    """ "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ ..., NGÀY ..." over a plan cites the decision that set up the team:
+    neither its number nor its date is the plan's."""
     text = (
-        "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT, NGÀY 01/12/2025\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Độc lập - Tự do - Hạnh phúc\nBình Định, ngày 2 tháng 12 năm 2025\n\nKẾ HOẠCH\nKiểm tra an toàn thực phẩm\n\n"
         "I. MỤC ĐÍCH\n1. Bảo đảm."
     )
-    assert extract_text(text).document.number is None
+    d = extract_text(text).document
+    assert (d.number, d.doc_type, d.date) == (None, "Kế hoạch", "2025-12-02")
+    assert d.issuer is not None and "1050" not in d.issuer
+
+
+def test_docx_rows_signature_beside_recipients_and_a_heading_office_is_no_block() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 5/KH-UBND | An Giang, ngày 2 tháng 12 năm 2025\n\nKẾ HOẠCH\nPhát triển du lịch\n\nI. MỤC ĐÍCH\n"
+        "1. Bảo đảm.\nIII. TRÁCH NHIỆM CỦA GIÁM ĐỐC\nPhú Quốc\nCác sở thực hiện.\n"
+        "Nơi nhận: | TM. ỦY BAN NHÂN DÂN\n- Như trên; | KT. CHỦ TỊCH\n- Lưu: VT. | PHÓ CHỦ TỊCH\n | Nguyễn Thanh Bình"
+    )
+    d = extract_text(text).document
+    assert (d.number, d.issuer, d.signer) == (
+        "5/KH-UBND",
+        "Ủy ban nhân dân tỉnh An Giang",
+        "Nguyễn Thanh Bình",
+    )
 
 
 OPENINGS = [
@@ -323,3 +341,30 @@ def test_number_beside_the_place_date_with_a_blank_day() -> None:
         "2025-11",
         "V/v báo cáo biên chế",
     )
+
+
+COLUMN_CASES = [
+    (  # docx text with the columns side by side: issuer beside the place-date, number beside the type word
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTHỦ TƯỚNG CHÍNH PHỦ\tHà Nội, ngày 2 tháng 3 "
+        "năm 2026\n____________\nSố: 120/QĐ-TTg\tQUYẾT ĐỊNH\nPhê duyệt Đề án đào tạo cán bộ đối ngoại\n____________\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Đề án.",
+        (
+            "120/QĐ-TTg",
+            "Quyết định",
+            "Thủ tướng Chính phủ",
+            "2026-03-02",
+            "Phê duyệt Đề án đào tạo cán bộ đối ngoại",
+        ),
+    ),
+    (  # a wrap cut the motto beside the issuer ("... CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
+        "BỘ Y TẾ CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 45/BYT-KH Hà\nNội, ngày 5 tháng "
+        "1 năm 2026\nV/v báo cáo kế hoạch năm 2026\nKính gửi: Các sở y tế.\nBộ Y tế đề nghị báo cáo./.",
+        ("45/BYT-KH", "Công văn", "Bộ Y tế", "2026-01-05", "V/v báo cáo kế hoạch năm 2026"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLUMN_CASES)
+def test_header_columns_side_by_side(text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    d = extract_text(text).document
+    assert (d.number, d.doc_type, d.issuer, d.date, d.title) == expected

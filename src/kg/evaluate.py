@@ -138,17 +138,34 @@ class Scores:
         return self.meta_right / self.meta_total if self.meta_total else 1.0
 
 
+# Old and new tone placement on a closing "oa", "oe", "uy" ("hoá"/"hóa", "uỷ"/"ủy"): the same word.
+_OLD_TONE = {
+    f"{v}{t}": f"{tv}{w}"
+    for v, w, pairs in (("o", "a", "áàảãạ"), ("o", "e", "éèẻẽẹ"), ("u", "y", "ýỳỷỹỵ"))
+    for t, tv in zip(pairs, {"o": "óòỏõọ", "u": "úùủũụ"}[v], strict=True)
+}
+_OLD_TONE_RE = re.compile("(" + "|".join(_OLD_TONE) + r")(?!\w)")
+
+
 def agency_key(name: str) -> str:
     """Light normalisation for comparing agency names: NFC, whitespace collapsed, case folded (capitals vary
-    between texts and do not change which body is meant: "Sở Công thương", "Thành phố Hồ Chí Minh").
+    between texts and do not change which body is meant: "Sở Công thương", "Thành phố Hồ Chí Minh"), and the
+    old tone placement written the new way ("Văn hoá" = "Văn hóa", "Tỉnh uỷ" = "Tỉnh ủy").
 
     >>> agency_key("Các sở,  ban, ngành") == agency_key("các Sở, ban, ngành")
     True
+    >>> agency_key("Sở Văn hoá, Thể thao") == agency_key("Sở Văn hóa, Thể thao"), agency_key("Hoàng")
+    (True, 'hoàng')
     """
-    return collapse(nfc(name)).casefold()
+    key = collapse(nfc(name)).casefold()
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], key)
 
 
-_COLLECTIVE = re.compile(r"(^|\s)(cac|nhung|moi)\s|\blien quan$|^(so|bo), (ban|nganh)")
+# "các"/"những" before a noun, a closing "liên quan", a bare list of kinds ("Sở, ban, ngành"), a tier ("Ủy ban
+# nhân dân cấp xã"); not "mọi": folded, it is "moi" as in "môi trường".
+_COLLECTIVE = re.compile(
+    r"(^|\s)(cac|nhung)\s|\blien quan$|^(so|bo), (ban|nganh)|\bcap (xa|huyen|tinh|co so)\b"
+)
 
 
 def looks_collective(name: str) -> bool:
@@ -161,8 +178,11 @@ def looks_collective(name: str) -> bool:
 
 
 def _is_collective(a: dict[str, Any]) -> bool:
+    """The gold's ``collective`` flag; for a record, its ``is_group`` or, failing both, the wording."""
     flag = a.get("collective")
-    return bool(flag) if isinstance(flag, bool) else looks_collective(a["agency"])
+    if isinstance(flag, bool):
+        return flag
+    return bool(a.get("is_group")) or looks_collective(a["agency"])
 
 
 def _counts(pred: set[Any], gold: set[Any], ignore: set[Any] | None = None) -> Counts:

@@ -254,12 +254,13 @@ def cut_in_bold(prev: str, nxt: str) -> bool:
 
     >>> cut_in_bold("THỦ", "TƯỚNG CHÍNH PHỦ điện:"), cut_in_bold("LUẬT", "BẢO VỆ")
     (True, False)
-    >>> cut_in_bold("STT", "Nội dung")
-    False
+    >>> cut_in_bold("STT", "Nội dung"), cut_in_bold("I.", "NÂNG CAO NHẬN THỨC"), cut_in_bold("II", "MỤC TIÊU")
+    (False, False, False)
     """
     first = nxt.split(" ", 1)[0]
     return (
-        " " not in prev
+        prev.isalpha()  # a word, not a label ("I.", "1") or a table cell's number
+        and not re.fullmatch(r"[IVXLC]+", prev)
         and _upper(prev)
         and _upper(first)
         and len(first) > 1

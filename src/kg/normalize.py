@@ -24,6 +24,9 @@ _ODD_SPACES = frozenset(
 )
 # Invisible characters that only break matching.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Cyrillic letters that look Latin, as OCR or copy-paste leave them inside Vietnamese words ("Căn сứ" with a
+# Cyrillic "с"): read as the Latin letter when a Latin letter stands beside them.
+_CYRILLIC_LOOKALIKE = dict(zip("аеорсхуіАВЕКМНОРСТХ", "aeopcxyiABEKMHOPCTX", strict=True))
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,18 @@ def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
             if mapped:
                 chars.append(mapped)
                 offs.append(start)
-    return chars, offs
+    return _latin_lookalikes(chars), offs
+
+
+def _latin_lookalikes(chars: list[str]) -> list[str]:
+    """Cyrillic look-alike letters next to a Latin letter, as the Latin letter (one for one)."""
+    out = list(chars)
+    for i, ch in enumerate(chars):
+        if ch in _CYRILLIC_LOOKALIKE:
+            near = chars[i - 1 : i] + chars[i + 1 : i + 2]
+            if any(unicodedata.name(c, "").startswith("LATIN") for c in near):
+                out[i] = _CYRILLIC_LOOKALIKE[ch]
+    return out
 
 
 def _map_char(ch: str) -> str:

@@ -68,8 +68,18 @@ def relation_before(text: str) -> str | None:
 
 @cache
 def _type_word_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w, _c, _codes in doc_type_words())
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    """A document's type word; one that doubles as a verb ("hướng dẫn thực hiện", "quy định") only when
+    written with its capital ("Hướng dẫn số", "HƯỚNG DẪN")."""
+    nouns: list[str] = []
+    verbs: list[str] = []
+    for w, _c, _codes in doc_type_words():
+        (verbs if fold(w) in _VERB_TYPE_WORDS else nouns).append(w)
+    either = "|".join(re.escape(w) for w in nouns)
+    capital = "|".join(re.escape(f) for w in verbs for f in (w, w.upper()))
+    return re.compile(rf"\b(?:(?i:{either})|{capital})\b")
+
+
+_VERB_TYPE_WORDS = ("huong dan", "quy dinh", "thong bao", "bao cao", "ket luan")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -85,19 +95,34 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _chain_edges(
     text: str, mentions: list[Mention], self_ok: bool, self_key: str | None
 ) -> list[tuple[str, str, int, int]]:
-    """Implements edges between consecutive mentions of one sentence: (source, target, start, end)."""
+    """Implements edges between consecutive mentions of one sentence: (source, target, start, end). A target
+    coordinated with the one before ("thực hiện Nghị quyết A và Chương trình B") is implemented too; a
+    titled scheme that a decision approves or issues ("Quyết định X phê duyệt Chiến lược Y triển khai thực
+    hiện Z") passes its edge to the decision (the decision is how the text names it)."""
     edges: list[tuple[str, str, int, int]] = []
-    for a, b in itertools.pairwise(mentions):
+    chain: str | None = None  # the source whose target list is open
+    for i, (a, b) in enumerate(itertools.pairwise(mentions)):
         between = text[a.end : b.start]
+        if chain and ";" not in between and _lists(between, True):
+            edges.append((chain, b.label, a.start, b.end))
+            continue
+        chain = None
         if relation_before(between) != "implements" or ";" in between:
             continue  # after ";" a new clause starts: "Căn cứ A ...; thực hiện B" does not make A→B
         if _unnumbered_between(between) and not re.search(r"\bban hành\b", between):
             continue
         src = SELF if self_key and a.key == self_key else a.label
+        if not a.number and i > 0 and _ISSUES_SCHEME.search(text[mentions[i - 1].end : a.start]):
+            src = mentions[i - 1].label  # "Quyết định X phê duyệt “Chiến lược Y”": X carries the edge
         if src == SELF and not self_ok:
             continue
         edges.append((src, b.label, a.start, b.end))
+        chain = src
     return edges
+
+
+# A decision that approves or issues an unnumbered scheme named next ("phê duyệt “Chiến lược ...").
+_ISSUES_SCHEME = re.compile(r"\b(?:phê duyệt|ban hành)\s*[“\"«]?\s*$", re.IGNORECASE)
 
 
 def _unnumbered_between(between: str) -> bool:
@@ -184,10 +209,24 @@ _LIST_LEAD = re.compile(
 )
 
 
+# "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số X": carrying out what X says (folded)
+_INSTRUCTION_IN = re.compile(
+    r"^\W*(?:de\s+)?(?:tiep tuc\s+)?(?:thuc hien|trien khai)\s+"
+    r"(?:y kien\s+)?(?:chi dao|yeu cau|noi dung|y kien)\b[^;.]*\b(?:tai|theo)\s*$"
+)
+# "thực hiện các Nghị quyết của Chính phủ: số 01/NQ-CP ...; số 02/NQ-CP": a plural announcing the list
+_ANNOUNCED_LIST = re.compile(
+    r"\b(?:các|những)\s+\S+(?:\s+\S+)?(?:\s+của\s+[^:;]{1,60})?\s*:\s*(?:số\s*)?$", re.IGNORECASE
+)
+
+
 def _lead_implements(lead: str) -> bool:
     """Whether the words before a zone's first document make it implemented: "Thực hiện X", or "Thực hiện
     <an unnumbered document>; X" (the zone's list goes on after the ";")."""
+    lead = _ANNOUNCED_LIST.sub(" ", lead)
     if relation_before(lead) == "implements" and not _unnumbered_between(lead):
+        return True
+    if _INSTRUCTION_IN.search(fold(lead)):
         return True
     return bool(_OPENS_WITH_CUE.match(lead)) and ";" in lead and not lead.rsplit(";", 1)[1].strip()
 
@@ -216,6 +255,8 @@ def _lists(between: str, prev_listed: bool) -> bool:
         return False
     if seps[-1].group(0) in (";", ":", "("):
         return relation_before(between[: seps[-1].start()]) is None
+    if re.fullmatch(r"\s*(?:số|Số)\s*", between[seps[-1].end() :]):
+        return True  # "(Số A, số B ... của Nghị định số C và số D)": a bare "số" goes on with the list
     cue = re.search(r"\b(?:thực hiện|triển khai)\b", between, re.IGNORECASE)
     return prev_listed and cue is None
 
@@ -236,23 +277,34 @@ def _clause_edges(norm: str, mentions: list[Mention]) -> list[tuple[str, Relatio
 def _composed_edges(
     norm: str, outline: Outline, mentions: list[Mention]
 ) -> list[tuple[str, Relation, str, int, int]]:
-    """SELF implements the decision that approves the unnumbered scheme the title says it carries out."""
+    """SELF implements the documents that carry the unnumbered scheme its title says it carries out: the
+    decisions that approve it ("Căn cứ Quyết định 991/QĐ-TTg phê duyệt Quy hoạch X" under a title "Kế
+    hoạch thực hiện Quy hoạch X"), or the numbered scheme itself ("Căn cứ Chương trình số 1249a ... về X"
+    under "Kế hoạch triển khai thực hiện Chương trình X")."""
     if not outline.title:
         return []
     m = re.search(
-        r"thực hiện\s+(đề án|chương trình|chiến lược|dự án)\s+(.{20,})", outline.title, re.IGNORECASE
+        r"thực hiện\s+(đề án|chương trình|chiến lược|dự án|quy hoạch)\s+(.{20,})",
+        outline.title,
+        re.IGNORECASE,
     )
     if not m:
         return []
     kind, name = fold(m.group(1)), _words(m.group(2), 6)
     out: list[tuple[str, Relation, str, int, int]] = []
     for item in outline.preamble:
-        if item.kind != "can_cu":
+        inside = [x for x in mentions if item.start <= x.start < item.end and x.number]
+        if item.kind != "can_cu" or not inside:
             continue
-        p = re.search(r"phe duyet\s+" + re.escape(kind) + r"\s+(.{20,})", fold(item.text))
-        ref = next((x for x in mentions if item.start <= x.start < item.end and x.number), None)
-        if p and ref and _words(p.group(1), 6) == name:
-            out.append((SELF, "implements", ref.label, item.start, item.end))
+        key = fold(norm[item.start : item.end])
+        approves = re.search(r"phe duyet\s+(?:dieu chinh\s+)?" + re.escape(kind) + r"\s+(.{20,})", key)
+        itself = fold(inside[0].doc_type or "") == kind and re.search(
+            r"\bve\s+(.{20,})", fold(norm[inside[0].end : item.end])
+        )
+        described = approves or itself
+        if described and _words(described.group(1), 6) == name:
+            targets = _listed(norm, inside) if approves else inside[:1]
+            out += [(SELF, "implements", t.label, item.start, item.end) for t in targets]
     return out
 
 

@@ -30,7 +30,7 @@ _ISSUER_STOP = re.compile(
 _LAW_STOP = (
     r"ngày|năm|số|đã|được|và\s+các|và\s+những|và\s+văn|và\s+Luật|Luật|quy\s+định|hiện\s+hành|"
     r"hướng\s+dẫn|sửa\s+đổi|có\s+liên|để|theo|trong|trên|về|thì|của|tại|các|những|đồng\s+thời|như|"
-    r"với|việc|là|cho|khi|mà|nhằm|này|nay|đó|và\s+pháp\s+luật|"
+    r"với|việc|là|cho|khi|mà|nhằm|này|nay|đó|và\s+pháp\s+luật|có|không|sẽ|phải|cần|đang|bị|(?:19|20)\d{2}|"
     r"Nghị|Quyết|Thông|Chỉ"
 )
 # Between two words of a law's title: spaces, a wrapped line (not a new paragraph, label or sentence), or a
@@ -42,7 +42,9 @@ _LAW_GAP = (
 # A law named by title: "Luật Khoa học và Công nghệ", "Luật Phòng, chống thiên tai" (a comma before a
 # lower-case word goes on with the name), "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân".
 _LAW = re.compile(
-    r"\b(?:Bộ\s+)?[Ll]uật\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\s,;.()]*)"
+    r"\b(?:Bộ\s+)?[Ll]uật\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\s,;.()]*"
+    # "Căn cứ Luật tổ chức chính quyền địa phương": a capital "Luật" may name a law written in lower case
+    rf"|(?<=Luật )(?!(?:{_LAW_STOP}|và|hoặc|nhưng|mà|pháp|nào|mới|cũ)\b)[a-zđà-ỹ][^\s,;.()]*)"
     rf"(?:{_LAW_GAP}(?!(?:{_LAW_STOP})\b)[^\s,;.()“”]+){{0,14}})"
 )
 # An amending law: its title runs over the laws it amends ("Luật sửa đổi, bổ sung một số điều của Luật Phòng,
@@ -193,34 +195,7 @@ def expand_title(title: str, law: bool = False) -> str:
 
 def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
     """Laws and strategies named by title (not inside a numbered mention's own span)."""
-    out: list[Mention] = []
-    laws = _law_matches(text)
-    numbered_law: dict[str, str] = {}  # law title → its number, when the text prints "Luật X số N"
-    for m in laws:
-        title = _law_title(m)
-        i = _number_after(text, m.end(), numbered)
-        if i is not None:
-            numbered[i] = replace(numbered[i], doc_type="Luật", start=m.start())
-            numbered_law.setdefault(fold(title), str(numbered[i].number))
-    for m in laws:
-        title = _law_title(m)
-        if _number_after(text, m.end(), numbered) is not None:
-            continue
-        when = date_after(text, m.end(), 8)
-        number = numbered_law.get(fold(title))
-        out.append(
-            Mention(
-                number,
-                None if number else title,
-                "Luật",
-                None,
-                when.iso if when else None,
-                m.start(),
-                m.end(),
-                m.start(),
-                m.end(),
-            )
-        )
+    out = _titled_laws(text, numbered)
     for m in _STRATEGY.finditer(text):
         if _BY_DECISION.match(text[m.end() : m.end() + 40]):
             continue  # "Chiến lược X theo Quyết định số N": the decision names it (one reference)
@@ -229,13 +204,89 @@ def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
     return out
 
 
+@dataclass(frozen=True)
+class _Law:
+    """A law named by title: its match, title without a year, the year printed with it, its date if any."""
+
+    m: re.Match[str]
+    base: str
+    year: str | None
+    date: str | None
+
+
+def _titled_laws(text: str, numbered: list[Mention]) -> list[Mention]:
+    """Laws named by title. One name may stand for several editions ("Luật Hải quan số 29/2001/QH10" and
+    "Luật Hải quan năm 2014", "Luật Cán bộ, công chức ngày 24/6/2025" and "... năm 2008"): then a title
+    keeps the year it is printed with ("Luật Hải quan năm 2014"), and a bare mention goes to the only edition
+    printed with a year; with one edition the year is dropped and "Luật X" is the law "Luật X số N"."""
+    laws: list[_Law] = []
+    numbered_law: dict[str, str] = {}  # law title → its number, when the text prints "Luật X số N"
+    editions: dict[str, set[str]] = {}
+    for m in _law_matches(text):
+        base = _law_title(m)
+        i = _number_after(text, m.end(), numbered)
+        if i is not None:
+            numbered[i] = replace(numbered[i], doc_type="Luật", start=m.start())
+            numbered_law.setdefault(fold(base), str(numbered[i].number))
+            editions.setdefault(fold(base), set()).add(str(numbered[i].number))
+            continue
+        when = date_after(text, m.end(), 8)
+        law = _Law(m, base, _law_year(text, m), when.iso if when else None)
+        edition = law.year or (law.date[:4] if law.date else None)
+        if edition:
+            editions.setdefault(fold(base), set()).add(edition)
+        laws.append(law)
+    out: list[Mention] = []
+    for law in laws:
+        key = fold(law.base)
+        title, number = law.base, numbered_law.get(key)
+        if len(editions.get(key, ())) > 1:
+            number = None
+            printed = {x.year for x in laws if fold(x.base) == key and x.year}
+            dated = any(x.date for x in laws if fold(x.base) == key)
+            year = law.year or (
+                next(iter(printed)) if len(printed) == 1 and not law.date and not dated else None
+            )
+            if year:
+                title = f"{law.base} năm {year}"
+        m = law.m
+        out.append(
+            Mention(
+                number,
+                None if number else title,
+                "Luật",
+                None,
+                law.date,
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+            )
+        )
+    return out
+
+
+def _law_year(text: str, m: re.Match[str]) -> str | None:
+    """The year printed with a law's name: "Luật Hải quan năm 2014", "Luật An ninh mạng 2025"."""
+    inside = re.search(r"\s((?:19|20)\d{2})$", m.group("name"))
+    if inside:
+        return inside.group(1)
+    after = re.match(r"\s*,?\s*(?:năm\s+)?((?:19|20)\d{2})\b(?![/-])", text[m.end() : m.end() + 14])
+    return after.group(1) if after else None
+
+
 def _law_matches(text: str) -> list[re.Match[str]]:
     """Laws named by title, in order: amending laws whole, and the others outside them. Upper-case runs
     ("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM") are read in sentence case ("Luật Việc làm")."""
     text = _sentence_case_runs(text)
     amending = list(_AMENDING_LAW.finditer(text))
     inside = [(m.start(), m.end()) for m in amending]
-    plain = [m for m in _LAW.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    plain = [
+        m
+        for m in _LAW.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+        and (m.group("name")[0].isupper() or " " in m.group("name"))
+    ]
     return sorted([*amending, *plain], key=lambda m: m.start())
 
 
@@ -259,6 +310,8 @@ def _sentence_case_runs(text: str) -> str:
 def _law_title(m: re.Match[str]) -> str:
     name = re.sub(r"(?:\s+năm)?\s+\d{4}$", "", m.group("name")).strip()
     name = re.sub(r"(?:\s+và|,)$", "", name)
+    if m.re is _LAW:  # a law's name starts with a capital ("Luật Tổ chức ..."); an amending law's as printed
+        name = name[:1].upper() + name[1:]
     return expand_title("Luật " + name, law=True)
 
 

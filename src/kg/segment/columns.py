@@ -10,7 +10,9 @@ import itertools
 import re
 
 from kg.outline import Line
+from kg.sections import type_word_line
 from kg.segment.patterns import NUMBER_LINE, SUBJECT
+from kg.textutil import fold
 
 # A motto printed in the right-hand header column; PDF extraction often puts it on the left column's line.
 _MOTTO_IN_LINE = re.compile(
@@ -45,6 +47,8 @@ def split_columns(lines: list[Line], end: int) -> list[Line]:
     ['Số: 5/KH-UBND', 'Hà Giang, ngày 5 tháng 3 năm 2025']
     """
     out: list[Line] = []
+    cut = _cut_wrapped_mottos(lines, end)
+    lines, end = cut, end + len(cut) - len(lines)
     for i, ln in enumerate(lines):
         if i >= end:
             out.extend(lines[i:])
@@ -52,6 +56,53 @@ def split_columns(lines: list[Line], end: int) -> list[Line]:
         for cell in _split_cells(ln):
             out.extend(_split_line(cell, numbered=bool(out and NUMBER_LINE.match(out[-1].text))))
     return out
+
+
+_MOTTO_WORDS = (
+    ("cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"),
+    ("doc", "lap", "tu", "do", "hanh", "phuc"),
+    ("dang", "cong", "san", "viet", "nam"),
+)
+_GAP = r"[\s\-–—]+"
+
+
+def _cut_wrapped_mottos(lines: list[Line], end: int) -> list[Line]:
+    """Header lines where a wrap cut the motto in two beside the issuer's column ("BỘ NỘI VỤ CỘNG HÒA XÃ" /
+    "HỘI CHỦ NGHĨA VIỆT NAM"): the motto's head cut off the end of one line, its tail off the start of the
+    next, so the two pieces stand as lines of their own.
+
+    >>> ls = [Line("BỘ NỘI VỤ CỘNG HÒA XÃ", 0, 21), Line("HỘI CHỦ NGHĨA VIỆT NAM Số: 5/BNV", 22, 53)]
+    >>> [x.text for x in _cut_wrapped_mottos(ls, 2)]
+    ['BỘ NỘI VỤ', 'CỘNG HÒA XÃ', 'HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 5/BNV']
+    """
+    out = list(lines)
+    i = 0
+    while i + 1 < min(len(out), end):
+        cut = _motto_cut(out[i].text, out[i + 1].text)
+        if cut is None:
+            i += 1
+            continue
+        head_at, tail_end = cut
+        a, b = out[i], out[i + 1]
+        pieces = [*_pieces(a, [0, head_at, len(a.text)]), *_pieces(b, [0, tail_end, len(b.text)])]
+        out[i : i + 2] = pieces
+        i += len(pieces) - 1
+    return out
+
+
+def _motto_cut(first: str, second: str) -> tuple[int, int] | None:
+    """(where the motto's head begins in ``first``, where its tail ends in ``second``) when a motto was cut
+    between them with text beside either piece, else None."""
+    f, g = fold(first), fold(second)
+    if len(f) != len(first) or len(g) != len(second):
+        return None
+    for words in _MOTTO_WORDS:
+        for k in range(1, len(words)):
+            head = re.search(r"(?:^|\s)(" + _GAP.join(words[:k]) + r")\s*$", f)
+            tail = re.match(r"^[\s\-–—]*" + _GAP.join(words[k:]) + r"\b", g)
+            if head and tail and (head.start(1) > 0 or tail.end() < len(g)):
+                return head.start(1), tail.end()
+    return None
 
 
 def _split_cells(ln: Line) -> list[Line]:
@@ -98,6 +149,11 @@ def _split_line(ln: Line, numbered: bool) -> list[Line]:
             cuts.add(cut)
     for m in _AFTER_NUMBER.finditer(text):
         cuts.add(m.start("next"))
+    if NUMBER_LINE.match(text):
+        cuts.update(_type_word_at_end(text))
+    place = _place_after_upper(text)
+    if place:
+        cuts.add(place)
     for m in _AFTER_DATE.finditer(text):
         cuts.add(m.start("next"))
     return [p for p in _pieces(ln, sorted(cuts)) if p.text and not _RULE_RUN.fullmatch(p.text)] or [ln]
@@ -113,6 +169,42 @@ def _pieces(ln: Line, cuts: list[int]) -> list[Line]:
         if body:
             out.append(Line(body, ln.start + a + lead, ln.start + a + lead + len(body)))
     return out
+
+
+def _type_word_at_end(text: str) -> list[int]:
+    """Where a type word the other column put after the number begins ("Số: 892/QĐ-TTg QUYẾT ĐỊNH").
+
+    >>> _type_word_at_end("Số: 892/QĐ-TTg QUYẾT ĐỊNH")
+    [15]
+    """
+    for m in re.finditer(r"\s(?=\S)", text):
+        if (
+            type_word_line(Line(text[m.end() :], 0, len(text) - m.end()))
+            and fold(text[m.end() :]).count(" ") < 4
+        ):
+            return [m.end()]
+    return []
+
+
+def _place_after_upper(text: str) -> int | None:
+    """Where "<Place>, ngày ..." begins after an upper-case issuer's name on one line ("THỦ TƯỚNG CHÍNH PHỦ Hà
+    Nội, ngày 20 tháng 5 năm 2026"), or None.
+
+    >>> t = "THỦ TƯỚNG CHÍNH PHỦ Hà Nội, ngày 20 tháng 5 năm 2026"
+    >>> t[_place_after_upper(t) :]
+    'Hà Nội, ngày 20 tháng 5 năm 2026'
+    """
+    m = re.search(r",\s*ngày\b", text)
+    if not m:
+        return None
+    words = text[: m.start()].split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1][1:] == words[k - 1][1:].lower():
+        k -= 1
+    head = " ".join(words[:k])
+    if not k or k == len(words) or head != head.upper() or not any(c.isalpha() for c in head):
+        return None
+    return len(head) + 1
 
 
 def _place_date_cut(text: str) -> int | None:

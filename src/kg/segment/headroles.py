@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 
 from kg.outline import Line
-from kg.segment.patterns import DATE_LINE, NUMBER_LINE, RULE
+from kg.segment.patterns import DATE_LINE, NUMBER_LINE, RULE, UNIT_HEAD
 from kg.textutil import fold
 
 # The mottos, folded, with dashes and spaces made uniform (see ``_key``).
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc", "dang cong san viet nam")
 # The party format's lone "*" (or "* *") under the issuer, and rules under either column.
 _MARK = re.compile(r"^[-_=*.·•¯—–\s]+$")
+# A document symbol cited on a line ("1050/QĐ-SCT", "4085/UBND-ĐT").
+_CITES = re.compile(r"\d+\s*[/-]\s*[A-ZĐ]")
 # A place and date line: "Hà Nội, ngày ..." or its first half "Quảng Trị, ngày" when the column wrapped.
 _PLACE_DATE = re.compile(r"^[^\d,;:]{2,40},\s*ngày\b", re.IGNORECASE)
 
@@ -87,24 +89,43 @@ def issuer_block(lines: list[Line], end: int, motto: set[int]) -> list[Line]:
 
 
 def _header_like(text: str) -> bool:
-    """A line that can stand in the issuer block: upper case, a rule or the party's "*"."""
-    return bool(_MARK.match(text)) or (_is_upper(text) and len(text) < 90 and not re.search(r"\d{3}", text))
+    """A line that can stand in the issuer block: upper case, a rule or the party's "*". A line citing a
+    document stands there only as a unit's name ("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT"); a page's
+    metadata ("4085/UBND-ĐT") or heading ("QUYẾT ĐỊNH 12/QĐ-UBND ...") does not."""
+    if _MARK.match(text):
+        return True
+    if not _is_upper(text) or len(text) >= 90:
+        return False
+    return not _CITES.search(text) or bool(re.match(UNIT_HEAD, text))
 
 
 def _issuer_like(text: str) -> bool:
-    return _is_upper(text) and not _MARK.match(text) and len(text) < 90
+    """An issuer block line that names the issuer (a unit set up by a cited decision is named by its parent:
+    its number is not the issuer's name)."""
+    return _is_upper(text) and not _MARK.match(text) and len(text) < 90 and not _CITES.search(text)
 
 
 def place_date(lines: list[Line], end: int, text: str) -> Line | None:
     """The place and date line of the header (before ``end``), joined with the next line when the column
     wrapped it after "ngày"; ``text`` is the normalized text the lines were cut from."""
     for i, ln in enumerate(lines[:end]):
-        if DATE_LINE.search(ln.text) and len(ln.text) < 80 and not RULE.match(ln.text):
+        if not _PLACE_DATE.match(_trim(ln).text):
+            continue
+        if DATE_LINE.search(ln.text) and len(ln.text) < 80:
             return _trim(ln)
-        if _PLACE_DATE.match(ln.text) and i + 1 < len(lines):
+        if i + 1 < len(lines):
             joined = _join(ln, lines[i + 1], text)
             if DATE_LINE.search(joined.text):
                 return joined
+    # no "<place>, ngày": any short dated line ("Ngày 5/5/2025") but one that cites a document's date
+    for ln in lines[:end]:
+        if (
+            DATE_LINE.search(ln.text)
+            and len(ln.text) < 80
+            and not RULE.match(ln.text)
+            and not _CITES.search(ln.text)
+        ):
+            return _trim(ln)
     return None
 
 

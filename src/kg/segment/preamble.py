@@ -133,8 +133,8 @@ def read_opening(
     paragraphs after it that also open with "Thực hiện"/"Triển khai", and the lead-in paragraph that ends
     with ":" just before the first label ("Để tiếp tục thực hiện X ..., Ủy ban nhân dân tỉnh yêu cầu:"). In a
     letter, the first paragraph after its "Kính gửi:" list and the "Căn cứ" items a letter may open with."""
+    body_start = _after_recipients(lines, body_start)  # a Tờ trình has its "Kính gửi:" too
     if letter:
-        body_start = _after_recipients(lines, body_start)
         type_idx = body_start
     if type_idx is None:
         return _news_opening(lines, body_start)

@@ -13,12 +13,12 @@ import re
 
 from kg.outline import Line
 from kg.sections import classify
+from kg.segment.labels import parse_label
 
 _POSITION = re.compile(
     r"^(?:(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỨ TRƯỞNG|"
     r"TỔNG BÍ THƯ|THƯỜNG TRỰC|CHỦ NHIỆM|VIỆN TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG PHÒNG)|\(?Đã ký.*\)?|"
-    r"\(Ký.*\))",
-    re.IGNORECASE,
+    r"\(Ký.*\)|\(ký.*\)|\(đã ký.*\))"
 )
 # How far after the line that opens it a signature block's name may stand (a layout block beside a long
 # "Nơi nhận" list puts it under the list).
@@ -32,8 +32,9 @@ _OFFICE_IN = re.compile(
 _OFFICE_WORDS = re.compile(
     r"^(?:Phó|Trưởng|Chủ Tịch|Giám Đốc|Bộ Trưởng|Thứ Trưởng|Chánh|Thủ Tướng|Nơi|Kính)\b", re.IGNORECASE
 )
-# What opens a signature block, anywhere on a line (a layout text puts it after a recipient).
-_AUTHORITY = re.compile(r"(?:^|[\s;|.])(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.?\s+[A-ZĐÀ-Ỹ]")
+# What opens a signature block, anywhere on a line (a layout text puts it after a recipient): the mark of
+# the signer's standing and an upper-case office or body ("KT. CHỦ TỊCH", "T/M BAN BÍ THƯ").
+_AUTHORITY = re.compile(r"(?:^|[\s;|.])(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.?\s+(\S+)(?:\s+(\S+))?")
 _OFFICE_END = re.compile(
     r"(?:^|\s)(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|"
     r"THỨ TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG PHÒNG|THƯỜNG TRỰC)$"
@@ -61,15 +62,25 @@ def _name_word(w: str) -> bool:
     return w.isalpha() and w[0].isupper() and w[1:] == w[1:].lower()
 
 
+def _authority(text: str) -> bool:
+    """Whether ``text`` holds a signature mark followed by upper-case words ("TM. ỦY BAN NHÂN DÂN"), not an
+    abbreviation in running text ("phát triển KT XH nhanh")."""
+    for m in _AUTHORITY.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if _caps(first.rstrip(",")) and (second is None or _caps(second.rstrip(","))):
+            return True
+    return False
+
+
 def _opens_block(text: str) -> bool:
     """A line of the closing block: "TM./KT./TL." and the body, an office ("PHÓ CHỦ TỊCH", also after a
     recipient in a layout text), or "Nơi nhận"."""
     if text.startswith("Kính gửi"):
         return False
     return bool(
-        _AUTHORITY.search(text)
-        or _POSITION.match(text)
-        or (_OFFICE_END.search(text) and len(text) < 60)
+        _authority(text)
+        or (_POSITION.match(text) and len(text) < 60)
+        or (_OFFICE_END.search(text) and len(text) < 60 and parse_label(text) is None)
         or _OFFICE_IN.search(text)
         or text.startswith("Nơi nhận")
         or classify(text, "closing")

@@ -17,7 +17,11 @@ _BY_LINE = re.compile(r"^CỦA\s+\S.{2,80}$")
 
 
 # A title line that cannot end the title: a list or phrase still open ("V/v" / "Chỉ thị của ...").
-_OPEN_END = re.compile(r"(?:[,\-–]|^V/v|\b(?:về|của|và|việc|số|VỀ|CỦA|VÀ|VIỆC|SỐ))$", re.IGNORECASE)
+# An office at a line's end waits for its body's name ("... CỦA THỦ TƯỚNG" / "CHÍNH PHỦ BAN HÀNH ...").
+_OPEN_END = re.compile(
+    r"(?:[,\-–]|^V/v|\b(?:về|của|và|việc|thủ tướng|chủ tịch|bộ trưởng|giám đốc|trưởng ban))$",
+    re.IGNORECASE,
+)
 
 
 def read_title(lines: list[Line], type_idx: int | None) -> tuple[list[Line], int]:
@@ -91,8 +95,11 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     """Whether ``ln`` is past the title: a preamble, authority, enacting or labelled line, or a new
     paragraph after the title lines ``so_far`` (an upper-case title may run over several)."""
     t = ln.text
-    if so_far and so_far[-1].text.endswith(",") and not classify(t, "preamble"):
-        return False  # "CỦA BỘ CHÍNH TRỊ," / "BAN BÍ THƯ": a list of bodies runs on
+    label = parse_label(t)
+    if label and label[0] in ("roman", "article", "number1"):
+        return True
+    if so_far and _OPEN_END.search(so_far[-1].text) and not classify(t, "preamble") and not header_line(t):
+        return False  # "CỦA BỘ CHÍNH TRỊ," / "BAN BÍ THƯ": a list of bodies, a phrase runs on
     if (
         t.startswith("(")
         or RULE.match(t)
@@ -102,7 +109,7 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
         or classify(t, "authority")
     ):
         return True
-    if classify(t, "closing") or (parse_label(t) and parse_label(t)[0] in ("roman", "article", "number1")):  # type: ignore[index]
+    if classify(t, "closing"):
         return True
     if not so_far:
         return False
@@ -112,8 +119,8 @@ def _ends_title(ln: Line, so_far: list[Line]) -> bool:
     upper_title = all(x.text == x.text.upper() for x in so_far)
     closed = upper_title or prev.text[-1:].isdigit() or prev.text.endswith((".", ";", ")"))
     if t != t.upper() and t[:1].isupper() and closed and not _OPEN_END.search(prev.text):
-        return (
-            True  # a sentence after the title opens the body ("Thực hiện Quyết định số ...", "Tại phiên họp")
-        )
+        return True  # a sentence after the title opens the body ("Thực hiện Quyết định số ...")
+    if upper_title and t[:1].islower():
+        return False  # "CỦA BỘ CHÍNH TRỊ" / "về ...": the subject under a party by-line
     same_paragraph = ln.start - prev.end == 1
     return not (same_paragraph or (upper_title and t == t.upper()))

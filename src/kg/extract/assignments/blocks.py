@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.assignments.mentions import partners
 from kg.extract.assignments.tables import cell_agencies
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
@@ -24,6 +25,7 @@ from kg.outline import Node, Outline
 from kg.resolve.agencies import AgencyMention
 from kg.sections import column_kind
 from kg.segment import parse_label
+from kg.tables import TIME_CELL
 
 # A field label: a few words at the start of a line or after a full stop / ";", then ":".
 _FIELD = re.compile(r"(?:^|(?<=[.;]\s)|(?<=[.;]))\s*((?:[^\W\d_]+\s?){1,5}?)\s*:")
@@ -68,27 +70,46 @@ def block_units(
         found = _node_fields(node, text)
         if not found:
             continue
-        lines, fields = found
-        unit = _unit(node, fields, text, province)
-        if unit is not None:
-            units.append(unit)
+        lines, fields, items = found
+        if items:  # "a) Nhiệm vụ:" with its items, "b) Cơ quan thực hiện:", "c) Thời gian thực hiện: ..."
+            made = [_unit(item, fields, text, province, own=True) for item in items]
+        else:
+            made = [_unit(node, fields, text, province)]
+        if any(made):
+            units += [u for u in made if u is not None]
             spans += [*lines, (node.heading_start, node.heading_end)]  # the item is the block's own
+            spans += [(i.start, i.end) for i in items]
     return units, spans
 
 
-def _node_fields(node: Node, text: Text) -> tuple[list[tuple[int, int]], list[Field]] | None:
-    """The field lines of ``node`` (its own heading, body lines and bullet children) and their fields,
-    when they name a lead."""
+def _node_fields(node: Node, text: Text) -> tuple[list[tuple[int, int]], list[Field], list[Node]] | None:
+    """The field lines of ``node`` (its own heading, body lines and children's headings, and the items
+    under a child that is a bare field label such as "b) Cơ quan thực hiện:"), their fields, and the task
+    items under a bare "Nhiệm vụ:" child; None when they name no lead."""
     lines: list[tuple[int, int]] = []
     fields: list[Field] = []
-    for a, b in _own_lines(node, text):
+    items: list[Node] = []
+    spans = list(_own_lines(node, text))
+    for child in node.children:
+        label = _bare_label(text.text[child.heading_start : child.heading_end])
+        if label == "task":
+            items += child.children
+        elif label:
+            spans += [(c.heading_start, c.heading_end) for c in child.children]
+    for a, b in spans:
         here = fields_in(text.text[a:b], a)
         if here:
             lines.append((a, b))
             fields += [*here[:-1], _continued(here[-1], text.text)]
     if not any(f.kind == "lead" for f in fields):
         return None
-    return lines, fields
+    return lines, fields, items
+
+
+def _bare_label(heading: str) -> str | None:
+    """The column kind of a heading that is only a field label ("Nhiệm vụ:", "Cơ quan thực hiện:")."""
+    m = re.fullmatch(r"\s*((?:[^\W\d_]+\s?){1,5}?)\s*:\s*", heading)
+    return column_kind(m.group(1)) if m else None
 
 
 def _continued(f: Field, full: str) -> Field:
@@ -113,22 +134,28 @@ def _own_lines(node: Node, text: Text) -> Iterator[tuple[int, int]]:
         yield pos, pos + len(line)
         pos += len(line) + 1
     for child in node.children:
-        if child.kind in ("dash", "plus"):
-            yield child.heading_start, child.heading_end
+        yield child.heading_start, child.heading_end
 
 
-def _unit(node: Node, fields: list[Field], text: Text, province: str | None) -> Unit | None:
-    """The unit of one block: the "Nội dung" field or the item's heading, its leads, partners, deadline."""
+def _unit(
+    node: Node, fields: list[Field], text: Text, province: str | None, own: bool = False
+) -> Unit | None:
+    """The unit of one block: the "Nội dung" field or the item's heading (``own``: the item is one of
+    the block's task items, its heading the task), its leads, partners, deadline."""
     full = text.text
     by_kind: dict[str, list[Field]] = {}
     for f in fields:
         by_kind.setdefault(f.kind, []).append(f)
-    task = by_kind.get("task", [None])[0]
-    if task is not None:
+    task = None if own else by_kind.get("task", [None])[0]
+    if own:
+        start, end = node.heading_start, max(node.heading_end, node.body_end)
+    elif task is not None:
         start, end = task.start, task.end
     else:
         start, end = node.heading_start, node.heading_end
         if fields and fields[0].start < end:  # the heading is itself a field line: no task of its own
+            return None
+        if _bare_label(full[start:end]):  # "b) Cơ quan thực hiện:" is a part of its parent's block
             return None
     leads = [m for f in by_kind["lead"] for m in cell_agencies(full[f.start : f.end], f.start, province)]
     coords = [
@@ -136,8 +163,12 @@ def _unit(node: Node, fields: list[Field], text: Text, province: str | None) -> 
         for f in by_kind.get("coordinate", [])
         for m in cell_agencies(full[f.start : f.end], f.start, province)
     ]
+    # "Cơ quan thực hiện: Sở A chủ trì, phối hợp với Sở B, Sở C": the partners coordinate
+    coords += [m for f in by_kind["lead"] for m in partners(full[f.start : f.end], f.start, province)]
     when = by_kind.get("deadline")
-    deadline = (when[0].start, when[0].end) if when else None
+    # "Thời gian thực hiện: Triển khai theo lộ trình, hướng dẫn của Bộ" states no timeframe
+    timed = bool(when and TIME_CELL.search(full[when[0].start : when[0].end]))
+    deadline = (when[0].start, when[0].end) if when and timed else None
     if not leads or not full[start:end].strip():
         return None
     return Unit(start, end, node.section, leads, coords, deadline)

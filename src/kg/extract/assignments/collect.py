@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract.assignments.articles import addressed_children, article_units
 from kg.extract.assignments.blocks import block_units
 from kg.extract.assignments.lists import list_units
-from kg.extract.assignments.open_text import giao_units, is_letter, open_units
+from kg.extract.assignments.open_text import cue_units, giao_units, is_letter, open_units
 from kg.extract.assignments.sections import section_units
 from kg.extract.assignments.tables import table_units
 from kg.extract.assignments.units import Unit
@@ -44,7 +44,7 @@ def _outside(text: Text, outline: Outline, province: str | None, inside: list[tu
     """Units outside the organisation sections (spans ``inside``), each range once."""
     # a letter's numbered items are all directives, whichever of them segment took for a section
     found = open_units(text, outline, province, True) if is_letter(outline) else []
-    found += giao_units(text, outline, province)
+    found += giao_units(text, outline, province) + cue_units(text, outline, province)
     units: list[Unit] = []
     seen: set[tuple[int, int]] = set()
     for u in found:

@@ -54,24 +54,25 @@ def _walk(
         return
     heads = [_heading_addressees(c, text, province) for c in node.children]
     addressed = sum(1 for h in heads if h)
-    if addressed >= 2 and addressed >= _ADDRESSED_SHARE * len(heads):
-        for child, head in zip(node.children, heads, strict=True):
-            if head:
-                units.extend(child_units(child, text, province))
-                spans.append((child.start, child.end))
-            else:
-                _walk(child, text, province, skip, units, spans)
-        return
-    for child in node.children:
-        _walk(child, text, province, skip, units, spans)
+    per_agency = addressed >= 2 and addressed >= _ADDRESSED_SHARE * len(heads)
+    for child, head in zip(node.children, heads, strict=True):
+        # a heading that only names agencies ("4. Các bộ, cơ quan trung ương, địa phương:") addresses its
+        # items wherever it stands; one that opens a sentence counts in a per-agency list only
+        if head and (per_agency or head[1] > 0):
+            units.extend(child_units(child, text, province))
+            spans.append((child.start, child.end))
+        else:
+            _walk(child, text, province, skip, units, spans)
 
 
-def _heading_addressees(node: Node, text: Text, province: str | None) -> list[AgencyMention] | None:
-    """The agencies an item's heading addresses ("Bộ Công Thương:", "Bộ Tài chính chủ trì ...")."""
+def _heading_addressees(
+    node: Node, text: Text, province: str | None
+) -> tuple[list[AgencyMention], int] | None:
+    """The agencies an item's heading addresses ("Bộ Công Thương:", "Bộ Tài chính chủ trì ...") and
+    where its own task starts (0: the heading opens a sentence, its task)."""
     if node.kind in ("root", "part"):
         return None
-    found = addressees(text.text[node.heading_start : node.heading_end], node.heading_start, province)
-    return found[0] if found else None
+    return addressees(text.text[node.heading_start : node.heading_end], node.heading_start, province, True)
 
 
 def _intro(node: Node, text: Text, province: str | None) -> list[AgencyMention] | None:
@@ -84,7 +85,7 @@ def _intro(node: Node, text: Text, province: str | None) -> list[AgencyMention] 
         return None
     last = body.rsplit("\n", 1)[-1]
     base = node.body_start + len(body) - len(last)
-    found = addressees(last.strip(), base + len(last) - len(last.lstrip()), province)
+    found = addressees(last.strip(), base + len(last) - len(last.lstrip()), province, True)
     if not found or found[1] < len(last.strip()):
         return None
     return found[0]

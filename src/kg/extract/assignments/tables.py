@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.assignments.cues import find_cue
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
 from kg.outline import Table
-from kg.resolve.agencies import AgencyMention
-from kg.resolve.phrases import starts_predicate
+from kg.resolve.agencies import AgencyMention, parse_agency_list
+from kg.resolve.phrases import head_at, starts_predicate
 
 
 def table_units(table: Table, text: Text, province: str | None) -> list[Unit]:
@@ -44,6 +45,8 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
     pos = _skip_cut(cell, 0)
     while pos < len(cell):
         names, stop = agencies_at(cell, pos, base, province)
+        if any(_next_cut(m.written, 0) for m in names):
+            names, stop = [], pos  # "Vụ Đất đai - Các đơn vị khác" read as one name: two names
         verb = starts_predicate(cell, stop + len(cell[stop:]) - len(cell[stop:].lstrip(" ,")))
         if names and not verb and not _ends_name(cell, stop):
             # keep the names that end where a name may end; the rest is read again from there
@@ -52,8 +55,12 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
             stop = names[-1].end - base if names else stop
         if names and (verb or _ends_name(cell, stop)):
             found += names
-            if verb:
-                break
+            if verb:  # "Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động triển khai ...": next clause
+                clause = cell.find(";", stop)
+                if clause < 0 or find_cue(cell[stop:clause], "coordinate"):
+                    break  # "X chủ trì, phối hợp với A; B": A and B are partners (read as such)
+                pos = _skip_cut(cell, clause + 1)
+                continue
             pos = _skip_cut(cell, stop)
             continue
         cut = _next_cut(cell, pos)
@@ -68,16 +75,23 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
 
 # Where one name of a cell may end: ";", "+", a line break, or "," / "và" / "hoặc" (before a capital or
 # "các", checked in ``_cut_at``).
-_SEP = re.compile(r"\s*(?:[;\n+]|,|\s(?:và|hoặc)\s)\s*")
+_SEP = re.compile(r"\s*(?:[;\n+]|,|\s(?:và|hoặc|-)\s)\s*")
 
 
 def _cut_at(cell: str, m: re.Match[str]) -> bool:
-    """Whether separator ``m`` ends a name: always for ";", "+" and line breaks, for "," and "và" only
-    before a capital or "các" ("Sở Lao động - Thương binh và Xã hội" is one name; "khám, chữa bệnh" too)."""
+    """Whether separator ``m`` ends a name: always for ";", "+" and line breaks; for ",", "và", "hoặc"
+    and a spaced dash only before a head word or "các" ("Sở Lao động - Thương binh và Xã hội" is one name;
+    "khám, chữa bệnh" too)."""
     if m.group(0).strip() in (";", "+", ""):
         return True
-    after = cell[m.end() : m.end() + 4]
-    return after[:1].isupper() or after.lower() == "các "
+    # "Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất, Viện Chiến lược, Chính sách TN&MT": a
+    # name ends only before a body's head word ("Cục", "Viện", "Sở") or a group ("các ...")
+    at = m.end()
+    return (
+        head_at(cell, at) is not None
+        or cell[at : at + 4].lower() == "các "
+        or bool(cell[at : at + 1].isupper() and parse_agency_list(cell, at)[0])
+    )
 
 
 def _ends_name(cell: str, pos: int) -> bool:
