@@ -294,3 +294,33 @@ def test_lists_sharing_a_head_are_expanded(sentence: str, names: list[str]) -> N
 
 def test_a_typo_between_two_common_nouns_is_no_group() -> None:
     assert match_group("giao Bộ , trưởng Bộ Xây dựng", 5) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Đảng ủy các Bộ: Y tế, Giáo dục và Đào tạo lãnh đạo",
+            ["Đảng ủy Bộ Y tế", "Đảng ủy Bộ Giáo dục và Đào tạo"],
+        ),
+        (
+            "Hiệp hội Nhà thầu xây dựng, Hội Tin học tham gia",
+            ["Hiệp hội Nhà thầu xây dựng", "Hội Tin học"],
+        ),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố chủ trì",
+            ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố"],
+        ),
+        (
+            "Vụ Pháp chế, các đơn vị xây dựng pháp luật có liên quan phối hợp",
+            ["Vụ Pháp chế", "Các đơn vị xây dựng pháp luật có liên quan"],
+        ),
+        (
+            "Ủy ban nhân dân các phường, xã, đặc khu cùng các đơn vị có liên quan",
+            ["Ủy ban nhân dân các phường, xã, đặc khu", "Các đơn vị có liên quan"],
+        ),
+    ],
+)
+def test_lists_of_named_bodies_and_groups(sentence: str, names: list[str]) -> None:
+    found, _ = parse_agency_list(sentence)
+    assert [m.match.name for m in found] == names

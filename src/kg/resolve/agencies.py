@@ -203,6 +203,15 @@ def _index() -> dict[str, _Entry]:
     return index
 
 
+def is_listed(name: str) -> bool:
+    """Whether ``name`` is a printed form of a gazetteer entry (not only a member of an open family).
+
+    >>> is_listed("Bộ Y tế"), is_listed("Vụ Phổ biến")
+    (True, False)
+    """
+    return _key(_clean(name)) in _index()
+
+
 def _lookup(key: str) -> _Entry | None:
     hit = _index().get(key)
     if hit:
@@ -387,8 +396,12 @@ def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
     bare = rf"(?:{alt(forms['bare'])})(?![\w])"
     cac = r"(?:cac\s+(?=\w))?" if join_cac else r"(?!cac\b)"  # "Các sở, ban, ngành, các tổ chức ..."
     sep = rf"(?:\s*[,/]\s*{cac}|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
-    qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w]))"
-    headed = rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*{qualifier}?"
+    qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w])){{1,2}}"
+    # "Các đơn vị xây dựng pháp luật có liên quan": a few words saying which (no function word: one
+    # phrase), then "(có) liên quan"
+    word = r"(?!(?:va|de|cho|ve|voi|theo|tai|trong|den|tu|ket|cung|cac|nhung|mot)\b)[a-z]+"
+    related = rf"(?:\s+{word}(?:\s+{word}){{0,5}}?\s+(?:khac\s+)?(?:co\s+)?lien\s+quan(?![\w]))"
+    headed = rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*(?:{qualifier}|{related})?"
     # without "các", a list opens with a noun of two words or more ("Cơ quan, địa phương liên quan"), or ends
     # with a qualifier ("Sở, ban, ngành thuộc ..."): "Bộ, trưởng" is no group
     listed = rf"{bare}(?:(?:{sep}{noun})+{qualifier}?|{qualifier})|{noun}(?:{sep}{noun})+{qualifier}"
@@ -585,8 +598,23 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
             _unlisted(written, phrase[1], province) if phrase and end == phrase[0] else None
         )
         if match:
-            return AgencyMention(pos, pos + len(written), written, match)
+            return _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
     return None
+
+
+def _or_other_name(text: str, first: AgencyMention, province: str | None) -> AgencyMention:
+    """One body printed under its two names, joined by "/" with the same head word ("Sở Văn hóa, Thể thao và
+    Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố": the department, whichever name a province gives it)."""
+    if text[first.end : first.end + 1] != "/" or first.match.is_group:
+        return first
+    second = find_agency_at(text, first.end + 1, province)
+    if not second or first.written.split()[0].casefold() != second.written.split()[0].casefold():
+        return first
+    name = f"{first.match.name}/{second.match.name}"
+    written = text[first.start : second.end]
+    return AgencyMention(
+        first.start, second.end, written, replace(first.match, name=name, is_group=second.match.is_group)
+    )
 
 
 def _party_body_of(text: str, pos: int, province: str | None) -> tuple[int, Head] | None:

@@ -163,6 +163,8 @@ def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
         if word in "-–," or word.lower() == "và":
             if not nxt or not _continues(text, nxt, after_and=word not in ","):
                 break
+            if word == "," and _listed(text[tokens[0][0] : end]):
+                break  # "Đảng ủy Bộ Y tế, Giáo dục ...": a listed name ends at its comma
             end, i = nxt[1], i + 2
             continue
         if word[:1].isdigit() or _ROMAN.fullmatch(word):
@@ -180,6 +182,13 @@ def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
             continue
         end, i = stop, i + 1
     return end
+
+
+def _listed(name: str) -> bool:
+    """Whether ``name`` is a name the gazetteer lists (kg.resolve.agencies)."""
+    from kg.resolve.agencies import is_listed  # a cycle at import time otherwise
+
+    return is_listed(name)
 
 
 def _numbered(low: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
