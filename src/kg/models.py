@@ -107,7 +107,7 @@ class Task:
     """One structural unit of work (bullet, lettered item, table row)."""
 
     id: str  # "t1", "t2", ... in document order
-    text: str  # verbatim excerpt, at most 200 characters
+    text: str  # the whole unit, verbatim (whitespace collapsed)
     section: str | None = None  # outline path, e.g. "V.2.b" or "Phụ lục/3"
     field: str | None = None
     deadline: str | None = None

@@ -59,7 +59,42 @@ TITLED = [
         "về thực hiện Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030 trên địa bàn",
         "Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030",
     ),
+    # a comma before a lower-case word goes on with the name
+    ("Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;", "Luật Phòng, chống thiên tai"),
+    ("Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;", "Luật Cán bộ, công chức"),
+    # a name written in lower case gets its capital; a long name is read whole
+    (
+        "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Luật Tổ chức chính quyền địa phương",
+    ),
+    (
+        "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 25/6/2015;",
+        "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+    ),
+    # an amending law is one title, the laws it amends are not listed apart
+    (
+        "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều ngày 17 tháng 6 năm 2020;",
+        "Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều",
+    ),
+    # an upper-case title line
+    ("KẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM TRÊN ĐỊA BÀN THÀNH PHỐ", "Luật Việc làm"),
+    ("ưu tiên Luật An ninh mạng 2025 với việc xây dựng thể chế", "Luật An ninh mạng"),
+    ("V/v hướng dẫn Luật hải quan 2014\nHà Nội, ngày 23 tháng 10 năm 2014", "Luật Hải quan"),
 ]
+
+
+def test_a_law_with_several_editions_keeps_its_year() -> None:
+    text = (
+        "Luật Hải quan năm 2014 thay thế Luật Hải quan số 29/2001/QH10. Hướng dẫn Luật hải quan. "
+        "Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025; Luật Cán bộ, công chức năm 2008 được sửa đổi."
+    )
+    titles = [m.title for m in find_mentions(text) if not m.number]
+    assert titles == [
+        "Luật Hải quan năm 2014",
+        "Luật Hải quan năm 2014",
+        "Luật Cán bộ, công chức",
+        "Luật Cán bộ, công chức năm 2008",
+    ]
 
 
 @pytest.mark.parametrize(("sentence", "title"), TITLED)
@@ -93,3 +128,24 @@ def test_the_document_itself_is_not_a_reference() -> None:
         "Số: 12/KH-UBND\n\nKẾ HOẠCH\n\nVề việc A\n\nI. X\n\n(Kèm theo Kế hoạch số 12/KH-UBND của UBND tỉnh)"
     )
     assert extract_text(text).references == ()
+
+
+def test_a_titled_law_keeps_one_title_across_its_mentions() -> None:
+    text = "KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ\nLIỆU CÁ NHÂN\nCăn cứ Luật Bảo vệ dữ liệu cá nhân ngày 26/6/2025;"
+    assert {m.title for m in find_mentions(text)} == {"Luật Bảo vệ dữ liệu cá nhân"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Hội đồng Chính phủ đã ra Quyết định số 169-CP về công tác", "169-CP"),  # an old central symbol
+        ("Hội Cựu giáo chức tỉnh có Văn bản số 16/CGC.BT ngày 19/8/2024", "16/CGC.BT"),
+        ("Hội Làm vườn có Văn bản số 01/HLV ngày 30/7/2024", "01/HLV"),
+        ("tại Công văn số 3980/C04-P6 ngày 28/8/2025 của Cục", "3980/C04-P6"),
+        ("được hướng dẫn bởi Công văn 4530/NHCS-TDNN năm 2024", "4530/NHCS-TDNN"),  # after "Công văn"
+        ("Nghị định số 65/2010/NĐCP ngày 11/6/2010", "65/2010/NĐ-CP"),  # type code glued to the issuer's
+        ("Nghị quyết số 66.4/2025/NQ-CP ngày 10/9/2025", "66.4/2025/NQ-CP"),  # a numbered sub-resolution
+    ],
+)
+def test_letters_and_old_symbols_are_references(sentence: str, number: str) -> None:
+    assert [m.number for m in find_mentions(sentence) if m.number] == [number]

@@ -25,6 +25,11 @@ FOUND = [
     ("Công điện số 61/CĐ-TTg ngày 20/5/2025", ["61/CĐ-TTg"]),
     ("Thông tư số 05/2024/TT-BKHCN và Kế hoạch số 12/kh-ubnd", ["05/2024/TT-BKHCN", "12/KH-UBND"]),
     ("tuyến 12/QL-HCM và mã 3/AB-CD", []),  # slash-and-dash strings not after "số" are not symbols
+    ("Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014", ["1249a/CTPH-UBDT-BTP"]),  # number with a letter
+    (  # a joint resolution's long issuer code (13 letters) is read whole
+        "Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 18/7/2025",
+        ["102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"],
+    ),
 ]
 
 

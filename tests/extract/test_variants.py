@@ -15,15 +15,15 @@ import pytest
 
 from kg.extract import extract_text
 from kg.paths import RAW_DIR, ROOT
-from kg.quality.evaluate import Scores, gold_pairs, score
+from kg.quality.evaluate import Scores, load_corpus, score
 from kg.text.variants import VARIANTS, applies, cells, nfd
 
 UNSEEN = Path(__file__).parents[1] / "fixtures" / "unseen"
-GOLD_DIR = ROOT.parent / "shared" / "gold"  # the seeds' gold records; absent in a bare checkout
+SEED_GOLD = ROOT / "tests" / "corpus" / "seeds"  # the seeds' gold records, copied from ../shared/gold
 SEEDS = sorted(RAW_DIR.glob("*.txt"))
 # (text, gold record) for every seed with a gold record and every held-out text.
 SCORED = [
-    *gold_pairs(RAW_DIR, GOLD_DIR),
+    *((d.text, d.gold) for d in load_corpus(SEED_GOLD)),
     *((p, p.with_suffix(".gold.json")) for p in sorted(UNSEEN.glob("*.txt"))),
 ]
 FORMS = [name for name in VARIANTS if name != "plain"]

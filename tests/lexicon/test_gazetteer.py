@@ -8,6 +8,7 @@ from kg.lexicon.gazetteer import (
     canonical_agency_name,
     expand_abbreviations,
     find_agency_at,
+    match_group,
     parse_agency_list,
     resolve_agency,
 )
@@ -181,3 +182,145 @@ def test_party_bodies_of_named_agencies_and_party_groups_are_read_whole(
 ) -> None:
     found = find_agency_at(sentence, pos)
     assert found is not None and found.match.name == name
+
+
+# Names are kept as written (G6): a spelling of the official name is made official, another name is not
+# rewritten — least of all into a successor body (the 2025 mergers).
+AS_WRITTEN = [
+    ("Ban cán sự đảng Chính phủ", "Ban cán sự đảng Chính phủ", "dang-uy-chinh-phu"),
+    ("Đảng đoàn Quốc hội", "Đảng đoàn Quốc hội", "dang-uy-quoc-hoi"),
+    ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", "so-tai-chinh"),
+    ("Cục Thuế tỉnh", "Cục Thuế tỉnh", "thue-tinh"),
+    ("Ban Tuyên giáo Trung ương", "Ban Tuyên giáo Trung ương", "ban-tuyen-giao-va-dan-van-trung-uong"),
+    ("Thống kê tỉnh", "Thống kê tỉnh", None),
+    ("Công an Thành phố", "Công an Thành phố", None),
+    ("Bộ Tư lệnh Thành phố", "Bộ Tư lệnh Thành phố", None),
+    ("Thành ủy", "Thành ủy", None),
+    ("Sở Công thương", "Sở Công Thương", None),
+    ("Sở Lao động Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội", None),
+    ("Bộ KH&ĐT", "Bộ Kế hoạch và Đầu tư", "bo-tai-chinh"),
+    ("Sở NN&MT", "Sở Nông nghiệp và Môi trường", None),
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh", None),
+    ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", None),
+    ("BCH Đảng bộ tỉnh", "Ban Chấp hành Đảng bộ tỉnh", None),
+    ("BCH Quân sự huyện", "Ban Chỉ huy Quân sự huyện", None),
+]
+
+
+@pytest.mark.parametrize(("written", "shown", "merged_into"), AS_WRITTEN)
+def test_names_are_kept_as_written_and_successors_recorded(
+    written: str, shown: str, merged_into: str | None
+) -> None:
+    match = resolve_agency(written)
+    assert match is not None and match.name == shown
+    assert merged_into is None or match.merged_into == merged_into
+
+
+def test_issuers_keep_the_official_name_of_the_same_body() -> None:
+    match = resolve_agency("Ban Bí Thư Trung ương Đảng")
+    assert match is not None and (match.name, match.official) == ("Ban Bí Thư Trung ương Đảng", "Ban Bí thư")
+
+
+# (sentence, name read at its start, is a group)
+READ_AT_START = [
+    ("Ủy ban nhân dân xã, phường tổ chức tuyên truyền", "Ủy ban nhân dân xã, phường", True),
+    ("Ủy ban nhân dân các phường, xã, đặc khu chủ trì", "Ủy ban nhân dân các phường, xã, đặc khu", True),
+    ("Ủy ban nhân dân cấp tỉnh bố trí kinh phí", "Ủy ban nhân dân cấp tỉnh", True),
+    ("Thường trực Hội đồng nhân dân cùng cấp giám sát", "Thường trực Hội đồng nhân dân cùng cấp", True),
+    ("Công an phường, xã, đặc khu bảo đảm an ninh", "Công an phường, xã, đặc khu", True),
+    ("Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo", "Ban Thường vụ Tỉnh ủy, Thành ủy", True),
+    ("Ủy ban nhân dân tỉnh Lào Cai chịu trách nhiệm", "Ủy ban nhân dân tỉnh Lào Cai", False),
+    ("Ủy ban nhân dân thành phố Hà\nNội hỗ trợ lương thực", "Ủy ban nhân dân thành phố Hà Nội", False),
+    ("Hội Nông dân xã Yên Bình vận động hội viên", "Hội Nông dân xã Yên Bình", False),
+    ("Thuế tỉnh Đắk Lắk hướng dẫn người nộp thuế", "Thuế tỉnh Đắk Lắk", False),
+    ("Cơ quan, địa phương liên quan phối hợp", "Cơ quan, địa phương liên quan", True),
+    ("Các đơn vị thuộc Bộ Tư pháp thực hiện", "Các đơn vị thuộc Bộ Tư pháp", True),
+    (
+        "Các sở, ban, ngành, các tổ chức chính trị - xã hội tuyên truyền",
+        "Các sở, ban, ngành, các tổ chức chính trị - xã hội",
+        True,
+    ),
+    ("Vụ Phổ biến, giáo dục pháp luật chủ trì", "Vụ Phổ biến, giáo dục pháp luật", False),
+    ("Vụ Pháp luật hình sự - hành chính thẩm định", "Vụ Pháp luật hình sự - hành chính", False),
+    ("Cục Lâm nghiệp và\nKiểm lâm hướng dẫn các địa phương", "Cục Lâm nghiệp và Kiểm lâm", False),
+    ("Ban quản lý Khu kinh tế Vân Phong cấp phép", "Ban quản lý Khu kinh tế Vân Phong", False),
+    ("Tập đoàn Điện lực Việt Nam bảo đảm cung cấp điện", "Tập đoàn Điện lực Việt Nam", False),
+    ("Ngân hàng Nhà nước chi nhánh khu vực 9 chỉ đạo", "Ngân hàng Nhà nước chi nhánh khu vực 9", False),
+    ("Ban Chỉ đạo phòng, chống tham nhũng tỉnh theo dõi", "Ban Chỉ đạo phòng, chống tham nhũng tỉnh", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "is_group"), READ_AT_START)
+def test_names_are_read_whole_at_their_start(sentence: str, name: str, is_group: bool) -> None:
+    found = find_agency_at(sentence, 0)
+    assert found is not None and (found.match.name, found.match.is_group) == (name, is_group)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Công an tỉnh\n\nChỉ đạo các đơn vị trực thuộc", "Công an tỉnh\nChỉ đạo các đơn vị trực thuộc"],
+)
+def test_a_place_name_does_not_run_into_the_next_paragraph_or_verb(sentence: str) -> None:
+    found = find_agency_at(sentence, 0)
+    assert found is not None and found.match.name == "Công an tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai và Thái Nguyên chịu trách nhiệm",
+            [
+                "Ủy ban nhân dân tỉnh Lào Cai",
+                "Ủy ban nhân dân tỉnh Đồng Nai",
+                "Ủy ban nhân dân tỉnh Thái Nguyên",
+            ],
+        ),
+        (
+            "Ủy ban nhân dân thành phố Hải Phòng và tỉnh Quảng Ninh hỗ trợ",
+            ["Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh"],
+        ),
+        (
+            "Các Bộ: Tài chính, Xây dựng, Nông nghiệp và Môi trường theo chức năng",
+            ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường"],
+        ),
+        ("các Bộ: Công an, Quốc phòng, Sở Y tế chủ trì", ["Bộ Công an", "Bộ Quốc phòng", "Sở Y tế"]),
+    ],
+)
+def test_lists_sharing_a_head_are_expanded(sentence: str, names: list[str]) -> None:
+    found, _ = parse_agency_list(sentence)
+    assert [m.match.name for m in found] == names
+
+
+def test_a_typo_between_two_common_nouns_is_no_group() -> None:
+    assert match_group("giao Bộ , trưởng Bộ Xây dựng", 5) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Đảng ủy các Bộ: Y tế, Giáo dục và Đào tạo lãnh đạo",
+            ["Đảng ủy Bộ Y tế", "Đảng ủy Bộ Giáo dục và Đào tạo"],
+        ),
+        (
+            "Hiệp hội Nhà thầu xây dựng, Hội Tin học tham gia",
+            ["Hiệp hội Nhà thầu xây dựng", "Hội Tin học"],
+        ),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố chủ trì",
+            ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố"],
+        ),
+        (
+            "Vụ Pháp chế, các đơn vị xây dựng pháp luật có liên quan phối hợp",
+            ["Vụ Pháp chế", "Các đơn vị xây dựng pháp luật có liên quan"],
+        ),
+        (
+            "Ủy ban nhân dân các phường, xã, đặc khu cùng các đơn vị có liên quan",
+            ["Ủy ban nhân dân các phường, xã, đặc khu", "Các đơn vị có liên quan"],
+        ),
+    ],
+)
+def test_lists_of_named_bodies_and_groups(sentence: str, names: list[str]) -> None:
+    found, _ = parse_agency_list(sentence)
+    assert [m.match.name for m in found] == names

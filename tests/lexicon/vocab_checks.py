@@ -57,17 +57,23 @@ def _entry_id(entry: dict[str, Any], i: int) -> str:
 
 @checker("agencies")
 def _check_agencies(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example names the entry: ``resolve_agency(example)`` returns that entry's id."""
+    """Every example names the entry: ``resolve_agency(example)`` returns that entry's id; an example
+    [written, shown] also gives the name records show (the name as written, a spelling made official)."""
     from kg.lexicon.gazetteer import resolve_agency
 
     problems = []
     for i, entry in enumerate(entries):
         for example in entry["examples"]:
-            match = resolve_agency(example, None)
+            written, shown = (example, None) if isinstance(example, str) else example
+            match = resolve_agency(written, None)
             got = match.id if match else None
             # a member of an open family ("Báo <tỉnh>") has the family id and its own slug after "--"
             if got is None or got.split("--")[0] != entry["id"]:
-                problems.append(f"agencies/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
+                problems.append(f"agencies/{_entry_id(entry, i)}: {written!r} resolves to {got!r}")
+            elif shown is not None and match is not None and match.name != shown:
+                problems.append(
+                    f"agencies/{_entry_id(entry, i)}: {written!r} shown as {match.name!r}, not {shown!r}"
+                )
     return problems
 
 
@@ -251,11 +257,17 @@ def _check_title_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]
 @checker("agency_groups")
 def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example is read whole, as one collective group, by ``match_group``."""
-    from kg.lexicon.gazetteer import match_group
+    from kg.lexicon.gazetteer import match_group, resolve_agency
 
     problems = []
     for i, entry in enumerate(entries):
         for example in entry["examples"]:
+            if entry["kind"] in ("level", "place"):
+                match = resolve_agency(example)
+                if not match or not match.is_group or match.name != example:
+                    got = (match.name, match.is_group) if match else None
+                    problems.append(f"agency_groups/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
+                continue
             end = match_group(example)
             if end != len(example):
                 problems.append(

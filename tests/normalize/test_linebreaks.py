@@ -101,3 +101,52 @@ def test_wrapped_break_is_joined_only_inside_a_sentence(text: str, joined: bool)
     first, second = text.split("\n")
     got = normalize(wrapped).text
     assert (f"{first} {second}" in got) is joined, got
+
+
+def _indented(paragraphs: list[str], first: int = 30, width: int = 80) -> str:
+    """Paragraphs wrapped as a web page copied to text leaves them: the first line of each at a shorter
+    column (it was indented), the others at ``width``, a blank line between paragraphs."""
+    import textwrap
+
+    out = []
+    for p in paragraphs:
+        head = textwrap.wrap(p, first)[0]
+        rest = p[len(head) :].strip()
+        out.append("\n".join([head, *textwrap.wrap(rest, width)]) if rest else head)
+    return "\n\n".join(out)
+
+
+def test_indented_first_lines_are_joined() -> None:
+    items = [
+        f"{c}) Ủy ban nhân dân các tỉnh, thành phố tiếp tục rà soát, bằng mọi biện pháp cứu trợ lương thực, "
+        f"thực phẩm, nước uống cho các hộ có nguy cơ thiếu đói số {i}."
+        for i, c in enumerate("abcdeghiklmn")
+    ]
+    text = normalize(_indented(["II. CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", *items])).text
+    assert text.split("\n\n") == ["II. CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", *items]
+
+
+def test_short_agency_headings_before_their_task_stay_lines_of_their_own() -> None:
+    body = "\n\n".join(
+        f"{i}. Sở {name}\nChủ trì, phối hợp với các sở, ngành tham mưu Ủy ban nhân dân tỉnh triển khai "
+        "thực hiện Kế hoạch này."
+        for i, name in enumerate(["Tài chính", "Nội vụ", "Xây dựng", "Y tế", "Công Thương"], 1)
+    )
+    assert normalize(wrap_at(80)(body)).text.count("\nChủ trì") == 5
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt", "joined"),
+    [
+        ("THỦ", "TƯỚNG CHÍNH PHỦ điện:", True),  # a heading's word cut inside one bold run
+        ("ỦY", "BAN NHÂN DÂN TỈNH", True),
+        ("LUẬT", "BẢO VỆ DỮ LIỆU", False),  # a type word stands alone
+        ("I.", "NÂNG CAO NHẬN THỨC", False),  # a label, a table's group row
+        ("II", "MỤC TIÊU", False),
+        ("STT", "Nội dung", False),
+    ],
+)
+def test_a_word_cut_inside_a_bold_run(prev: str, nxt: str, joined: bool) -> None:
+    from kg.normalize.linebreaks import cut_in_bold
+
+    assert cut_in_bold(prev, nxt) is joined

@@ -168,3 +168,22 @@ def test_line_broken_at_a_hyphen_or_dash_is_joined(raw: str, joined: str) -> Non
 
 def test_list_dash_lines_are_not_joined_by_the_dash_rule() -> None:
     assert normalize("Nơi nhận:\n- Như trên;\n- Lưu: VT.").text == "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        # two bold blocks a converter glued: the letters on either side cannot be one syllable
+        (
+            "**KẾT LUẬN****CỦA BAN BÍ THƯ****về công tác văn thư**",
+            ["KẾT LUẬN", "CỦA BAN BÍ THƯ", "về công tác văn thư"],
+        ),
+        ("**NGHỊ ĐỊNH**Quy định về phí", ["NGHỊ ĐỊNH", "Quy định về phí"]),
+        # bold inside one word stays one word
+        ("**Kính g****ửi****:** Các sở", ["Kính gửi: Các sở"]),
+        # a heading's word cut inside one bold run is rejoined
+        ("**TH****Ủ\nTƯỚNG CHÍNH PHỦ điện:**", ["THỦ TƯỚNG CHÍNH PHỦ điện:"]),
+    ],
+)
+def test_markdown_bold_blocks(raw: str, lines: list[str]) -> None:
+    assert [ln for ln in normalize(raw).text.split("\n") if ln] == lines

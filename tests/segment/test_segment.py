@@ -119,3 +119,42 @@ def test_tables_are_rebuilt_whatever_their_flattening() -> None:
 def test_table_rows_keep_their_group() -> None:
     o = segment(normalize(TABLE_PIPES))
     assert [r.group_label for r in o.tables[0].rows] == ["I", "I"]
+
+
+def _lines(*texts: str) -> list:  # type: ignore[type-arg]
+    from kg.segment.outline import Line
+
+    return [Line(t, 0, len(t)) for t in texts]
+
+
+def test_header_roles_motto_issuer_and_place_date() -> None:
+    from kg.segment.headroles import issuer_block, motto_lines, place_date
+
+    ls = _lines(
+        "THƯ VIỆN PHÁP LUẬT",  # a page's chrome, above a metadata block
+        "Đã biết",
+        "ỦY",
+        "BAN NHÂN DÂN",
+        "TỈNH LÀO CAI",
+        "--------",
+        "CỘNG",
+        "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 305/UBND-KT",
+        "Lào Cai, ngày",
+        "4 tháng 12 năm 2025",
+    )
+    motto = motto_lines(ls, len(ls))
+    assert sorted(motto) == [6, 7, 8]
+    assert [ln.text for ln in issuer_block(ls, len(ls), motto)] == ["ỦY", "BAN NHÂN DÂN", "TỈNH LÀO CAI"]
+    date = place_date(ls, len(ls), "")
+    assert date is not None and date.text == "Lào Cai, ngày 4 tháng 12 năm 2025"
+
+
+def test_party_motto_after_the_number_and_the_star() -> None:
+    from kg.segment.headroles import issuer_block, motto_lines
+
+    ls = _lines("BAN CHẤP HÀNH TRUNG ƯƠNG", "*", "Số 118-KL/TW", "ĐẢNG CỘNG SẢN VIỆT NAM")
+    motto = motto_lines(ls, len(ls))
+    assert motto == {3}
+    assert [ln.text for ln in issuer_block(ls, len(ls), motto)] == ["BAN CHẤP HÀNH TRUNG ƯƠNG"]

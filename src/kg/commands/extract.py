@@ -76,4 +76,85 @@ def extract_command(files: tuple[Path, ...], as_json: bool, out_dir: Path | None
         raise click.exceptions.Exit(2 if not records else 1)
 
 
-COMMANDS: list[click.Command] = [extract_command]
+def _default_corpora() -> list[Path]:
+    from kg.paths import ROOT
+
+    return [
+        d for d in (ROOT / "tests" / "corpus" / "seeds", ROOT / "tests" / "corpus" / "real") if d.is_dir()
+    ]
+
+
+def _commit() -> str:
+    """The checkout's commit, for the record in docs/quality.md ("unknown" outside a git checkout)."""
+    import subprocess
+
+    from kg.paths import ROOT
+
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--", "src", "data/vocab"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        return out.stdout.strip() + (" + uncommitted changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+@click.command("evaluate")
+@click.argument("dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON (typed numbers).")
+@click.option(
+    "--write",
+    "write_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the tables as Markdown to this file (e.g. docs/quality.md).",
+)
+@click.option("--worst", default=10, show_default=True, help="How many of the worst misses to show.")
+def evaluate_command(dirs: tuple[Path, ...], as_json: bool, write_to: Path | None, worst: int) -> None:
+    """Score extraction against gold: per document, kind and layout.
+
+    Each DIR holds <stem>.gold.json records beside their <stem>.txt (or named in the folder's SOURCES.yaml,
+    which also gives each document's kind and layout). Without DIR: tests/corpus/seeds and tests/corpus/real.
+    Every text is extracted afresh. Measures: references F1, lineage F1, (agency, role) F1, collectives F1,
+    deadline accuracy on matched assignments, and the accuracy of each metadata field; then the worst misses
+    with the words of the text.
+
+    \b
+    Exit codes:
+      0  scored
+      2  a folder holds no gold record, or a gold record has no text
+    """
+    from datetime import UTC, datetime
+
+    from kg.quality import evalreport
+    from kg.quality.evaluate import evaluate, load_corpus
+
+    folders = list(dirs) or _default_corpora()
+    docs = [d for f in folders for d in load_corpus(f)]
+    if not docs:
+        raise InputError(", ".join(map(str, folders)) or "(no folder)", "no gold records (*.gold.json) here")
+    ev = evaluate(docs)
+    if write_to is not None:
+        header = (
+            "# Extraction quality\n\n"
+            f"Written by `kg evaluate --write` on {datetime.now(UTC):%Y-%m-%d} at commit {_commit()}, over "
+            + ", ".join(f"`{f.as_posix()}`" for f in folders)
+            + f" ({len(docs)} documents). Every text was extracted afresh and scored against its gold record "
+            "(measures: see `kg evaluate --help`). Refresh it whenever extraction changes."
+        )
+        write_to.write_text(evalreport.to_markdown(ev, worst, header), encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps(evalreport.to_json(ev, worst), ensure_ascii=False, indent=2))
+    else:
+        click.echo(evalreport.to_text(ev, worst))
+
+
+COMMANDS: list[click.Command] = [extract_command, evaluate_command]

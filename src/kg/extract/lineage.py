@@ -25,7 +25,14 @@ from kg.normalize import Text
 from kg.segment.outline import Outline
 from kg.text.strings import fold
 
-_SENTENCE_BREAK = re.compile(r"(?:[.;!?](?=\s+[A-ZĐÀ-Ỹ\-+•])|\n)")
+# A sentence ends at ".;!?" before a capital or a bullet, and at a line break after a closing mark or before
+# a labelled or bulleted line or a sentence opening ("Thực hiện", "Căn cứ"); other line breaks are wrapping
+# ("... của" / "Chính phủ thực hiện ...").
+_SENTENCE_BREAK = re.compile(
+    r"(?:[.;!?](?=\s+[A-ZĐÀ-Ỹ\-+•])|(?<=[.;:!?])[ *]*\n|\n(?=[ \t]*\n)"
+    r"|\n(?=\s*(?:[-+•–]|[0-9IVXivx]{1,4}[.)]|[a-zđ]\)|Điều\s"
+    r"|(?:Thực hiện|Triển khai|Căn cứ|Xét|Theo|Để)\b)))"
+)
 
 
 @cache
@@ -44,7 +51,13 @@ def relation_before(text: str) -> str | None:
     True
     """
     key = fold(text)
-    key = re.sub(r"\b(co hieu qua|hieu qua|tot|nghiem tuc|day du|dong bo|cac|viec|ve|nham|de)\b", " ", key)
+    # words that qualify the cue without changing it ("thực hiện nghiêm", "sơ kết 05 năm thực hiện")
+    key = re.sub(
+        r"\b(co hieu qua|hieu qua|tot|nghiem tuc|nghiem|day du|dong bo|cac|viec|ve|nham|de|to chuc"
+        r"|\d+ nam)\b",
+        " ",
+        key,
+    )
     key = re.sub(r"[^a-z0-9 ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
     for cue, rel in _cues():
@@ -55,42 +68,91 @@ def relation_before(text: str) -> str | None:
 
 @cache
 def _type_word_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w, _c, _codes in doc_type_words())
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    """A document's type word; one that doubles as a verb ("hướng dẫn thực hiện", "quy định") only when
+    written with its capital ("Hướng dẫn số", "HƯỚNG DẪN")."""
+    nouns: list[str] = []
+    verbs: list[str] = []
+    for w, _c, _codes in doc_type_words():
+        (verbs if fold(w) in _VERB_TYPE_WORDS else nouns).append(w)
+    either = "|".join(re.escape(w) for w in nouns)
+    capital = "|".join(re.escape(f) for w in verbs for f in (w, w.upper()))
+    return re.compile(rf"\b(?:(?i:{either})|{capital})\b")
+
+
+_VERB_TYPE_WORDS = ("huong dan", "quy dinh", "thong bao", "bao cao", "ket luan")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    breaks = {m.end() for m in _SENTENCE_BREAK.finditer(text, start, end)}
+    breaks |= {m.end() for m in _TABLE_ROW_END.finditer(text, start, end)}
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _SENTENCE_BREAK.finditer(text, start, end):
-        out.append((pos, m.end()))
-        pos = m.end()
+    for b in sorted(breaks):
+        out.append((pos, b))
+        pos = b
     out.append((pos, end))
     return out
+
+
+# A line break before or after a table row ("1 | Kế hoạch số ... | Sở X"): rows are not one sentence.
+_TABLE_ROW_END = re.compile(r"\n(?=[^\n]*\s\|\s)|(?<=\n)(?=[^\n]*\s\|\s)[^\n]*\n")
+
+
+def _opening_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of an opening paragraph (". " before a capital)."""
+    out, pos = [], start
+    for m in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", text[start:end]):
+        out.append((pos, start + m.end()))
+        pos = start + m.end()
+    return [*out, (pos, end)]
 
 
 def _chain_edges(
     text: str, mentions: list[Mention], self_ok: bool, self_key: str | None
 ) -> list[tuple[str, str, int, int]]:
-    """Implements edges between consecutive mentions of one sentence: (source, target, start, end)."""
+    """Implements edges between consecutive mentions of one sentence: (source, target, start, end). A target
+    coordinated with the one before ("thực hiện Nghị quyết A và Chương trình B") is implemented too; a
+    titled scheme that a decision approves or issues ("Quyết định X phê duyệt Chiến lược Y triển khai thực
+    hiện Z") passes its edge to the decision (the decision is how the text names it)."""
     edges: list[tuple[str, str, int, int]] = []
-    for a, b in itertools.pairwise(mentions):
+    chain: str | None = None  # the source whose target list is open
+    for i, (a, b) in enumerate(itertools.pairwise(mentions)):
         between = text[a.end : b.start]
+        if chain and ";" not in between and _coordinated(between):
+            edges.append((chain, b.label, a.start, b.end))
+            continue
+        chain = None
         if relation_before(between) != "implements" or ";" in between:
             continue  # after ";" a new clause starts: "Căn cứ A ...; thực hiện B" does not make A→B
         if _unnumbered_between(between) and not re.search(r"\bban hành\b", between):
             continue
         src = SELF if self_key and a.key == self_key else a.label
+        if not a.number and i > 0 and _ISSUES_SCHEME.search(text[mentions[i - 1].end : a.start]):
+            src = mentions[i - 1].label  # "Quyết định X phê duyệt “Chiến lược Y”": X carries the edge
         if src == SELF and not self_ok:
             continue
         edges.append((src, b.label, a.start, b.end))
+        chain = src
     return edges
+
+
+def _coordinated(between: str) -> bool:
+    """ "... và <document>": joined by "và"/"cùng" to the target before (a comma may start another item of an
+    enumeration of documents, each with its own description)."""
+    last = list(_LIST_SEP.finditer(between))
+    return bool(last) and last[-1].group(0).lower() in ("và", "cùng") and _lists(between, True)
+
+
+# A decision that approves or issues an unnumbered scheme named next ("phê duyệt “Chiến lược ...").
+_ISSUES_SCHEME = re.compile(r"\b(?:phê duyệt|ban hành)\s*[“\"«]?\s*$", re.IGNORECASE)
 
 
 def _unnumbered_between(between: str) -> bool:
     """Whether another (unnumbered) document is named between two mentions: it takes the edge."""
     clauses = re.split(r"\b(?:thực hiện|triển khai)\b", between, flags=re.IGNORECASE)
     head = clauses[-2] if len(clauses) >= 2 else between
+    if re.search(r"\bban hành\b", head, re.IGNORECASE):
+        return False  # "ban hành Kế hoạch triển khai X": the plan issued is this text (or the issuer's own)
     return bool(_type_word_re().search(head)) and not re.search(r"\bcủa\b[^,]*$", head)
 
 
@@ -106,6 +168,13 @@ def extract_lineage(
         if not inside:
             continue
         edges += _self_edges(norm, zs, ze, kind, inside, self_key)
+        if (
+            kind == "opening"
+        ):  # "Thời gian qua, ... . Để tiếp tục thực hiện X, UBND ban hành ...": each sentence
+            for s, e in _opening_sentences(norm, zs, ze)[1:]:
+                part = [m for m in inside if s <= m.start < e]
+                if part:
+                    edges += _self_edges(norm, s, e, kind, part, self_key)
     for s, e in _sentences(norm, 0, len(norm)):
         inside = [m for m in mentions if s <= m.start < e]
         in_self = any(zs <= s < ze for zs, ze, _k in self_zones)
@@ -134,10 +203,10 @@ def _self_edges(
         return out
     first = others[0]
     lead = norm[zs : first.start]
-    targets = _coordinated(norm, others)
+    targets = _listed(norm, others)
     if kind == "can_cu":
         out += [(SELF, "based_on", m.label, zs, m.end) for m in targets]
-    if relation_before(lead) == "implements" and not _unnumbered_between(lead):
+    if _lead_implements(lead):
         out += [(SELF, "implements", m.label, zs, m.end) for m in targets]
     out += _clause_edges(norm, others)
     tail = norm[inside[-1].end : ze]
@@ -152,17 +221,76 @@ def _self_edges(
     return out
 
 
-def _coordinated(norm: str, mentions: list[Mention]) -> list[Mention]:
-    """The first mention and those joined to it by "và" or a comma ("Thực hiện A ... và Công văn B")."""
+# A zone that opens with an implements cue ("Thực hiện", "Để tiếp tục thực hiện nghiêm") lists its targets.
+_OPENS_WITH_CUE = re.compile(r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai)\b", re.IGNORECASE)
+# "Luật X số 85/2015/QH13 và được sửa đổi, bổ sung một số điều tại Luật số 83/2025/QH15": the amending act is
+# part of the basis.
+_AMENDED_BY = re.compile(
+    r"\bđược\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)[^;]{0,60}?\b(?:tại|bởi|theo)\s*$", re.IGNORECASE
+)
+# What separates the documents of a list: a new clause (";", ":", "(") or a coordination ("," "và").
+_LIST_SEP = re.compile(r"[;:(]|,|\bvà\b|\bcùng\b", re.IGNORECASE)
+# What may stand between a separator and a listed document: a bullet, "Căn cứ", "số", or a type word the
+# vocabulary does not know followed by "số" ("Phương án số", "Văn bản số").
+_LIST_LEAD = re.compile(
+    r"^\s*(?:[-–•+]\s*)?(?:căn cứ\s*)?(?:(?:[A-ZĐÀ-Ỹ][^\s,;:()]*(?:\s+[^\s,;:()]+){0,3}\s+)?số\s*:?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+# "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số X": carrying out what X says (folded)
+_INSTRUCTION_IN = re.compile(
+    r"^\W*(?:de\s+)?(?:tiep tuc\s+)?(?:thuc hien|trien khai)\s+"
+    r"(?:y kien\s+)?(?:chi dao|yeu cau|noi dung|y kien)\b[^;.]*\b(?:tai|theo)\s*$"
+)
+# "thực hiện các Nghị quyết của Chính phủ: số 01/NQ-CP ...; số 02/NQ-CP": a plural announcing the list
+_ANNOUNCED_LIST = re.compile(
+    r"\b(?:các|những)\s+\S+(?:\s+\S+)?(?:\s+của\s+[^:;]{1,60})?\s*:\s*(?:số\s*)?$", re.IGNORECASE
+)
+
+
+def _lead_implements(lead: str) -> bool:
+    """Whether the words before a zone's first document make it implemented: "Thực hiện X", or "Thực hiện
+    <an unnumbered document>; X" (the zone's list goes on after the ";")."""
+    lead = _ANNOUNCED_LIST.sub(" ", lead)
+    if relation_before(lead) == "implements" and not _unnumbered_between(lead):
+        return True
+    if _INSTRUCTION_IN.search(fold(lead)):
+        return True
+    return bool(_OPENS_WITH_CUE.match(lead)) and ";" in lead and not lead.rsplit(";", 1)[1].strip()
+
+
+def _listed(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """The documents a Căn cứ item, title or opening lists: the first, those that start a clause of their own
+    ("...; Nghị định số 91/2022/NĐ-CP", "(Số 37/2019/NĐ-CP, số 58/2023/NĐ-CP"), those coordinated with a
+    listed one by "," or "và", and an amending act ("và được sửa đổi, bổ sung ... tại Luật số 83/2025/QH15").
+    A document only named in another's description ("quy định chi tiết Luật X", "thực hiện Chỉ thị Y",
+    "sửa đổi Nghị định Z") is not listed: a mere mention gives no edge."""
     out = [mentions[0]]
+    listed = True
     for prev, m in itertools.pairwise(mentions):
-        between = norm[prev.end : m.start]
-        if ";" in between or not re.search(r"(?:,|\bvà|\bcùng)\s*$", between):
-            break
-        if relation_before(between) is not None or re.search(r"\b(?:thực hiện|triển khai)\b", between, re.I):
-            break  # "A của Tỉnh ủy thực hiện B ... và C": C goes with B, not with this document
-        out.append(m)
+        listed = _lists(norm[prev.end : m.start], listed)
+        if listed:
+            out.append(m)
     return out
+
+
+def _lists(between: str, prev_listed: bool) -> bool:
+    """Whether the document after ``between`` is listed, given whether the one before it is."""
+    if _AMENDED_BY.search(between):
+        return True
+    seps = list(_LIST_SEP.finditer(between))
+    if not seps or not _LIST_LEAD.match(between[seps[-1].end() :]):
+        return False
+    lead = re.sub(r"^\s*(?:[-–•+]\s*)?(?:căn cứ\s*)?", "", between[seps[-1].end() :], flags=re.IGNORECASE)
+    if lead[:1].isalpha() and not lead[:1].isupper() and not re.match(r"số\b", lead):
+        return False  # "...; đồng thời tại văn bản số X": a clause, not a document of the list
+    if seps[-1].group(0) in (";", ":", "("):
+        return relation_before(between[: seps[-1].start()]) is None
+    if re.fullmatch(r"\s*(?:số|Số)\s*", between[seps[-1].end() :]):
+        return True  # "(Số A, số B ... của Nghị định số C và số D)": a bare "số" goes on with the list
+    cue = re.search(r"\b(?:thực hiện|triển khai)\b", between, re.IGNORECASE)
+    return prev_listed and cue is None
 
 
 def _clause_edges(norm: str, mentions: list[Mention]) -> list[tuple[str, Relation, str, int, int]]:
@@ -181,23 +309,34 @@ def _clause_edges(norm: str, mentions: list[Mention]) -> list[tuple[str, Relatio
 def _composed_edges(
     norm: str, outline: Outline, mentions: list[Mention]
 ) -> list[tuple[str, Relation, str, int, int]]:
-    """SELF implements the decision that approves the unnumbered scheme the title says it carries out."""
+    """SELF implements the documents that carry the unnumbered scheme its title says it carries out: the
+    decisions that approve it ("Căn cứ Quyết định 991/QĐ-TTg phê duyệt Quy hoạch X" under a title "Kế
+    hoạch thực hiện Quy hoạch X"), or the numbered scheme itself ("Căn cứ Chương trình số 1249a ... về X"
+    under "Kế hoạch triển khai thực hiện Chương trình X")."""
     if not outline.title:
         return []
     m = re.search(
-        r"thực hiện\s+(đề án|chương trình|chiến lược|dự án)\s+(.{20,})", outline.title, re.IGNORECASE
+        r"thực hiện\s+(đề án|chương trình|chiến lược|dự án|quy hoạch)\s+(.{20,})",
+        outline.title,
+        re.IGNORECASE,
     )
     if not m:
         return []
     kind, name = fold(m.group(1)), _words(m.group(2), 6)
     out: list[tuple[str, Relation, str, int, int]] = []
     for item in outline.preamble:
-        if item.kind != "can_cu":
+        inside = [x for x in mentions if item.start <= x.start < item.end and x.number]
+        if item.kind != "can_cu" or not inside:
             continue
-        p = re.search(r"phe duyet\s+" + re.escape(kind) + r"\s+(.{20,})", fold(item.text))
-        ref = next((x for x in mentions if item.start <= x.start < item.end and x.number), None)
-        if p and ref and _words(p.group(1), 6) == name:
-            out.append((SELF, "implements", ref.label, item.start, item.end))
+        key = fold(norm[item.start : item.end])
+        approves = re.search(r"phe duyet\s+(?:dieu chinh\s+)?" + re.escape(kind) + r"\s+(.{20,})", key)
+        itself = fold(inside[0].doc_type or "") == kind and re.search(
+            r"\bve\s+(.{20,})", fold(norm[inside[0].end : item.end])
+        )
+        described = approves or itself
+        if described and _words(described.group(1), 6) == name:
+            targets = _listed(norm, inside) if approves else inside[:1]
+            out += [(SELF, "implements", t.label, item.start, item.end) for t in targets]
     return out
 
 

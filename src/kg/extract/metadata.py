@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.dates import find_dates
-from kg.extract.issuers import issuer_full_name
+from kg.extract.issuers import block_issuer_name, issuer_full_name, split_issuer_block
 from kg.extract.references import canonical_type_word
 from kg.extract.symbols import BLANK_SYMBOL, find_symbols, type_code_of
+from kg.lexicon.gazetteer import expand_abbreviations
 from kg.lexicon.lines import doc_type_words
 from kg.models import DocumentMeta, Span, Warning_
 from kg.normalize import Text
@@ -29,10 +30,10 @@ _SUBJECT = re.compile(
 )
 # "Ngày 15/3," with no year: a news report dates the issuing by day and month only
 _DAY_MONTH = re.compile(r"\b[Nn]gày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![/\d])")
-_HEAD_WORDS = re.compile(
-    r"^(SỞ|BAN|VĂN PHÒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|CỤC|VỤ|TRƯỜNG|HỘI ĐỒNG|ĐẢNG ỦY|ĐẢNG UỶ)\b"
-)
-_PARENT = re.compile(r"^(ĐẢNG BỘ|UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ|HUYỆN)\b")
+# "TM. ỦY BAN NHÂN DÂN", "T/M BAN BÍ THƯ": the body a signature acts for (its upper-case words follow).
+_TM = re.compile(r"(?:^|[\s;|])(?:TM|T/M)\.?\s+(\S.*)$")
+# An office after the body's name: the signature goes on to the signer's office, not the body's name.
+_OFFICE = re.compile(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|PHÓ|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG)(?:\s|$)")
 
 
 def extract_metadata(text: Text, outline: Outline) -> tuple[DocumentMeta, list[Warning_]]:
@@ -74,6 +75,8 @@ def _official_fields(text: Text, outline: Outline, spans: dict[str, Span]) -> di
         if found:
             date = found[0].iso
             spans["date"] = text.span(h.date_line.start + found[0].start, h.date_line.start + found[0].end)
+    if date is None and number and re.match(r"^\d+/(\d{4})/", number):
+        date = number.split("/")[1]  # no date line: the year the number carries ("09/2025/NĐ-CP")
     title = outline.title
     if title and outline.title_start is not None and outline.title_end is not None:
         spans["title"] = text.span(outline.title_start, outline.title_end)
@@ -100,8 +103,9 @@ def _header_number(text: Text, outline: Outline, spans: dict[str, Span]) -> tupl
     line = outline.header.number_line
     if line is None:
         return None, None
-    for sym in find_symbols(line.text):
-        spans["number"] = text.span(line.start + sym.start, line.start + sym.end)
+    squeezed, origin = _squeeze_number(line.text)
+    for sym in find_symbols(squeezed):
+        spans["number"] = text.span(line.start + origin[sym.start], line.start + origin[sym.end - 1] + 1)
         return sym.number, sym.type_code
     blank = BLANK_SYMBOL.search(line.text)
     if blank:
@@ -112,6 +116,14 @@ def _header_number(text: Text, outline: Outline, spans: dict[str, Span]) -> tupl
     return None, None
 
 
+def _squeeze_number(line: str) -> tuple[str, list[int]]:
+    """The number line with the blank a clerk filled by hand closed up ("Số: 32   /2025/QĐ-UBND" →
+    "Số: 32/2025/QĐ-UBND"), and the index in ``line`` of each kept character."""
+    gaps = {k for m in re.finditer(r"\d( +)/", line) for k in range(m.start(1), m.end(1))}
+    keep = [i for i in range(len(line)) if i not in gaps]
+    return "".join(line[i] for i in keep), keep
+
+
 def _word_of_code(code: str) -> str | None:
     for word, _cls, codes in doc_type_words():
         if code in codes:
@@ -120,24 +132,62 @@ def _word_of_code(code: str) -> str | None:
 
 
 def _by_issuer(outline: Outline) -> str | None:
-    """Issuer under the type word ("NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ"); the header shows the parent body."""
+    """Issuer under the type word ("NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ"); the header shows the parent body. A
+    by-line naming a person ("CỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG") says who spoke, not who issued; of a joint
+    by-line ("CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ") the first body is the one that signs."""
     by = outline.header.by_line
     if by is None:
         return None
-    name = re.sub(r"^CỦA\s+", "", by.text).strip()
+    name = re.sub(r"^CỦA\s+", "", by.text, flags=re.IGNORECASE).strip()
+    if re.match(r"^(?:ĐỒNG CHÍ|ĐC\.?)\s", name, re.IGNORECASE):
+        return None
+    name = re.split(r"\s*,\s*|\s+VÀ\s+", name)[0].strip()
     return issuer_full_name(_sentence_case(name), outline.province, outline.province_unit) if name else None
 
 
 def _header_issuer(outline: Outline) -> str | None:
-    """Issuer from the header's upper-case lines: the last body line, under its parent's province."""
+    """Issuer from the header's issuer block: its unit under the parent body (with the parent's province),
+    or the body a "TM." signature names when the header shows the party's Central Committee."""
     lines = [ln.text for ln in outline.header.issuer_lines if not re.fullmatch(r"[-_*.\s]+", ln.text)]
     if not lines:
         return None
-    if len(lines) > 1 and (_HEAD_WORDS.match(lines[-1]) or _PARENT.match(lines[0])):
-        name = lines[-1]
-    else:
-        name = " ".join(lines)
-    return issuer_full_name(_sentence_case(name), outline.province, outline.province_unit)
+    parent, unit = split_issuer_block(lines)
+    signed = _signed_for(outline)
+    name = block_issuer_name(
+        _sentence_case(parent),
+        _sentence_case(unit) if unit else None,
+        _sentence_case(signed) if signed else None,
+    )
+    return issuer_full_name(name, outline.province, outline.province_unit)
+
+
+def _signed_for(outline: Outline) -> str | None:
+    """The body a "TM."/"T/M" signature line acts for, joined when the column wrapped it ("T/M BỘ CHÍNH" /
+    "TRỊ"); in a layout signature block the line may carry a recipient before it."""
+    block = sorted([*outline.header.recipients, *outline.header.signature], key=lambda ln: ln.start)
+    for i, ln in enumerate(block):
+        m = _TM.search(ln.text)
+        if not m:
+            continue
+        name = _upper_run(m.group(1))
+        for nxt in block[i + 1 : i + 3]:
+            t = nxt.text.strip()
+            if t != t.upper() or not any(c.isalpha() for c in t) or _OFFICE.match(t) or len(name.split()) > 6:
+                break
+            name = f"{name} {t}"
+        return name
+    return None
+
+
+def _upper_run(text: str) -> str:
+    """The leading upper-case words of ``text`` up to an office word ("BAN THƯỜNG TRỰC CHỦ TỊCH Lan Thị Vân"
+    → "BAN THƯỜNG TRỰC")."""
+    words: list[str] = []
+    for w in text.split():
+        if w != w.upper() or _OFFICE.match(" ".join([w, *text.split()[len(words) + 1 :]])):
+            break
+        words.append(w)
+    return " ".join(words)
 
 
 def _sentence_case(upper: str) -> str:
@@ -145,10 +195,13 @@ def _sentence_case(upper: str) -> str:
     plain lower-casing keeps the first letter and any province name title-cased."""
     if upper != upper.upper():
         return upper
-    words = upper.split()
+    words = expand_abbreviations(upper).split()
     out: list[str] = []
     place = False
     for i, w in enumerate(words):
+        if w != w.upper():  # an abbreviation spelled out ("MTTQ" → "Mặt trận Tổ quốc")
+            out.append(w)
+            continue
         if place:
             out.append(w[:1] + w[1:].lower())
             continue
@@ -157,9 +210,12 @@ def _sentence_case(upper: str) -> str:
             w in ("ỦY", "UỶ") and i > 0 and words[i - 1] in ("TỈNH", "THÀNH", "HUYỆN")
         )
     # "TỈNH ỦY X" is the provincial party committee: "Tỉnh ủy X", not the province "Ủy X"
-    return re.sub(
+    name = re.sub(
         r"\b(Tỉnh|Thành|Huyện|tỉnh|thành|huyện) (Ủy|Uỷ)\b", lambda m: f"{m.group(1)} ủy", " ".join(out)
     )
+    # the country's name and a committee's standing body keep their capitals ("Ban Thường trực")
+    name = re.sub(r"\bviệt nam\b", "Việt Nam", name)
+    return re.sub(r"\b(Ban|ban) thường (trực|vụ)\b", lambda m: f"{m.group(1)} Thường {m.group(2)}", name)
 
 
 def _opening_issuer(outline: Outline) -> str | None:

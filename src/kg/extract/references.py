@@ -26,10 +26,32 @@ _ISSUER_STOP = re.compile(
     r"và|quy định|hướng dẫn|sửa đổi|gắn|nhằm|với)\b|[,;.:()“”\"«»]|\n|$",
     re.IGNORECASE,
 )
+# Words that end a law's title in running text ("Luật Đất đai ngày ...", "Luật X và các văn bản ...").
+_LAW_STOP = (
+    r"ngày|năm|số|đã|được|và\s+các|và\s+những|và\s+văn|và\s+Luật|Luật|quy\s+định|hiện\s+hành|"
+    r"hướng\s+dẫn|sửa\s+đổi|có\s+liên|để|theo|trong|trên|về|thì|của|tại|các|những|đồng\s+thời|như|"
+    r"với|việc|là|cho|khi|mà|nhằm|này|nay|đó|và\s+pháp\s+luật|có|không|sẽ|phải|cần|đang|bị|(?:19|20)\d{2}|"
+    r"Nghị|Quyết|Thông|Chỉ"
+)
+# Between two words of a law's title: spaces, a wrapped line (not a new paragraph, label or sentence), or a
+# comma before a lower-case word.
+_LAW_GAP = (
+    r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n|Thực hiện|Triển khai|Căn cứ|Xét|Để\b|[IVX]+\.|\d+\.|[-+•])"
+    r"|,[ \t]*(?=[a-zđà-ỹ]))"
+)
+# A law named by title: "Luật Khoa học và Công nghệ", "Luật Phòng, chống thiên tai" (a comma before a
+# lower-case word goes on with the name), "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân".
 _LAW = re.compile(
-    r"\b(?:Bộ\s+)?[Ll]uật\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\s,;.()]*)(?:\s+(?!ngày\b|năm\b|số\b|đã\b|được\b|và\s+các\b|"
-    r"và\s+những\b|và\s+văn\b|quy\s+định\b|hiện\s+hành\b|hướng\s+dẫn\b|sửa\s+đổi\b|có\s+liên\b|để\b|theo\b|"
-    r"trong\b|về\b|thì\b|của\b|tại\b|Nghị\b|Quyết\b)[^\s,;.()“”]+){0,8})"
+    r"\b(?:Bộ\s+)?[Ll]uật\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\s,;.()]*"
+    # "Căn cứ Luật tổ chức chính quyền địa phương": a capital "Luật" may name a law written in lower case
+    rf"|(?<=Luật )(?!(?:{_LAW_STOP}|và|hoặc|nhưng|mà|pháp|nào|mới|cũ)\b)[a-zđà-ỹ][^\s,;.()]*)"
+    rf"(?:{_LAW_GAP}(?!(?:{_LAW_STOP})\b)[^\s,;.()“”]+){{0,14}})"
+)
+# An amending law: its title runs over the laws it amends ("Luật sửa đổi, bổ sung một số điều của Luật Phòng,
+# chống thiên tai và Luật Đê điều"), up to its date, number or the end of the clause.
+_AMENDING_LAW = re.compile(
+    r"\b[Ll]uật\s+(?P<name>[Ss]ửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?[^;:()\n]{3,200}?)"
+    r"(?=\s*,?\s*(?:ngày|số)\b|\s+năm\s+\d{4}|\s*[;:()\n]|\.(?:\s|$)|$)"
 )
 _STRATEGY = re.compile(
     r"\b[Cc]hiến\s+lược\s+(?P<name>[^.;:()“”\n]{3,160}?đến\s+năm\s+(?:19|20)\d{2}"
@@ -95,7 +117,22 @@ def find_mentions(text: str, outline: Outline | None = None, province: str | Non
     out = [_numbered(text, s, province, unit) for s in find_symbols(text)]
     out += _titled(text, out)  # may retype numbered laws in ``out`` ("Luật X số 29/2013/QH13")
     out = [_inherit_issuer(m, outline, text, province, unit) for m in out]
-    return sorted(out, key=lambda m: m.start)
+    return sorted(_one_title_per_document(out), key=lambda m: m.start)
+
+
+def _one_title_per_document(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of one titled document carry one title (references and lineage edges name it alike): the one
+    written in the fewest capitals ("Luật Ngân sách nhà nước" over "Luật Ngân sách Nhà nước", a running-text
+    title over a heading's), then the first."""
+    best: dict[str, str] = {}
+    for m in mentions:
+        if m.title and (m.key not in best or _capitals(m.title) < _capitals(best[m.key])):
+            best[m.key] = m.title
+    return [replace(m, title=best[m.key]) if m.title else m for m in mentions]
+
+
+def _capitals(s: str) -> int:
+    return sum(c.isupper() for c in s)
 
 
 def _numbered(text: str, sym: object, province: str | None, unit: str | None) -> Mention:
@@ -158,34 +195,7 @@ def expand_title(title: str, law: bool = False) -> str:
 
 def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
     """Laws and strategies named by title (not inside a numbered mention's own span)."""
-    out: list[Mention] = []
-    laws = list(_LAW.finditer(text))
-    numbered_law: dict[str, str] = {}  # law title → its number, when the text prints "Luật X số N"
-    for m in laws:
-        title = _law_title(m)
-        i = _number_after(text, m.end(), numbered)
-        if i is not None:
-            numbered[i] = replace(numbered[i], doc_type="Luật", start=m.start())
-            numbered_law.setdefault(fold(title), str(numbered[i].number))
-    for m in laws:
-        title = _law_title(m)
-        if _number_after(text, m.end(), numbered) is not None:
-            continue
-        when = date_after(text, m.end(), 8)
-        number = numbered_law.get(fold(title))
-        out.append(
-            Mention(
-                number,
-                None if number else title,
-                "Luật",
-                None,
-                when.iso if when else None,
-                m.start(),
-                m.end(),
-                m.start(),
-                m.end(),
-            )
-        )
+    out = _titled_laws(text, numbered)
     for m in _STRATEGY.finditer(text):
         if _BY_DECISION.match(text[m.end() : m.end() + 40]):
             continue  # "Chiến lược X theo Quyết định số N": the decision names it (one reference)
@@ -194,8 +204,114 @@ def _titled(text: str, numbered: list[Mention]) -> list[Mention]:
     return out
 
 
+@dataclass(frozen=True)
+class _Law:
+    """A law named by title: its match, title without a year, the year printed with it, its date if any."""
+
+    m: re.Match[str]
+    base: str
+    year: str | None
+    date: str | None
+
+
+def _titled_laws(text: str, numbered: list[Mention]) -> list[Mention]:
+    """Laws named by title. One name may stand for several editions ("Luật Hải quan số 29/2001/QH10" and
+    "Luật Hải quan năm 2014", "Luật Cán bộ, công chức ngày 24/6/2025" and "... năm 2008"): then a title
+    keeps the year it is printed with ("Luật Hải quan năm 2014"), and a bare mention goes to the only edition
+    printed with a year; with one edition the year is dropped and "Luật X" is the law "Luật X số N"."""
+    laws: list[_Law] = []
+    numbered_law: dict[str, str] = {}  # law title → its number, when the text prints "Luật X số N"
+    editions: dict[str, set[str]] = {}
+    for m in _law_matches(text):
+        base = _law_title(m)
+        i = _number_after(text, m.end(), numbered)
+        if i is not None:
+            numbered[i] = replace(numbered[i], doc_type="Luật", start=m.start())
+            numbered_law.setdefault(fold(base), str(numbered[i].number))
+            editions.setdefault(fold(base), set()).add(str(numbered[i].number))
+            continue
+        when = date_after(text, m.end(), 8)
+        law = _Law(m, base, _law_year(text, m), when.iso if when else None)
+        edition = law.year or (law.date[:4] if law.date else None)
+        if edition:
+            editions.setdefault(fold(base), set()).add(edition)
+        laws.append(law)
+    out: list[Mention] = []
+    for law in laws:
+        key = fold(law.base)
+        title, number = law.base, numbered_law.get(key)
+        if len(editions.get(key, ())) > 1:
+            number = None
+            printed = {x.year for x in laws if fold(x.base) == key and x.year}
+            dated = any(x.date for x in laws if fold(x.base) == key)
+            year = law.year or (
+                next(iter(printed)) if len(printed) == 1 and not law.date and not dated else None
+            )
+            if year:
+                title = f"{law.base} năm {year}"
+        m = law.m
+        out.append(
+            Mention(
+                number,
+                None if number else title,
+                "Luật",
+                None,
+                law.date,
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+            )
+        )
+    return out
+
+
+def _law_year(text: str, m: re.Match[str]) -> str | None:
+    """The year printed with a law's name: "Luật Hải quan năm 2014", "Luật An ninh mạng 2025"."""
+    inside = re.search(r"\s((?:19|20)\d{2})$", m.group("name"))
+    if inside:
+        return inside.group(1)
+    after = re.match(r"\s*,?\s*(?:năm\s+)?((?:19|20)\d{2})\b(?![/-])", text[m.end() : m.end() + 14])
+    return after.group(1) if after else None
+
+
+def _law_matches(text: str) -> list[re.Match[str]]:
+    """Laws named by title, in order: amending laws whole, and the others outside them. Upper-case runs
+    ("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM") are read in sentence case ("Luật Việc làm")."""
+    text = _sentence_case_runs(text)
+    amending = list(_AMENDING_LAW.finditer(text))
+    inside = [(m.start(), m.end()) for m in amending]
+    plain = [
+        m
+        for m in _LAW.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+        and (m.group("name")[0].isupper() or " " in m.group("name"))
+    ]
+    return sorted([*amending, *plain], key=lambda m: m.start())
+
+
+_UPPER_RUN = re.compile(r"\b[A-ZĐÀ-Ỹ]{2,}(?:[ ,\n-]+[A-ZĐÀ-Ỹ0-9]+)+\b")
+
+
+def _sentence_case_runs(text: str) -> str:
+    """``text`` with each upper-case run that holds "LUẬT" lower-cased but for "Luật" and the first letter of
+    the law's name (same length: offsets stay valid)."""
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if "LUẬT" not in run:
+            return run
+        low = run.lower()
+        return re.sub(r"\bluật(\s+)(\w)", lambda x: "Luật" + x.group(1) + x.group(2).upper(), low)
+
+    return _UPPER_RUN.sub(fix, text)
+
+
 def _law_title(m: re.Match[str]) -> str:
-    name = re.sub(r"\s+năm\s+\d{4}$", "", m.group("name")).strip()
+    name = re.sub(r"(?:\s+năm)?\s+\d{4}$", "", m.group("name")).strip()
+    name = re.sub(r"(?:\s+và|,)$", "", name)
+    if m.re is _LAW:  # a law's name starts with a capital ("Luật Tổ chức ..."); an amending law's as printed
+        name = name[:1].upper() + name[1:]
     return expand_title("Luật " + name, law=True)
 
 

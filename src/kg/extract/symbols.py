@@ -18,13 +18,17 @@ from kg.lexicon import vocab
 from kg.text.strings import nfc
 
 _L = "A-Za-zĐđƯưƠơÂâÊêÔôĂă"
-_CODE = rf"[A-ZĐƯa-zđ][{_L}0-9&]{{0,11}}"
+_CODE = rf"[A-ZĐƯa-zđ][{_L}0-9&]{{0,15}}"
 _SYMBOL = re.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,5}})(?:"
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}(?:\.\d{{1,2}}(?=/(?:19|20)\d{{2}}/))?[a-z]?)(?:"
     rf"\s?-\s?(?P<ptype>{_CODE})\s?/\s?(?P<pissuer>{_CODE}(?:-{_CODE})?)"
-    rf"|(?:/(?P<year>(?:19|20)\d{{2}}))?\s?/\s?(?P<stype>{_CODE}(?:\s?-\s?{_CODE}){{0,3}})"
+    rf"|(?:/(?P<year>(?:19|20)\d{{2}}))?\s?/\s?(?P<stype>{_CODE}(?:(?:\s?-\s?|\.){_CODE}){{0,3}})"
     rf")(?![\w/])"
 )
+# An old central symbol without a type code, after its type word or "số": "Quyết định số 169-CP",
+# "Nghị định 404-CP" (before 1990 the Government's symbols were "N-CP").
+_OLD_SYMBOL = re.compile(rf"(?<![\w/.-])(?P<n>\d{{1,5}})-(?P<code>{_CODE})(?![\w/-])")
+_OLD_LEAD = re.compile(r"(?:\bsố|Quyết định|Nghị định|Nghị quyết|Chỉ thị|Thông tư)\s*:?\s*$", re.IGNORECASE)
 # A blank number: "Số: /KH-UBND", "Số:      -KH/TU".
 BLANK_SYMBOL = re.compile(rf"Số\s*:?\s*[/-]\s?(?P<code>{_CODE}(?:[-/]{_CODE}){{0,3}})")
 
@@ -78,6 +82,16 @@ def is_party_code(code: str | None) -> bool:
     return bool(code) and _issuer_codes().get(str(code).upper(), ("", ""))[1] == "party"
 
 
+def _unglued(code: str) -> list[str]:
+    """A type code printed glued to its issuer code ("NĐCP" for "NĐ-CP"), split; other codes unchanged."""
+    if type_code_of(code) or code.upper() in _issuer_codes():
+        return [code]
+    for i in range(len(code) - 1, 0, -1):
+        if type_code_of(code[:i]) and code[i:].upper() in _issuer_codes():
+            return [code[:i], code[i:]]
+    return [code]
+
+
 def _from_match(m: re.Match[str]) -> tuple[str, str | None, str | None]:
     """(canonical, type code, issuer code) of a regex match."""
     n = m.group("n")
@@ -85,7 +99,7 @@ def _from_match(m: re.Match[str]) -> tuple[str, str | None, str | None]:
         ptype = _fix_code(m.group("ptype"))
         pissuer = "-".join(_fix_issuer(p) for p in m.group("pissuer").split("-"))
         return f"{n}-{ptype}/{pissuer}", ptype, pissuer
-    parts = [p.strip() for p in re.split(r"\s?-\s?", m.group("stype"))]
+    parts = [q for p in re.split(r"\s?-\s?", m.group("stype")) for q in _unglued(p.strip())]
     parts = [_fix_code(p) for p in parts]
     year = m.group("year")
     t = parts[0] if type_code_of(parts[0]) else None
@@ -106,6 +120,11 @@ def find_symbols(text: str) -> Iterator[Symbol]:
     >>> [s.number for s in find_symbols("Kết luận số 50/KL-TW, Kế hoạch 4655/KH-UBND, Tờ trình 19/TTr-SKHCN")]
     ['50-KL/TW', '4655/KH-UBND', '19/TTr-SKHCN']
     """
+    found = [*_new_symbols(text), *_old_symbols(text)]
+    yield from sorted(found, key=lambda s: s.start)
+
+
+def _new_symbols(text: str) -> Iterator[Symbol]:
     for m in _SYMBOL.finditer(text):
         number, t, issuer = _from_match(m)
         if (
@@ -123,14 +142,25 @@ def find_symbols(text: str) -> Iterator[Symbol]:
         yield Symbol(number, m.start(), m.end(), t, issuer)
 
 
+def _old_symbols(text: str) -> Iterator[Symbol]:
+    for m in _OLD_SYMBOL.finditer(text):
+        code = _issuer_codes().get(m.group("code").upper())
+        if code and code[1] == "state" and _OLD_LEAD.search(text[max(0, m.start() - 20) : m.start()]):
+            yield Symbol(f"{m.group('n')}-{code[0]}", m.start(), m.end(), None, code[0])
+
+
+_LETTER_LEAD = re.compile(r"(?:^|\s)(?:số|Số|SỐ|[Cc]ông văn|[Vv]ăn bản)\s*:?\s*$")
+
+
 def _letter_symbol(text: str, start: int, number: str) -> bool:
-    """ "số 2874/BYT-DP": an official letter's symbol (issuer acronym, then its office's acronym), accepted
-    only after "số" so that other slash-and-dash strings are not taken for symbols."""
-    codes = number.split("/")[-1].split("-")
+    """ "số 2874/BYT-DP", "số 16/CGC.BT", "số 3980/C04-P6", "số 01/HLV": an official letter's symbol (the
+    issuer's acronym, then its office's), accepted only after "số" so that other slash-and-dash strings are
+    not taken for symbols."""
+    codes = re.split(r"[-.]", number.split("/")[-1])
     return (
-        len(codes) == 2
-        and all(re.fullmatch(r"[A-ZĐ]{2,9}", c) for c in codes)
-        and bool(re.search(r"(?:^|\s)(?:số|Số|SỐ)\s*:?\s*$", text[max(0, start - 8) : start]))
+        len(codes) <= 4
+        and all(re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]{1,11}", c) for c in codes)
+        and bool(_LETTER_LEAD.search(text[max(0, start - 14) : start]))
     )
 
 

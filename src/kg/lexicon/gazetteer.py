@@ -17,14 +17,27 @@ from functools import cache, lru_cache
 from typing import Any
 
 from kg.lexicon import vocab
-from kg.lexicon.phrases import Head, head_at, read_phrase
+from kg.lexicon.phrases import Head, head_at, is_task_verb, read_phrase
 from kg.text.aligned import fold_keep_length, modern_tones
 from kg.text.strings import collapse, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
-_SCOPE = re.compile(r"^(?P<base>.+?)\s+(?P<scope>(?:tỉnh|thành phố)(?:\s+[^\W\d_][^\s,;:.()]*){0,4})$")
 _LIST_SEP = re.compile(r"\s*[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng|với)\s+|\s*/\s*")
-_PLACE_WORD = re.compile(r"\s+([^\W\d_][^\s,;:.()/]*)")
+# Place words a name may end with, before the place's name ("Công an xã Lương Minh").
+_PLACES = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
+# A name may run over one line break (a layout wraps it: "Ủy ban nhân dân thành phố Hà" / "Nội"), not two.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_SCOPE_WORD = re.compile(rf"{_GAP}(?i:{_PLACES})(?![\w])")
+# the same words folded (lower case, no diacritics), ending a name: "Ủy ban nhân dân tỉnh" + a place name
+_PLACE_END = re.compile(r"(?<![\w])(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)$")
+# A place word and up to four words of its name, ending a name: "... tỉnh Lâm Đồng", "... xã Lương Minh".
+_SCOPE = re.compile(rf"^(?P<base>.+?)\s+(?P<scope>(?:{_PLACES})(?:\s+[^\W\d_][^\s,;:.()]*){{0,4}})$")
+_PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
+_SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
+_ROMAN = re.compile(r"[IVXLC]+")
+_GROUP_SEP = re.compile(r"\s*[,/]\s*|\s+va\s+")
+_OF_BODY = re.compile(r"\s+(?:truc\s+)?thuoc\s+(?=\S)")
+_PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,7 @@ class AgencyMatch:
     is_group: bool
     merged_into: str | None = None
     province: str | None = None
+    official: str | None = None  # the body's official name (issuers show it: "Ban Bí thư"), when listed
 
 
 @dataclass(frozen=True)
@@ -65,11 +79,19 @@ def _key(name: str) -> str:
 # ------------------------------------------------------------------------------------------- abbreviations
 @cache
 def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
-    entries = sorted(vocab.load("agency_abbreviations"), key=lambda e: -len(e["abbr"]))
-    return tuple(
-        (re.compile(r"(?<![\w&])" + re.escape(e["abbr"]) + r"(?![\w&])"), str(e["expansion"]))
-        for e in entries
+    # longest first; an abbreviation read by the word after it ("BCH Quân sự") before its plain reading
+    entries = sorted(
+        vocab.load("agency_abbreviations"), key=lambda e: (-len(e["abbr"]), "followed_by" not in e)
     )
+    return tuple((_abbreviation_pattern(e), str(e["expansion"])) for e in entries)
+
+
+def _abbreviation_pattern(entry: dict[str, Any]) -> re.Pattern[str]:
+    """A whole-token abbreviation, only before one of its ``followed_by`` words when the entry lists them."""
+    after = ""
+    if words := entry.get("followed_by"):
+        after = r"(?=\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w&]))"
+    return re.compile(r"(?<![\w&])" + re.escape(entry["abbr"]) + r"(?![\w&])" + after)
 
 
 def expand_abbreviations(text: str) -> str:
@@ -93,6 +115,7 @@ class _Entry:
     branch: str
     is_group: bool
     merged_into: str | None
+    holder: bool  # an office-holder ("Chủ tịch Ủy ban nhân dân tỉnh"): no class of places makes it a group
     surfaces: tuple[str, ...]  # every printed form: name, variants, aliases
     aliases: frozenset[str]  # keys shown as written rather than as name_vi
     patterns: tuple[re.Pattern[str], ...]
@@ -101,6 +124,9 @@ class _Entry:
 def _entry(raw: dict[str, Any]) -> _Entry:
     variants = [str(v) for v in raw.get("variants") or ()]
     aliases = [str(v) for v in raw.get("aliases") or ()]
+    patterns = tuple(re.compile(p) for p in raw.get("patterns") or ())
+    # an open family's bare head ("Tập đoàn", "Cục") is a common noun, not a name, unless its patterns say so
+    own = [raw["name_vi"]] if not patterns or any(p.match(_key(raw["name_vi"])) for p in patterns) else []
     return _Entry(
         id=raw["id"],
         name_vi=raw["name_vi"],
@@ -109,9 +135,10 @@ def _entry(raw: dict[str, Any]) -> _Entry:
         branch=raw.get("branch", "state"),
         is_group=raw.get("kind") == "group",
         merged_into=raw.get("merged_into"),
-        surfaces=(raw["name_vi"], *variants, *aliases),
+        holder=bool(raw.get("holder")),
+        surfaces=(*own, *variants, *aliases),
         aliases=frozenset(_key(a) for a in aliases),
-        patterns=tuple(re.compile(p) for p in raw.get("patterns") or ()),
+        patterns=patterns,
     )
 
 
@@ -131,6 +158,15 @@ def _index() -> dict[str, _Entry]:
             if key.endswith(" tinh"):
                 index.setdefault(key[: -len(" tinh")], entry)
     return index
+
+
+def is_listed(name: str) -> bool:
+    """Whether ``name`` is a printed form of a gazetteer entry (not only a member of an open family).
+
+    >>> is_listed("Bộ Y tế"), is_listed("Vụ Phổ biến")
+    (True, False)
+    """
+    return _key(_clean(name)) in _index()
 
 
 def _lookup(key: str) -> _Entry | None:
@@ -174,13 +210,42 @@ def _capital(text: str) -> str:
 
 
 def _display(entry: _Entry, written: str, key: str) -> str:
-    """The name a record shows: the official form, unless the entry is a group, a family or an alias."""
+    """The name a record shows: the official form when ``written`` is that name spelled otherwise (case,
+    hyphens for "và", old tones, an acronym), else the name as written — another name of the body, an older
+    or newer name, a group or a family member is never rewritten (G6: never replaced by a successor body)."""
     if entry.is_group or key in entry.aliases or key not in _index():
         return _capital(written)
+    official, base = _words(entry.name_vi), entry.name_vi.removesuffix(" tỉnh")
+    words = _words(written)
+    if words == official or _has_acronym(written):
+        return entry.name_vi
+    if entry.name_vi != base and words == official[:-1]:
+        return base  # "Đài Phát thanh và Truyền hình": no "tỉnh" added (G6)
+    if entry.name_vi == base and words == (*official, "tinh"):
+        return entry.name_vi + " tỉnh"
+    return _capital(written)
+
+
+def _official(entry: _Entry, written: str, key: str) -> str | None:
+    """The official name of the body ``written`` names (issuers show it: "Ban Bí Thư Trung ương Đảng" →
+    "Ban Bí thư"); None for a group, an open family's member or a name kept as an alias."""
+    if entry.is_group or key in entry.aliases or key not in _index():
+        return None
     base = entry.name_vi.removesuffix(" tỉnh")
-    if key.endswith(" tinh") or not entry.name_vi.endswith(" tỉnh"):
-        return base + (" tỉnh" if entry.name_vi.endswith(" tỉnh") else "")
-    return base
+    if entry.name_vi != base and not key.endswith(" tinh"):
+        return base
+    return entry.name_vi
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """The words of a name for telling a spelling from another name: no case, tones, punctuation or "và"."""
+    return tuple(w for w in _key(name).split() if w != "va")
+
+
+def _has_acronym(written: str) -> bool:
+    """Whether an acronym the abbreviation list does not expand is left ("Sở KH và CN", "BCA"): the
+    gazetteer variant stands for the official name."""
+    return any(len(w) > 1 and w.isupper() and not _ROMAN.fullmatch(w) for w in re.findall(r"[\w&]+", written))
 
 
 @lru_cache(maxsize=8192)
@@ -198,17 +263,61 @@ def resolve_agency(name: str, province: str | None = None) -> AgencyMatch | None
     if not written:
         return None
     key = _key(written)
-    entry = _lookup(key)
-    if entry:
+    # a listed name first, then a class of places ("Ủy ban nhân dân xã, phường"), then open families
+    if not (entry := _index().get(key)) and (tailed := _tailed(written, province)):
+        return tailed
+    if entry := entry or _lookup(key):
         match = _as_match(entry, _display(entry, written, key), province)
-        return replace(match, id=_member_id(entry, key, written))
-    scoped = _SCOPE.match(written)
-    if scoped and (entry := _lookup(_key(scoped["base"]))) and not entry.is_group:
-        shown = entry.name_vi.removesuffix(" tỉnh") + " " + scoped["scope"]
-        return _as_match(entry, shown, province)
+        return replace(match, id=_member_id(entry, key, written), official=_official(entry, written, key))
+    if scoped := _scoped(written, province):
+        return scoped
     if _is_group_phrase(written):
-        return AgencyMatch("group", _capital(written), None, "provincial", "state", True, None, province)
+        gid = f"group--{slug(written)}"  # one node per group as written, not one for every unlisted group
+        return AgencyMatch(gid, _capital(written), None, "provincial", "state", True, None, province)
     return None
+
+
+def _scoped(written: str, province: str | None) -> AgencyMatch | None:
+    """A listed body named with its place ("Thuế tỉnh Đắk Lắk", "Hội Nông dân xã Lương Minh"): the body,
+    shown as written with the place."""
+    for m in reversed(list(_PLACE_AT.finditer(written))):  # the longest base first
+        if not _SCOPE_REST.fullmatch(written, m.end()):
+            continue
+        base = written[: m.start()].rstrip()
+        entry = _lookup(base_key := _key(base))
+        if not entry or entry.is_group:
+            continue
+        scope = written[m.start() :]
+        shown = _display(entry, base, base_key).removesuffix(" tỉnh") + " " + scope
+        official = _official(entry, base, base_key)
+        official = official.removesuffix(" tỉnh") + " " + scope if official else shown
+        return replace(_as_match(entry, shown, province), official=official)
+    return None
+
+
+def _tailed(written: str, province: str | None) -> AgencyMatch | None:
+    """A body named for a class of places ("Ủy ban nhân dân xã, phường", "Công an các xã", "Ủy ban nhân dân
+    cấp tỉnh", "Thường trực Hội đồng nhân dân cùng cấp"): a collective group, kept as written, of the
+    gazetteer body its first words name."""
+    folded = fold_keep_length(written)
+    for space in re.finditer(r"\s+", written):
+        if not (m := _tail_regex().match(folded, space.start())):
+            continue
+        if m.end() < len(written.rstrip(" .;,")) and not _place_run_to_end(written, m.end()):
+            continue
+        base = _key(written[: m.start()])
+        place = [w for w in _key(written[m.start() : m.end()]).split() if w not in ("cac", "cap", "cung")]
+        keys = [" ".join([base, *place[:2]]), " ".join([base, *place[:1]]), base, base + " tinh"]
+        entry = next((e for k in keys if (e := _index().get(k))), None)
+        if entry and not entry.is_group and not entry.holder:
+            match = _as_match(entry, _capital(written), province)
+            return replace(match, id=f"{entry.id}--{slug(written)}", is_group=True)
+    return None
+
+
+def _place_run_to_end(text: str, end: int) -> bool:
+    """Whether ``text`` from ``end`` is only a capitalised place name ("đặc khu Cồn Cỏ")."""
+    return _capitalised_run(text, end) >= len(text.rstrip(" .;,")) > end
 
 
 def canonical_agency_name(name: str) -> str:
@@ -225,11 +334,15 @@ def canonical_agency_name(name: str) -> str:
 
 # ------------------------------------------------------------------------------------------- groups
 @cache
-def _group_grammar() -> re.Pattern[str]:
-    """One regex over folded text for "các <noun>(, <noun>)* [qualifier]" (data/vocab/agency_groups.yaml)."""
-    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": []}
+def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
+    """One regex over folded text for "các <noun>(, [các] <noun>)* [qualifier]", and for a list of two or
+    more nouns or a noun and a qualifier without "các" ("Cơ quan, địa phương liên quan"), localities
+    excepted (data/vocab/agency_groups.yaml)."""
+    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": [], "bare": []}
     for entry in vocab.load("agency_groups"):
-        forms[entry["kind"]].extend(entry["forms"])
+        forms.get(entry["kind"], []).extend(entry["forms"])
+        if entry["kind"] == "noun" and entry.get("id") != "localities":
+            forms["bare"].extend(f for f in entry["forms"] if " " in f)
 
     def alt(words: list[str]) -> str:
         return "|".join(
@@ -237,9 +350,54 @@ def _group_grammar() -> re.Pattern[str]:
         )
 
     noun = rf"(?:{alt(forms['noun'])})(?![\w])"
-    sep = r"(?:\s*[,/]\s*(?!cac\b)|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
+    bare = rf"(?:{alt(forms['bare'])})(?![\w])"
+    cac = r"(?:cac\s+(?=\w))?" if join_cac else r"(?!cac\b)"  # "Các sở, ban, ngành, các tổ chức ..."
+    sep = rf"(?:\s*[,/]\s*{cac}|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
+    qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w])){{1,2}}"
+    # "Các đơn vị xây dựng pháp luật có liên quan": a few words saying which (no function word: one
+    # phrase), then "(có) liên quan"
+    word = r"(?!(?:va|de|cho|ve|voi|theo|tai|trong|den|tu|ket|cung|cac|nhung|mot)\b)[a-z]+"
+    related = rf"(?:\s+{word}(?:\s+{word}){{0,5}}?\s+(?:khac\s+)?(?:co\s+)?lien\s+quan(?![\w]))"
+    headed = rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*(?:{qualifier}|{related})?"
+    # without "các", a list opens with a noun of two words or more ("Cơ quan, địa phương liên quan"), or ends
+    # with a qualifier ("Sở, ban, ngành thuộc ..."): "Bộ, trưởng" is no group
+    listed = rf"{bare}(?:(?:{sep}{noun})+{qualifier}?|{qualifier})|{noun}(?:{sep}{noun})+{qualifier}"
+    return re.compile(rf"{headed}|{listed}")
+
+
+@cache
+def _tail_regex() -> re.Pattern[str]:
+    """A class of places after a body's name, over folded text: a list of place words ("xã, phường, đặc
+    khu"), "các" and place words, or a level ("cấp tỉnh", "các cấp", "cùng cấp"); then a qualifier
+    (data/vocab/agency_groups.yaml: localities, levels, qualifiers)."""
+    forms: dict[str, list[str]] = {"place": [], "level": [], "qualifier": []}
+    for entry in vocab.load("agency_groups"):
+        if entry["kind"] in forms:
+            forms[entry["kind"]].extend(entry["forms"])
+        if entry.get("id") == "localities":
+            forms["place"].extend(f for f in entry["forms"] if f != "cap")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+        )
+
+    place = rf"(?:{alt(forms['place'])})(?![\w])"
+    sep = r"(?:\s*[,/]\s*(?:va\s+)?|\s+va\s+)"
+    places = rf"(?:cac\s+{place}(?:{sep}{place})*|{place}(?:{sep}{place})+)"
     qualifier = rf"(?:\s+(?:{alt(forms['qualifier'])})(?![\w]))?"
-    return re.compile(rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*{qualifier}")
+    return re.compile(rf"\s+(?:{places}|(?:{alt(forms['level'])})(?![\w])){qualifier}")
+
+
+def tail_end(text: str, pos: int) -> int | None:
+    """End of a class of places printed at ``pos`` (before its leading space) after a body's name.
+
+    >>> s = "Ủy ban nhân dân xã, phường triển khai"
+    >>> s[: tail_end(s, 15)]
+    'Ủy ban nhân dân xã, phường'
+    """
+    m = _tail_regex().match(fold_keep_length(text), pos)
+    return _capitalised_run(text, m.end()) if m else None
 
 
 def match_group(text: str, pos: int = 0) -> int | None:
@@ -250,8 +408,31 @@ def match_group(text: str, pos: int = 0) -> int | None:
     'Các sở, ban, ngành'
     """
     folded = fold_keep_length(expand_abbreviations_keep_length(text))
-    m = _group_grammar().match(folded, pos)
-    return m.end() if m else None
+    # only a group opened by "các" goes on over ", các": "UBND các huyện, thành phố, các đơn vị liên quan" and
+    # "Đảng ủy các bộ, cơ quan ngang bộ, các tỉnh ủy" are two groups each
+    m = _group_grammar(folded.startswith("cac ", pos)).match(folded, pos)
+    if not m:
+        return None
+    if (cut := _named_member(text, folded, m.start(), m.end())) is not None:
+        return cut
+    # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
+    # (its first word may already be read as a qualifier: "thuộc Bộ")
+    ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
+    body = find_agency_at(text, ofs[-1].end()) if ofs else None
+    return max(m.end(), body.end) if body and not body.match.is_group else m.end()
+
+
+def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
+    """Where a group read up to ``end`` stops before a named body listed after it ("các tổ chức chính trị xã
+    hội, Hội Chữ thập đỏ Việt Nam": "Hội" is no noun of the group here), or None."""
+    for sep in _GROUP_SEP.finditer(folded, start + 1, end):
+        at = sep.end()
+        if not text[at : at + 1].isupper() or not (surface := _surface_regex().match(folded, at)):
+            continue
+        listed = _index().get(_key(text[at : surface.end()]))
+        if surface.end() > end and not (listed and listed.is_group):
+            return sep.start()
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -278,25 +459,62 @@ def _surface_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")
 
 
-def _extend_scope(text: str, end: int) -> int:
-    """Take in a following "tỉnh"/"thành phố" and the capitalised place name after it."""
-    m = re.match(r"\s+(?:tỉnh|thành phố|Tỉnh)(?![\wÀ-ỹ])", text[end:])
+@cache
+def _base_regex() -> re.Pattern[str]:
+    """The printed forms of all bodies, and those ending in "tỉnh" without it ("Ủy ban nhân dân"), folded:
+    the names a class of places may follow ("Ủy ban nhân dân xã, phường")."""
+    forms = {fold_keep_length(modern_tones(nfc(s))) for e in _entries() if not e.is_group for s in e.surfaces}
+    forms |= {f.removesuffix(" tinh") for f in forms if f.endswith(" tinh")}
+    parts = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\&", r"\s*&\s*") for p in parts)
+    return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")
+
+
+def _tail_ends(text: str, pos: int) -> list[int]:
+    """Ends of "<body> <class of places>" ("Ủy ban nhân dân xã, phường", "Ban Thường vụ Tỉnh ủy, Thành ủy")
+    and "<body> <place word> <place>" ("Hội Nông dân xã Lương Minh") printed at ``pos``, where the gazetteer
+    knows a body's name there; the tail may start inside that name ("Ủy ban nhân dân" + "xã, phường")."""
+    folded = fold_keep_length(text)
+    m = _base_regex().match(folded, pos)
     if not m:
+        return []
+    ends = []
+    if _SCOPE_WORD.match(text, m.end()):  # "Hội Nông dân" + "xã Lương Minh"
+        ends.append(_extend_scope(text, pos, m.end()))
+    for space in re.finditer(r"\s+", text[pos : m.end() + 1]):
+        if end := tail_end(text, pos + space.start()):
+            ends.append(end)
+    return ends
+
+
+def _extend_scope(text: str, start: int, end: int) -> int:
+    """Take in a following place word ("tỉnh", "xã") and the capitalised place name after it, or the place
+    name after a name that ends with a place word ("Ủy ban nhân dân tỉnh" + "Lào Cai")."""
+    if m := _SCOPE_WORD.match(text, end):
+        end = m.end()
+    elif not _PLACE_END.search(fold_keep_length(text), start, end):
         return end
-    end += m.end()
     for _ in range(4):
         w = _PLACE_WORD.match(text, end)
-        if not w or not w.group(1)[0].isupper() or _surface_regex().match(fold_keep_length(text), w.start(1)):
+        if not w or not _place_name_word(text, w):
             break
         end = w.end()
     return end
+
+
+def _place_name_word(text: str, w: re.Match[str]) -> bool:
+    """Whether the word ``w`` goes on with a place name: capitalised, starting no other body's name, and,
+    on the next line, no task verb ("Công an tỉnh" / "Chỉ đạo các đơn vị ...")."""
+    if not w.group(1)[0].isupper() or _surface_regex().match(fold_keep_length(text), w.start(1)):
+        return False
+    return "\n" not in w.group(0) or not is_task_verb(text, w.start(1))
 
 
 def _capitalised_run(text: str, end: int, limit: int = 4) -> int:
     """End of the run of capitalised words from ``end`` (a place name: "Lâm Đồng", "Bà Rịa - Vũng Tàu")."""
     for _ in range(limit):
         w = _PLACE_WORD.match(text, end)
-        if not w or not w.group(1)[0].isupper():
+        if not w or not w.group(1)[0].isupper() or ("\n" in w.group(0) and is_task_verb(text, w.start(1))):
             break
         end = w.end()
     return end
@@ -317,11 +535,14 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     if group_end := match_group(text, pos):
         ends.append(group_end)
     if m := _surface_regex().match(folded, pos):
-        ends.append(_extend_scope(text, m.end()))
+        ends.append(_extend_scope(text, pos, m.end()))
+    elif text[pos : pos + 1].isupper() and (b := _base_regex().match(folded, pos)) and b[0].count(" ") >= 2:
+        ends.append(b.end())  # "Thường trực Hội đồng nhân dân, Ủy ban nhân dân xã": a listed name, no place
+    ends.extend(_tail_ends(text, pos))
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
         ends.append(end)
-    phrase = read_phrase(text, pos)
-    if phrase and (not ends or (phrase[0] > max(ends) and _goes_on(text, max(ends)))):
+    phrase = read_phrase(text, pos, is_listed)
+    if phrase and (not ends or (phrase[0] > max(ends) and _longer_name(text, pos, max(ends), phrase[0]))):
         ends.append(phrase[0])
     if (body := _party_body_of(text, pos, province)) and body[0] > max(ends, default=pos):
         phrase = body  # "Đảng đoàn Liên hiệp các hội ... Việt Nam": a party body of a listed agency
@@ -332,8 +553,23 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
             _unlisted(written, phrase[1], province) if phrase and end == phrase[0] else None
         )
         if match:
-            return AgencyMention(pos, pos + len(written), written, match)
+            return _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
     return None
+
+
+def _or_other_name(text: str, first: AgencyMention, province: str | None) -> AgencyMention:
+    """One body printed under its two names, joined by "/" with the same head word ("Sở Văn hóa, Thể thao và
+    Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố": the department, whichever name a province gives it)."""
+    if text[first.end : first.end + 1] != "/" or first.match.is_group:
+        return first
+    second = find_agency_at(text, first.end + 1, province)
+    if not second or first.written.split()[0].casefold() != second.written.split()[0].casefold():
+        return first
+    name = f"{first.match.name}/{second.match.name}"
+    written = text[first.start : second.end]
+    return AgencyMention(
+        first.start, second.end, written, replace(first.match, name=name, is_group=second.match.is_group)
+    )
 
 
 def _party_body_of(text: str, pos: int, province: str | None) -> tuple[int, Head] | None:
@@ -345,6 +581,16 @@ def _party_body_of(text: str, pos: int, province: str | None) -> tuple[int, Head
     inner_at = found[1] + len(text[found[1] :]) - len(text[found[1] :].lstrip(" "))
     inner = find_agency_at(text, inner_at, province) if inner_at > found[1] else None
     return (inner.end, found[0]) if inner and inner.match.id else None
+
+
+def _longer_name(text: str, pos: int, end: int, phrase_end: int) -> bool:
+    """Whether the name read by its head (to ``phrase_end``) is the name printed, not the gazetteer's shorter
+    one (to ``end``): it goes on with a capitalised word, or the gazetteer knows the longer name too ("Ngân
+    hàng Nhà nước" + "chi nhánh khu vực 14", "Ban quản lý Khu Kinh tế" + "Phú Yên")."""
+    if _goes_on(text, end):
+        return True
+    longer = resolve_agency(text[pos:phrase_end].rstrip(" ,;"))
+    return bool(longer and longer.id and not longer.is_group)
 
 
 def _goes_on(text: str, end: int) -> bool:
@@ -377,12 +623,64 @@ def parse_agency_list(
             if not sep:
                 break
             start = sep.end()
+        if shared := _shared_head_list(text, start, province):
+            mentions.extend(shared)
+            end = shared[-1].end
+            continue
         mention = find_agency_at(text, start, province)
+        if not mention and mentions:
+            mention = _same_body_elsewhere(text, start, mentions[-1], province)
         if not mention:
             break
         mentions.append(mention)
         end = mention.end
     return mentions, end
+
+
+# "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai", "Các Bộ: Tài chính, Xây dựng": a head shared by the items.
+_SHARED_HEAD = re.compile(
+    r"(?P<base>(?:[^\W\d_]+[ \t]+){0,5}?)(?i:các)[ \t]+(?P<noun>[^\W\d_]+(?:[ \t]+phố)?)[ \t]*:[ \t]*"
+)
+
+
+def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyMention]:
+    """The bodies of a list whose items share a head printed once ("Ủy ban nhân dân các tỉnh: Lào Cai, Đồng
+    Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
+    Each item is read as the head and the item's words would be, so a name ends where it would."""
+    m = _SHARED_HEAD.match(text, pos)
+    if not m:
+        return []
+    head = collapse(f"{m['base']} {m['noun']}") + " "
+    found: list[AgencyMention] = []
+    at = m.end()
+    while text[at : at + 1].isupper():
+        line_end = text.find("\n", at)
+        named = find_agency_at(head + text[at : line_end if line_end >= 0 else len(text)], 0, province)
+        if not named or not named.match.id or named.match.is_group or named.end <= len(head):
+            break
+        end = at + named.end - len(head)
+        found.append(AgencyMention(at, end, text[at:end], named.match))
+        sep = _LIST_SEP.match(text, end)
+        if not sep:
+            break
+        at = sep.end()
+    return found
+
+
+def _same_body_elsewhere(
+    text: str, pos: int, previous: AgencyMention, province: str | None
+) -> AgencyMention | None:
+    """The body just named, of another place: "Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh
+    Quảng Ninh" names three committees."""
+    scoped = _SCOPE.match(previous.match.name)
+    place = _SCOPE_WORD.match(" " + text[pos : pos + 40])
+    if not scoped or previous.match.is_group or not place:
+        return None
+    end = _capitalised_run(text, pos + place.end() - 1)
+    if end <= pos + place.end() - 1:
+        return None
+    match = resolve_agency(f"{scoped['base']} {text[pos:end]}", province)
+    return AgencyMention(pos, end, text[pos:end], match) if match else None
 
 
 def all_entries() -> tuple[dict[str, Any], ...]:

@@ -11,14 +11,17 @@ this module is the reading rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import vocab
 from kg.text.aligned import modern_tones
 
 MAX_WORDS = 15
-_TOKEN = re.compile(r"[ \t]+([-–]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
+_ROMAN = re.compile(r"[IVXL]+")
+# A word of a name (or "-", ","), after spaces or one line break (a layout wraps a long name).
+_TOKEN = re.compile(r"(?:[ \t]*(?=,)|[ \t]+|[ \t]*\n[ \t]*)([-–,]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,17 @@ class Head:
     form: str
     level: str
     branch: str
+    open: bool = False  # a whole noun ("Ban Chỉ đạo", "Tổ công tác"): lower-case words may follow it
 
     @property
     def multiword(self) -> bool:
         return " " in self.form
 
 
+@lru_cache(maxsize=64)
 def _lower(text: str) -> str:
-    """Lower case with old-style tones ("uỷ") in the modern form, same length as ``text``."""
+    """Lower case with old-style tones ("uỷ") in the modern form, same length as ``text`` (cached: callers
+    pass the whole text at every position they examine)."""
     return modern_tones(text).lower()
 
 
@@ -50,7 +56,9 @@ def _heads() -> tuple[dict[str, Head], re.Pattern[str]]:
     for e in vocab.load("agency_heads"):
         if e["kind"] == "head":
             for form in e["forms"]:
-                table.setdefault(form.lower(), Head(form.lower(), e["level"], e["branch"]))
+                table.setdefault(
+                    form.lower(), Head(form.lower(), e["level"], e["branch"], bool(e.get("open")))
+                )
     return table, _alternation(list(table))
 
 
@@ -70,6 +78,15 @@ def starts_predicate(text: str, pos: int) -> bool:
     True
     """
     return text[pos : pos + 1].islower() and bool(_words("verb").match(_lower(text), pos))
+
+
+def is_task_verb(text: str, pos: int) -> bool:
+    """Whether a task verb starts at ``pos``, in any case ("Chỉ đạo" opening a line after a heading).
+
+    >>> is_task_verb("Công an tỉnh. Chỉ đạo các đơn vị", 14)
+    True
+    """
+    return bool(_words("verb").match(_lower(text), pos))
 
 
 def head_at(text: str, pos: int) -> tuple[Head, int] | None:
@@ -92,11 +109,16 @@ def _tokens(text: str, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     while len(out) < MAX_WORDS:
         m = _TOKEN.match(text, end)
-        if not m:
+        if not m or ("\n" in m.group(0) and not _wrapped_on(text, m.start(1))):
             break
         out.append((m.start(1), m.end(1), m.group(1)))
         end = m.end()
     return out
+
+
+def _wrapped_on(text: str, pos: int) -> bool:
+    """Whether a word on the next line goes on with a name: not a task verb, not a new name's head."""
+    return text[pos] not in ",-–" and not is_task_verb(text, pos) and not head_at(text, pos)
 
 
 def _is_proper(word: str) -> bool:
@@ -107,8 +129,11 @@ def _is_abbreviation(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def read_phrase(text: str, pos: int) -> tuple[int, Head] | None:
+def read_phrase(text: str, pos: int, listed: Callable[[str], bool] | None = None) -> tuple[int, Head] | None:
     """End of an agency-like name printed at ``pos`` (head + name words up to a stop), and its head.
+
+    ``listed`` tells a name the gazetteer lists (such a name ends at its comma); the gazetteer passes it, so
+    this module does not import the gazetteer that imports it.
 
     >>> text = "Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh"
     >>> end, head = read_phrase(text, 0)
@@ -124,26 +149,34 @@ def read_phrase(text: str, pos: int) -> tuple[int, Head] | None:
     low = _lower(text)
     tokens = _tokens(text, end)
     first = tokens[0] if tokens else None
-    if first is None or not (_is_proper(first[2]) or _words("scope").match(low, first[0])):
+    opens = head.open and first is not None and first[2][:1].isalpha() and not _stops().match(low, first[0])
+    if first is None or not (_is_proper(first[2]) or _words("scope").match(low, first[0]) or opens):
         alone = head.multiword and (first is None or _stops().match(low, first[0]))
         return (end, head) if alone else None
-    return _name_end(text, low, tokens), head
+    return _name_end(text, low, tokens, listed), head
 
 
-def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
+def _name_end(
+    text: str, low: str, tokens: list[tuple[int, int, str]], listed: Callable[[str], bool] | None = None
+) -> int:
     """End of the name whose words after the head are ``tokens`` (the first is taken)."""
     end = tokens[0][1]
     i = 1
     while i < len(tokens):
         start, stop, word = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if word in "-–" or word.lower() == "và":
-            if not nxt or not _continues(text, nxt, after_and=word.lower() == "và"):
+        if word in "-–," or word.lower() == "và":
+            if not nxt or not _continues(text, nxt, after_and=word not in ","):
                 break
+            if word == "," and listed is not None and listed(text[tokens[0][0] : end]):
+                break  # "Đảng ủy Bộ Y tế, Giáo dục ...": a listed name ends at its comma
             end, i = nxt[1], i + 2
             continue
-        if word[:1].isdigit():
-            break
+        if word[:1].isdigit() or _ROMAN.fullmatch(word):
+            if not _numbered(low, tokens, i):
+                break
+            end, i = stop, i + 1  # "Ngân hàng Nhà nước chi nhánh khu vực 14", "Kho bạc Nhà nước khu vực XV"
+            continue
         if not _is_proper(word) and _stops().match(low, start):
             through = _compound_end(low, tokens, i)
             if through is None:
@@ -156,10 +189,15 @@ def _name_end(text: str, low: str, tokens: list[tuple[int, int, str]]) -> int:
     return end
 
 
+def _numbered(low: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether word ``i`` numbers a region ("khu vực 14"): a number right after "khu vực"."""
+    return i >= 2 and low[tokens[i - 2][0] : tokens[i - 1][1]] == "khu vực"
+
+
 def _compound_end(low: str, tokens: list[tuple[int, int, str]], i: int) -> int | None:
-    """End of a compound (agency_heads.yaml ``compound``) that begins at one of the two words before word
-    ``i`` and runs through it, or None."""
-    for j in (i - 2, i - 1):
+    """End of a compound (agency_heads.yaml ``compound``) that begins at word ``i`` or one of the two words
+    before it and runs through it, or None."""
+    for j in (i - 2, i - 1, i):
         if j < 0:
             continue
         m = _words("compound").match(low, tokens[j][0])
@@ -171,6 +209,12 @@ def _compound_end(low: str, tokens: list[tuple[int, int, str]], i: int) -> int |
 def _continues(text: str, token: tuple[int, int, str], after_and: bool) -> bool:
     """After "-" or "và": a capitalised word goes on with the name; a new head or "UBND" starts a new item."""
     start, _end, word = token
+    if word in "-–,":
+        return False
+    if _words("stop").match(_lower(text), start):
+        return False  # "... Khoáng sản - Các đơn vị khác": a new item
     if not _is_proper(word):
-        return after_and and not _stops().match(_lower(text), start)
-    return not after_and or not (_is_abbreviation(word) or head_at(text, start))
+        # "Vụ Pháp luật hình sự - hành chính", "Vụ Phổ biến, giáo dục pháp luật": a name's words go on
+        low = _lower(text)
+        return not _stops().match(low, start) and not _words("scope").match(low, start)
+    return not (_is_abbreviation(word) or head_at(text, start))

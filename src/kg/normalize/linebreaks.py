@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.lexicon.lines import classify
+from kg.lexicon.lines import classify, type_word_of
 
-__all__ = ["Break", "Layout", "header_line", "joins", "layout", "wrap_width"]
+__all__ = ["Break", "Layout", "cut_in_bold", "header_line", "joins", "layout", "wrap_width"]
 
 # A line that starts a new unit: outline labels, bullets, "Điều N", a table row's or cell's number ("1 | ...",
 # "1"; a wrapped "5 ý tưởng" is no label). Never joined upward.
@@ -44,6 +44,10 @@ _DASH_END = re.compile(r"\w\s[-–—]$")
 _HYPHEN_END = re.compile(r"[\w/][-–]$")
 
 _MIN_WIDTH, _MAX_WIDTH = 40, 160  # plausible wrap columns; a longer "margin" is just the longest paragraph
+_MIN_FIRST = 20  # the shortest plausible column of an indented first line
+# first lines forced at that column before a text counts as indented: a few agency headings followed by
+# their task on the next line ("2. Sở Tài chính" / "Chủ trì ...") may look forced by chance
+_MIN_FIRST_FORCED = 8
 _MIN_FORCED = 3  # breaks that must show the margin before a text counts as wrapped
 
 
@@ -66,6 +70,7 @@ class Break:
     widths: tuple[int, int]
     words: tuple[int, int]
     head: str = ""
+    opens: bool = False  # ``prev`` opens a paragraph: a blank line (or nothing) stands before it
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class Layout:
     wrap: int | None
     measure: int = 0
     double: bool = False
+    first: int | None = None  # the shorter column of a paragraph's first line (an indent), if any
 
     def forced(self, br: Break) -> bool:
         """Whether the wrap forced this break: the next line's first word would not have fitted."""
@@ -151,7 +157,30 @@ def layout(breaks: Sequence[Break], gaps: Sequence[int]) -> Layout:
     if not found:
         return Layout(None, 0, double)
     (width, _), measure = max(found, key=lambda f: (f[0][1], -f[1]))
-    return Layout(width, measure, double)
+    return Layout(width, measure, double, None if double else first_line_wrap(breaks, measure))
+
+
+def first_line_wrap(breaks: Sequence[Break], measure: int) -> int | None:
+    """The column at which the first line of a paragraph was wrapped, when it is shorter than the others.
+
+    A page copied as wrapped text with paragraphs set apart by blank lines often wraps each paragraph's
+    first line short (it was indented): "a) Ủy ban nhân dân các tỉnh," / "thành phố tiếp tục ...". Those
+    breaks are forced at their own, shorter column, as the wrap forces the others at the long one; a text
+    whose short first lines end where their sentence ends ("2. Sở Tài chính" / "Chủ trì ...") has none.
+    """
+    openers = [
+        b
+        for i, b in enumerate(breaks)
+        if (i == 0 or breaks[i - 1].blanks) and not b.blanks and not _starts_unit(b.nxt)
+    ]
+    widths = sorted((w for b in openers if _MIN_FIRST <= (w := b.widths[measure]) < _MIN_WIDTH), reverse=True)
+    for width in dict.fromkeys(widths[: max(1, len(widths) // 10) + 1]):
+        trial = Layout(width, measure)
+        margin = [b for b in openers if trial.at_margin(b)]
+        forced = sum(1 for b in margin if trial.forced(b))
+        if forced >= _MIN_FIRST_FORCED and forced >= 0.6 * len(margin) and len(margin) >= 0.5 * len(openers):
+            return width
+    return None
 
 
 def _replace_blanks(br: Break, blanks: int) -> Break:
@@ -193,6 +222,8 @@ def joins(br: Break, lay: Layout) -> bool:
         return weak and not br.blanks and lay.at_margin(br) and lay.forced(br)
     if _upper(nxt) and " " in nxt and not _upper(prev):
         return False  # running text never goes on in a whole upper-case line: that is a heading
+    if lay.first and br.opens and not br.blanks and _paragraph_line(prev, nxt):
+        return True  # paragraphs' first lines wrap at their own, shorter column (an indent): this one too
     if _PIPE_ROW.match(nxt) and "|" not in br.head + prev:
         return False  # a table's first row after its caption (a wrapped row's rest follows a partial row)
     if _PIPE_ROW.match(prev):
@@ -214,6 +245,35 @@ def joins(br: Break, lay: Layout) -> bool:
     if prev[-1] == ";" and classify(br.head or prev, "preamble"):
         return False  # a "Căn cứ ...;" item ends here; a list in running text ("A; B;" / "C; D") goes on
     return lay.at_margin(br) and lay.forced(br)
+
+
+def cut_in_bold(prev: str, nxt: str) -> bool:
+    """Whether a break inside one bold run of Markdown cut a heading's word off ("**TH****Ủ" / "TƯỚNG CHÍNH
+    PHỦ điện:**"): one upper-case word, not a type word, before a line that goes on in upper case.
+
+    >>> cut_in_bold("THỦ", "TƯỚNG CHÍNH PHỦ điện:"), cut_in_bold("LUẬT", "BẢO VỆ")
+    (True, False)
+    >>> cut_in_bold("STT", "Nội dung"), cut_in_bold("I.", "NÂNG CAO NHẬN THỨC"), cut_in_bold("II", "MỤC TIÊU")
+    (False, False, False)
+    """
+    first = nxt.split(" ", 1)[0]
+    return (
+        prev.isalpha()  # a word, not a label ("I.", "1") or a table cell's number
+        and not re.fullmatch(r"[IVXLC]+", prev)
+        and _upper(prev)
+        and _upper(first)
+        and len(first) > 1
+        and type_word_of(prev) is None
+    )
+
+
+def _paragraph_line(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` goes on with the first line ``prev`` of a body paragraph: ``prev`` opens with an
+    outline label ("II. CÁC NHIỆM" / "VỤ, GIẢI PHÁP") or is running text in mixed case; header lines,
+    upper-case blocks (issuer, signature) and table cells are lines of their own."""
+    if "|" in prev or "|" in nxt or _HEADER_LINE.match(prev):
+        return False
+    return bool(_LABEL_START.match(prev)) or not _upper(prev)
 
 
 def broken_symbol(prev: str) -> bool:

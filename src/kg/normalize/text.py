@@ -8,6 +8,7 @@ normalized text and kept in ``Text.chrome`` so nothing is lost silently.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -16,6 +17,7 @@ from functools import cache
 from kg.lexicon import vocab
 from kg.models import Span
 from kg.normalize import linebreaks
+from kg.text.strings import fold
 
 # Spaces that PDF copies and web pages carry: NBSP, en/em/thin spaces, narrow NBSP, ideographic space, tabs.
 _ODD_SPACES = frozenset(
@@ -23,6 +25,9 @@ _ODD_SPACES = frozenset(
 )
 # Invisible characters that only break matching.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Cyrillic letters that look Latin, as OCR or copy-paste leave them inside Vietnamese words ("Căn сứ" with a
+# Cyrillic "с"): read as the Latin letter when a Latin letter stands beside them.
+_CYRILLIC_LOOKALIKE = dict(zip("аеорсхуіАВЕКМНОРСТХ", "aeopcxyiABEKMHOPCTX", strict=True))
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,8 @@ def normalize(raw: str) -> Text:
     """Normalize ``raw`` for extraction, keeping an offset map to it.
 
     Steps: NFC per cluster (so NFD input maps back), Ð→Đ, odd spaces → space, invisible characters dropped,
-    CR/CRLF → LF, chrome lines (and a news report's trailing byline) removed, hard line breaks inside
-    sentences joined, space runs collapsed.
+    CR/CRLF → LF, Markdown markup left by converters dropped (``_strip_markup``), chrome lines (and a news
+    report's trailing byline) removed, hard line breaks inside sentences joined, space runs collapsed.
 
     >>> t = normalize("Số:\\u00a04655/KH-UBND\\nngày 10")
     >>> t.text  # the NBSP is a space; the line break inside the sentence is joined
@@ -78,9 +83,9 @@ def normalize(raw: str) -> Text:
     '4655/KH-UBND'
     """
     chars, offs = _clean_chars(raw)
-    lines = _split_lines(chars, offs)
+    lines = [_strip_markup(part) for ln in _split_lines(chars, offs) for part in _split_glued_blocks(ln)]
     lines, chrome = _drop_chrome(lines, raw)
-    out_chars, out_offs = _join_lines(lines, raw)
+    out_chars, out_offs = _join_lines(lines, raw, _bold_breaks(raw))
     return Text(
         original=raw,
         text="".join(out_chars),
@@ -120,7 +125,18 @@ def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
             if mapped:
                 chars.append(mapped)
                 offs.append(start)
-    return chars, offs
+    return _latin_lookalikes(chars), offs
+
+
+def _latin_lookalikes(chars: list[str]) -> list[str]:
+    """Cyrillic look-alike letters next to a Latin letter, as the Latin letter (one for one)."""
+    out = list(chars)
+    for i, ch in enumerate(chars):
+        if ch in _CYRILLIC_LOOKALIKE:
+            near = chars[i - 1 : i] + chars[i + 1 : i + 2]
+            if any(unicodedata.name(c, "").startswith("LATIN") for c in near):
+                out[i] = _CYRILLIC_LOOKALIKE[ch]
+    return out
 
 
 def _map_char(ch: str) -> str:
@@ -170,6 +186,76 @@ def _tidy(chars: list[str], offs: list[int]) -> _Line:
         out.pop()
         out_o.pop()
     return "".join(out), out_o
+
+
+# Markdown that web-page and docx converters leave around the words: emphasis runs ("**KẾ HOẠCH**",
+# "*Hà Nội, ngày 5*"), heading marks ("# Điều 1"), table rules ("|:---:|") and the lone "|" lines that stand
+# between the cells of a flattened header table. The party format's lone "*" under the issuer is kept.
+_EMPHASIS = re.compile(r"\*\*+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_HEADING_MARK = re.compile(r"^#{1,6} +")
+_MARKUP_ONLY = re.compile(r"^(?:\|\s*)+$|^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
+
+
+def _strip_markup(line: _Line) -> _Line:
+    """The line without Markdown markup, each kept character still mapped to its origin.
+
+    >>> _strip_markup(("**KẾ HOẠCH**", list(range(12))))[0]
+    'KẾ HOẠCH'
+    >>> _strip_markup(("*Hà Nội, ngày 19", list(range(16))))[0], _strip_markup(("*", [0]))[0]
+    ('Hà Nội, ngày 19', '*')
+    >>> _strip_markup(("|", [0]))[0], _strip_markup(("|:---:|:---:|", list(range(13))))[0]
+    ('', '')
+    """
+    s, o = line
+    if not s or s == "*":
+        return line
+    if _MARKUP_ONLY.match(s):
+        return "", []
+    drop: set[int] = set()
+    heading = _HEADING_MARK.match(s)
+    if heading:
+        drop.update(range(heading.end()))
+    for m in _EMPHASIS.finditer(s):
+        drop.update(range(m.start(), m.end()))
+    if not drop:
+        return line
+    kept = [k for k in range(len(s)) if k not in drop]
+    return _tidy([s[k] for k in kept], [o[k] for k in kept])
+
+
+_BOLD_JOIN = re.compile(r"(?<=\w)\*{2,}(?=\w)")
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _split_glued_blocks(line: _Line) -> list[_Line]:
+    """A line where a converter glued two bold blocks ("**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ**", "**NGHỊ
+    ĐỊNH**Quy định ...") cut into paragraphs (an empty line between), where the letters on either side of
+    the markup cannot be one syllable; bold inside one word ("**Kính g****ửi**") is left whole.
+
+    >>> [s for s, _ in _split_glued_blocks(("**KẾT LUẬN****CỦA BAN**", list(range(23))))]
+    ['**KẾT LUẬN', '', '****CỦA BAN**']
+    >>> [s for s, _ in _split_glued_blocks(("**Kính g****ửi**", list(range(16))))]
+    ['**Kính g****ửi**']
+    """
+    s, o = line
+    cuts = [m.start() for m in _BOLD_JOIN.finditer(s) if not _one_syllable(s, m.start(), m.end())]
+    if not cuts:
+        return [line]
+    out: list[_Line] = []
+    prev = 0
+    for c in cuts:
+        out.extend([(s[prev:c], o[prev:c]), ("", [])])
+        prev = c
+    out.append((s[prev:], o[prev:]))
+    return out
+
+
+def _one_syllable(s: str, a: int, b: int) -> bool:
+    """Whether the letters that end before ``a`` and start at ``b`` spell one syllable (one vowel group)."""
+    left = re.search(r"\w+$", s[:a])
+    right = re.match(r"\w+", s[b:])
+    word = (left.group() if left else "") + (right.group() if right else "")
+    return len(_VOWELS.findall(fold(word))) <= 1
 
 
 _CLOSING = re.compile(r"^(Nơi nhận|TM\.?\s|T/M\s|KT\.?\s|TL\.?\s|TUQ\.?\s)")
@@ -274,9 +360,29 @@ def _page_tail(kept: list[_Line], after: list[_Line]) -> bool:
     return len(rest) <= 40 and not any(len(s) > 250 or _CLOSING.match(s) for s in rest)
 
 
-def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
+def _bold_breaks(raw: str) -> list[int]:
+    """Offsets of the line breaks of ``raw`` that fall inside a Markdown bold run ("**TH****Ủ" / "TƯỚNG
+    CHÍNH PHỦ điện:**"): one paragraph the converter wrapped. A blank line closes any run.
+
+    >>> _bold_breaks("**THỦ\\nTƯỚNG**\\nx")
+    [5]
+    """
+    out: list[int] = []
+    inside = False
+    pos = 0
+    for line in raw.split("\n"):
+        inside = bool(line.strip()) and inside ^ (len(re.findall(r"\*\*", line)) % 2 == 1)
+        pos += len(line)
+        if inside:
+            out.append(pos)
+        pos += 1
+    return out
+
+
+def _join_lines(lines: list[_Line], raw: str, bold: list[int]) -> tuple[list[str], list[int]]:
     """Rebuild the text: keep paragraph breaks, join hard-wrapped lines with one space
-    (kg.normalize.linebreaks)."""
+    (kg.normalize.linebreaks);
+    ``bold`` holds the breaks inside a bold run (``_bold_breaks``)."""
     breaks, gaps = _breaks(lines, raw)
     lay = linebreaks.layout(breaks, gaps)
     out: list[str] = []
@@ -289,7 +395,13 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
         else:
             br = breaks[n - 1]
             blanks = linebreaks.paragraph_blanks(br.blanks, lay.double)
-            if linebreaks.joins(replace(br, blanks=blanks, head=head), lay):
+            in_bold = not blanks and _between(bold, kept[n - 1][1][-1], o[0])
+            opens = head == br.prev and (
+                n < 2 or linebreaks.paragraph_blanks(breaks[n - 2].blanks, lay.double) > 0
+            )
+            if linebreaks.joins(replace(br, blanks=blanks, head=head, opens=opens), lay) or (
+                in_bold and linebreaks.cut_in_bold(br.prev, s)
+            ):
                 if not linebreaks.broken_symbol(br.prev):  # a broken symbol is joined without a space
                     out.append(" ")
                     out_o.append(o[0] - 1 if o[0] > 0 else 0)
@@ -301,6 +413,12 @@ def _join_lines(lines: list[_Line], raw: str) -> tuple[list[str], list[int]]:
         out.extend(s)
         out_o.extend(o)
     return out, out_o
+
+
+def _between(points: list[int], a: int, b: int) -> bool:
+    """Whether a sorted offset of ``points`` lies strictly between ``a`` and ``b``."""
+    i = bisect.bisect_right(points, a)
+    return i < len(points) and points[i] < b
 
 
 def _breaks(lines: list[_Line], raw: str) -> tuple[list[linebreaks.Break], list[int]]:

@@ -23,11 +23,11 @@ from dataclasses import replace
 from kg.normalize import Text
 from kg.segment.columns import split_columns
 from kg.segment.front import Front, read_front
-from kg.segment.header import find_type_line
+from kg.segment.header import find_type_line, split_type_word
 from kg.segment.labels import lines_of, parse_label
 from kg.segment.org import org_sections
 from kg.segment.outline import Header, Line, Node, Outline, PreambleItem, Table
-from kg.segment.preamble import read_opening
+from kg.segment.preamble import can_cu_block, read_opening
 from kg.segment.province import proper_name, province_of
 from kg.segment.signer import signer_of
 from kg.segment.tables import find_tables
@@ -42,7 +42,8 @@ def segment(text: Text) -> Outline:
     lines = lines_of(text.text)
     head_end = find_type_line(lines)  # before the split: where the header ends
     lines = split_columns(lines, head_end if head_end is not None else 25)
-    front = read_front(lines)
+    lines = split_type_word(lines, head_end if head_end is not None else 25)
+    front = read_front(lines, text.text)
     table_spans = find_tables(lines)
     tree = Tree(lines, {i for a, b, _ in table_spans for i in range(a, b)})
     root = tree.build(front.body_start)
@@ -57,9 +58,10 @@ def segment(text: Text) -> Outline:
         signature=tuple(tree.signature),
     )
     tables = tuple(t for _, _, t in table_spans)
-    return _outline(
-        lines, front, header, root, (*front.preamble, *opening), tables, signer_of(tree.signature)
-    )
+    preamble = (*front.preamble, *opening)
+    if not any(p.kind == "can_cu" for p in preamble):  # the front matter was not read: find the Căn cứ list
+        preamble = (*can_cu_block(lines), *preamble)
+    return _outline(lines, front, header, root, preamble, tables, signer_of(lines, front.body_start))
 
 
 def _outline(

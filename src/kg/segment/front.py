@@ -25,15 +25,13 @@ class Front:
     body_start: int
 
 
-def read_front(lines: list[Line]) -> Front:
-    """The front matter of ``lines`` (header columns already split)."""
+def read_front(lines: list[Line], text: str = "") -> Front:
+    """The front matter of ``lines`` (header columns already split; ``text`` the normalized text)."""
     type_idx = find_type_line(lines)
     subject_idx = find_subject_line(lines) if type_idx is None else None
-    header = read_header(lines, type_idx)
+    header = read_header(lines, type_idx, text)
     title_lines, after_title = read_title(lines, type_idx if subject_idx is None else subject_idx - 1)
     by_line = by_line_of(lines, type_idx, title_lines)
-    if by_line is not None and title_lines and title_lines[0] is by_line:
-        title_lines = title_lines[1:]  # "CỦA BỘ CHÍNH TRỊ" names the issuer; the title follows it
     if subject_idx is not None:
         after_title = max(after_title, after_header(lines, after_title))
     authority, preamble, body_start = read_preamble(lines, after_title)

@@ -6,18 +6,23 @@ from __future__ import annotations
 import re
 
 from kg.segment.outline import Header, Line
+from kg.segment.patterns import UNIT_HEAD
 from kg.text.strings import collapse
 
+# A unit named under the province's body in the issuer block ("UBND THÀNH PHỐ HÀ NỘI SỞ GIÁO DỤC ...").
+_UNIT = re.compile(r"\s" + UNIT_HEAD)
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|tỉnh|thành phố)\s+(\S.*)$")
 
 
 def province_of(header: Header, lines: list[Line]) -> tuple[str | None, str | None]:
     """Province named in the header issuer lines, authority line, or the place of the date line."""
-    candidates = [*header.issuer_lines]
+    # the issuer block's lines as one (a narrow column wraps a name: "UBND THÀNH PHỐ HÀ" / "NỘI")
+    block = header.issuer_lines
+    candidates = [Line(" ".join(ln.text for ln in block), block[0].start, block[-1].end)] if block else []
     if header.authority_line:
         candidates.append(header.authority_line)
     for ln in candidates:
-        m = _PROVINCE.search(ln.text)
+        m = _PROVINCE.search(_UNIT.split(ln.text)[0])
         if m and proper_name(m.group(2)):
             return _title_case(proper_name(m.group(2))), m.group(1).lower()
     for ln in lines[:12]:

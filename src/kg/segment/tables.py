@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.lexicon.lines import classify, column_kind, type_word_line
@@ -10,7 +11,8 @@ from kg.segment.outline import Cell, Line, Row, Table
 _NO_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?)$")
 _CONTINUES = (",", ";", " -", " –", " và")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
-_TIME_CELL = re.compile(
+# a table cell or block field that states a timeframe (a year, a period, a date)
+TIME_CELL = re.compile(
     r"(?:\b(?:19|20)\d{2}\b|thường xuyên|hàng năm|hằng năm|hàng quý|định kỳ|quý\s+[IV1-4]|tháng\s+\d"
     r"|trước ngày)",
     re.IGNORECASE,
@@ -50,7 +52,14 @@ def _table_at(lines: list[Line], i: int) -> tuple[int, Table] | None:
     kinds = [column_kind(h.text) or "note" for h in header]
     if len(header) < 2 or "task" not in kinds:
         return None
-    end, rows = _cell_rows(lines, j, kinds)
+    if all(b.start - a.end > 1 for a, b in itertools.pairwise(header)):
+        # cells set apart by blank lines: a cell broken over several lines ("Trước ngày" / "30/11/2025")
+        # is one cell
+        cells, ends = _paragraph_cells(lines, j)
+        stop, rows = _cell_rows(cells, 0, kinds)
+        end = ends[stop - 1] if stop else j
+    else:
+        end, rows = _cell_rows(lines, j, kinds)
     table = Table(
         title=_title_before(lines, i),
         columns=tuple(h.text for h in header),
@@ -60,6 +69,24 @@ def _table_at(lines: list[Line], i: int) -> tuple[int, Table] | None:
         end=lines[end - 1].end,
     )
     return end, table
+
+
+def _paragraph_cells(lines: list[Line], j: int) -> tuple[list[Line], list[int]]:
+    """The lines from ``j`` with those that follow each other directly (no blank line) joined into one,
+    and for each joined line the index just past its last original line."""
+    cells: list[Line] = []
+    ends: list[int] = []
+    for k in range(j, len(lines)):
+        ln = lines[k]
+        joins = cells and ln.start - cells[-1].end == 1 and not _is_table_end(ln)
+        if joins and not _NO_CELL.match(cells[-1].text) and not _NO_CELL.match(ln.text):
+            last = cells[-1]
+            cells[-1] = Line(f"{last.text} {ln.text}", last.start, ln.end)
+            ends[-1] = k + 1
+        else:
+            cells.append(ln)
+            ends.append(k + 1)
+    return cells, ends
 
 
 def _is_table_end(line: Line) -> bool:
@@ -108,7 +135,7 @@ def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
         cells = [Line(joined, first.start, last.end), *cells[extra:]]
     out: dict[str, Cell] = {}
     remaining = list(kinds)
-    if len(cells) < len(kinds) and "deadline" in kinds and _TIME_CELL.search(cells[-1].text):
+    if len(cells) < len(kinds) and "deadline" in kinds and TIME_CELL.search(cells[-1].text):
         last = cells.pop()
         out["deadline"] = Cell(last.text, last.start, last.end)
         remaining.remove("deadline")
@@ -157,6 +184,18 @@ def _join_cells(cells: list[Line], more: list[Line]) -> list[Line]:
     return [*cells[:-1], joined, *more[1:]]
 
 
+def _sub_header(cells: list[Line], kinds: list[str]) -> bool:
+    """A second header row naming the sub-columns of a spanning one ("Chủ trì | Phối hợp" under "Đơn vị
+    thực hiện"): their kinds replace those of the columns they stand in (``kinds`` is updated)."""
+    named = {k: kind for k, c in enumerate(cells) if c.text and (kind := column_kind(c.text))}
+    if not named or any(_NO_CELL.match(c.text) for c in cells if c.text):
+        return False
+    for k, kind in named.items():
+        if k < len(kinds) and kind != "no":
+            kinds[k] = kind
+    return True
+
+
 def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
     header = _split_pipe(lines[i])
     kinds = [column_kind(h.text) or "note" for h in header]
@@ -174,6 +213,8 @@ def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
             cells, j = _join_cells(cells, _split_pipe(lines[j])), j + 1  # a cell broken over two lines
         if set("".join(c.text for c in cells)) <= set("-: "):
             continue  # a Markdown rule line
+        if not rows and _sub_header(cells, kinds):
+            continue  # "Đơn vị thực hiện" split into "Chủ trì | Phối hợp" on a second header row
         filled = [c for c in cells if c.text]
         if filled and _ROMAN.match(filled[0].text) and len(filled) <= 2:
             group = (filled[0].text.rstrip("."), filled[1].text if len(filled) > 1 else "")

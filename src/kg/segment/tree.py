@@ -4,6 +4,7 @@ appendix starts a new part."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.lexicon.lines import classify, type_word_line
@@ -38,10 +39,17 @@ class Tree:
         root = _Draft("", "root", Line("", 0, 0))
         stack: list[_Draft] = [root]
         closing = False
+        pending: Line | None = None  # a label alone on its line ("I.", "1.") waits for its heading
         for i in range(start, len(self.lines)):
             if i in self.skip:
                 continue
             ln = self.lines[i]
+            if pending is not None:
+                ln = _with_label(pending, ln) if parse_label(ln.text) is None else ln
+                pending = None
+            elif _BARE_LABEL.match(ln.text):
+                pending = ln
+                continue
             closing = self._closing_state(ln, closing)
             if closing:
                 continue
@@ -57,7 +65,7 @@ class Tree:
             return True
         if not closing:
             return False
-        if type_word_line(ln) or classify(t, "appendix"):
+        if type_word_line(ln) or classify(t, "appendix") or self._opens_attachment(t):
             return False
         if (
             self.recipients
@@ -74,15 +82,22 @@ class Tree:
             self.signature.append(ln)
         return True
 
+    def _opens_attachment(self, t: str) -> bool:
+        """After a signature, a top-level label ("I. MỤC ĐÍCH, YÊU CẦU", "Điều 1.") opens an attached
+        document whose type line the signature line swallowed ("... Đinh Trung Tụng KẾ HOẠCH ...")."""
+        parsed = parse_label(t)
+        return bool(self.signature and parsed and parsed[0] in ("roman", "article"))
+
     def _place(self, ln: Line, stack: list[_Draft], root: _Draft) -> None:
         """Put ``ln`` under the open node it belongs to: a label closes the open nodes of its kind."""
-        if type_word_line(ln) or classify(ln.text, "appendix"):
+        parsed = parse_label(ln.text)
+        if type_word_line(ln) or (classify(ln.text, "appendix") and parsed is None):
+            # "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ"; a numbered "4. Danh mục dùng chung là ..." is an item
             del stack[1:]
             part = _Draft("", "part", ln)
             root.children.append(part)
             stack.append(part)
             return
-        parsed = parse_label(ln.text)
         if parsed is None:
             while stack[-1].kind in ("dash", "plus") and len(stack) > 1:
                 stack.pop()  # a paragraph after a bullet belongs to the bullet's parent
@@ -94,8 +109,20 @@ class Tree:
             if stack[depth].kind == kind:
                 del stack[depth:]
                 break
+        if kind == "article":  # "Điều 4" closes the clauses of Điều 3, whatever nests under them
+            while len(stack) > 1 and stack[-1].kind != "part":
+                stack.pop()
         stack[-1].children.append(node)
         stack.append(node)
+
+
+# A label printed alone on its line, its heading on the next ("**I.**" / "Trách nhiệm phối hợp ...").
+_BARE_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]$")
+
+
+def _with_label(label: Line, ln: Line) -> Line:
+    """The line ``ln`` with the bare ``label`` line before it, as one heading line."""
+    return Line(f"{label.text} {ln.text}", label.start, ln.end)
 
 
 def _freeze(d: _Draft, parent_path: tuple[str, ...]) -> Node:

@@ -18,7 +18,7 @@ lead cue ("...; Sở B có trách nhiệm ...") switches the addressee.
 
 Task text convention (tasks are not scored; one rule): a task is the verbatim text of its structural unit —
 the item, bullet, table "Nhiệm vụ" cell, or ";" clause — including any leading "Giao X chủ trì, phối hợp với
-Y" or addressee words, cut to MAX_TASK characters at a word boundary; a trailing "; hoàn thành ..." clause
+Y" or addressee words, whole (never cut); a trailing "; hoàn thành ..." clause
 is the unit's deadline, not a task of its own. The held-out gold files, which drop the leading role phrase,
 are scored only on (agency, role) pairs and so do not depend on this choice.
 Cue phrases are data (data/vocab/roles.yaml); agency names come from kg.lexicon.gazetteer.
@@ -38,12 +38,12 @@ from __future__ import annotations
 
 from kg.extract.assignments.collect import collect_units
 from kg.extract.assignments.cues import find_cue
-from kg.extract.assignments.records import MAX_TASK, MIN_TASK_WORDS, records
+from kg.extract.assignments.records import MIN_TASK_WORDS, records
 from kg.models import Assignment, Task, Warning_
 from kg.normalize import Text
 from kg.segment.outline import Outline
 
-__all__ = ["MAX_TASK", "MIN_TASK_WORDS", "extract_assignments", "find_cue"]
+__all__ = ["MIN_TASK_WORDS", "extract_assignments", "find_cue"]
 
 
 def extract_assignments(

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.assignments.cues import find_cue, is_office_holder
+from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
-from kg.extract.assignments.subjects import acts_on
+from kg.extract.assignments.subjects import acts_on, subject_of
+from kg.extract.assignments.tables import cell_agencies
 from kg.lexicon.gazetteer import AgencyMention
 
 # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
 _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")
+# A class of bodies with its members named in brackets, the heading ending there: "Các cơ quan đăng ký đầu
+# tư (Sở Tài chính, Ban quản lý Khu Kinh tế):".
+_NAMED_MEMBERS = re.compile(r"^[^()]{3,80}\(([^()]+)\)\s*:?\s*$")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
 _AGENCY_HEAD = re.compile(
     r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|"
@@ -25,24 +29,54 @@ _AGENCY_HEAD = re.compile(
 )
 
 
-def addressees(heading: str, base: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
-    """Agencies a sub-section heading addresses, and where its own task text starts; None if not agencies."""
+def addressees(
+    heading: str, base: int, province: str | None, strict: bool = False
+) -> tuple[list[AgencyMention], int] | None:
+    """Agencies a sub-section heading addresses, and where its own task text starts; None if not agencies.
+    ``strict`` (a heading outside an organisation section): only names the gazetteer reads count."""
     if is_office_holder(heading):
         return None
-    shared = _SHARED_HEAD.match(heading)
-    if shared:
-        return _shared_head(heading, shared, base, province), len(heading)
+    named = _NAMED_MEMBERS.match(heading)
+    if named:  # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):" names its members
+        members = cell_agencies(named.group(1), base + named.start(1), province)
+        if members and all(m.match.id or (not strict and _AGENCY_HEAD.match(m.written)) for m in members):
+            return members, len(heading)
     found, end = agencies_at(heading, 0, base, province)
     rest = heading[end:].lstrip()
     if found and (not rest or rest[0] in ":-–"):
         return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
+    if found and rest.rstrip().endswith(":") and opens_with(rest, "lead"):
+        # "Văn phòng Trung ương Đảng có trách nhiệm:", "Bộ Tài chính chủ trì, phối hợp với Y:": the items
+        # after it are its tasks (partners named here pass down to them)
+        return found, len(heading)
     if found and acts_on(heading, end):
         return found, 0  # "Văn phòng Tỉnh ủy theo dõi, đôn đốc ...": the whole item is its task
-    name = heading.split(":", 1)[0].strip()
-    if _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
+    if heading.rstrip().endswith(":") and (said := subject_of(heading, base, province)):
+        # "Giao Sở X là cơ quan đầu mối, có trách nhiệm:" / its items: X leads every one of them
+        return said[0], len(heading)
+    shared = _SHARED_HEAD.match(heading)
+    if shared:  # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế"
+        return _shared_head(heading, shared, base, province), len(heading)
+    name = _name_part(heading.split(":", 1)[0].strip())
+    after = heading[len(name) :].strip()
+    # the name alone ("Sở Xây dựng", "Thuế tỉnh:"), or an intro "X có trách nhiệm:" before its items
+    heads_items = not after or after.startswith(":") or heading.rstrip().endswith(":")
+    if not strict and heads_items and _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
         match = resolve_or_keep(name, province, name.lower().startswith("các"))
         return [AgencyMention(base, base + len(name), name, match)], min(len(name) + 1, len(heading))
     return None
+
+
+def _name_part(s: str) -> str:
+    """The name a heading the gazetteer cannot read opens with: up to a role cue ("Cục đo đạc và bản đồ
+    Nhà nước có trách nhiệm"), without a bracketed unit after it ("Bộ Quốc phòng (Cục Bản đồ)")."""
+    for m in re.finditer(r"\s+", s):
+        rest = s[m.end() :]
+        if opens_with(rest, "lead") or rest.startswith("("):
+            return s[: m.start()]
+        if (adverb := find_cue(rest, "adverbial")) and adverb.start() == 0:
+            return s[: m.start()].rstrip(",")  # "Bộ Y tế theo chức năng, nhiệm vụ": the name ends before
+    return s
 
 
 def _shared_head(heading: str, m: re.Match[str], base: int, province: str | None) -> list[AgencyMention]:

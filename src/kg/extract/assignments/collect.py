@@ -5,7 +5,9 @@ section), then task tables."""
 from __future__ import annotations
 
 from kg.extract.assignments.articles import addressed_children, article_units
-from kg.extract.assignments.open_text import giao_units, is_letter, open_units
+from kg.extract.assignments.blocks import block_units
+from kg.extract.assignments.lists import list_units
+from kg.extract.assignments.open_text import cue_units, giao_units, is_letter, open_units
 from kg.extract.assignments.sections import section_units
 from kg.extract.assignments.tables import table_units
 from kg.extract.assignments.units import Unit
@@ -27,16 +29,22 @@ def collect_units(text: Text, outline: Outline, province: str | None) -> list[Un
         units += open_units(text, outline, province, acts=is_letter(outline))
     else:
         units += _outside(text, outline, province, [(n.start, n.end) for n in org])
+    listed, items = list_units(outline, text, province, [(n.start, n.end) for n in org])
+    # an item of a per-agency list is read as addressed to its agencies, not sentence by sentence
+    units = [u for u in units if not any(a <= u.start < b for a, b in items)] + listed
     for table in outline.tables:
         units += table_units(table, text, province)
-    return units
+    blocks, field_lines = block_units(outline, text, province)
+    # a block's field lines ("Cơ quan chủ trì: Bộ Công an.") are read by the block only
+    units = [u for u in units if not any(a <= u.start < b for a, b in field_lines)]
+    return units + blocks
 
 
 def _outside(text: Text, outline: Outline, province: str | None, inside: list[tuple[int, int]]) -> list[Unit]:
     """Units outside the organisation sections (spans ``inside``), each range once."""
     # a letter's numbered items are all directives, whichever of them segment took for a section
     found = open_units(text, outline, province, True) if is_letter(outline) else []
-    found += giao_units(text, outline, province)
+    found += giao_units(text, outline, province) + cue_units(text, outline, province)
     units: list[Unit] = []
     seen: set[tuple[int, int]] = set()
     for u in found:

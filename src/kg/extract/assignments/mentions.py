@@ -7,6 +7,8 @@ where the examined string starts in the normalized text).
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.assignments.cues import cues
 from kg.lexicon.gazetteer import (
     AgencyMatch,
@@ -16,6 +18,7 @@ from kg.lexicon.gazetteer import (
     parse_agency_list,
     resolve_agency,
 )
+from kg.lexicon.phrases import starts_predicate
 
 
 def agency_key(m: AgencyMention) -> str:
@@ -29,9 +32,91 @@ def _shift(m: AgencyMention, base: int) -> AgencyMention:
 
 
 def agencies_at(s: str, pos: int, base: int, province: str | None) -> tuple[list[AgencyMention], int]:
-    """The agency list at ``pos`` of ``s`` (offsets shifted by ``base``) and where it ends in ``s``."""
+    """The agency list at ``pos`` of ``s`` (offsets shifted by ``base``) and where it ends in ``s``; a list
+    with a shared head ("Các Bộ: Tài chính, Quốc phòng, Công an") is expanded, one body each."""
+    shared = _shared_head_list(s, pos, province)
+    if shared:
+        found, end = shared
+        more = _LIST_GO_ON.match(s, end)
+        if more:
+            rest, stop = parse_agency_list(s, more.end(), province)
+            if rest:
+                found, end = found + rest, stop
+        return [_shift(m, base) for m in found], end
     found, end = parse_agency_list(s, pos, province)
     return [_shift(m, base) for m in found], end
+
+
+# "Các Bộ: Tài chính, Quốc phòng, Công an", "các sở: Y tế; Xây dựng": one head noun shared by the names after
+# the colon, each of them a name written with a capital.
+_SHARED = re.compile(r"[Cc]ác\s+(Bộ|Sở|Ban|Cục|Vụ|bộ|sở|ban|cục|vụ)\s*:\s*(?=[^\W\d_])")
+_ITEM_END = re.compile(r"\s*[,;\n.(]")
+_LIST_GO_ON = re.compile(r"\s*[;,]\s*|\s+và\s+")
+
+
+def _shared_head_list(s: str, pos: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
+    """The bodies of a shared-head list at ``pos`` ("Các Bộ: Tài chính, Quốc phòng, Công an tiếp tục
+    ...": "Bộ Tài chính", "Bộ Quốc phòng", "Bộ Công an"), and where the list ends; None if there is none.
+    An item ends at a comma or ";", or where a task verb starts ("Công an tiếp tục ...")."""
+    m = _SHARED.match(s, pos)
+    if not m:
+        return None
+    head = m.group(1)[0].upper() + m.group(1)[1:]
+    out: list[AgencyMention] = []
+    at = m.end()
+    end = at
+    while at < len(s) and s[at].isupper():
+        stop = _longest_known(s, at, head, province) or _ITEM_END.search(s, at)
+        item_end = stop.start() if stop else len(s)
+        known = resolve_agency(f"{head} {s[at:item_end].rstrip()}", province)
+        verb = (
+            None
+            if known
+            else next(
+                (
+                    w.start()
+                    for w in re.finditer(r"(?<=\s)\S", s[at:item_end])
+                    if starts_predicate(s, at + w.start())
+                ),
+                None,
+            )
+        )
+        if verb is None and not known:
+            verb = _known_prefix(s, at, item_end, head, province)  # "Xây dựng có ý kiến về ..."
+        if verb is not None:
+            item_end = at + verb
+        name = s[at:item_end].rstrip()
+        out.append(
+            AgencyMention(at, at + len(name), name, resolve_or_keep(f"{head} {name}", province, False))
+        )
+        end = at + len(name)
+        if verb is not None or not stop or s[stop.end() - 1] != ",":
+            break
+        at = stop.end() + len(s[stop.end() :]) - len(s[stop.end() :].lstrip())
+    return (out, end) if out else None
+
+
+def _known_prefix(s: str, at: int, end: int, head: str, province: str | None) -> int | None:
+    """The length of the longest run of words from ``at`` (short of ``end``) the gazetteer knows under
+    ``head``, when the item goes on past it."""
+    cuts = [w.start() for w in re.finditer(r"(?<=\S)\s", s[at:end])]
+    for cut in reversed(cuts):
+        if resolve_agency(f"{head} {s[at : at + cut]}", province):
+            return cut
+    return None
+
+
+def _longest_known(s: str, at: int, head: str, province: str | None) -> re.Match[str] | None:
+    """The end of the longest item from ``at`` the gazetteer knows under ``head`` when it runs over a comma
+    ("các sở: Văn hóa, Thể thao và Du lịch, Y tế": "Sở Văn hóa, Thể thao và Du lịch" is one body)."""
+    best = None
+    for m in _ITEM_END.finditer(s, at, min(len(s), at + 90)):
+        if m.group(0).strip() in ";.(\n":
+            break
+        nxt = _ITEM_END.search(s, m.end())
+        if nxt and resolve_agency(f"{head} {s[at : nxt.start()].rstrip()}", province):
+            best = nxt
+    return best
 
 
 def resolve_or_keep(name: str, province: str | None, is_group: bool) -> AgencyMatch:

@@ -69,3 +69,16 @@ def _starts_giao(full: str, unit: Unit) -> bool:
     return any(
         re.search(r"\bgiao\b", fold_keep_length(full[max(0, m.start - 40) : m.start])) for m in unit.leads
     )
+
+
+def cue_units(text: Text, outline: Outline, province: str | None) -> list[Unit]:
+    """Sentences that name who leads with a role cue ("Ban Thường trực ... chủ trì, phối hợp với ...",
+    "Sở Y tế có trách nhiệm ..."): they hand out a task wherever they stand, as "Giao X ..." does. A
+    sentence that only opens with agencies before a plain verb ("Các sở, ban, ngành tổ chức quán triệt
+    ...") does not, outside an organisation section (NOTES.md G8)."""
+    units: list[Unit] = []
+    for base, para in paragraphs(text, outline):
+        label = parse_label(para.strip())
+        skip = len(para) - len(label[2]) if label else 0
+        units += sentence_units(para[skip:], base + skip, None, province, carry=False)
+    return units

@@ -11,7 +11,7 @@ from kg.extract.assignments.cues import is_closing, to_office_holders
 from kg.extract.assignments.split import clauses, sentences
 from kg.extract.assignments.subjects import clause_subject, is_background, subject_of
 from kg.extract.assignments.units import Unit, make_unit
-from kg.extract.deadlines import deadline_clause
+from kg.extract.deadlines import deadline_clause, find_deadline
 from kg.lexicon.gazetteer import AgencyMention
 
 
@@ -83,4 +83,21 @@ def _clause_units(
             units[-1].deadline = (base + a + c + when[1], base + a + c + when[2])
             continue
         units.append(make_unit(s, a + c, a + d, base, section, subject, province))
+    _share_closing_deadline(s, base, units)
     return units, subject
+
+
+def _share_closing_deadline(s: str, base: int, units: list[Unit]) -> None:
+    """A sentence's ";" clauses whose last one ends with a timeframe ("...; báo cáo UBND tỉnh trước ngày
+    30/5/2026."): the timeframe closes the whole item, so a clause with none of its own takes it."""
+    if len(units) < 2:
+        return
+    last = units[-1]
+    text = s[last.start - base : last.end - base]
+    found = find_deadline(text)
+    if not found or text[found[2] :].strip(" .;"):
+        return
+    span = (last.start + found[1], last.start + found[2])
+    for u in units[:-1]:
+        if u.deadline is None and not find_deadline(s[u.start - base : u.end - base]):
+            u.deadline = span

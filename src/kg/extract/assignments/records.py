@@ -1,8 +1,8 @@
 """From units to records: one ``Task`` per unit with text enough to be work, one ``Assignment`` per
 (agency, role) of it, and a warning for every agency the gazetteer does not know.
 
-Task text convention (tasks are not scored; one rule): a task is the verbatim text of its structural unit,
-cut to MAX_TASK characters at a word boundary.
+Task text convention: a task is the whole verbatim text of its structural unit (``vpo:taskText`` is the
+verbatim wording; views derive short labels from it), whitespace collapsed; its span covers the whole unit.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from kg.normalize import Text
 from kg.segment.outline import Outline
 from kg.text.strings import collapse
 
-MAX_TASK = 200
 # The shortest work a text hands out reads "Tổ chức thực hiện"; fewer words are a name or a label.
 MIN_TASK_WORDS = 3
 
@@ -67,14 +66,8 @@ def _task(
 
 
 def task_text_of(full: str, start: int, end: int) -> tuple[str, int]:
-    """Verbatim excerpt of at most MAX_TASK characters (cut at a word boundary), and its end offset."""
-    raw = full[start:end]
-    if len(collapse(raw)) <= MAX_TASK:
-        return collapse(raw), end
-    cut = raw[:MAX_TASK]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut
-    cut = cut.rstrip(" ,;:")
-    return collapse(cut), start + len(cut)
+    """The unit's whole verbatim text (whitespace collapsed) and its end offset."""
+    return collapse(full[start:end]), end
 
 
 def _roles(full: str, unit: Unit, province: str | None) -> list[tuple[Role, AgencyMention]]:

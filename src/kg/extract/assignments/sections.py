@@ -27,11 +27,11 @@ def section_units(node: Node, text: Text, province: str | None) -> list[Unit]:
         units += sentence_units(own, node.heading_start, node.section, province, carry=False, acts=True)
     units += _body_units(node, text, [], [], province)
     for child in node.children:
-        units += _child_units(child, text, province)
+        units += child_units(child, text, province)
     return units
 
 
-def _child_units(node: Node, text: Text, province: str | None) -> list[Unit]:
+def child_units(node: Node, text: Text, province: str | None) -> list[Unit]:
     """A sub-section: addressed to the agencies its heading names, else read as a section of its own."""
     heading = text.text[node.heading_start : node.heading_end]
     found = addressees(heading, node.heading_start, province)
@@ -44,13 +44,15 @@ def _child_units(node: Node, text: Text, province: str | None) -> list[Unit]:
         units.append(
             make_unit(heading, task_at, len(heading), node.heading_start, node.section, leads, province)
         )
-    units += _body_units(node, text, leads, [], province)
+    # "Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan liên quan:": the partners reach every item
+    inherited = partners(heading, node.heading_start, province) if heading.rstrip().endswith(":") else []
+    units += _body_units(node, text, leads, inherited, province)
     for child in node.children:
-        units += _addressed_units(child, text, leads, [], province)
+        units += addressed_units(child, text, leads, inherited, province)
     return units
 
 
-def _addressed_units(
+def addressed_units(
     node: Node, text: Text, leads: list[AgencyMention], inherited: list[AgencyMention], province: str | None
 ) -> list[Unit]:
     """A task item under an addressee: own text is a unit; partners of an intro ending ':' pass down."""
@@ -77,8 +79,17 @@ def _addressed_units(
     units += run_units(heading, run, node, leads, inherited, province)
     units += _body_units(node, text, leads, inherited, province)
     for child in node.children:
-        units += _addressed_units(child, text, leads, inherited + intro_partners, province)
+        if _own_heading(child, text, province):
+            units += child_units(child, text, province)  # "2.2 ... a) Sở Xây dựng": its own addressee
+        else:
+            units += addressed_units(child, text, leads, inherited + intro_partners, province)
     return units
+
+
+def _own_heading(node: Node, text: Text, province: str | None) -> bool:
+    """Whether ``node``'s heading is an addressee heading of its own ("a) Sở Xây dựng", "Bộ Y tế:")."""
+    found = addressees(text.text[node.heading_start : node.heading_end], node.heading_start, province)
+    return bool(found and found[1] > 0)
 
 
 def _body_units(

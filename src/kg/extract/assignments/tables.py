@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.assignments.cues import find_cue, is_office_holder
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
-from kg.lexicon.gazetteer import AgencyMention
+from kg.lexicon.gazetteer import AgencyMention, parse_agency_list
+from kg.lexicon.phrases import head_at, starts_predicate
 from kg.normalize import Text
 from kg.segment.outline import Table
 
@@ -22,9 +24,9 @@ def table_units(table: Table, text: Text, province: str | None) -> list[Unit]:
         task, lead = row.cells.get("task"), row.cells.get("lead")
         if not task or not lead:
             continue
-        leads = _cell_agencies(lead.text, lead.start, province)
+        leads = cell_agencies(lead.text, lead.start, province)
         coord = row.cells.get("coordinate")
-        coords = _cell_agencies(coord.text, coord.start, province) if coord else []
+        coords = cell_agencies(coord.text, coord.start, province) if coord else []
         deadline = row.cells.get("deadline")
         span = (deadline.start, deadline.end) if deadline and deadline.text.strip(" -–") else None
         section = f"{table.title or 'Bảng'}/{row.group_label + '.' if row.group_label else ''}{i}"
@@ -32,36 +34,91 @@ def table_units(table: Table, text: Text, province: str | None) -> list[Unit]:
     return units
 
 
-def _cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMention]:
-    """The agencies of a table cell: its parts (split at ";", line breaks, and "," before a capital),
-    each read as a list of names; a part not read whole is one name kept as printed ("Cục Quản lý
-    Khám, chữa bệnh", "Các đơn vị thuộc, trực thuộc Bộ": a cell holds names only)."""
+def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMention]:
+    """The agencies of a table cell or a block's field, read left to right: a list the gazetteer reads
+    ("Bộ Văn hóa, Thể thao và Du lịch, Bộ Y tế"), else one name kept as printed up to the next cut (";",
+    a line break, "," or "và" before a capital or "các": "Vụ Pháp luật quốc tế và các đơn vị có liên quan").
+    A cell holds names only, so a part the gazetteer cannot read is still a name ("Cục Quản lý Khám, chữa
+    bệnh"); a cell that goes on with a sentence ("Bộ Công an tiến hành rà soát ...") keeps the names before
+    it."""
     found: list[AgencyMention] = []
-    for start, end in _cell_parts(cell):
-        part = cell[start:end]
-        names, stop = agencies_at(part, 0, base + start, province)
-        if names and not part[stop:].strip(" .,;"):
+    pos = _skip_cut(cell, 0)
+    while pos < len(cell):
+        names, stop = agencies_at(cell, pos, base, province)
+        if any(_next_cut(m.written, 0) for m in names):
+            names, stop = [], pos  # "Vụ Đất đai - Các đơn vị khác" read as one name: two names
+        verb = starts_predicate(cell, stop + len(cell[stop:]) - len(cell[stop:].lstrip(" ,")))
+        if names and not verb and not _ends_name(cell, stop):
+            # keep the names that end where a name may end; the rest is read again from there
+            while names and not _ends_name(cell, names[-1].end - base):
+                names.pop()
+            stop = names[-1].end - base if names else stop
+        if names and (verb or _ends_name(cell, stop)):
             found += names
+            if verb:  # "Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động triển khai ...": next clause
+                clause = cell.find(";", stop)
+                if clause < 0 or find_cue(cell[stop:clause], "coordinate"):
+                    break  # "X chủ trì, phối hợp với A; B": A and B are partners (read as such)
+                pos = _skip_cut(cell, clause + 1)
+                continue
+            pos = _skip_cut(cell, stop)
             continue
-        name = part.strip(" .,;")
-        match = resolve_or_keep(name, province, name.lower().startswith("các"))
-        found.append(AgencyMention(base + start, base + start + len(name), name, match))
+        cut = _next_cut(cell, pos)
+        end = cut[0] if cut else len(cell)
+        name = cell[pos:end].strip(" .,;")
+        if name and not is_office_holder(name):  # "Đồng chí Phó chủ tịch Thường trực": a person (G7)
+            match = resolve_or_keep(name, province, name.lower().startswith("các"))
+            found.append(AgencyMention(base + pos, base + pos + len(name), name, match))
+        pos = _skip_cut(cell, end)
     return found
 
 
-def _cell_parts(cell: str) -> list[tuple[int, int]]:
-    """[start, end) of the parts of a cell that each hold one name or one list of names."""
-    cuts = [m for m in re.finditer(r"\s*(?:[;\n+]|,(?=\s*[^\W\d_]))\s*", cell)]
-    parts, pos = [], 0
-    for m in cuts:
-        if m.group(0).strip() == "," and not cell[m.end() : m.end() + 1].isupper():
-            continue  # "Các sở, ban, ngành", "Khám, chữa bệnh": a comma inside one name or group
-        parts.append((pos, m.start()))
-        pos = m.end()
-    parts.append((pos, len(cell)))
-    out = []
-    for a, b in parts:
-        lead = len(cell[a:b]) - len(cell[a:b].lstrip(" -–.,;"))
-        if cell[a + lead : b].strip(" .,;"):
-            out.append((a + lead, b))
-    return out
+# Where one name of a cell may end: ";", "+", a line break, or "," / "và" / "hoặc" (before a capital or
+# "các", checked in ``_cut_at``).
+_SEP = re.compile(r"\s*(?:[;\n+]|,|\s(?:và|hoặc|-)\s)\s*")
+
+
+def _cut_at(cell: str, m: re.Match[str]) -> bool:
+    """Whether separator ``m`` ends a name: always for ";", "+" and line breaks; for ",", "và", "hoặc"
+    and a spaced dash only before a head word or "các" ("Sở Lao động - Thương binh và Xã hội" is one name;
+    "khám, chữa bệnh" too)."""
+    if m.group(0).strip() in (";", "+", ""):
+        return True
+    # "Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất, Viện Chiến lược, Chính sách TN&MT": a
+    # name ends only before a body's head word ("Cục", "Viện", "Sở") or a group ("các ...")
+    at = m.end()
+    return (
+        head_at(cell, at) is not None
+        or cell[at : at + 4].lower() == "các "
+        or bool(cell[at : at + 1].isupper() and parse_agency_list(cell, at)[0])
+    )
+
+
+def _ends_name(cell: str, pos: int) -> bool:
+    """Whether a name read up to ``pos`` ends there: the cell ends or a separator that ends names follows
+    (the gazetteer reads "Vụ Pháp luật hình sự" out of "Vụ Pháp luật hình sự - hành chính")."""
+    if not cell[pos:].strip(" .,;"):
+        return True
+    m = _SEP.match(cell, pos)
+    return bool(m and m.end() > pos and _cut_at(cell, m))
+
+
+def _next_cut(cell: str, pos: int) -> tuple[int, int] | None:
+    """[start, end) of the first separator after ``pos`` that ends a name."""
+    for m in _SEP.finditer(cell, pos):
+        if m.end() > m.start() and _cut_at(cell, m):
+            return m.start(), m.end()
+    return None
+
+
+def _skip_cut(cell: str, pos: int) -> int:
+    """``pos`` moved past separators and stray punctuation."""
+    while pos < len(cell):
+        m = _SEP.match(cell, pos)
+        if m and m.end() > pos:
+            pos = m.end()
+        elif cell[pos] in " .,;-–\t":
+            pos += 1
+        else:
+            break
+    return pos
