@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from kg.commands.options import folder_option, format_option, store_option
+from kg.commands.options import bom_option, folder_option, format_option, store_option
 from kg.errors import QueryError
 from kg.paths import DATA_DIR, RAW_DIR
 
@@ -90,13 +90,14 @@ def build_cmd(
         ctx.exit(1)
 
 
-def _print_table(table: object, fmt: str) -> None:
+def _print_table(table: object, fmt: str, bom: bool = False) -> None:
     from kg.iri import is_project_iri
     from kg.query.sparql import Table, format_table
 
     assert isinstance(table, Table)
     if fmt != "table":
-        click.echo(format_table(table, fmt), nl=False)
+        # Excel reads a CSV without a byte-order mark as the local code page and garbles Vietnamese
+        click.echo(("\ufeff" if bom and fmt in ("csv", "tsv") else "") + format_table(table, fmt), nl=False)
         return
     rich_table = RichTable(*table.columns, show_lines=False)
     for row in table.rows:
@@ -118,6 +119,7 @@ def _print_table(table: object, fmt: str) -> None:
     multiple=True,
     help="Default-graph IRI(s) to query (default: the asserted, inferred and ontology graphs).",
 )
+@bom_option
 @store_option
 def query_cmd(
     name: str,
@@ -125,6 +127,7 @@ def query_cmd(
     fmt: str,
     endpoint: str | None,
     graphs: tuple[str, ...],
+    bom: bool,
     store_dir: Path,
 ) -> None:
     """Run a named query (see `kg queries`) or a .rq file.
@@ -143,7 +146,7 @@ def query_cmd(
         table = run_remote(endpoint, text, dataset)
     else:
         table = run_local(open_store(store_dir), text, dataset, str(query.path))
-    _print_table(table, fmt)
+    _print_table(table, fmt, bom)
 
 
 @click.command("queries")

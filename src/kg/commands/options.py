@@ -66,6 +66,13 @@ def format_option(fn: F) -> F:
     )(fn)
 
 
+def bom_option(fn: F) -> F:
+    """``--bom``: start CSV/TSV output with a UTF-8 byte-order mark, which Excel needs to read it as UTF-8."""
+    return click.option(
+        "--bom", is_flag=True, help="Start CSV/TSV output with a UTF-8 byte-order mark (for Excel)."
+    )(fn)
+
+
 _RDF_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 

@@ -35,7 +35,7 @@ from kg.errors import EndpointError, QueryError, StoreError
 from kg.paths import QUERIES_DIR
 from kg.store import DATASET, select
 from kg.tabular import Tabular
-from kg.text.strings import search_key
+from kg.text.strings import nfc, search_key
 
 FORMATS = ("table", "csv", "tsv", "json")
 _HEADER = re.compile(r"^#\s*(title|en|vi|param|example)\s*:\s*(.*?)\s*$")
@@ -64,19 +64,56 @@ class NamedQuery:
     examples: tuple[str, ...] = ()
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                     "positiveInteger", "unsignedInt", "unsignedLong")}  # fmt: skip
+_NUMBERS = {f"{_XSD}{t}" for t in ("decimal", "double", "float")}
+
+
+def typed(value: str, datatype: str) -> Any:
+    """A cell as a JSON value by its datatype: xsd:boolean → bool, integers → int, decimals → float;
+    anything else (strings, dates, IRIs) stays the text.
+
+    >>> typed("false", _XSD + "boolean"), typed("10", _XSD + "integer"), typed("70.0", _XSD + "decimal")
+    (False, 10, 70.0)
+    >>> typed("2024-06", _XSD + "string"), typed("", _XSD + "integer")
+    ('2024-06', '')
+    """
+    try:
+        if datatype == f"{_XSD}boolean" and value in ("true", "false", "1", "0"):
+            return value in ("true", "1")
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _NUMBERS:
+            return float(value)
+    except ValueError:
+        pass  # a malformed literal is shown as written
+    return value
+
+
 @dataclass(frozen=True)
 class Table(Tabular):
-    """Query results as plain strings: IRIs as IRIs, literals by their lexical form."""
+    """Query results as plain strings: IRIs as IRIs, literals by their lexical form. ``datatypes`` gives each
+    cell's datatype IRI ("" for IRIs, unbound cells and plain strings), so JSON keeps booleans and numbers."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    datatypes: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
     def records(self) -> list[dict[str, str]]:
         return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
 
+    def typed_records(self) -> list[dict[str, Any]]:
+        """One dict per row with booleans and numbers as such (by each cell's datatype)."""
+        types = self.datatypes or tuple(("",) * len(self.columns) for _ in self.rows)
+        return [
+            {c: typed(v, d) for c, v, d in zip(self.columns, row, kinds, strict=True)}
+            for row, kinds in zip(self.rows, types, strict=True)
+        ]
+
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per result row, keyed by the query's variables."""
-        return list(self.records())
+        """One dict per result row, keyed by the query's variables (booleans and numbers typed)."""
+        return self.typed_records()
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -152,7 +189,8 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> str:
             f"query {query.name!r} needs --param {p.name}=VALUE ({p.description or 'no description'})"
         )
     text = query.text
-    for name, value in params.items():
+    for name, raw in params.items():
+        value = nfc(raw)  # the graph's labels are NFC; a shell or an editor may hand the value over decomposed
         key = Literal(search_key(value)).n3()
         text = re.sub(rf"\${name}_key\b", lambda _m, k=key: k, text)  # type: ignore[misc]
         text = re.sub(rf"\${name}\b", lambda _m, v=value: term(v), text)  # type: ignore[misc]
@@ -169,6 +207,10 @@ def _local_value(t: object) -> str:
     return str(t)
 
 
+def _local_type(t: object) -> str:
+    return t.datatype.value if isinstance(t, ox.Literal) else ""
+
+
 def run_local(store: ox.Store, text: str, graphs: Iterable[str] = DATASET, name: str = "") -> Table:
     """Run bound query text on the embedded store (``name``, the query's, prefixes error messages)."""
     try:
@@ -176,7 +218,9 @@ def run_local(store: ox.Store, text: str, graphs: Iterable[str] = DATASET, name:
     except StoreError as exc:
         raise QueryError(f"{name}: {exc}" if name else str(exc)) from exc
     return Table(
-        tuple(names), tuple(tuple(_local_value(r[n]) if n in r else "" for n in names) for r in rows)
+        tuple(names),
+        tuple(tuple(_local_value(r[n]) if n in r else "" for n in names) for r in rows),
+        tuple(tuple(_local_type(r[n]) if n in r else "" for n in names) for r in rows),
     )
 
 
@@ -199,14 +243,16 @@ def run_remote(endpoint: str, text: str, graphs: Sequence[str] = DATASET, timeou
     if not isinstance(data, dict) or "head" not in data:
         raise EndpointError(f"{endpoint}: did not answer with SPARQL JSON results")
     names = tuple(data["head"].get("vars", []))
-    rows = tuple(tuple(b.get(n, {}).get("value", "") for n in names) for b in data["results"]["bindings"])
-    return Table(names, rows)
+    bindings = data["results"]["bindings"]
+    rows = tuple(tuple(b.get(n, {}).get("value", "") for n in names) for b in bindings)
+    return Table(names, rows, tuple(tuple(b.get(n, {}).get("datatype", "") for n in names) for b in bindings))
 
 
 def format_table(table: Table, fmt: str) -> str:
-    """csv, tsv or json text of a result table (``table`` format is drawn by the CLI with rich)."""
+    """csv, tsv or json text of a result table (``table`` format is drawn by the CLI with rich); JSON keeps
+    booleans and numbers typed (``"ingested": false``, ``"tasks": 10``)."""
     if fmt == "json":
-        return json.dumps(table.records(), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(table.typed_records(), ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
