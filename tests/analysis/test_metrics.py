@@ -39,11 +39,15 @@ def test_lineage_depth_refuses_a_cycle() -> None:
     [
         ("tasks_without_lead", (("100/KH-UBND (Đồng Nai)", "Bố trí kinh phí thực hiện"),)),
         ("directives_without_plan", ("88/QĐ-TTg",)),
-        ("coordinate_only", ("Các sở, ban, ngành", "Sở Tài chính tỉnh Đồng Nai")),
     ],
 )
 def test_gaps(gap: str, expected: tuple) -> None:
     assert getattr(metrics.gaps(mini()), gap) == expected
+
+
+def test_coordinate_only_names_each_agency_with_its_province() -> None:
+    found = [(a.name, a.tasks) for a in metrics.gaps(mini()).coordinate_only]
+    assert found == [("Các sở, ban, ngành (Hải Dương)", 1), ("Sở Tài chính tỉnh Đồng Nai", 2)]
 
 
 def test_unresolved_references_are_gaps() -> None:

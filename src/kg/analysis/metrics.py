@@ -52,13 +52,29 @@ class Depth:
 
 
 @dataclass(frozen=True)
+class AgencyGap:
+    """An agency of one province (its IRI is scoped by province) that only ever coordinates, and on how many
+    tasks: "Sở Tài chính" of Kon Tum may only coordinate while those of other provinces lead."""
+
+    agency: str
+    label: str
+    province: str | None
+    tasks: int
+
+    @property
+    def name(self) -> str:
+        """The label with its province, unless the label already names it ("Sở Tài chính (Kon Tum)")."""
+        return place_name(self.label, self.province)
+
+
+@dataclass(frozen=True)
 class Gaps:
     """Where responsibility or lineage is missing."""
 
     tasks_without_lead: tuple[tuple[str, str], ...]  # (plan label, task text)
     directives_without_plan: tuple[str, ...]  # labels
     unresolved_references: tuple[Unresolved, ...]
-    coordinate_only: tuple[str, ...]  # agency labels
+    coordinate_only: tuple[AgencyGap, ...]  # by agency and province
 
 
 @dataclass(frozen=True)
@@ -198,8 +214,10 @@ def gaps(graphs: PolicyGraphs) -> Gaps:
     >>> r.add_node("t", kind="task", text="Bố trí kinh phí", plan="plan")
     >>> r.add_node("a", kind="agency", label="Sở Tài chính"); r.add_edge("a", "t", role="coordinate")
     >>> found = gaps(PolicyGraphs(g, r))
-    >>> found.tasks_without_lead, found.directives_without_plan, found.coordinate_only
-    ((('1/KH-UBND', 'Bố trí kinh phí'),), ('9-NQ/TW',), ('Sở Tài chính',))
+    >>> r.nodes["a"]["province_label"] = "Kon Tum"
+    >>> found = gaps(PolicyGraphs(g, r))
+    >>> found.tasks_without_lead, found.directives_without_plan, [a.name for a in found.coordinate_only]
+    ((('1/KH-UBND', 'Bố trí kinh phí'),), ('9-NQ/TW',), ['Sở Tài chính (Kon Tum)'])
     """
     resp, lineage = graphs.responsibility, graphs.lineage
     unled = []
@@ -214,12 +232,16 @@ def gaps(graphs: PolicyGraphs) -> Gaps:
         for d, is_directive in lineage.nodes(data="directive")
         if is_directive and not _implemented(lineage, d) and not _is_read_plan(lineage, d)
     ]
-    only_coord = [w.label for w in workload(resp) if w.coordinate and not w.lead and not w.other]
+    only_coord = [
+        AgencyGap(w.agency, w.label, w.province, w.coordinate)
+        for w in workload(resp)
+        if w.coordinate and not w.lead and not w.other
+    ]
     return Gaps(
         tasks_without_lead=tuple(sorted(unled, key=lambda r: (fold(r[0]), fold(r[1])))),
         directives_without_plan=tuple(sorted(orphans, key=fold)),
         unresolved_references=graphs.unresolved,
-        coordinate_only=tuple(sorted(only_coord, key=fold)),
+        coordinate_only=tuple(sorted(only_coord, key=lambda a: (fold(a.label), fold(a.province or "")))),
     )
 
 
@@ -270,11 +292,19 @@ def agency_field_graph(graphs: PolicyGraphs, inherit: bool | None = None) -> nx.
     return net
 
 
-def agency_name(net: nx.Graph, node: str) -> str:
-    """An agency's label with its province, since every province has a "Sở Y tế"."""
-    data = net.nodes[node]
-    label, province = str(data["label"]), data.get("province")
+def place_name(label: str, province: str | None) -> str:
+    """An agency's label with its province, since every province has a "Sở Y tế".
+
+    >>> place_name("Sở Y tế", "Kon Tum"), place_name("Sở Y tế tỉnh Kon Tum", "Kon Tum"), place_name("Bộ Y tế", None)
+    ('Sở Y tế (Kon Tum)', 'Sở Y tế tỉnh Kon Tum', 'Bộ Y tế')
+    """
     return f"{label} ({province})" if province and not same_place(province, label) else label
+
+
+def agency_name(net: nx.Graph, node: str) -> str:
+    """An agency's label with its province (``place_name``) in the agency–field graph."""
+    data = net.nodes[node]
+    return place_name(str(data["label"]), data.get("province"))
 
 
 def communities(graphs: PolicyGraphs) -> list[Community]:
