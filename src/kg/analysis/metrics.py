@@ -124,7 +124,7 @@ def coordination_network(resp: nx.DiGraph) -> nx.Graph:
     [('a', 'b', 1)]
     """
     net = nx.Graph()
-    net.add_nodes_from(_agencies(resp))
+    net.add_nodes_from((a, resp.nodes[a]) for a in _agencies(resp))  # labels, province: exports show them
     tasks = sorted(n for n, kind in resp.nodes(data="kind") if kind == "task")
     for task in tasks:
         crew = sorted(a for a in resp.predecessors(task) if resp.nodes[a].get("kind") == "agency")

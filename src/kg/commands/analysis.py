@@ -453,7 +453,7 @@ def export_cmd(fmt: str, which: str, out: Path | None, data: tuple[Path, ...], s
         "responsibility": lambda: graphs.responsibility,
         "coordination": lambda: metrics_mod.coordination_network(graphs.responsibility),
     }[which]()
-    text = serialize(graph, fmt)
+    text = serialize(graph, fmt, graphs.names)
     if out is None:
         click.echo(text, nl=False)
     else:
