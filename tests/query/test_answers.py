@@ -207,7 +207,8 @@ def test_news_sources_one_per_seed_file() -> None:
 
 
 @pytest.mark.parametrize(
-    "field", ["nông nghiệp", "Nông nghiệp", "NÔNG NGHIỆP", "Nông nghiệp và phát triển nông thôn", "Agriculture"]
+    "field",
+    ["nông nghiệp", "Nông nghiệp", "NÔNG NGHIỆP", "Nông nghiệp và phát triển nông thôn", "Agriculture"],
 )
 def test_tasks_by_field_by_a_label_gives_the_rows_of_the_notation(field: str) -> None:
     by_label = rows("tasks-by-field", field=field)
@@ -242,6 +243,8 @@ def test_json_keeps_booleans_and_numbers_typed() -> None:
     table = run_local(seed_store(), bind(resolve("documents"), {}))
     records = json.loads(format_table(table, "json"))
     assert {type(r["ingested"]) for r in records} == {bool}
-    counted = json.loads(format_table(run_local(seed_store(), bind(resolve("coordinate-only-agencies"), {})), "json"))
+    counted = json.loads(
+        format_table(run_local(seed_store(), bind(resolve("coordinate-only-agencies"), {})), "json")
+    )
     assert all(isinstance(r["tasks"], int) for r in counted)
     assert isinstance(records[0]["document"], str)

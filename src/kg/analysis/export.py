@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import fields, is_dataclass
 from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 import networkx as nx

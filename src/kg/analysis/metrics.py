@@ -295,8 +295,10 @@ def agency_field_graph(graphs: PolicyGraphs, inherit: bool | None = None) -> nx.
 def place_name(label: str, province: str | None) -> str:
     """An agency's label with its province, since every province has a "Sở Y tế".
 
-    >>> place_name("Sở Y tế", "Kon Tum"), place_name("Sở Y tế tỉnh Kon Tum", "Kon Tum"), place_name("Bộ Y tế", None)
-    ('Sở Y tế (Kon Tum)', 'Sở Y tế tỉnh Kon Tum', 'Bộ Y tế')
+    >>> place_name("Sở Y tế", "Kon Tum"), place_name("Sở Y tế tỉnh Kon Tum", "Kon Tum")
+    ('Sở Y tế (Kon Tum)', 'Sở Y tế tỉnh Kon Tum')
+    >>> place_name("Bộ Y tế", None)
+    'Bộ Y tế'
     """
     return f"{label} ({province})" if province and not same_place(province, label) else label
 

@@ -392,7 +392,11 @@ def _metric_rows(name: str, value: Any) -> tuple[list[str], list[list[Any]]]:
             for u in value["unresolved_references"]
         ]
         rows += [
-            ["agency that only coordinates", f"{metrics_mod.place_name(a['label'], a['province'])}", a["agency"]]
+            [
+                "agency that only coordinates",
+                f"{metrics_mod.place_name(a['label'], a['province'])}",
+                a["agency"],
+            ]
             for a in value["coordinate_only"]
         ]
         return ["gap", "what", "iri"], [row + [""] * (3 - len(row)) for row in rows]

@@ -190,7 +190,8 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> str:
         )
     text = query.text
     for name, raw in params.items():
-        value = nfc(raw)  # the graph's labels are NFC; a shell or an editor may hand the value over decomposed
+        # the graph's labels are NFC; a shell or an editor may hand the value over decomposed
+        value = nfc(raw)
         key = Literal(search_key(value)).n3()
         text = re.sub(rf"\${name}_key\b", lambda _m, k=key: k, text)  # type: ignore[misc]
         text = re.sub(rf"\${name}\b", lambda _m, v=value: term(v), text)  # type: ignore[misc]
