@@ -9,11 +9,15 @@ spaces, diacritics and in other cases, and left out where a query takes none.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from graph_seed import seed_store
+from kg.cli import cli
 from kg.query.sparql import bind, format_table, resolve, run_local
+from kg.store import new_store
 
 LD, ND, KT, BK = "(Lâm Đồng)", "(Nam Định)", "(Kon Tum)", "(Bắc Kạn)"
 P4655, PND = f"4655/KH-UBND {LD}", f"Kế hoạch 2024-06 {ND}"
@@ -248,3 +252,14 @@ def test_json_keeps_booleans_and_numbers_typed() -> None:
     )
     assert all(isinstance(r["tasks"], int) for r in counted)
     assert isinstance(records[0]["document"], str)
+
+
+def test_query_csv_with_bom_for_excel(tmp_path: Path) -> None:
+    store = new_store(tmp_path / "store")
+    store.flush()
+    del store
+    args = ["query", "news-sources", "--format", "csv", "--store", str(tmp_path / "store")]
+    plain = CliRunner().invoke(cli, args).stdout_bytes
+    marked = CliRunner().invoke(cli, [*args, "--bom"]).stdout_bytes
+    assert plain.startswith(b"source,kind,relation,document")
+    assert marked == b"\xef\xbb\xbf" + plain
