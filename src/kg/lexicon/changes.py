@@ -158,6 +158,12 @@ def provinces_unchanged() -> tuple[str, ...]:
     return tuple(_data().get("provinces_unchanged") or ())
 
 
+def provinces_today() -> tuple[str, ...]:
+    """The 34 provinces and cities after 1/7/2025, in the file's order (merged ones first)."""
+    merged = [c.successors[0] for c in changes() if c.scope == "province"]
+    return tuple(dict.fromkeys([*merged, *provinces_unchanged()]))
+
+
 @cache
 def successor_ids() -> dict[str, str]:
     """Gazetteer id → the id of the body that took it over (agencies.yaml's ``merged_into``)."""
