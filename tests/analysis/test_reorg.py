@@ -4,7 +4,6 @@ body holds the task now, with the change and its legal basis."""
 from __future__ import annotations
 
 from graph_seed import seed_store
-
 from kg.analysis.compare import compare_implementing
 from kg.analysis.convert import PolicyGraphs, to_networkx
 from kg.analysis.focus import who_in
@@ -77,7 +76,7 @@ IV. TỔ CHỨC THỰC HIỆN
 
 
 def test_a_2024_text_naming_the_government_party_committee_keeps_the_name_and_answers_now() -> None:
-    # no seed text names it: a 2024 plan it issued (header per Hướng dẫn 36-HD/VPTW), through the real pipeline
+    # no seed text names it: a 2024 plan it issued (Hướng dẫn 36-HD/VPTW header), through the real pipeline
     graphs = to_networkx(records_to_graph([extract_text(TEXT_2024)]))
     pool = {d["label"] for _, d in graphs.successors.nodes(data=True)}
     assert "Ban cán sự đảng Chính phủ" in pool  # as written: never rewritten into its successor
