@@ -76,6 +76,18 @@ def agency_iri(province: str | None, agency_id: str, parent_id: str | None = Non
     return URIRef(ID[f"agency/{scope}/{_seg(agency_id, 'agency')}"])
 
 
+def change_iri(change_id: str, province: str | None = None, central: bool = False) -> URIRef:
+    """A change of the 2025 reorganisation (data/vocab/changes.yaml): a province merger once, a change of a
+    province's own bodies once per province, a change of central bodies once (``central``).
+
+    >>> str(change_iri("so-tai-chinh-2025", "Lâm Đồng")).rsplit("/id/", 1)[1]
+    'change/so-tai-chinh-2025/lam-dong'
+    """
+    scope = CENTRAL if central else (_seg(province, UNKNOWN) if province else None)
+    tail = f"/{scope}" if scope else ""
+    return URIRef(ID[f"change/{_seg(change_id, 'change')}{tail}"])
+
+
 def province_iri(name: str) -> URIRef:
     """A province (or centrally governed city) by its name."""
     return URIRef(ID[f"province/{_seg(name, UNKNOWN)}"])

@@ -100,6 +100,10 @@ class VPO(DefinedNamespace):
     branch: URIRef
     memberOf: URIRef  # agency group → agencies it stands for (not enumerated)
     parentAgency: URIRef
+    successor: URIRef
+    changeKind: URIRef
+    effectiveDate: URIRef
+    legalBasis: URIRef
     evidence: URIRef  # anything → Evidence
     source: URIRef  # Evidence → SourceText
     lineageStatement: URIRef  # document → LineageStatement

@@ -332,3 +332,70 @@ def _check_target_units(entries: tuple[dict[str, Any], ...]) -> list[str]:
             if (unit is None and got) or (unit is not None and unit not in got):
                 problems.append(f"target_units/{_entry_id(entry, i)}: {sentence!r} gives units {got}")
     return problems
+
+
+@checker("changes")
+def _check_changes(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every change is well formed (kind, scope, ISO date, known bases, listed bodies) and its examples hold:
+    [[written, province], [now, province now]] — the written name, resolved and followed through every
+    change (kg.lexicon.changes.path), gives the body now; the change itself is one of the steps taken."""
+    from kg.lexicon.changes import changes
+
+    by_id = {c.id: c for c in changes()}
+    problems = []
+    for i, entry in enumerate(entries):
+        change = by_id[entry["id"]]
+        problems += [f"changes/{_entry_id(entry, i)}: {p}" for p in _change_shape(change)]
+        for (written, province), (now, now_province) in entry["examples"]:
+            if change.kind == "transfer-of-functions":  # no successor: the receiver is one of the successors
+                problems += _check_transfer(change, written, now)
+                continue
+            got = _now_of(written, province)
+            if got[:2] != (now, now_province) or change.id not in got[2]:
+                problems.append(
+                    f"changes/{_entry_id(entry, i)}: {written!r} ({province}) -> {got[:2]} by {got[2]}, "
+                    f"want ({now!r}, {now_province!r}) by {change.id}"
+                )
+    return problems
+
+
+def _check_transfer(change: Any, written: str, receiver: str) -> list[str]:
+    """A transfer's example names one of its predecessors and one of the bodies that received work."""
+    old, new = _resolved_id(written), _resolved_id(receiver)
+    if old in change.predecessors and new in change.successors:
+        return []
+    return [f"changes/{change.id}: {written!r} -> {receiver!r} resolve to {old!r} -> {new!r}"]
+
+
+def _change_shape(change: Any) -> list[str]:
+    """What is wrong with one change's fields (nothing, for a well-formed change)."""
+    import re
+
+    from kg.lexicon.gazetteer import agency_by_id
+
+    problems = []
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", change.date):
+        problems.append(f"date {change.date!r} is not ISO")
+    if not change.bases or not change.predecessors or not change.successors:
+        problems.append("a change needs a basis, predecessors and successors")
+    if change.scope != "province":
+        unknown = [a for a in (*change.predecessors, *change.successors) if agency_by_id(a) is None]
+        problems += [f"{a!r} is not a gazetteer id" for a in unknown]
+    return problems
+
+
+def _now_of(written: str, province: str | None) -> tuple[str | None, str | None, list[str]]:
+    """(name now, province now, the changes taken) of a name as written in ``province``."""
+    from kg.lexicon.changes import path
+    from kg.lexicon.gazetteer import agency_by_id, resolve_agency
+
+    match = resolve_agency(written, province)
+    if match is None:
+        return None, None, []
+    steps = path(match.id, match.province)
+    if not steps:
+        return match.name, match.province, []
+    last = steps[-1]
+    body = agency_by_id(last.agency, last.province)
+    name = last.name or (body.name if body else last.agency)
+    return name, last.province, [c.id for s in steps for c in s.changes]

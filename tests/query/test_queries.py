@@ -132,6 +132,31 @@ CASES = [
         {"Kế hoạch 2024-06 (Nam Định)"},
     ),
     ("targets-by-year", {"year": "2025"}, "unit", {"%"}, set()),
+    # issue 13: the 2025 reorganisation (data/vocab/changes.yaml) in the graph
+    (
+        "task-holder-now",
+        {"agency": "Sở Thông tin và Truyền thông (Lâm Đồng)"},
+        "now",
+        {"Sở Khoa học và Công nghệ (Lâm Đồng)"},
+        {"Sở Thông tin và Truyền thông (Lâm Đồng)"},
+    ),
+    (
+        "task-holder-now",
+        {"agency": "Sở Thông tin và Truyền thông (Nam Định)"},
+        "basis",
+        {
+            "Nghị định 45/2025/NĐ-CP của Chính phủ, 28/2/2025",
+            "Nghị quyết 202/2025/QH15 của Quốc hội, 12/6/2025",
+        },
+        set(),
+    ),
+    (
+        "body-inherited",
+        {"agency": "Sở Khoa học và Công nghệ (Ninh Bình)"},
+        "from",
+        {"Sở Khoa học và Công nghệ (Nam Định)", "Sở Thông tin và Truyền thông (Nam Định)"},
+        {"Sở Khoa học và Công nghệ (Lâm Đồng)"},
+    ),
 ]
 
 

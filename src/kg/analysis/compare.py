@@ -12,6 +12,8 @@ import networkx as nx
 
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.lookup import find_documents
+from kg.analysis.successors import holders
+from kg.lexicon.changes import provinces_today
 from kg.tabular import Tabular
 from kg.text.strings import fold
 
@@ -23,6 +25,7 @@ class LeadCount:
     agency: str
     label: str
     tasks: int
+    now: str | None = None  # the body leading them today, when the reorganisation moved them
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class PlanSummary:
     leads: tuple[LeadCount, ...]
     tasks_without_lead: tuple[str, ...]  # task texts
     deadlines: tuple[tuple[str, int], ...]  # (deadline as printed, number of tasks)
+    province_now: str | None = None  # the province the plan's province is part of today
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class Comparison(Tabular):
     directive_label: str | None
     fields: tuple[str, ...]
     plans: tuple[PlanSummary, ...]
+    # with as_merged: every province of today, with the plans of the provinces merged into it
+    merged: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per plan; lists joined by "; ", leads as "agency (tasks)"."""
@@ -61,12 +67,14 @@ class Comparison(Tabular):
                 "label": p.label,
                 "identifier": p.identifier,
                 "province": p.province,
+                "province_now": p.province_now,
                 "level": p.level,
                 "date": p.date,
                 "tasks": p.task_count,
                 "fields_covered": "; ".join(p.fields_covered),
                 "fields_missing": "; ".join(p.fields_missing),
                 "leads": "; ".join(f"{lc.label} ({lc.tasks})" for lc in p.leads),
+                "leads_now": "; ".join(f"{lc.now or lc.label} ({lc.tasks})" for lc in p.leads),
                 "tasks_without_lead": len(p.tasks_without_lead),
             }
             for p in self.plans
@@ -103,8 +111,9 @@ def _tasks(resp: nx.DiGraph, plan: str) -> list[str]:
     return sorted(t for t in resp.predecessors(plan) if resp.nodes[t].get("kind") == "task")
 
 
-def compare_implementing(graphs: PolicyGraphs, directive: str) -> Comparison:
-    """Compare every plan implementing ``directive`` (symbol, label or IRI).
+def compare_implementing(graphs: PolicyGraphs, directive: str, as_merged: bool = False) -> Comparison:
+    """Compare every plan implementing ``directive`` (symbol, label or IRI); ``as_merged``: ordered by the
+    province each plan's province is part of today, with every one of today's 34 provinces listed.
 
     >>> g = nx.DiGraph()
     >>> g.add_node("res", identifier="9-NQ/TW", label="9-NQ/TW")
@@ -121,7 +130,19 @@ def compare_implementing(graphs: PolicyGraphs, directive: str) -> Comparison:
         key=lambda n: _place_key(graphs.lineage.nodes[n]),
     )
     label = ", ".join(str(graphs.lineage.nodes[d].get("label", d)) for d in found)
-    return _compare(graphs, plans, found[0] if len(found) == 1 else None, label)
+    result = _compare(graphs, plans, found[0] if len(found) == 1 else None, label)
+    return _as_merged(result) if as_merged else result
+
+
+def _as_merged(result: Comparison) -> Comparison:
+    """Plans by today's province (each as it was written), and every province of today with its plans."""
+    plans = sorted(result.plans, key=lambda p: (fold(p.province_now or ""), fold(p.province or ""), p.label))
+    by_now: dict[str, list[str]] = {fold(name): [] for name in provinces_today()}
+    for p in plans:
+        by_now.setdefault(fold(p.province_now or ""), []).append(p.label)
+    names = {fold(n): n for n in provinces_today()}
+    merged = tuple((names.get(k, k), tuple(v)) for k, v in by_now.items() if k)
+    return Comparison(result.directive, result.directive_label, result.fields, tuple(plans), merged)
 
 
 def compare_documents(graphs: PolicyGraphs, documents: list[str]) -> Comparison:
@@ -177,10 +198,20 @@ def _summary(graphs: PolicyGraphs, plan: str, covered: set[str], universe: list[
         fields_covered=tuple(sorted(covered, key=fold)),
         fields_missing=tuple(f for f in universe if f not in covered),
         targets=_distinct_targets(data.get("targets") or ()),
-        leads=_lead_counts(resp, leads),
+        leads=_lead_counts(graphs, leads),
         tasks_without_lead=tuple(sorted(unled, key=fold)),
         deadlines=tuple(sorted(deadlines.items(), key=lambda kv: (-kv[1], fold(kv[0])))),
+        province_now=_province_now(graphs, data),
     )
+
+
+def _province_now(graphs: PolicyGraphs, data: dict[str, Any]) -> str | None:
+    """The province a plan's province is part of today (itself when no merger touched it)."""
+    node = data.get("jurisdiction")
+    if not node:
+        return data.get("province_label")
+    now = holders(graphs, node)
+    return now[0].label if now and now[0].steps else data.get("province_label")
 
 
 def _distinct_targets(targets: Any) -> tuple[dict[str, Any], ...]:
@@ -191,9 +222,16 @@ def _distinct_targets(targets: Any) -> tuple[dict[str, Any], ...]:
     return tuple(seen.values())
 
 
-def _lead_counts(resp: nx.DiGraph, leads: Counter[str]) -> tuple[LeadCount, ...]:
-    rows = [LeadCount(a, str(resp.nodes[a].get("label") or a), n) for a, n in leads.items()]
+def _lead_counts(graphs: PolicyGraphs, leads: Counter[str]) -> tuple[LeadCount, ...]:
+    resp = graphs.responsibility
+    rows = [LeadCount(a, str(resp.nodes[a].get("label") or a), n, _now(graphs, a)) for a, n in leads.items()]
     return tuple(sorted(rows, key=lambda r: (-r.tasks, fold(r.label))))
+
+
+def _now(graphs: PolicyGraphs, agency: str) -> str | None:
+    """The bodies holding ``agency``'s work today, when the reorganisation moved it."""
+    moved = [h.name for h in holders(graphs, agency) if h.steps]
+    return " | ".join(moved) or None
 
 
 def target_text(target: dict[str, Any]) -> str:

@@ -31,7 +31,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, URIRef
 
 from kg.analysis.index import DOCUMENT_TERMS, Index, Quote, fetch, local_name, sorted_quotes
-from kg.namespaces import VPO
+from kg.namespaces import ORG, VPO
 
 # Classes that make a node a document, from the ontology's term list (the ontology graph may add subclasses).
 DOCUMENT_CLASSES = frozenset(str(c) for c in DOCUMENT_TERMS)
@@ -89,6 +89,8 @@ class PolicyGraphs:
     issued_by: tuple[tuple[str, str], ...] = ()
     answers_for: tuple[tuple[str, str], ...] = ()
     sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI -> (file, document)
+    # the 2025 reorganisation: body (or province) → direct successor, edges carrying the change events
+    successors: nx.DiGraph = field(default_factory=nx.DiGraph)
 
 
 def to_networkx(source: Any) -> PolicyGraphs:
@@ -123,6 +125,7 @@ def from_index(index: Index) -> PolicyGraphs:
         issued_by=tuple(index.pairs(VPO.issuedBy)),
         answers_for=tuple(index.pairs(VPO.answersFor)),
         sources=_sources(index),
+        successors=successor_graph(index),
     )
 
 
@@ -291,6 +294,45 @@ def _agency_attrs(index: Index, agency: str) -> dict[str, Any]:
         and (index.text(province, RDFS.label, SKOS.prefLabel) or local_name(province)),
         "level": local_name(level) if level else None,
         "group": str(VPO.AgencyGroup) in index.values(agency, RDF.type),
+    }
+
+
+def successor_graph(index: Index) -> nx.DiGraph:
+    """Bodies and provinces → their direct successors (``org:ChangeEvent`` steps; the inferred closure of
+    vpo:successor is not relied on). Edges carry ``date`` and ``changes`` (label, kind, legal bases)."""
+    graph = nx.DiGraph()
+    for event, before in sorted(index.pairs(ORG.originalOrganization)):
+        for after in index.values(event, ORG.resultingOrganization):
+            if after not in index.values(before, VPO.successor):
+                continue
+            for node in (before, after):
+                if node not in graph:
+                    graph.add_node(node, **_body_attrs(index, node))
+            if not graph.has_edge(before, after):
+                graph.add_edge(before, after, date=index.first(event, VPO.effectiveDate), changes=[])
+            graph.edges[before, after]["changes"].append(_change_attrs(index, event))
+    return graph
+
+
+def _body_attrs(index: Index, node: str) -> dict[str, Any]:
+    if str(VPO.Province) in index.values(node, RDF.type):
+        label = index.text(node, RDFS.label, SKOS.prefLabel) or local_name(node)
+        return {
+            "kind": "province",
+            "label": label,
+            "names": [label],
+            "province": node,
+            "province_label": label,
+        }
+    return _agency_attrs(index, node)
+
+
+def _change_attrs(index: Index, event: str) -> dict[str, Any]:
+    return {
+        "event": event,
+        "label": index.text(event, RDFS.label) or local_name(event),
+        "kind": index.first(event, VPO.changeKind),
+        "bases": sorted(index.values(event, VPO.legalBasis)),
     }
 
 

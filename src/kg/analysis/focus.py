@@ -15,18 +15,19 @@ inferred vpo:derivesFrom closure is not relied on, so an asserted graph alone is
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS
 
-from kg.analysis.convert import PolicyGraphs, agency_directory, from_index
+from kg.analysis.convert import PolicyGraphs, agency_directory, from_index, successor_graph
 from kg.analysis.index import DOCUMENT_TERMS, Index
 from kg.analysis.lookup import find_agencies, find_documents
 from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
-from kg.analysis.who import WhoResult, who
-from kg.namespaces import VPO
+from kg.analysis.who import WhoResult, held_as_of, who
+from kg.namespaces import ORG, VPO
 
 _LINEAGE = "(vpo:implements|vpo:basedOn)"
 _NAMES = (RDF.type, RDFS.label, SKOS.prefLabel, VPO.identifier, VPO.title)
@@ -116,7 +117,16 @@ def duties_around(source: Any, agencies: Iterable[str]) -> PolicyGraphs:
     return from_index(_read(source, patterns))
 
 
-def who_in(source: Any, agency: str, province: str | None = None) -> WhoResult:
+def changes_around(source: Any) -> nx.DiGraph:
+    """The reorganisation's steps (kg.analysis.convert.successor_graph): every change event, the bodies
+    and provinces it names, and their provinces (a few hundred triples at most)."""
+    events = subjects(source, f"?s <{ORG.originalOrganization}> ?x")
+    bodies = subjects(source, f"?e <{ORG.originalOrganization}>|<{ORG.resultingOrganization}> ?s")
+    index = fetch_subjects(source, [*events, *bodies], follow=(VPO.jurisdiction,), depth=1, quotes=False)
+    return successor_graph(index)
+
+
+def who_in(source: Any, agency: str, province: str | None = None, as_of: str | None = None) -> WhoResult:
     """``who`` of ``agency`` (name, abbreviation or IRI; optionally in ``province``), reading only the
     agencies' names and then the matched agencies' neighbourhood.
 
@@ -131,5 +141,9 @@ def who_in(source: Any, agency: str, province: str | None = None) -> WhoResult:
     >>> duty.role, duty.deadline, [link.target_label for link in duty.chains[0]]
     ('lead', 'Năm 2024-2025', ['9-NQ/TW'])
     """
-    found = find_agencies(agency_names(source).responsibility, agency, province)
-    return who(duties_around(source, found), agency, province)
+    names = replace(agency_names(source), successors=changes_around(source))
+    if as_of:
+        found = held_as_of(names, agency, province, as_of)
+    else:
+        found = find_agencies(names.responsibility, agency, province)
+    return who(replace(duties_around(source, found), successors=names.successors), agency, province, as_of)

@@ -15,7 +15,7 @@ from typing import Any
 from rdflib import RDF, RDFS, SKOS, URIRef
 
 from kg.analysis.rows import select_values
-from kg.namespaces import VPO
+from kg.namespaces import ORG, VPO
 
 # Document classes of the ontology's term list (the graph's ontology may add subclasses).
 DOCUMENT_TERMS: tuple[URIRef, ...] = (
@@ -33,6 +33,12 @@ CLASSES: tuple[URIRef, ...] = (
 # Predicates the converter reads; nothing else is fetched.
 PREDICATES: tuple[URIRef, ...] = (
     RDF.type,
+    VPO.successor,
+    VPO.changeKind,
+    VPO.effectiveDate,
+    VPO.legalBasis,
+    ORG.originalOrganization,
+    ORG.resultingOrganization,
     RDFS.label,
     RDFS.subClassOf,
     SKOS.prefLabel,

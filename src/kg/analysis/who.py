@@ -11,7 +11,8 @@ import networkx as nx
 
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.index import Quote, sorted_quotes
-from kg.analysis.lookup import find_agencies
+from kg.analysis.lookup import agencies, find_agencies
+from kg.analysis.successors import Holder, body_pool, holders
 from kg.analysis.trace import LineageLink, check_acyclic, make_link
 from kg.tabular import Tabular
 from kg.text.strings import fold
@@ -38,6 +39,7 @@ class Duty:
     chains: tuple[Chain, ...]  # from the plan up to a root directive
     assignment_quotes: tuple[Quote, ...] = ()  # the assignment's evidence: agency as printed, deadline
     plan_fields: tuple[str, ...] = ()  # field labels the plan states (tasks may carry none of their own)
+    now: tuple[Holder, ...] = ()  # the body (or bodies) holding the task on the answer's date
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class WhoResult(Tabular):
     province: str | None
     agencies: tuple[tuple[str, str], ...]  # (IRI, label)
     duties: tuple[Duty, ...]
+    as_of: str | None = None  # the date the "now" column answers for (None: after every known change)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per duty; fields joined by "; ", quotes by " | "."""
@@ -63,6 +66,8 @@ class WhoResult(Tabular):
                 "fields": "; ".join(d.fields),
                 "plan": d.plan,
                 "plan_label": d.plan_label,
+                "now": " | ".join(h.name for h in d.now),
+                "now_basis": " | ".join(h.text() for h in d.now if h.steps),
                 "quotes": " | ".join(q.text for q in d.quotes),
             }
             for d in self.duties
@@ -109,8 +114,14 @@ def _is_shortcut(path: list[str], other: list[str]) -> bool:
     return all(node in rest for node in path)
 
 
-def who(graphs: PolicyGraphs, agency: str, province: str | None = None) -> WhoResult:
-    """Every task ``agency`` (name, abbreviation or IRI; optionally in ``province``) answers for.
+def who(
+    graphs: PolicyGraphs, agency: str, province: str | None = None, as_of: str | None = None
+) -> WhoResult:
+    """Every task ``agency`` (name, abbreviation or IRI; optionally in ``province``) answers for, each with
+    the body holding it now (or on ``as_of``, an ISO date).
+
+    With ``as_of``, ``agency`` names a body as it stood that day (it may be one the reorganisation made):
+    the tasks are those of every body whose work it held then, as the texts name them.
 
     Raises kg.errors.UnknownAgency with the closest names when nothing matches.
 
@@ -132,21 +143,34 @@ def who(graphs: PolicyGraphs, agency: str, province: str | None = None) -> WhoRe
     kg.errors.UnknownAgency: unknown agency 'So Tai chinh'. Did you mean: Sở Khoa học và Công nghệ?
     """
     resp = graphs.responsibility
-    found = find_agencies(resp, agency, province)
+    found = held_as_of(graphs, agency, province, as_of) if as_of else find_agencies(resp, agency, province)
     chains: dict[str, tuple[Chain, ...]] = {}
     duties = []
     for node in found:
+        now = holders(graphs, node, as_of)
         for task in sorted(resp.successors(node)):
             plan = resp.nodes[task].get("plan")
             if plan and plan not in chains:
                 chains[plan] = directive_chains(graphs.lineage, plan)
-            duties.append(_duty(graphs, node, task, chains.get(plan or "", ())))
+            duties.append(_duty(graphs, node, task, chains.get(plan or "", ()), now))
     duties.sort(key=lambda d: (fold(d.agency_label), fold(d.plan_label or ""), d.role != "lead", d.task))
     labels = tuple((n, str(resp.nodes[n].get("label") or n)) for n in found)
-    return WhoResult(query=agency, province=province, agencies=labels, duties=tuple(duties))
+    return WhoResult(query=agency, province=province, agencies=labels, duties=tuple(duties), as_of=as_of)
 
 
-def _duty(graphs: PolicyGraphs, agency: str, task: str, chains: tuple[Chain, ...]) -> Duty:
+def held_as_of(graphs: PolicyGraphs, agency: str, province: str | None, as_of: str) -> list[str]:
+    """The agencies with tasks whose work the body ``agency`` names held on ``as_of`` (the bodies named
+    are taken as they stood that day: a name of a body that had gone by then means its holder)."""
+    named = find_agencies(body_pool(graphs), agency, province)
+    held = {h.agency for n in named for h in holders(graphs, n, as_of)}
+    return [
+        a for a in agencies(graphs.responsibility) if {h.agency for h in holders(graphs, a, as_of)} & held
+    ]
+
+
+def _duty(
+    graphs: PolicyGraphs, agency: str, task: str, chains: tuple[Chain, ...], now: tuple[Holder, ...] = ()
+) -> Duty:
     resp = graphs.responsibility
     a, t, edge = resp.nodes[agency], resp.nodes[task], resp.edges[agency, task]
     plan = t.get("plan")
@@ -167,6 +191,7 @@ def _duty(graphs: PolicyGraphs, agency: str, task: str, chains: tuple[Chain, ...
         chains=chains,
         assignment_quotes=tuple(edge.get("quotes", ())),
         plan_fields=_plan_fields(graphs, plan),
+        now=now,
     )
 
 

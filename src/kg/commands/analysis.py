@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, is_dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -142,6 +143,12 @@ def _chain_text(chain: Sequence[LineageLink]) -> str:
 @click.argument("agency")
 @click.option("--province", "-p", help="Only agencies of this province (diacritics optional).")
 @click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="AGENCY as it stood on this date (YYYY-MM-DD): also the tasks of the bodies it had taken over "
+    "(the 2025 reorganisation); the 'now' column then answers for that date.",
+)
+@click.option(
     "--quotes/--no-quotes",
     default=True,
     show_default=True,
@@ -152,6 +159,7 @@ def _chain_text(chain: Sequence[LineageLink]) -> str:
 def who_cmd(
     agency: str,
     province: str | None,
+    as_of: datetime | None,
     quotes: bool,
     data: tuple[Path, ...],
     store: Path | None,
@@ -162,9 +170,12 @@ def who_cmd(
 
     Each task with its role, deadline and field, under the chain of directives above its plan.
 
-    AGENCY may be written without diacritics or abbreviated ("so khcn", "Sở KH&CN").
+    AGENCY may be written without diacritics or abbreviated ("so khcn", "Sở KH&CN"). Names stay as the
+    texts wrote them; the "now" column gives the body holding each task today (or --as-of), with the
+    change and its legal basis.
     """
-    result = who_in(load_source(data, store), agency, province)
+    day = as_of.date().isoformat() if as_of else None
+    result = who_in(load_source(data, store), agency, province, day)
     if as_json:
         _emit_json(result)
     elif as_csv:
@@ -175,7 +186,7 @@ def who_cmd(
 
 _WHO_CSV = (
     "agency", "province", "role", "task", "deadline", "fields", "plan_fields", "plan", "chains",
-    "assignment_quote", "source", "quotes",
+    "assignment_quote", "source", "quotes", "now", "now_basis",
 )  # fmt: skip
 
 
@@ -203,19 +214,33 @@ def _who_row(d: Duty) -> list[Any]:
         _quote(d.assignment_quotes),
         _where(d.quotes),
         _quote(d.quotes),
+        " | ".join(h.name for h in d.now),
+        " | ".join(h.text() for h in d.now if h.steps),
     ]
 
 
 def _print_who(result: WhoResult, show_quotes: bool = True) -> None:
     """One table per plan, under the chain of directives that plan carries out (each step quoted)."""
     console = _console()
-    console.print(f"[bold]Tasks of {', '.join(label for _, label in result.agencies)}[/]")
+    when = f" (as of {result.as_of})" if result.as_of else ""
+    console.print(f"[bold]Tasks of {', '.join(label for _, label in result.agencies)}{when}[/]")
     by_plan: dict[str, list[Duty]] = {}
     for d in result.duties:
         by_plan.setdefault(f"{d.agency_label} ({d.province or '—'}) in {d.plan_label or '—'}", []).append(d)
     for title, duties in by_plan.items():
         console.print(_chain_tree(title, duties[0], show_quotes))
+        console.print(_now_line(duties[0], result.as_of))
         console.print(_duty_table(duties, show_quotes))
+
+
+def _now_line(first: Duty, as_of: str | None) -> str:
+    """Who holds these tasks now: "now: Sở Khoa học và Công nghệ (Ninh Bình) — Nghị quyết 202/2025/QH15 …"."""
+    when = f"on {as_of}" if as_of else "now"
+    moved = [h for h in first.now if h.steps]
+    if not moved:
+        return f"[green]{when}:[/] {first.agency_label} (unchanged)"
+    steps = "; ".join(f"{s.date}: {', '.join(s.changes)}" for h in moved[:1] for s in h.steps)
+    return f"[green]{when}:[/] {' | '.join(h.text() for h in moved)}\n[dim]{steps}[/]"
 
 
 def _chain_tree(title: str, first: Duty, show_quotes: bool) -> Tree:
@@ -233,14 +258,15 @@ def _chain_tree(title: str, first: Duty, show_quotes: bool) -> Tree:
 def _duty_table(duties: Sequence[Duty], show_quotes: bool) -> Table:
     with_fields = any(d.fields for d in duties)  # a column of dashes helps nobody
     table = Table(show_lines=True)
-    for col in ("role", "task", "deadline", *(("field",) if with_fields else ())):
+    for col in ("role", "task", "deadline", *(("field",) if with_fields else ()), "now"):
         table.add_column(col, overflow="fold")
     for d in duties:
         task = d.task_text
         if show_quotes and d.assignment_quotes:
             task += f"\n[dim]{_quote(d.assignment_quotes)} — {_where(d.quotes)}[/]"
         row = [d.role, task, d.deadline or "—"]
-        table.add_row(*row, *((", ".join(d.fields) or "—",) if with_fields else ()))
+        now = " | ".join(h.name for h in d.now)
+        table.add_row(*row, *((", ".join(d.fields) or "—",) if with_fields else ()), now)
     return table
 
 
@@ -250,11 +276,18 @@ def _duty_table(duties: Sequence[Duty], show_quotes: bool) -> Table:
 @click.command("compare")
 @click.argument("documents", nargs=-1)
 @click.option("--implementing", "-i", help="Compare every plan implementing this directive (e.g. 69-KL/TW).")
+@click.option(
+    "--as-merged",
+    is_flag=True,
+    help="With --implementing: order the plans by the province each is part of today (the 2025 mergers, "
+    "63 → 34) and list every one of today's 34 provinces with its plans.",
+)
 @graph_source_options
 @output_options
 def compare_cmd(
     documents: tuple[str, ...],
     implementing: str | None,
+    as_merged: bool,
     data: tuple[Path, ...],
     store: Path | None,
     as_json: bool,
@@ -264,13 +297,14 @@ def compare_cmd(
 
     Fields covered and missed, targets, lead agencies, tasks without a lead and deadlines of each plan.
 
-    Give --implementing DIRECTIVE, or two or more DOCUMENTS.
+    Give --implementing DIRECTIVE, or two or more DOCUMENTS. Lead agencies show the body leading the
+    tasks today when the 2025 reorganisation moved them ("Sở Thông tin và Truyền thông → now: ...").
     """
     if not implementing and len(documents) < 2:
         raise click.UsageError("give --implementing DIRECTIVE or at least two DOCUMENTS")
     graphs = load_graphs(data, store)
     if implementing:
-        result = compare_mod.compare_implementing(graphs, implementing)
+        result = compare_mod.compare_implementing(graphs, implementing, as_merged)
     else:
         result = compare_mod.compare_documents(graphs, list(documents))
     if as_json:
@@ -282,8 +316,8 @@ def compare_cmd(
 
 
 _COMPARE_CSV = (
-    "plan", "province", "date", "tasks", "fields_covered", "fields_missing", "leads", "tasks_without_lead",
-    "deadlines", "targets",
+    "plan", "province", "province_now", "date", "tasks", "fields_covered", "fields_missing", "leads",
+    "leads_now", "tasks_without_lead", "deadlines", "targets",
 )  # fmt: skip
 
 
@@ -291,11 +325,13 @@ def _compare_row(p: compare_mod.PlanSummary) -> list[Any]:
     return [
         p.label,
         p.province,
+        p.province_now,
         p.date,
         p.task_count,
         "; ".join(p.fields_covered),
         "; ".join(p.fields_missing),
         "; ".join(f"{lc.label} ({lc.tasks})" for lc in p.leads),
+        "; ".join(f"{lc.now or lc.label} ({lc.tasks})" for lc in p.leads),
         len(p.tasks_without_lead),
         "; ".join(f"{d} ({n})" for d, n in p.deadlines),
         "; ".join(compare_mod.target_text(t) for t in p.targets),
@@ -313,18 +349,30 @@ def _print_comparison(result: compare_mod.Comparison) -> None:
     for p in result.plans:
         table.add_column(f"{p.province or '—'}\n{p.label}", overflow="fold")
     rows: list[tuple[str, Callable[[compare_mod.PlanSummary], str]]] = [
+        ("province today", lambda p: p.province_now or "—"),
         ("date", lambda p: p.date or "—"),
         ("tasks", lambda p: str(p.task_count)),
         ("fields covered", lambda p: "\n".join(p.fields_covered) or "—"),
         ("fields not covered", lambda p: "\n".join(p.fields_missing) or "—"),
         ("targets", lambda p: "\n".join(compare_mod.target_text(t) for t in p.targets) or "—"),
-        ("lead agencies (tasks)", lambda p: "\n".join(f"{lc.label} ({lc.tasks})" for lc in p.leads) or "—"),
+        ("lead agencies (tasks)", lambda p: "\n".join(_lead_text(lc) for lc in p.leads) or "—"),
         ("tasks without a lead", lambda p: "\n".join(p.tasks_without_lead) or "—"),
         ("deadlines (tasks)", lambda p: "\n".join(f"{d} ({n})" for d, n in p.deadlines) or "—"),
     ]
     for name, cell in rows:
         table.add_row(name, *(cell(p) for p in result.plans))
     console.print(table)
+    if result.merged:
+        merged = Table(title="Today's 34 provinces (1/7/2025, Nghị quyết 202/2025/QH15)")
+        merged.add_column("province today")
+        merged.add_column("plans (as written, of the provinces merged into it)", overflow="fold")
+        for province, plans in result.merged:
+            merged.add_row(province, "\n".join(plans) or "—")
+        console.print(merged)
+
+
+def _lead_text(lc: compare_mod.LeadCount) -> str:
+    return f"{lc.label} ({lc.tasks})" + (f"\n  → now: {lc.now}" if lc.now else "")
 
 
 # --- metrics ------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from kg.lexicon import vocab
+from kg.lexicon.changes import successor_ids
 from kg.lexicon.phrases import Head, head_at, is_task_verb, read_phrase
 from kg.text.aligned import fold_keep_length, modern_tones
 from kg.text.strings import collapse, nfc, slug
@@ -134,7 +135,7 @@ def _entry(raw: dict[str, Any]) -> _Entry:
         level=raw.get("level", "provincial"),
         branch=raw.get("branch", "state"),
         is_group=raw.get("kind") == "group",
-        merged_into=raw.get("merged_into"),
+        merged_into=successor_ids().get(raw["id"]),  # data/vocab/changes.yaml: one source of successors
         holder=bool(raw.get("holder")),
         surfaces=(*own, *variants, *aliases),
         aliases=frozenset(_key(a) for a in aliases),
@@ -158,6 +159,22 @@ def _index() -> dict[str, _Entry]:
             if key.endswith(" tinh"):
                 index.setdefault(key[: -len(" tinh")], entry)
     return index
+
+
+@cache
+def _by_id() -> dict[str, _Entry]:
+    return {entry.id: entry for entry in _entries()}
+
+
+def agency_by_id(agency_id: str, province: str | None = None) -> AgencyMatch | None:
+    """The gazetteer entry ``agency_id`` as a match showing its official name (a successor body no text
+    names: kg.lexicon.changes); None for an id the gazetteer does not list.
+
+    >>> agency_by_id("so-khoa-hoc-va-cong-nghe", "Ninh Bình").name
+    'Sở Khoa học và Công nghệ'
+    """
+    entry = _by_id().get(agency_id)
+    return _as_match(entry, entry.name_vi, province) if entry else None
 
 
 def is_listed(name: str) -> bool:

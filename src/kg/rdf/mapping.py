@@ -22,7 +22,8 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg import iri
 from kg.lexicon.doctypes import GENERIC, doc_class
 from kg.models import SELF, Assignment, Record, Span, Task
-from kg.namespaces import OA, VPO
+from kg.namespaces import OA, ORG, VPO
+from kg.rdf.changes import Move, emit_changes, successor_moves
 from kg.resolve import AgencyInfo, Corpus, Document, Mention, RecordAgencies, resolve_corpus
 from kg.text.strings import collapse, fold, search_key
 
@@ -62,6 +63,7 @@ def new_graph() -> Graph:
         ("id", iri.ID),
         ("field", iri.FIELD),
         ("oa", OA),
+        ("org", ORG),
         ("prov", PROV),
         ("skos", SKOS),
         ("dcterms", DCTERMS),
@@ -93,8 +95,10 @@ def records_to_graph(records: Sequence[Record], corpus: Corpus | None = None) ->
         _emit_document(g, written, doc, document)
     for i, rec in enumerate(written.corpus.records):
         _emit_record(g, written, i, rec, written.corpus.agencies[i])
+    moves = _successors(written)
     _emit_agencies(g, written)
     _emit_provinces(g, written.corpus)
+    emit_changes(g, moves, written.corpus.provinces.values())
     return g
 
 
@@ -364,6 +368,16 @@ def _agency(corpus: _Written, info: AgencyInfo) -> URIRef:
     if info.parent:
         _agency(corpus, info.parent)
     return node
+
+
+def _successors(corpus: _Written) -> dict[URIRef, list[tuple[Move, URIRef]]]:
+    """The 2025 steps of every agency the texts name; the bodies they lead to are described like the rest."""
+    moves: dict[URIRef, list[tuple[Move, URIRef]]] = {}
+    for node, infos in sorted(corpus.agencies.items()):
+        steps = successor_moves(infos[0])
+        if steps:
+            moves[node] = [(move, _agency(corpus, move.after)) for move in steps]
+    return moves
 
 
 def _emit_agencies(g: Graph, corpus: _Written) -> None:

@@ -1,6 +1,6 @@
 """Inference as SPARQL rules run inside the store, written to the inferred named graph only.
 
-Why SPARQL and not an OWL reasoner: owlrl materialises everything (minutes at 100k triples); these three
+Why SPARQL and not an OWL reasoner: owlrl materialises everything (minutes at 100k triples); these four
 rules are all the queries need and Oxigraph evaluates property paths natively, so the national-scale corpus
 infers in seconds (benchmarks/RESULTS.md). HermiT (kg.ontology) still checks the ontology and the seed
 graph's consistency. The rules (docs/graph-model.md, "Inferred graph"):
@@ -8,7 +8,9 @@ graph's consistency. The rules (docs/graph-model.md, "Inferred graph"):
 - ``derivesFrom``: every path of ``implements``/``basedOn`` of length ≥ 1;
 - ``implementsTransitively``: every path of ``implements`` of length ≥ 1;
 - ``answersFor``: ``?agency leads ?task . ?task taskOf ?plan . ?plan implementsTransitively ?directive``
-  (the OWL 2 property chain leads ∘ taskOf ∘ implementsTransitively).
+  (the OWL 2 property chain leads ∘ taskOf ∘ implementsTransitively);
+- ``successor``: every path of ``successor`` of length ≥ 1 (vpo:successor is transitive: the body holding a
+  task now is a successor of the body the text names, however many reorganisations lie between).
 
 Each rule reads the asserted graph (and, for ``answersFor``, the closure already inferred) and inserts into
 the inferred graph, which is cleared first, so asserted and inferred triples never mix."""
@@ -40,6 +42,11 @@ RULES: tuple[tuple[str, str], ...] = (
         "INSERT { GRAPH <%(inf)s> { ?agency vpo:answersFor ?directive } } "
         "WHERE { GRAPH <%(asr)s> { ?agency vpo:leads ?task . ?task vpo:taskOf ?plan } "
         "GRAPH <%(inf)s> { ?plan vpo:implementsTransitively ?directive } }",
+    ),
+    (
+        "successor",
+        "INSERT { GRAPH <%(inf)s> { ?a vpo:successor ?b } } "
+        "WHERE { GRAPH <%(asr)s> { ?a vpo:successor+ ?b } FILTER(?a != ?b) }",
     ),
 )
 
