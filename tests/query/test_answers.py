@@ -8,15 +8,19 @@ spaces, diacritics and in other cases, and left out where a query takes none.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from graph_seed import seed_store
+from graph_seed import seed_graph, seed_store
 from kg.cli import cli
-from kg.query.sparql import bind, format_table, resolve, run_local
+from kg.query.sparql import bind, discover, format_table, resolve, run_local
+from kg.rdf.serialize import to_ntriples
 from kg.store import new_store
 
 LD, ND, KT, BK = "(Lâm Đồng)", "(Nam Định)", "(Kon Tum)", "(Bắc Kạn)"
@@ -263,3 +267,60 @@ def test_query_csv_with_bom_for_excel(tmp_path: Path) -> None:
     marked = CliRunner().invoke(cli, [*args, "--bom"]).stdout_bytes
     assert plain.startswith(b"source,kind,relation,document")
     assert marked == b"\xef\xbb\xbf" + plain
+
+
+@pytest.mark.parametrize("field", ["nong nghiep", "NONG NGHIEP", "Nong nghiep, nong thon", "nông  nghiệp"])
+def test_tasks_by_field_without_diacritics_finds_the_field(field: str) -> None:
+    assert rows("tasks-by-field", field=field) == rows("tasks-by-field", field="agriculture")
+
+
+def test_tasks_by_field_matches_a_whole_label_not_a_word_of_it() -> None:
+    assert rows("tasks-by-field", field="nong") == []
+
+
+_EXAMPLES = {
+    "agencies-for-directive": {"doc": "69-KL/TW"},
+    "agency-answers-for": {"agency": "so tai chinh"},
+    "deadlines-in-period": {"from": "2024", "to": "2030"},
+    "directive-chain": {"doc": "69-KL/TW"},
+    "lineage-down": {"doc": "69-KL/TW"},
+    "lineage-up": {"doc": "4655/KH-UBND"},
+    "plans-side-by-side": {"doc": "69-KL/TW"},
+    "provinces-implementing": {"doc": "69-KL/TW"},
+    "targets-by-year": {"year": "2030"},
+    "tasks-by-field": {"field": "nông nghiệp"},
+}
+
+
+@pytest.mark.parametrize("name", [q.name for q in discover()])
+def test_iri_columns_join_back_to_the_rdf(name: str) -> None:
+    # each ?xIri column names the node the row's ?x column is read from: a label, notation or file name of it
+    found = rows(name, **_EXAMPLES.get(name, {}))
+    iri_columns = [c for c in (found[0] if found else {}) if c.endswith("Iri")]
+    if name != "tasks-without-lead":  # no seed task lacks a lead: no row to look at
+        assert iri_columns, f"{name}: no IRI column to join on"
+    store = seed_store()
+    for row in found:
+        for column in iri_columns:
+            iri, shown = row[column], row.get(column[: -len("Iri")], "")
+            if not iri:
+                continue
+            words = {q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), None, None)}
+            assert words, f"{name}: {iri} is in no triple"
+            if shown and column[: -len("Iri")] not in ("field",):
+                assert shown in words, f"{name}: {column} {iri} is not the {shown!r} of its row"
+
+
+def test_analysis_csv_carries_iris_and_the_bom(tmp_path: Path) -> None:
+    data = tmp_path / "seed.nt"
+    data.write_bytes(to_ntriples(seed_graph()))
+    args = ["who", "Sở Tài chính", "--province", "Lâm Đồng", "--data", str(data), "--csv"]
+    plain = CliRunner().invoke(cli, args)
+    assert plain.exit_code == 0, plain.output
+    (row,) = list(csv.DictReader(io.StringIO(plain.stdout)))
+    assert row["agency_iri"].startswith("https://w3id.org/vn-policy-kg/id/")
+    assert row["plan_iri"] and row["task_iri"]
+    marked = CliRunner().invoke(cli, [*args, "--bom"]).stdout_bytes
+    assert marked == b"\xef\xbb\xbf" + plain.stdout_bytes
+    depth = CliRunner().invoke(cli, ["metrics", "--only", "depth", "--csv", "--data", str(data)]).stdout
+    assert depth.splitlines()[0] == "label,province,depth,iri"

@@ -239,7 +239,7 @@ def test_parameter_values_are_escaped_not_spliced() -> None:
 
 def test_formats() -> None:
     table = run_local(seed_store(), bind(resolve("news-sources"), {}))
-    assert format_table(table, "csv").splitlines()[0] == "source,kind,relation,document"
+    assert format_table(table, "csv").splitlines()[0] == "source,kind,relation,document,sourceIri,documentIri"
     assert "\t" in format_table(table, "tsv")
     assert len(json.loads(format_table(table, "json"))) == len(table.rows)
 

@@ -83,6 +83,7 @@ class Community:
 
     agencies: tuple[str, ...]  # labels
     fields: tuple[str, ...]  # labels
+    agency_iris: tuple[str, ...] = ()  # the agencies' IRIs, in the order of ``agencies``
 
 
 def _label(graph: nx.DiGraph, node: str) -> str:
@@ -325,9 +326,12 @@ def communities(graphs: PolicyGraphs) -> list[Community]:
     found = nx.community.greedy_modularity_communities(net, weight="weight")
     rows = []
     for group in found:
-        agencies = sorted((agency_name(net, n) for n in group if net.nodes[n]["kind"] == "agency"), key=fold)
+        named = sorted(
+            ((agency_name(net, n), n) for n in group if net.nodes[n]["kind"] == "agency"),
+            key=lambda pair: (fold(pair[0]), pair[1]),
+        )
         fields = sorted((net.nodes[n]["label"] for n in group if net.nodes[n]["kind"] == "field"), key=fold)
-        rows.append(Community(tuple(agencies), tuple(fields)))
+        rows.append(Community(tuple(a for a, _ in named), tuple(fields), tuple(n for _, n in named)))
     return sorted(
         rows, key=lambda c: (-len(c.agencies) - len(c.fields), [fold(x) for x in c.fields + c.agencies])
     )

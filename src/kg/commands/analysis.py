@@ -30,7 +30,7 @@ from kg.analysis.index import Quote
 from kg.analysis.load import load_graphs, load_source
 from kg.analysis.trace import LineageLink, Trace, children
 from kg.analysis.who import Duty, WhoResult
-from kg.commands.options import graph_source_options, shown_default
+from kg.commands.options import bom_mark, bom_option, graph_source_options, shown_default
 from kg.paths import VIS_DIR
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,7 +40,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def output_options(func: F) -> F:
-    """--json / --csv: machine-readable output instead of tables."""
+    """--json / --csv (with --bom for Excel): machine-readable output instead of tables."""
+    func = bom_option(func)
     func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV rows instead of tables.")(func)
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")(func)
 
@@ -69,7 +70,7 @@ def _emit_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(["" if v is None else v for v in row] for row in rows)
-    click.echo(out.getvalue(), nl=False)
+    click.echo(bom_mark() + out.getvalue(), nl=False)
 
 
 def _quote(quotes: Sequence[Any]) -> str:
@@ -93,9 +94,16 @@ def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json
         _emit_json(result)
     elif as_csv:
         _emit_csv(
-            ("source", "relation", "target", "quote"),
+            ("source", "relation", "target", "quote", "source_iri", "target_iri"),
             (
-                (link.source_label, link.relation, link.target_label, _quote(link.quotes))
+                (
+                    link.source_label,
+                    link.relation,
+                    link.target_label,
+                    _quote(link.quotes),
+                    link.source,
+                    link.target,
+                )
                 for link in result.links
             ),
         )
@@ -186,7 +194,7 @@ def who_cmd(
 
 _WHO_CSV = (
     "agency", "province", "role", "task", "deadline", "fields", "plan_fields", "plan", "chains",
-    "assignment_quote", "source", "quotes", "now", "now_basis",
+    "assignment_quote", "source", "quotes", "now", "now_basis", "agency_iri", "task_iri", "plan_iri",
 )  # fmt: skip
 
 
@@ -216,6 +224,9 @@ def _who_row(d: Duty) -> list[Any]:
         _quote(d.quotes),
         " | ".join(h.name for h in d.now),
         " | ".join(h.text() for h in d.now if h.steps),
+        d.agency,
+        d.task,
+        d.plan,
     ]
 
 
@@ -317,7 +328,7 @@ def compare_cmd(
 
 _COMPARE_CSV = (
     "plan", "province", "province_now", "date", "tasks", "fields_covered", "fields_missing", "leads",
-    "leads_now", "tasks_without_lead", "deadlines", "targets",
+    "leads_now", "tasks_without_lead", "deadlines", "targets", "plan_iri",
 )  # fmt: skip
 
 
@@ -335,6 +346,7 @@ def _compare_row(p: compare_mod.PlanSummary) -> list[Any]:
         len(p.tasks_without_lead),
         "; ".join(f"{d} ({n})" for d, n in p.deadlines),
         "; ".join(compare_mod.target_text(t) for t in p.targets),
+        p.plan,
     ]
 
 
@@ -449,13 +461,16 @@ def _metric_rows(name: str, value: Any) -> tuple[list[str], list[list[Any]]]:
         ]
         return ["gap", "what", "iri"], [row + [""] * (3 - len(row)) for row in rows]
     if name == "communities":
-        return ["fields", "agencies"], [["; ".join(c["fields"]), "; ".join(c["agencies"])] for c in value]
+        return ["fields", "agencies", "agency_iris"], [
+            ["; ".join(c["fields"]), "; ".join(c["agencies"]), "; ".join(c["agency_iris"])] for c in value
+        ]
     columns = {
-        "workload": ["label", "province", "lead", "coordinate", "other", "total"],
-        "brokers": ["label", "province", "betweenness", "partners"],
-        "depth": ["label", "province", "depth"],
+        "workload": ["label", "province", "lead", "coordinate", "other", "total", "agency"],
+        "brokers": ["label", "province", "betweenness", "partners", "agency"],
+        "depth": ["label", "province", "depth", "document"],
     }[name]
-    return columns, [[row[c] for c in columns] for row in value]
+    # the last column, the agency's or document's IRI, joins the table back to the RDF
+    return [*columns[:-1], "iri"], [[row[c] for c in columns] for row in value]
 
 
 # --- report and export --------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from kg.commands.options import bom_option, folder_option, format_option, store_option
+from kg.commands.options import bom_mark, bom_option, folder_option, format_option, store_option
 from kg.errors import QueryError
 from kg.paths import DATA_DIR, RAW_DIR
 
@@ -90,22 +90,27 @@ def build_cmd(
         ctx.exit(1)
 
 
-def _print_table(table: object, fmt: str, bom: bool = False) -> None:
+def _print_table(table: object, fmt: str) -> None:
     from kg.iri import is_project_iri
     from kg.query.sparql import Table, format_table
 
     assert isinstance(table, Table)
     if fmt != "table":
-        # Excel reads a CSV without a byte-order mark as the local code page and garbles Vietnamese
-        click.echo(("\ufeff" if bom and fmt in ("csv", "tsv") else "") + format_table(table, fmt), nl=False)
+        click.echo((bom_mark() if fmt in ("csv", "tsv") else "") + format_table(table, fmt), nl=False)
         return
-    rich_table = RichTable(*table.columns, show_lines=False)
+    # the …Iri columns are for joining CSV/JSON back to the RDF; on screen the labels beside them say it all
+    shown = [i for i, c in enumerate(table.columns) if not c.endswith("Iri")]
+    rich_table = RichTable(*(table.columns[i] for i in shown), show_lines=False)
     for row in table.rows:
         rich_table.add_row(
-            *(v.replace("https://w3id.org/vn-policy-kg/", "") if is_project_iri(v) else v for v in row)
-        )
+            *(v.replace("https://w3id.org/vn-policy-kg/", "") if is_project_iri(v) else v
+              for v in (row[i] for i in shown))
+        )  # fmt: skip
     Console().print(rich_table)
-    click.echo(f"{len(table.rows)} rows")
+    hidden = len(table.columns) - len(shown)
+    click.echo(
+        f"{len(table.rows)} rows" + (f" ({hidden} IRI columns in --format csv/json)" if hidden else "")
+    )
 
 
 @click.command("query")
@@ -127,7 +132,6 @@ def query_cmd(
     fmt: str,
     endpoint: str | None,
     graphs: tuple[str, ...],
-    bom: bool,
     store_dir: Path,
 ) -> None:
     """Run a named query (see `kg queries`) or a .rq file.
@@ -146,7 +150,7 @@ def query_cmd(
         table = run_remote(endpoint, text, dataset)
     else:
         table = run_local(open_store(store_dir), text, dataset, str(query.path))
-    _print_table(table, fmt, bom)
+    _print_table(table, fmt)
 
 
 @click.command("queries")

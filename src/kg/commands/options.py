@@ -66,11 +66,33 @@ def format_option(fn: F) -> F:
     )(fn)
 
 
+_BOM = "kg.bom"
+
+
+def _keep_bom(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta[_BOM] = value
+
+
 def bom_option(fn: F) -> F:
-    """``--bom``: start CSV/TSV output with a UTF-8 byte-order mark, which Excel needs to read it as UTF-8."""
+    """``--bom``: start CSV/TSV output with a UTF-8 byte-order mark, which Excel needs to read it as UTF-8
+    (without one it reads the local code page and garbles Vietnamese).
+
+    The flag is kept in the click context, not passed to the command: the command's CSV writer asks
+    ``bom_mark()``, so every command that prints CSV takes the option without another parameter.
+    """
     return click.option(
-        "--bom", is_flag=True, help="Start CSV/TSV output with a UTF-8 byte-order mark (for Excel)."
+        "--bom",
+        is_flag=True,
+        expose_value=False,
+        callback=_keep_bom,
+        help="Start CSV/TSV output with a UTF-8 byte-order mark (for Excel).",
     )(fn)
+
+
+def bom_mark() -> str:
+    """The byte-order mark when the running command was given ``--bom``, else ""."""
+    ctx = click.get_current_context(silent=True)
+    return "\ufeff" if ctx is not None and ctx.meta.get(_BOM) else ""
 
 
 _RDF_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
