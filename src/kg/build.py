@@ -162,9 +162,7 @@ def build(
     inputs are skipped and listed in the result (``strict``: the build fails instead). BuildLocked when another
     build of ``out_dir`` is running (``wait``: wait for it instead)."""
     with build_lock(out_dir, wait):
-        # what a killed build left: its temporaries, and published copies that lag behind current
-        generations.clean(out_dir, OUTPUT_NAMES, store_dir)
-        generations.publish(out_dir, OUTPUT_NAMES, store_dir)
+        generations.prepare(out_dir, OUTPUT_NAMES, store_dir)  # what a killed build left is set right first
         return _build_locked(paths, out_dir, store_dir, jobs, progress, strict)
 
 

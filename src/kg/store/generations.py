@@ -41,10 +41,12 @@ _OLD_LAYOUT_TEMPORARIES = ("store.tmp-*", "store.old-*")
 
 def new_generation(out: Path) -> Path:
     """A fresh, empty generation directory under ``out/.builds`` (named by time, then at random)."""
-    builds = out / BUILDS
-    builds.mkdir(parents=True, exist_ok=True)
-    gen = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
-    gen.mkdir()
+    gen = out / BUILDS / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    try:
+        gen.parent.mkdir(parents=True, exist_ok=True)
+        gen.mkdir()
+    except OSError as exc:
+        raise BuildError(f"{gen}: cannot create the build directory ({exc.strerror or exc})") from exc
     return gen
 
 
@@ -162,8 +164,7 @@ def link_store(out: Path, store_dir: Path) -> None:
     without a store at ``store_dir``: this migration, once)."""
     if is_default_store(out, store_dir):
         return
-    if store_dir.parent.name == CURRENT and store_dir.parent.is_symlink():
-        raise BuildError(f"{store_dir}: inside another output folder's build; give that folder as --out-dir")
+    check_store_link(store_dir)
     target = os.path.relpath(out / CURRENT / STORE, store_dir.parent)
     if store_dir.is_symlink() and os.readlink(store_dir) == target:
         return
@@ -180,10 +181,18 @@ def link_store(out: Path, store_dir: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
+def check_store_link(store_dir: Path) -> None:
+    """BuildError when ``store_dir`` cannot become the store link: a folder holding something else than a
+    store (never removed), or the store of another output folder's build. Checked before a build starts."""
+    if store_dir.parent.name == CURRENT and store_dir.parent.is_symlink():
+        raise BuildError(f"{store_dir}: inside another output folder's build; give that folder as --out-dir")
+    if store_dir.is_dir() and not store_dir.is_symlink():
+        if any(store_dir.iterdir()) and not (store_dir / "CURRENT").is_file():
+            raise BuildError(f"{store_dir}: a folder that is not a graph store is in the way of the store link")
+
+
 def _set_aside(store_dir: Path) -> Path:
-    """Rename an old-layout store directory out of the way (refusing a folder that is no store)."""
-    if any(store_dir.iterdir()) and not (store_dir / "CURRENT").is_file():
-        raise BuildError(f"{store_dir}: a folder that is not a graph store is in the way of the store link")
+    """Rename an old-layout store directory out of the way, to be removed once the link is in place."""
     aside = store_dir.with_name(f".{store_dir.name}.old-{uuid.uuid4().hex[:8]}")
     os.replace(store_dir, aside)
     return aside
@@ -219,6 +228,16 @@ def _remove(gen: Path) -> None:
         shutil.rmtree(gen, ignore_errors=True)
     else:
         gen.unlink(missing_ok=True)
+
+
+def prepare(out: Path, names: Iterable[str], store_dir: Path | None = None) -> None:
+    """The start of a build, under the lock: what a killed build left removed (:func:`clean`), published
+    copies that lag behind current repaired, and ``store_dir`` checked before any work is done."""
+    names = tuple(names)
+    if store_dir is not None and not is_default_store(out, store_dir):
+        check_store_link(store_dir)
+    clean(out, names, store_dir)
+    publish(out, names, store_dir)
 
 
 def clean(out: Path, names: Iterable[str], store_dir: Path | None = None) -> list[Path]:
