@@ -158,9 +158,9 @@ def build(
 ) -> BuildResult:
     """Build the graph from ``paths`` into a new generation of ``out_dir`` and switch to it atomically.
 
-    The store is ``out_dir/current/store``; ``store_dir``, when given elsewhere, becomes a link to it. Unreadable
-    inputs are skipped and listed in the result (``strict``: the build fails instead). BuildLocked when another
-    build of ``out_dir`` is running (``wait``: wait for it instead)."""
+    The store is ``out_dir/current/store``; ``store_dir``, when given elsewhere, becomes a link to it.
+    Unreadable inputs are skipped and listed in the result (``strict``: the build fails instead). BuildLocked
+    when another build of ``out_dir`` is running (``wait``: wait for it instead)."""
     with build_lock(out_dir, wait):
         generations.prepare(out_dir, OUTPUT_NAMES, store_dir)  # what a killed build left is set right first
         return _build_locked(paths, out_dir, store_dir, jobs, progress, strict)
@@ -199,7 +199,7 @@ def map_records(records: Sequence[Record], corpus: Corpus | None = None) -> Grap
 
 
 def write_outputs(graph: Graph, out_dir: Path, store_dir: Path | None, inputs: int) -> BuildResult:
-    """Write a complete new generation (files, store), switch ``out_dir/current`` to it, publish the copies."""
+    """Write a complete new generation (files, store), switch ``out_dir/current`` to it, publish copies."""
     gen = generations.new_generation(out_dir)
     try:
         inferred = _write_generation(gen, graph, inputs)

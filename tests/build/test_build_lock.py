@@ -1,5 +1,6 @@
-"""One build at a time per output folder (issue 14): a second `kg build` fails at once with one line naming the
-lock and its holder's pid (exit 3), or waits with --wait; a holder that dies, even by SIGKILL, frees it."""
+"""One build at a time per output folder (issue 14): a second `kg build` fails at once with one line naming
+the lock and its holder's pid (exit 3), or waits with --wait; a holder that dies, even by SIGKILL, frees it.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +31,10 @@ HOLD = (
 def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the build lock of tmp_path/data until its stdin closes."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(tmp_path / "data")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD, str(tmp_path / "data")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
     yield proc
@@ -56,7 +60,9 @@ def test_a_second_build_fails_at_once_naming_the_lock_and_its_holder(
     assert not (out / CURRENT).exists(), "the second build wrote nothing"
 
 
-def test_a_second_build_with_wait_runs_when_the_first_ends(tmp_path: Path, holder: subprocess.Popen[str]) -> None:
+def test_a_second_build_with_wait_runs_when_the_first_ends(
+    tmp_path: Path, holder: subprocess.Popen[str]
+) -> None:
     out = tmp_path / "data"
     waiting = _kg_build(out, "--wait")
     time.sleep(1)

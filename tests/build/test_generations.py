@@ -33,7 +33,8 @@ KG_SRC = str(Path(kg.__file__).resolve().parent)
 
 RECORDS = sorted(GOLD_RECORDS_DIR.glob("*.json"))
 INPUTS = {"A": RECORDS[:1], "B": RECORDS[:2]}
-POINTS = ("replace", "link", "symlink", "fsync", "mkdir")  # every write and rename a build makes goes through these
+# every write and rename of a build goes through one of these
+POINTS = ("replace", "link", "symlink", "fsync", "mkdir")
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +176,7 @@ def test_a_fault_at_every_write_and_rename_point_leaves_one_whole_build(
         target = _other(now)
         with monkeypatch.context() as mp:
             faults = Faults(mp, fail_at=site)
-            message = _failure(lambda: build(INPUTS[target], out, link, jobs=1))
+            message = _failure(lambda t=target: build(INPUTS[t], out, link, jobs=1))
         assert faults.fired, f"no build reached {site}"
         # Path.mkdir(exist_ok=True) of a folder that is there swallows the fault: the build goes on
         assert message is not None or site[0] == "mkdir", f"{site}: the build failed silently"
@@ -201,18 +202,19 @@ def _kill_builds(out: Path, rounds: int, seed: int) -> Iterator[tuple[str, int]]
         args = [sys.executable, "-m", "kg.cli", "build", *map(str, INPUTS[target]), "--out-dir", str(out)]
         proc = subprocess.Popen([*args, "-j", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         sealed = n % 2 == 1
-
-        def started() -> bool:
-            new = set((out / BUILDS).iterdir()) - before
-            return any((g / COMPLETE).exists() for g in new) if sealed else bool(new)
-
         deadline = time.monotonic() + 60
-        while proc.poll() is None and not started() and time.monotonic() < deadline:
+        while proc.poll() is None and not _started(out, before, sealed) and time.monotonic() < deadline:
             time.sleep(0.001)
         time.sleep(rng.uniform(0, 0.01 if sealed else 0.25))
         proc.send_signal(signal.SIGKILL)
         yield target, proc.wait()
         now = target
+
+
+def _started(out: Path, before: set[Path], sealed: bool) -> bool:
+    """A new generation has appeared (``sealed``: and is complete)."""
+    new = set((out / BUILDS).iterdir()) - before
+    return any((g / COMPLETE).exists() for g in new) if sealed else bool(new)
 
 
 def test_sigkill_at_random_moments_leaves_one_whole_build(
@@ -260,7 +262,12 @@ def test_stale_temporaries_and_the_old_layout_are_cleaned(scratch: Path) -> None
     incomplete = out / BUILDS / "20250101T000000-deadbeef"
     (incomplete / STORE).mkdir(parents=True)
     (incomplete / "kg.ttl").write_bytes(b"half")
-    stale = [out / ".kg.ttl.tmp-1a2b3c4d", out / ".current.tmp-x", out / "store.tmp-1a2b3c4d", out / "store.old-9"]
+    stale = [
+        out / ".kg.ttl.tmp-1a2b3c4d",
+        out / ".current.tmp-x",
+        out / "store.tmp-1a2b3c4d",
+        out / "store.old-9",
+    ]
     for path in stale:
         if "store" in path.name:
             path.mkdir()
@@ -278,9 +285,10 @@ def test_an_old_layout_store_directory_given_as_store_becomes_a_link(scratch: Pa
     shutil.copytree(out / CURRENT / STORE, link)  # `kg build --store data/store` of the previous layout
     build(INPUTS["B"], out, link, jobs=1)
     assert link.is_symlink() and os.readlink(link) == f"{CURRENT}/{STORE}"
-    assert count(open_store(link), str(ASSERTED_GRAPH)) == json.loads(
-        (out / CURRENT / COMPLETE).read_text()
-    )["triples"]
+    assert (
+        count(open_store(link), str(ASSERTED_GRAPH))
+        == json.loads((out / CURRENT / COMPLETE).read_text())["triples"]
+    )
 
 
 def test_a_folder_that_is_no_store_is_not_replaced_by_the_store_link(scratch: Path) -> None:

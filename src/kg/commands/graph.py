@@ -54,7 +54,7 @@ def _progress_bar() -> Iterator[Callable[[int, int, Path], None]]:
     "--jobs", "-j", type=int, default=None, help="Parallel extraction processes (default: all cores)."
 )
 @click.option("--strict", is_flag=True, help="Fail (keeping the previous build) if any input cannot be read.")
-@click.option("--wait", is_flag=True, help="Wait for a build already running on --out-dir instead of failing.")
+@click.option("--wait", is_flag=True, help="Wait for a build running on --out-dir instead of failing.")
 @folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
 @folder_option(
     "--store",

@@ -93,7 +93,7 @@ def graph_source_options(fn: F) -> F:
         "--store",
         "store",
         type=click.Path(exists=True, file_okay=False, path_type=Path),
-        # the default is applied by kg.analysis.load (it falls back to the built kg.ttl when there is no store)
+        # the default is applied by kg.analysis.load (it falls back to the built kg.ttl without a store)
         help=f"The embedded Oxigraph store directory.  [default: {shown_default(STORE_DIR)}]",
     )(fn)
     return data_option(multiple=True, instead_of="the store")(fn)

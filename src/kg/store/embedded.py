@@ -1,4 +1,4 @@
-"""The embedded store: Oxigraph (pyoxigraph) on disk, data/current/store by default, holding three named graphs.
+"""The embedded store: Oxigraph (pyoxigraph) on disk (data/current/store by default), three named graphs.
 
 Public API (used by kg.query.sparql, kg.quality.validate, kg.analysis, kg.present.views — keep it stable):
 
@@ -120,4 +120,3 @@ def to_rdflib(store: ox.Store, graphs: Iterable[str] = (ASSERTED_GRAPH,)) -> Gra
     for graph in graphs:
         g.parse(data=dump(store, graph).decode("utf-8"), format="nt")
     return g
-

@@ -158,7 +158,7 @@ def is_default_store(out: Path, store_dir: Path) -> bool:
 
 
 def link_store(out: Path, store_dir: Path) -> None:
-    """Make ``store_dir`` (``kg build --store``) a symlink to ``out/current/store``, so it follows every switch.
+    """Make ``store_dir`` (``kg build --store``) a symlink to ``out/current/store``: it follows every switch.
 
     A store directory of the layout before generations found there is replaced by the link (the one moment
     without a store at ``store_dir``: this migration, once)."""
@@ -186,9 +186,9 @@ def check_store_link(store_dir: Path) -> None:
     store (never removed), or the store of another output folder's build. Checked before a build starts."""
     if store_dir.parent.name == CURRENT and store_dir.parent.is_symlink():
         raise BuildError(f"{store_dir}: inside another output folder's build; give that folder as --out-dir")
-    if store_dir.is_dir() and not store_dir.is_symlink():
-        if any(store_dir.iterdir()) and not (store_dir / "CURRENT").is_file():
-            raise BuildError(f"{store_dir}: a folder that is not a graph store is in the way of the store link")
+    in_the_way = store_dir.is_dir() and not store_dir.is_symlink() and any(store_dir.iterdir())
+    if in_the_way and not (store_dir / "CURRENT").is_file():
+        raise BuildError(f"{store_dir}: a folder that is not a graph store is in the way of the store link")
 
 
 def _set_aside(store_dir: Path) -> Path:
@@ -248,8 +248,8 @@ def clean(out: Path, names: Iterable[str], store_dir: Path | None = None) -> lis
     patterns = [f".{CURRENT}.tmp-*", *(f".{n}.tmp-*" for n in names), *_OLD_LAYOUT_TEMPORARIES]
     stale += [p for pattern in patterns for p in out.glob(pattern)]
     if store_dir is not None and not is_default_store(out, store_dir):
-        name = store_dir.name
-        stale += [p for pattern in (f".{name}.tmp-*", f".{name}.old-*") for p in store_dir.parent.glob(pattern)]
+        name, folder = store_dir.name, store_dir.parent
+        stale += [p for pattern in (f".{name}.tmp-*", f".{name}.old-*") for p in folder.glob(pattern)]
     for path in stale:
         _remove(path)
     return stale

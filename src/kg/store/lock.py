@@ -43,4 +43,3 @@ def _acquire(fd: int, path: Path, wait: bool) -> None:
         raise BuildLocked(
             f"{path}: another build is running (pid {holder}); wait for it to end, or run `kg build --wait`"
         ) from None
-
