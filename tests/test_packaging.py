@@ -112,7 +112,7 @@ def test_the_wheel_carries_its_data_and_works_outside_the_checkout(
 
     built = _run([str(bin_dir / "kg"), "build", str(RAW_DIR)], work, env)
     assert built.returncode == 0, built.stderr
-    assert (work / "data" / "kg.ttl").is_file() and (work / "data" / "store").is_dir()
+    assert (work / "data" / "kg.ttl").is_file() and (work / "data" / "current" / "store").is_dir()
 
     listed = _run([str(bin_dir / "kg"), "queries"], work, env)
     assert listed.returncode == 0 and "lineage-down" in listed.stdout and "documents" in listed.stdout

@@ -23,7 +23,7 @@ from kg.analysis.load import load_source
 from kg.analysis.trace import Trace
 from kg.analysis.who import WhoResult
 from kg.build import BuildResult, build
-from kg.paths import DATA_DIR, RAW_DIR, STORE_DIR
+from kg.paths import DATA_DIR, RAW_DIR
 from kg.query.sparql import NamedQuery, Table, bind, discover, resolve, run_local, run_remote
 from kg.store import ASSERTED_GRAPH, DATASET, INFERRED_GRAPH, open_store, to_rdflib
 
@@ -59,11 +59,12 @@ def build_graph(
 ) -> BuildResult:
     """Build the graph of the texts (or record files, or folders of them) in ``paths`` — default data/raw of
     the working directory — into ``out_dir`` (kg.ttl, kg.nt, kg.jsonld, kg-inferred.ttl; default data/) and
-    the store ``store_dir`` (default data/store). Skipped inputs are listed in the result."""
+    its store ``out_dir/current/store``, which ``store_dir`` (if given) links to. Skipped inputs are listed in
+    the result."""
     return build(
         [Path(p) for p in paths] or [RAW_DIR],
         Path(out_dir) if out_dir else DATA_DIR,
-        Path(store_dir) if store_dir else STORE_DIR,
+        Path(store_dir) if store_dir else None,
     )
 
 

@@ -3,10 +3,12 @@
 Steps, in ``build`` from top to bottom: collect inputs; extract every text in parallel across cores
 (``kg.extract.extract_file``), or read records that were already extracted (``*.json``, the form of
 ``kg extract --json``); resolve the corpus's document and agency identities once (kg.resolve); map to RDF
-(kg.rdf); serialize data/kg.ttl, kg.nt, kg.jsonld; load a new Oxigraph store with the asserted graph, the
-ontology and the inferred graph (kg.store.infer); write data/kg-inferred.ttl. Everything is written next to
-its final place under a temporary name and swapped in only when all of it succeeded, so a failed build
-leaves the previous one intact.
+(kg.rdf); serialize kg.ttl, kg.nt, kg.jsonld; load a new Oxigraph store with the asserted graph, the
+ontology and the inferred graph (kg.store.infer); write kg-inferred.ttl. All of it goes into a new generation
+directory data/.builds/<id>/, and only when all of it is written (and fsynced) does one rename switch the
+symlink data/current to it; data/kg.* are then published as hard links of current's files
+(kg.store.generations). A failed or killed build leaves the previous one intact, and the next build removes
+what it left. One build at a time per output folder (kg.store.lock): a second one fails at once, or waits.
 
 Bad inputs (empty, binary, not UTF-8, a record JSON that does not parse, an extractor crash on one text) do
 not sink the corpus: each is skipped with a one-line reason naming the file (``BuildResult.skipped``), and the
@@ -22,7 +24,6 @@ import gc
 import json
 import os
 import shutil
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -34,11 +35,13 @@ from kg import store as kgstore
 from kg.errors import BuildError, KGError
 from kg.extract import extract_file
 from kg.models import Record
-from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR, STORE_DIR
+from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR
 from kg.rdf.mapping import new_graph, records_to_graph
 from kg.rdf.serialize import to_jsonld, to_ntriples, to_turtle
 from kg.resolve import Corpus, resolve_corpus
+from kg.store import generations
 from kg.store.infer import infer
+from kg.store.lock import build_lock
 
 Progress = Callable[[int, int, Path], None]
 OUTPUT_NAMES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg-inferred.ttl")
@@ -147,14 +150,30 @@ def ontology_turtle() -> list[tuple[Path, bytes]]:
 def build(
     paths: Sequence[Path] = (RAW_DIR,),
     out_dir: Path = DATA_DIR,
-    store_dir: Path = STORE_DIR,
+    store_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
     strict: bool = False,
+    wait: bool = False,
 ) -> BuildResult:
-    """Build the graph from ``paths`` into ``out_dir`` (files) and ``store_dir`` (store), atomically.
+    """Build the graph from ``paths`` into a new generation of ``out_dir`` and switch to it atomically.
 
-    Unreadable inputs are skipped and listed in the result (``strict``: the build fails instead)."""
+    The store is ``out_dir/current/store``; ``store_dir``, when given elsewhere, becomes a link to it.
+    Unreadable inputs are skipped and listed in the result (``strict``: the build fails instead). BuildLocked
+    when another build of ``out_dir`` is running (``wait``: wait for it instead)."""
+    with build_lock(out_dir, wait):
+        generations.prepare(out_dir, OUTPUT_NAMES, store_dir)  # what a killed build left is set right first
+        return _build_locked(paths, out_dir, store_dir, jobs, progress, strict)
+
+
+def _build_locked(
+    paths: Sequence[Path],
+    out_dir: Path,
+    store_dir: Path | None,
+    jobs: int | None,
+    progress: Progress | None,
+    strict: bool,
+) -> BuildResult:
     inputs = collect_inputs(paths)
     records, skipped = read_inputs(inputs, jobs, progress)
     if skipped and (strict or not records):
@@ -179,37 +198,38 @@ def map_records(records: Sequence[Record], corpus: Corpus | None = None) -> Grap
             gc.enable()
 
 
-def write_outputs(graph: Graph, out_dir: Path, store_dir: Path, inputs: int) -> BuildResult:
-    """Serialize, load and infer under temporary names, then swap everything into place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tag = uuid.uuid4().hex[:8]
-    tmp_store = store_dir.with_name(f"{store_dir.name}.tmp-{tag}")
-    staged: list[tuple[Path, Path]] = []
+def write_outputs(graph: Graph, out_dir: Path, store_dir: Path | None, inputs: int) -> BuildResult:
+    """Write a complete new generation (files, store), switch ``out_dir/current`` to it, publish copies."""
+    gen = generations.new_generation(out_dir)
     try:
-        nt = to_ntriples(graph)
-        staged += _stage(
-            out_dir, tag, {"kg.ttl": to_turtle(graph), "kg.nt": nt, "kg.jsonld": to_jsonld(graph)}
-        )
-        inferred, inferred_ttl = _make_store(tmp_store, nt)
-        staged += _stage(out_dir, tag, {"kg-inferred.ttl": inferred_ttl})
-        kgstore.replace_dir(tmp_store, store_dir)
-        for tmp, final in staged:
-            os.replace(tmp, final)
-    except BaseException:
-        shutil.rmtree(tmp_store, ignore_errors=True)
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        inferred = _write_generation(gen, graph, inputs)
+        previous = generations.switch(out_dir, gen)
+    except BaseException as exc:
+        if generations.current(out_dir) == gen:  # the switch itself happened: gen is the build now
+            raise
+        shutil.rmtree(gen, ignore_errors=True)
+        if isinstance(exc, BuildError):
+            raise BuildError(f"{exc}; the previous build is left as it was") from exc
         raise
-    return BuildResult(inputs, len(graph), inferred, tuple(final for _, final in staged), store_dir)
+    generations.publish(out_dir, OUTPUT_NAMES, store_dir)
+    generations.retire_old_store(out_dir, store_dir)
+    generations.prune(out_dir, keep=(gen, previous))
+    store = store_dir or out_dir / generations.CURRENT / generations.STORE
+    return BuildResult(inputs, len(graph), inferred, tuple(out_dir / n for n in OUTPUT_NAMES), store)
 
 
-def _stage(out_dir: Path, tag: str, files: dict[str, bytes]) -> list[tuple[Path, Path]]:
-    staged = []
-    for name, data in files.items():
-        tmp = out_dir / f".{name}.tmp-{tag}"
-        tmp.write_bytes(data)
-        staged.append((tmp, out_dir / name))
-    return staged
+def _write_generation(gen: Path, graph: Graph, inputs: int) -> dict[str, int]:
+    """Every output of the build into ``gen``, fsynced, and the generation sealed; returns the rule counts."""
+    nt = to_ntriples(graph)
+    generations.write_file(gen / "kg.ttl", to_turtle(graph))
+    generations.write_file(gen / "kg.nt", nt)
+    generations.write_file(gen / "kg.jsonld", to_jsonld(graph))
+    store = gen / generations.STORE
+    inferred, inferred_ttl = _make_store(store, nt)
+    generations.sync_tree(store)
+    generations.write_file(gen / "kg-inferred.ttl", inferred_ttl)
+    generations.seal(gen, {"inputs": inputs, "triples": len(graph), "inferred": inferred})
+    return inferred
 
 
 def _make_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:

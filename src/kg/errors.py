@@ -33,6 +33,12 @@ class BuildError(KGError):
     """The graph could not be built or stored; the previous build is left intact."""
 
 
+class BuildLocked(BuildError):
+    """Another build of the same output folder is running (exit code 3: try again later, or ``--wait``)."""
+
+    exit_code = 3
+
+
 class StoreError(KGError):
     """The embedded store is missing or unreadable (run `kg build` first)."""
 

@@ -11,6 +11,10 @@ Two kinds of files:
 - The working directory ``HOME``, where inputs are read (``data/raw``) and outputs written (``data/kg.*``,
   the store, ``visualizations/``, ``docs/ontology``): KG_HOME (``kg --home DIR`` sets it), else the checkout
   when running from one, else the current directory.
+
+A build writes a generation directory ``data/.builds/<id>/`` (the graph files and the store) and then points
+the symlink ``data/current`` at it (kg.store.generations); ``data/kg.*`` are published copies of current's
+files. Readers take built files through ``data/current`` (:func:`built_file`), so they never mix two builds.
 """
 
 from __future__ import annotations
@@ -55,6 +59,19 @@ QC_DIR = QUERIES_DIR / "qc"
 
 DATA_DIR = HOME / "data"
 RAW_DIR = DATA_DIR / "raw"
-STORE_DIR = DATA_DIR / "store"
+CURRENT_DIR = DATA_DIR / "current"  # symlink to the generation of the last complete build
+STORE_DIR = CURRENT_DIR / "store"
 VIS_DIR = HOME / "visualizations"
 DOCS_DIR = HOME / "docs"
+
+
+def built_file(name: str, out_dir: Path | None = None) -> Path:
+    """The built file ``name`` (``kg.ttl``, …) of the output folder ``out_dir`` (default data/): the current
+    generation's copy when there is one, else the published ``out_dir/name`` (a clone without a build).
+
+    >>> built_file("kg.ttl", Path("/nonexistent")).as_posix()
+    '/nonexistent/kg.ttl'
+    """
+    folder = out_dir or DATA_DIR
+    in_current = folder / "current" / name
+    return in_current if in_current.is_file() else folder / name

@@ -1,5 +1,6 @@
 """Where the analysis commands get their graph: RDF files named on the command line, else the built store,
-else the built data/kg.ttl (+ data/kg-inferred.ttl). The one I/O module of kg.analysis."""
+else the built kg.ttl (+ kg-inferred.ttl) of data/current, else data/kg.ttl (a clone without a build). The one
+I/O module of kg.analysis."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from rdflib import Graph
 
 from kg.analysis.convert import PolicyGraphs, to_networkx
 from kg.errors import StoreError
-from kg.paths import DATA_DIR, STORE_DIR
+from kg.paths import STORE_DIR, built_file
 
 _FORMATS = {
     ".ttl": "turtle",
@@ -59,9 +60,10 @@ def load_source(paths: Sequence[Path] = (), store_dir: Path | None = None) -> An
         from kg.store import open_store  # the graph area's module; imported late so `kg --help` stays light
 
         return open_store(store_path)
-    built = [p for p in (DATA_DIR / "kg.ttl", DATA_DIR / "kg-inferred.ttl") if p.is_file()]
+    main = built_file("kg.ttl")
+    built = [p for p in (main, main.with_name("kg-inferred.ttl")) if p.is_file()]
     if not built:
-        raise StoreError(f"no graph store at {store_path} and no {DATA_DIR / 'kg.ttl'}: run `kg build` first")
+        raise StoreError(f"no graph store at {store_path} and no {main}: run `kg build` first")
     return read_rdf(built)
 
 

@@ -54,30 +54,39 @@ def _progress_bar() -> Iterator[Callable[[int, int, Path], None]]:
     "--jobs", "-j", type=int, default=None, help="Parallel extraction processes (default: all cores)."
 )
 @click.option("--strict", is_flag=True, help="Fail (keeping the previous build) if any input cannot be read.")
+@click.option("--wait", is_flag=True, help="Wait for a build running on --out-dir instead of failing.")
 @folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
-@store_option
+@folder_option(
+    "--store",
+    "store_dir",
+    default=None,
+    help="Also make this path a link to the store (the store itself is OUT_DIR/current/store).",
+)
 @click.pass_context
 def build_cmd(
     ctx: click.Context,
     paths: tuple[Path, ...],
     jobs: int | None,
     strict: bool,
+    wait: bool,
     out_dir: Path,
-    store_dir: Path,
+    store_dir: Path | None,
 ) -> None:
     """Build the graph from source texts in PATHS (default: data/raw/).
 
     PATHS are text files (*.txt), record files (*.json, as `kg extract --json` writes them) or folders of
-    them; other files in a folder are ignored. Writes kg.ttl, kg.nt, kg.jsonld and kg-inferred.ttl to
-    --out-dir and replaces the store at --store only when everything succeeded.
+    them; other files in a folder are ignored. Each build is written whole into OUT_DIR/.builds/<id>/ (kg.ttl,
+    kg.nt, kg.jsonld, kg-inferred.ttl, the store) and only then becomes OUT_DIR/current, in one step; the
+    files are then published as OUT_DIR/kg.ttl and so on. A failed or killed build leaves the previous one.
 
     Unreadable inputs (empty, binary, not UTF-8, broken JSON) are skipped and listed; the graph of the others
     is built and the exit status is 1. With --strict the build fails instead (exit 2, previous build kept).
+    Another build running on the same OUT_DIR: exit 3 at once (or, with --wait, wait for it).
     """
     from kg.build import build
 
     with _progress_bar() as progress:
-        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict)
+        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict, wait)
     inferred = ", ".join(f"{k} {v}" for k, v in result.inferred.items())
     click.echo(f"built {result.triples} asserted triples from {result.inputs} inputs; inferred: {inferred}")
     for out in result.outputs:

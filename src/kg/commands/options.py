@@ -116,13 +116,13 @@ def data_option(*, multiple: bool, instead_of: str) -> Callable[[F], F]:
 def graph_source_options(fn: F) -> F:
     """``--data FILE`` (repeatable) or ``--store DIR`` (passed as ``data``, ``store``): the graph to analyse.
 
-    Without either, the store at data/store is read, else the built data/kg.ttl (kg.analysis.load).
+    Without either, the store at data/current/store is read, else the built kg.ttl (kg.analysis.load).
     """
     fn = click.option(
         "--store",
         "store",
         type=click.Path(exists=True, file_okay=False, path_type=Path),
-        # the default is applied by kg.analysis.load (it falls back to data/kg.ttl when there is no store)
+        # the default is applied by kg.analysis.load (it falls back to the built kg.ttl without a store)
         help=f"The embedded Oxigraph store directory.  [default: {shown_default(STORE_DIR)}]",
     )(fn)
     return data_option(multiple=True, instead_of="the store")(fn)

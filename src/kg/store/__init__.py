@@ -1,6 +1,8 @@
 """The embedded Oxigraph store (named graphs asserted / inferred / ontology) and inference over it.
 
 Entry points: :func:`open_store` (a built store), :func:`new_store`, :func:`load_graph`, :func:`infer`.
+Where a build puts its store and files, and the one atomic switch between builds: ``generations``; one build
+at a time: ``lock``.
 """
 
 from kg.store.embedded import (
@@ -17,7 +19,6 @@ from kg.store.embedded import (
     new_store,
     node,
     open_store,
-    replace_dir,
     select,
     to_rdflib,
 )
@@ -39,7 +40,6 @@ __all__ = [
     "new_store",
     "node",
     "open_store",
-    "replace_dir",
     "select",
     "to_rdflib",
 ]

@@ -1,4 +1,4 @@
-"""The embedded store: Oxigraph (pyoxigraph) on disk under data/store, holding three named graphs.
+"""The embedded store: Oxigraph (pyoxigraph) on disk (data/current/store by default), three named graphs.
 
 Public API (used by kg.query.sparql, kg.quality.validate, kg.analysis, kg.present.views — keep it stable):
 
@@ -10,15 +10,12 @@ Public API (used by kg.query.sparql, kg.quality.validate, kg.analysis, kg.presen
 - ``select(store, query)``: run a SELECT over ``DATASET``; rows as dicts of pyoxigraph terms.
 - ``to_rdflib(store, graphs)``: copy named graphs out as an rdflib Graph (for analysis of small graphs).
 - ``count(store, graph)``: number of triples in a named graph.
-- ``replace_dir(new, final)``: swap a freshly built store directory into place, keeping the old one until the
-  swap succeeded.
+
+Where builds put the store, and how they switch from one to the next, is kg.store.generations.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -123,19 +120,3 @@ def to_rdflib(store: ox.Store, graphs: Iterable[str] = (ASSERTED_GRAPH,)) -> Gra
     for graph in graphs:
         g.parse(data=dump(store, graph).decode("utf-8"), format="nt")
     return g
-
-
-def replace_dir(new: Path, final: Path) -> None:
-    """Move ``new`` to ``final``; the old ``final`` is set aside first and removed only after the move."""
-    old = final.with_name(f"{final.name}.old-{uuid.uuid4().hex[:8]}")
-    had_old = final.exists()
-    if had_old:
-        os.replace(final, old)
-    try:
-        os.replace(new, final)
-    except OSError:
-        if had_old:
-            os.replace(old, final)
-        raise
-    if had_old:
-        shutil.rmtree(old, ignore_errors=True)

@@ -1,5 +1,6 @@
-"""Read what the views need from disk: the built graph (data/kg.ttl, inferred triples, ontology labels) and
-the source texts it names (data/raw/<fileName>). The only module of kg.present.views that reads files.
+"""Read what the views need from disk: the built graph (kg.ttl of data/current, else data/kg.ttl; the inferred
+triples beside it; ontology labels) and the source texts it names (data/raw/<fileName>). The only module of
+kg.present.views that reads files.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def load_graph(graph_file: Path | None = None) -> Graph:
     Raises:
         StoreError: the graph file is missing (run ``kg build`` first) or does not parse.
     """
-    main = graph_file or paths.DATA_DIR / "kg.ttl"
+    main = graph_file or paths.built_file("kg.ttl")
     if not main.exists():
         raise StoreError(f"{main}: no built graph; run `kg build` first")
     g = Graph()
