@@ -1,0 +1,64 @@
+"""What `kg serve` lets through to its query engine: read-only SPARQL queries that name no remote service.
+
+A query is checked by parsing it (rdflib's SPARQL 1.1 grammar), not by searching its text: ``SERVICE`` in a
+comment or a string literal is harmless and passes, while ``\\u0053ERVICE`` (SPARQL expands ``\\u`` escapes
+before parsing, and so does Oxigraph) is a real SERVICE clause and is refused. A query the parser cannot read
+is refused too, since then nothing is known about what it would call (issue 14: a "read-only" server that
+sent HTTP requests to any address a query named)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from kg.errors import QueryError
+
+
+class Refused(QueryError):
+    """A request the server will not run; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def check_query(text: str) -> None:
+    """Refused unless ``text`` parses as a SPARQL query with no SERVICE clause."""
+    try:
+        tree = parseQuery(text)
+    except (ParseException, RecursionError, ValueError) as exc:
+        raise Refused(_not_a_query(text, exc)) from exc
+    if _has_service(tree):
+        raise Refused("SERVICE (federated query) is disabled on this server: it queries only its own graph")
+
+
+def _not_a_query(text: str, exc: Exception) -> str:
+    if _is_update(text):
+        return "this server is read-only: SPARQL Update is refused"
+    detail = " ".join(str(exc).split())[:160] if not isinstance(exc, RecursionError) else "nested too deeply"
+    return f"the query does not parse as SPARQL 1.1 ({detail})"
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except (ParseException, RecursionError, ValueError):
+        return False
+    return True
+
+
+def _has_service(node: Any) -> bool:
+    """Whether the parse tree holds a ServiceGraphPattern, at any depth (iterative: trees can be deep)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == "ServiceGraphPattern":
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or type(item).__name__ == "ParseResults":
+            stack.extend(item)
+    return False
