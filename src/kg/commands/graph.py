@@ -261,25 +261,51 @@ def _interrupt(_signum: int, _frame: object) -> None:
     help="SPARQL Update URL for servers without the Graph Store Protocol (default: --endpoint).",
 )
 @click.option(
+    "--query-endpoint",
+    default=None,
+    help="SPARQL query URL used to confirm the upload by counting triples "
+    "(default: beside --endpoint: …/store → …/query, …/data → …/query, else --endpoint).",
+)
+@click.option(
     "--graph",
     "into",
     default=None,
-    help="Put everything into this one graph IRI instead of the asserted/inferred/ontology named graphs.",
+    help="Put everything into this one graph IRI (an absolute IRI) instead of the asserted/inferred/ontology "
+    "named graphs.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for a connection, and for each read, before giving up.",
 )
 @store_option
-def push_cmd(endpoint: str, update_endpoint: str | None, into: str | None, store_dir: Path) -> None:
-    """Upload the built graph to another SPARQL 1.1 server.
+def push_cmd(
+    endpoint: str,
+    update_endpoint: str | None,
+    query_endpoint: str | None,
+    into: str | None,
+    timeout: float,
+    store_dir: Path,
+) -> None:
+    """Upload the built graph to another SPARQL 1.1 server, and confirm it is there.
 
     Oxigraph, Fuseki, GraphDB, Virtuoso: each named graph is sent with the Graph Store Protocol, or with
-    SPARQL Update where the server has no Graph Store Protocol.
+    SPARQL Update where the server has no Graph Store Protocol; then its triples are counted through the
+    query endpoint, and the push fails unless the target holds what was sent.
 
-    Exit status: 0 uploaded, 2 error (no store, bad URL, server unreachable or refusing)."""
-    from kg.query.push import push, store_graphs
+    Exit status: 0 uploaded and confirmed, 2 error (no store, bad URL or graph IRI, server unreachable,
+    refusing, or not storing what was sent)."""
+    from kg.query.push import check_iri, push, store_graphs
     from kg.store import open_store
 
-    done = push(endpoint, store_graphs(open_store(store_dir), into), update_endpoint)
+    if into:
+        check_iri(into)  # before the store is even read
+    graphs = store_graphs(open_store(store_dir), into)
+    done = push(endpoint, graphs, update_endpoint, query_endpoint, timeout)
     for graph, how in done.items():
-        click.echo(f"pushed <{graph}> ({how})")
+        click.echo(f"pushed <{graph}> ({how}), confirmed")
 
 
 COMMANDS: list[click.Command] = [
