@@ -11,12 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
-from http_support import query, request
+import serve_support
+from serve_support import GatewayFactory, make_store, query, request
 
-from conftest import GatewayFactory, make_store
 from kg.query import serve
 
 pytestmark = pytest.mark.server
+chain_store = serve_support.chain_store  # fixtures, shared with the other server tests
+run_gateway = serve_support.run_gateway
 
 COUNT_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 PATH_CLOSURE = "SELECT (COUNT(*) AS ?n) WHERE { ?x (<http://example.org/p>|^<http://example.org/p>)* ?y }"

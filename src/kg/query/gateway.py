@@ -38,6 +38,7 @@ from kg.query.guard import Refused, check_query
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RESULT_BYTES = 100_000_000
 MAX_REQUEST_BYTES = 1_000_000
+MAX_DISCARDED_BYTES = 1_000_000_000  # a refused upload is read up to this, so its sender gets the answer
 _GRACE = 2.0  # seconds past the child's own timeout before a silent child is killed
 _STATIC = {"/", "/yasgui.min.css", "/yasgui.min.js", "/logo.svg"}  # the query UI of the Oxigraph server
 _QUERY_PATHS = {"/query", "/sparql"}
@@ -132,12 +133,13 @@ def open_gateway(
 class _Handler(BaseHTTPRequestHandler):
     server: Gateway
     server_version = "kg-serve"
+    timeout = 60  # seconds a client may stay silent while sending its request (then it is dropped)
+    _body_read = False
 
     def do_GET(self) -> None:
         self._handle()
 
-    def do_POST(self) -> None:
-        self._handle()
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass  # no access log: `kg serve` prints errors only
@@ -151,7 +153,21 @@ class _Handler(BaseHTTPRequestHandler):
             forward = self._route()
             self._proxy(forward)
         except Refused as exc:
+            self._discard_body()
             self._send(exc.status, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+
+    def _discard_body(self) -> None:
+        """Read what the client is still sending (a refused upload): a client that is still writing when
+        the answer comes and the connection closes sees a broken pipe, not the answer."""
+        if self._body_read:
+            return
+        self._body_read = True
+        try:
+            left = min(int(self.headers.get("Content-Length") or 0), MAX_DISCARDED_BYTES)
+            while left > 0 and (chunk := self.rfile.read(min(left, 65536))):
+                left -= len(chunk)
+        except (ValueError, OSError):
+            pass  # nothing more to read: the answer is still sent
 
     def _check_host(self) -> None:
         allowed = self.server.allowed_hosts()
@@ -213,6 +229,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise Refused("bad Content-Length") from exc
         if length > MAX_REQUEST_BYTES:
             raise Refused(f"the request is larger than {MAX_REQUEST_BYTES} bytes", 413)
+        self._body_read = True
         return self.rfile.read(length)
 
     def _proxy(self, forward: Forward) -> None:

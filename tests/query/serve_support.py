@@ -1,10 +1,14 @@
-"""Fixtures of the server tests: small generated stores and an in-process `kg serve` gateway.
+"""Helpers of the server tests: small generated stores, an in-process `kg serve` gateway (a fixture, imported
+by the test modules that use it) and plain HTTP requests with full control of the headers.
 
 The stores are generated (a chain of N nodes), so the heavy queries the timeout tests need are heavy for a
 known reason: a three-way cartesian product, or a path closure over the whole chain."""
 
+import http.client
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -51,3 +55,36 @@ def run_gateway() -> Iterator[GatewayFactory]:
         gw.shutdown()
         thread.join(timeout=10)
         gw.close()
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: str
+
+
+def request(
+    port: int,
+    path: str,
+    form: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> Answer:
+    """GET ``path`` (or POST ``form``) to 127.0.0.1:``port``; Host is 127.0.0.1:port unless given."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    sent = {"Host": f"127.0.0.1:{port}", "Accept": "application/sparql-results+json", **(headers or {})}
+    try:
+        if form is None:
+            conn.request("GET", path, headers=sent)
+        else:
+            body = urllib.parse.urlencode(form)
+            sent.setdefault("Content-Type", "application/x-www-form-urlencoded")
+            conn.request("POST", path, body=body, headers=sent)
+        resp = conn.getresponse()
+        return Answer(resp.status, resp.read().decode("utf-8", "replace"))
+    finally:
+        conn.close()
+
+
+def query(port: int, text: str, **kwargs: object) -> Answer:
+    return request(port, "/query", {"query": text}, **kwargs)  # type: ignore[arg-type]
