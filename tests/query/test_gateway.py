@@ -102,6 +102,28 @@ def test_the_word_service_in_a_comment_or_a_string_is_no_service_clause(
     assert "example.org/s" in answer.body
 
 
+def test_concurrent_clients_are_all_answered(chain_store: Path, run_gateway: GatewayFactory) -> None:
+    # the query parser of the gateway was once shared unsafely between threads: every later query failed
+    gw = run_gateway(chain_store)
+    texts = [f"SELECT ?o WHERE {{ <http://example.org/s{i}> ?p ?o }}" for i in range(8)]
+    answers: list[tuple[int, int, str]] = []
+
+    def client(i: int) -> None:
+        for _ in range(10):
+            answer = query(gw.port, texts[i])
+            answers.append((i, answer.status, answer.body))
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(answers) == 80
+    for i, status, body in answers:
+        assert status == 200, body
+        assert f"example.org/s{i + 1}" in body
+
+
 def test_updates_are_refused(chain_store: Path, run_gateway: GatewayFactory) -> None:
     gw = run_gateway(chain_store)
     for path, form in (("/update", {"update": "DROP ALL"}), ("/query", {"update": "DROP ALL"})):

@@ -289,7 +289,7 @@ def push_cmd(
     timeout: float,
     store_dir: Path,
 ) -> None:
-    """Upload the built graph to another SPARQL 1.1 server, and confirm it is there.
+    """Upload the built graph to another SPARQL 1.1 server.
 
     Oxigraph, Fuseki, GraphDB, Virtuoso: each named graph is sent with the Graph Store Protocol, or with
     SPARQL Update where the server has no Graph Store Protocol; then its triples are counted through the

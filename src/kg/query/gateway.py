@@ -155,6 +155,9 @@ class _Handler(BaseHTTPRequestHandler):
         except Refused as exc:
             self._discard_body()
             self._send(exc.status, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        except Exception as exc:  # a bug of ours: one line in the log and a 500, the server goes on
+            self.server.log(f"{self.command} {self.path[:80]}: internal error: {type(exc).__name__}: {exc}")
+            self._send(500, b"internal error of the kg serve gateway\n", "text/plain; charset=utf-8")
 
     def _discard_body(self) -> None:
         """Read what the client is still sending (a refused upload): a client that is still writing when

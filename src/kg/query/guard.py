@@ -8,6 +8,7 @@ sent HTTP requests to any address a query named)."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from pyparsing import ParseException
@@ -15,6 +16,11 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryError
+
+# rdflib's parser (pyparsing) is not thread-safe: pyparsing learns each parse action's arity on its first
+# call by trying, and two threads doing that at once leave it wrong for good (every later parse then fails
+# with a TypeError). The gateway answers in threads, so parsing takes turns.
+_PARSING = threading.Lock()
 
 
 class Refused(QueryError):
@@ -28,7 +34,8 @@ class Refused(QueryError):
 def check_query(text: str) -> None:
     """Refused unless ``text`` parses as a SPARQL query with no SERVICE clause."""
     try:
-        tree = parseQuery(text)
+        with _PARSING:
+            tree = parseQuery(text)
     except (ParseException, RecursionError, ValueError) as exc:
         raise Refused(_not_a_query(text, exc)) from exc
     if _has_service(tree):
@@ -44,7 +51,8 @@ def _not_a_query(text: str, exc: Exception) -> str:
 
 def _is_update(text: str) -> bool:
     try:
-        parseUpdate(text)
+        with _PARSING:
+            parseUpdate(text)
     except (ParseException, RecursionError, ValueError):
         return False
     return True
