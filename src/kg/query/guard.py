@@ -9,6 +9,7 @@ sent HTTP requests to any address a query named)."""
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from typing import Any
 
 from pyparsing import ParseException
@@ -31,15 +32,28 @@ class Refused(QueryError):
         self.status = status
 
 
+_CACHED_CHARS = 20_000  # verdicts on queries up to this size are remembered (a few MB at most)
+
+
 def check_query(text: str) -> None:
     """Refused unless ``text`` parses as a SPARQL query with no SERVICE clause."""
+    refusal = _verdict(text) if len(text) <= _CACHED_CHARS else _verdict.__wrapped__(text)
+    if refusal:
+        raise Refused(refusal)
+
+
+@lru_cache(maxsize=256)
+def _verdict(text: str) -> str | None:
+    """Why ``text`` is refused, or None. Cached: parsing takes 10–70 ms and one parse runs at a time, while a
+    query UI or a script sends the same text again and again."""
     try:
         with _PARSING:
             tree = parseQuery(text)
     except (ParseException, RecursionError, ValueError) as exc:
-        raise Refused(_not_a_query(text, exc)) from exc
+        return _not_a_query(text, exc)
     if _has_service(tree):
-        raise Refused("SERVICE (federated query) is disabled on this server: it queries only its own graph")
+        return "SERVICE (federated query) is disabled on this server: it queries only its own graph"
+    return None
 
 
 def _not_a_query(text: str, exc: Exception) -> str:
