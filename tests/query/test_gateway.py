@@ -217,6 +217,18 @@ def test_the_server_follows_a_rebuilt_store(tmp_path: Path, run_gateway: Gateway
     assert first.wait(timeout=10) is not None, "the child of the old build is still running"
 
 
+def test_the_server_follows_a_store_replaced_by_renames(tmp_path: Path, run_gateway: GatewayFactory) -> None:
+    # how kg.store.replace_dir swaps a new store in: same path, another directory
+    store = make_store(tmp_path / "store", 3, "http://one.example/")
+    gw = run_gateway(store)
+    ask = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
+    assert "one.example" in query(gw.port, ask).body
+    make_store(tmp_path / "store.new", 3, "http://two.example/")
+    os.replace(store, tmp_path / "store.old")
+    os.replace(tmp_path / "store.new", store)
+    assert "two.example" in query(gw.port, ask).body
+
+
 def _kg_serve(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "kg.cli", "serve", *args],

@@ -139,7 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._handle()
 
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_GET  # writes are refused by _route, with their body read
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass  # no access log: `kg serve` prints errors only
