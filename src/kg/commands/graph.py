@@ -236,8 +236,7 @@ def serve_cmd(port: int | None, timeout: float, max_result_bytes: int, store_dir
     )
     click.echo(f"SPARQL endpoint {server.query_url}  (query UI: {server.base_url}/ )")
     click.echo(f"try: kg query documents --endpoint {server.query_url}")
-    click.echo("Ctrl-C stops the server", nl=True)
-    sys.stdout.flush()
+    click.echo("Ctrl-C stops the server")
     # `kill` (SIGTERM) must stop the server too, not leave it running without us
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
