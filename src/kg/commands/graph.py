@@ -220,29 +220,48 @@ def validate_cmd(ctx: click.Context, store_dir: Path, limit: int) -> None:
 
 @click.command("serve")
 @click.option("--port", type=int, default=None, help="Port on 127.0.0.1 (default: a free one).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run; a longer one gets HTTP 503 and is stopped.",
+)
+@click.option(
+    "--max-result-bytes",
+    type=click.IntRange(min=1),
+    default=100_000_000,
+    show_default=True,
+    help="Largest answer sent; a larger one gets HTTP 413.",
+)
 @store_option
-def serve_cmd(port: int | None, store_dir: Path) -> None:
+def serve_cmd(port: int | None, timeout: float, max_result_bytes: int, store_dir: Path) -> None:
     """Serve the built graph as a read-only SPARQL endpoint.
 
-    Starts the Oxigraph server on 127.0.0.1 with its query UI and prints the URLs; Ctrl-C (or SIGTERM)
-    stops it.
+    A gateway on 127.0.0.1 checks each request, then passes it to the Oxigraph server (query UI at /) on a
+    private port: queries only (no SPARQL Update), no SERVICE clause (federation off), Host header naming
+    127.0.0.1 or localhost, a time limit and a size limit per answer. After `kg build` it serves the new
+    store. Ctrl-C (or SIGTERM) stops it; the Oxigraph server never outlives it.
 
-    Exit status: 0 stopped, 2 error (no store, port in use, the server failed)."""
-    from kg.query import serve
+    Exit status: 0 stopped, 2 error (no store or a damaged one, port in use, the server failed)."""
+    from kg.query import gateway
 
-    server = serve.start(store_dir, port)
+    limits = gateway.Limits(timeout, max_result_bytes)
+    server = gateway.open_gateway(
+        store_dir, port, limits, log=lambda m: click.echo(f"kg serve: {m}", err=True)
+    )
     click.echo(f"SPARQL endpoint {server.query_url}  (query UI: {server.base_url}/ )")
     click.echo(f"try: kg query documents --endpoint {server.query_url}")
     click.echo("Ctrl-C stops the server")
     # `kill` (SIGTERM) must stop the server too, not leave it running without us
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        serve.wait(server)
+        server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-        serve.stop(server)
+        server.close()
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
@@ -257,25 +276,51 @@ def _interrupt(_signum: int, _frame: object) -> None:
     help="SPARQL Update URL for servers without the Graph Store Protocol (default: --endpoint).",
 )
 @click.option(
+    "--query-endpoint",
+    default=None,
+    help="SPARQL query URL used to confirm the upload by counting triples "
+    "(default: beside --endpoint: …/store → …/query, …/data → …/query, else --endpoint).",
+)
+@click.option(
     "--graph",
     "into",
     default=None,
-    help="Put everything into this one graph IRI instead of the asserted/inferred/ontology named graphs.",
+    help="Put everything into this one graph IRI (an absolute IRI) instead of the asserted/inferred/ontology "
+    "named graphs.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for a connection, and for each read, before giving up.",
 )
 @store_option
-def push_cmd(endpoint: str, update_endpoint: str | None, into: str | None, store_dir: Path) -> None:
+def push_cmd(
+    endpoint: str,
+    update_endpoint: str | None,
+    query_endpoint: str | None,
+    into: str | None,
+    timeout: float,
+    store_dir: Path,
+) -> None:
     """Upload the built graph to another SPARQL 1.1 server.
 
     Oxigraph, Fuseki, GraphDB, Virtuoso: each named graph is sent with the Graph Store Protocol, or with
-    SPARQL Update where the server has no Graph Store Protocol.
+    SPARQL Update where the server has no Graph Store Protocol; then its triples are counted through the
+    query endpoint, and the push fails unless the target holds what was sent.
 
-    Exit status: 0 uploaded, 2 error (no store, bad URL, server unreachable or refusing)."""
-    from kg.query.push import push, store_graphs
+    Exit status: 0 uploaded and confirmed, 2 error (no store, bad URL or graph IRI, server unreachable,
+    refusing, or not storing what was sent)."""
+    from kg.query.push import check_iri, push, store_graphs
     from kg.store import open_store
 
-    done = push(endpoint, store_graphs(open_store(store_dir), into), update_endpoint)
+    if into:
+        check_iri(into)  # before the store is even read
+    graphs = store_graphs(open_store(store_dir), into)
+    done = push(endpoint, graphs, update_endpoint, query_endpoint, timeout)
     for graph, how in done.items():
-        click.echo(f"pushed <{graph}> ({how})")
+        click.echo(f"pushed <{graph}> ({how}), confirmed")
 
 
 COMMANDS: list[click.Command] = [
