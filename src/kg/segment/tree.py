@@ -54,7 +54,7 @@ class Tree:
             if closing:
                 continue
             self._place(ln, stack, root)
-        return _freeze(root, ())
+        return _freeze(root)
 
     def _closing_state(self, ln: Line, closing: bool) -> bool:
         """Whether ``ln`` belongs to a recipients/signature block (recorded), updating the state."""
@@ -125,10 +125,24 @@ def _with_label(label: Line, ln: Line) -> Line:
     return Line(f"{label.text} {ln.text}", label.start, ln.end)
 
 
-def _freeze(d: _Draft, parent_path: tuple[str, ...]) -> Node:
-    """The frozen ``Node`` of draft ``d`` and its children, with offsets and the path of labels."""
-    path = (*parent_path, d.label) if d.kind != "root" else ()
-    children = tuple(_freeze(c, path) for c in d.children)
+def _freeze(root: _Draft) -> Node:
+    """The frozen ``Node`` tree of ``root``, children first (a loop, not recursion: how deep the numbering
+    nests is up to the text, "1.1.1.…" a thousand levels deep included)."""
+    done: dict[int, Node] = {}
+    todo: list[tuple[_Draft, tuple[str, ...], bool]] = [(root, (), False)]
+    while todo:
+        d, parent_path, children_done = todo.pop()
+        path = (*parent_path, d.label) if d.kind != "root" else ()
+        if not children_done:
+            todo.append((d, parent_path, True))
+            todo.extend((c, path, False) for c in reversed(d.children))
+            continue
+        done[id(d)] = _node(d, path, tuple(done.pop(id(c)) for c in d.children))
+    return done[id(root)]
+
+
+def _node(d: _Draft, path: tuple[str, ...], children: tuple[Node, ...]) -> Node:
+    """The ``Node`` of draft ``d`` with its frozen children, offsets and the path of labels."""
     body = "\n".join(ln.text for ln in d.body)
     body_start = d.body[0].start if d.body else d.heading.end
     body_end = d.body[-1].end if d.body else d.heading.end
