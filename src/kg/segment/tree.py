@@ -13,6 +13,12 @@ from kg.segment.outline import Line, Node
 from kg.text.strings import fold
 
 
+# How deep the outline tree may nest. Real documents nest eight levels at most (part, I., 1., 1.1., 1.1.1.,
+# a), -, +); numbering a thousand levels deep ("1.1.1.…") is hostile input, and every reader of the tree
+# (kg.extract.assignments walks it section by section) then stays within a fixed depth.
+MAX_DEPTH = 24
+
+
 @dataclass
 class _Draft:
     """A node while the tree is being built (mutable; ``_freeze`` turns it into a ``Node``)."""
@@ -112,6 +118,7 @@ class Tree:
         if kind == "article":  # "Điều 4" closes the clauses of Điều 3, whatever nests under them
             while len(stack) > 1 and stack[-1].kind != "part":
                 stack.pop()
+        del stack[MAX_DEPTH:]  # deeper labels become siblings at the deepest level
         stack[-1].children.append(node)
         stack.append(node)
 
