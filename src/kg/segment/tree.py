@@ -12,7 +12,6 @@ from kg.segment.labels import parse_label
 from kg.segment.outline import Line, Node
 from kg.text.strings import fold
 
-
 # How deep the outline tree may nest. Real documents nest eight levels at most (part, I., 1., 1.1., 1.1.1.,
 # a), -, +); numbering a thousand levels deep ("1.1.1.…") is hostile input, and every reader of the tree
 # (kg.extract.assignments walks it section by section) then stays within a fixed depth.
