@@ -33,7 +33,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "query": {"text", "store"},
     "analysis": {"text", "lexicon", "store"},
     "present": {"text", "analysis", "store"},
-    "build": {"extract", "resolve", "rdf", "store"},
+    "build": {"text", "extract", "resolve", "rdf", "store"},
     "api": {"text", "extract", "build", "store", "query", "analysis", "models"},
     "commands": {"*"},
     "cli": {"*"},

@@ -5,6 +5,25 @@ The CLI maps them to exit codes; library code raises them and never prints or ex
 
 from __future__ import annotations
 
+import os
+from pathlib import PurePath
+
+
+def shown_path(path: str | PurePath) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (kept by Python as lone surrogates) are
+    shown escaped ("bad\\xffname.txt") instead of breaking the terminal or the message.
+
+    >>> shown_path(os.fsdecode(b"k\\xe9 ho\\xe0ch.txt"))
+    'k\\\\xe9 ho\\\\xe0ch.txt'
+    >>> shown_path("kế hoạch.txt")
+    'kế hoạch.txt'
+    """
+    text = os.fspath(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
 
 class KGError(Exception):
     """Base of every error the project raises on purpose."""
@@ -16,6 +35,7 @@ class InputError(KGError):
     """A source file cannot be read as text (missing, empty, binary, wrong encoding)."""
 
     def __init__(self, path: str, problem: str) -> None:
+        path = shown_path(path)
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem

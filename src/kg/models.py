@@ -10,8 +10,11 @@ All types are frozen dataclasses: stages build new values and never mutate their
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+import datetime
+import json
+import re
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from typing import Any, Literal, get_args
 
 Role = Literal["lead", "coordinate", "standing_body", "reports_to", "funds"]
 Relation = Literal["implements", "based_on"]
@@ -175,8 +178,19 @@ class Record:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
-        """Inverse of ``to_json``; also accepts bare SCHEMA.md records (e.g. the gold files)."""
-        return _record_from_json(data)
+        """Inverse of ``to_json``; also accepts bare SCHEMA.md records (e.g. the gold files).
+
+        Raises ValueError naming the first thing that is not as a record has it (a missing key, a list
+        where an object belongs, a number where a text belongs, an unknown role), so one odd file is
+        refused by name rather than failing a whole build later."""
+        if not isinstance(data, dict):
+            raise ValueError(f"expected a JSON object, found {type(data).__name__}")
+        try:
+            record = _record_from_json(data)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{type(exc).__name__}: {exc}") from None
+        _check_types(record)
+        return record
 
 
 def _ref_json(r: Reference) -> dict[str, Any]:
@@ -247,3 +261,88 @@ def _assignment_from_json(a: dict[str, Any]) -> Assignment:
     fields: dict[str, Any] = {k: v for k, v in a.items() if k not in span_keys}
     fields.update({k: _span(a.get(k)) for k in span_keys})
     return Assignment(**fields)
+
+
+# --- reading records safely -------------------------------------------------------------------------------
+
+# A record nests a handful of levels (record → assignments → span); JSON deeper than this is no record, and
+# Python's parser would recurse once per level.
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def load_json(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """``json.loads(text)``, refusing (ValueError) nesting deeper than ``max_depth`` before parsing it.
+
+    >>> load_json('{"a": [1, {"b": "[[["}]}')
+    {'a': [1, {'b': '[[['}]}
+    >>> load_json("[" * 100 + "]" * 100)
+    Traceback (most recent call last):
+    ...
+    ValueError: nested more than 64 levels deep
+    """
+    depth = 0
+    for m in _JSON_BRACKET.finditer(_JSON_STRING.sub('""', text)):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > max_depth:
+            raise ValueError(f"nested more than {max_depth} levels deep")
+    return json.loads(text)
+
+
+def real_date(iso: str) -> bool:
+    """Whether ``iso`` is a date that exists: "YYYY-MM-DD", "YYYY-MM" or "YYYY" (the forms records carry).
+
+    >>> real_date("2025-02-28"), real_date("2025-02-31"), real_date("2024-06"), real_date("2024-13")
+    (True, False, True, False)
+    """
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+            datetime.date.fromisoformat(iso)
+            return True
+        if re.fullmatch(r"\d{4}-\d{2}", iso):
+            return 1 <= int(iso[5:]) <= 12
+        return re.fullmatch(r"\d{4}", iso) is not None
+    except ValueError:
+        return False
+
+
+_NONE = type(None)
+# What each annotated field may hold (annotations are strings under ``from __future__ import annotations``)
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "str | None": (str, _NONE),
+    "int": (int,),
+    "int | None": (int, _NONE),
+    "float | None": (int, float, _NONE),
+    "bool": (bool,),
+    "Span | None": (Span, _NONE),
+    "Role": (str,),
+    "Relation": (str,),
+    "SourceKind": (str,),
+}
+_CHOICES: dict[str, tuple[str, ...]] = {"Role": get_args(Role), "Relation": get_args(Relation)}
+
+
+def _check_types(obj: Any, where: str = "record") -> None:
+    """ValueError naming the first field of ``obj`` (a record and everything in it) with a wrong type."""
+    todo = [(obj, where)]
+    while todo:  # a loop, not recursion: how deep a record goes is up to its file
+        item, at = todo.pop()
+        if isinstance(item, tuple | list):
+            todo.extend((x, f"{at}[{i}]") for i, x in enumerate(item))
+        elif isinstance(item, dict):
+            todo.extend((v, f"{at}.{k}") for k, v in item.items())
+        elif is_dataclass(item):
+            for f in fields(item):
+                value = getattr(item, f.name)
+                _check_field(value, str(f.type), f"{at}.{f.name}")
+                todo.append((value, f"{at}.{f.name}"))
+
+
+def _check_field(value: Any, annotation: str, at: str) -> None:
+    allowed = _FIELD_TYPES.get(annotation)
+    if allowed is not None and not isinstance(value, allowed):
+        raise ValueError(f"{at}: expected {annotation}, found {type(value).__name__}")
+    if annotation in _CHOICES and value not in _CHOICES[annotation]:
+        raise ValueError(f"{at}: {value!r} is not one of {', '.join(_CHOICES[annotation])}")

@@ -7,7 +7,9 @@ import unicodedata
 
 import pytest
 
+from kg.extract import extract_text
 from kg.normalize import normalize
+from kg.paths import RAW_DIR
 
 
 def test_nfd_text_is_composed_and_spans_quote_the_original() -> None:
@@ -187,3 +189,41 @@ def test_list_dash_lines_are_not_joined_by_the_dash_rule() -> None:
 )
 def test_markdown_bold_blocks(raw: str, lines: list[str]) -> None:
     assert [ln for ln in normalize(raw).text.split("\n") if ln] == lines
+
+
+# --- invisible characters (issue 14) ----------------------------------------------------------------------
+
+_SEED = RAW_DIR / "ubnd-lam-dong_4655-kh-ubnd_2024.txt"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "chủ\u200btrì",
+        "chủ \u200btrì",
+        "ch\u200bủ trì",
+        "ch\u00adủ trì",
+        "chủ \ufefftrì",
+        "c\u200dhủ t\u2060rì",
+    ],
+    ids=["zwsp for the space", "zwsp beside it", "zwsp inside", "soft hyphen", "bom mid-text", "zwj, joiner"],
+)
+def test_invisible_characters_in_chu_tri_lose_no_task(written: str) -> None:
+    raw = _SEED.read_text(encoding="utf-8")
+    assert "chủ trì" in raw
+    changed = raw.replace("chủ trì", written)
+    plain, hidden = extract_text(raw), extract_text(changed)
+    assert [(a.agency, a.role, a.task) for a in hidden.assignments] == [
+        (a.agency, a.role, a.task) for a in plain.assignments
+    ]
+    for a in hidden.assignments:  # spans still point into the text as read, invisible characters and all
+        for span in (a.span, a.task_span):
+            assert span is None or changed[span.start : span.end] == span.quote
+
+
+def test_a_zero_width_space_between_syllables_is_a_space_inside_a_syllable_nothing() -> None:
+    raw = "Sở Tài chính chủ\u200btrì, ph\u200bối hợp"
+    t = normalize(raw)
+    assert t.text == "Sở Tài chính chủ trì, phối hợp"
+    i = t.text.index("chủ trì")
+    assert t.span(i, i + len("chủ trì")).quote == "chủ\u200btrì"

@@ -158,3 +158,16 @@ def test_party_motto_after_the_number_and_the_star() -> None:
     motto = motto_lines(ls, len(ls))
     assert motto == {3}
     assert [ln.text for ln in issuer_block(ls, len(ls), motto)] == ["BAN CHẤP HÀNH TRUNG ƯƠNG"]
+
+
+def test_numbering_a_thousand_levels_deep_nests_no_deeper_than_the_cap() -> None:
+    """Hostile numbering ("1.1.1.…" a thousand levels) builds a tree without recursion, capped in depth so
+    every reader of the tree stays shallow; each item is still in it, in document order."""
+    from kg.segment.tree import MAX_DEPTH
+
+    body = "\n".join(".".join(["1"] * (k + 1)) + f". Mục {k}" for k in range(1000))
+    outline = segment(normalize("KẾ HOẠCH\nI. NHIỆM VỤ\n" + body))
+    nodes = list(outline.nodes())
+    assert max(len(n.path) for n in nodes) <= MAX_DEPTH
+    items = [n.heading for n in nodes if n.heading.startswith("Mục")]
+    assert items == [f"Mục {k}" for k in range(1000)]

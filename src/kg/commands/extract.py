@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from kg.errors import InputError, KGError
+from kg.commands.options import max_bytes_option
+from kg.errors import InputError, KGError, shown_path
 from kg.models import Record
 
 
@@ -33,14 +34,17 @@ def _summary(record: Record) -> str:
 @click.option(
     "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/<stem>.json each."
 )
-def extract_command(files: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> None:
+@max_bytes_option
+def extract_command(files: tuple[Path, ...], as_json: bool, out_dir: Path | None, max_bytes: int) -> None:
     """Extract one record per source text: document, lineage, tasks.
 
     Each record (SCHEMA.md) holds the document, its references and lineage, tasks and assignments, fields,
     targets and warnings, every item with its span.
 
-    Every file is processed even when some fail; a file that cannot be read (missing, empty, binary, a legacy
-    encoding such as Windows-1258) gets a one-line error on stderr. UTF-8 and UTF-16 are read.
+    Every file is processed even when some fail; a file that cannot be read gets a one-line error on stderr
+    naming it: missing, empty, not a regular file (FIFO, device), larger than --max-bytes, another format
+    (PDF, Word, image, archive, UTF-32) or binary, a legacy encoding such as Windows-1258, a line longer
+    than any document's. UTF-8 and UTF-16 are read.
 
     \b
     Exit codes:
@@ -54,13 +58,17 @@ def extract_command(files: tuple[Path, ...], as_json: bool, out_dir: Path | None
     failed = 0
     for path in files:
         try:
-            records.append(extract_file(path))
+            records.append(extract_file(path, max_bytes=max_bytes))
         except InputError as exc:
             failed += 1
             click.echo(f"kg extract: error: {exc}", err=True)
         except KGError as exc:
             failed += 1
-            click.echo(f"kg extract: error: {path}: {exc}", err=True)
+            click.echo(f"kg extract: error: {shown_path(path)}: {exc}", err=True)
+        except Exception as exc:  # an extractor bug on one text must not cost the others theirs
+            failed += 1
+            name = shown_path(path)
+            click.echo(f"kg extract: error: {name}: extraction failed: {type(exc).__name__}", err=True)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         for r in records:

@@ -18,8 +18,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from kg.commands.options import bom_mark, bom_option, folder_option, format_option, store_option
-from kg.errors import QueryError
+from kg.commands.options import (
+    bom_mark,
+    bom_option,
+    folder_option,
+    format_option,
+    max_bytes_option,
+    store_option,
+)
+from kg.errors import QueryError, shown_path
 from kg.paths import DATA_DIR, RAW_DIR
 
 _console = Console(stderr=True)
@@ -45,7 +52,9 @@ def _progress_bar() -> Iterator[Callable[[int, int, Path], None]]:
     columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, TextColumn("{task.description}"), console=_console, transient=True) as bar:
         task = bar.add_task("", total=None)
-        yield lambda done, total, path: bar.update(task, completed=done, total=total, description=path.name)
+        yield lambda done, total, path: bar.update(
+            task, completed=done, total=total, description=shown_path(path.name)
+        )
 
 
 @click.command("build")
@@ -55,6 +64,7 @@ def _progress_bar() -> Iterator[Callable[[int, int, Path], None]]:
 )
 @click.option("--strict", is_flag=True, help="Fail (keeping the previous build) if any input cannot be read.")
 @click.option("--wait", is_flag=True, help="Wait for a build running on --out-dir instead of failing.")
+@max_bytes_option
 @folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
 @folder_option(
     "--store",
@@ -69,6 +79,7 @@ def build_cmd(
     jobs: int | None,
     strict: bool,
     wait: bool,
+    max_bytes: int,
     out_dir: Path,
     store_dir: Path | None,
 ) -> None:
@@ -79,19 +90,24 @@ def build_cmd(
     kg.nt, kg.jsonld, kg-inferred.ttl, the store) and only then becomes OUT_DIR/current, in one step; the
     files are then published as OUT_DIR/kg.ttl and so on. A failed or killed build leaves the previous one.
 
-    Unreadable inputs (empty, binary, not UTF-8, broken JSON) are skipped and listed; the graph of the others
-    is built and the exit status is 1. With --strict the build fails instead (exit 2, previous build kept).
+    Unreadable inputs (empty, binary or another format, not UTF-8, larger than --max-bytes, not a regular
+    file, broken or too deeply nested JSON) and second copies of a text are skipped, one line each naming the
+    file; the graph of the others is built and the exit status is 1. With --strict the build fails instead
+    (exit 2, previous build kept). A document date that does not exist (31 February) is kept as text, with
+    a warning.
     Another build running on the same OUT_DIR: exit 3 at once (or, with --wait, wait for it).
     """
     from kg.build import build
 
     with _progress_bar() as progress:
-        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict, wait)
+        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict, wait, max_bytes)
     inferred = ", ".join(f"{k} {v}" for k, v in result.inferred.items())
     click.echo(f"built {result.triples} asserted triples from {result.inputs} inputs; inferred: {inferred}")
     for out in result.outputs:
         click.echo(f"  wrote {out}")
     click.echo(f"  store {result.store}")
+    for warning in result.warnings:
+        click.echo(f"kg: warning: {warning}", err=True)
     for skipped in result.skipped:
         click.echo(f"kg: skipped {skipped.reason}", err=True)
     if result.skipped:

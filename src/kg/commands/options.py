@@ -1,6 +1,7 @@
 """Options shared by several commands, as reusable decorators (the sqlite-utils style).
 
-``store_option`` is the ``--store`` directory of the built graph; ``folder_option`` any output folder
+``store_option`` is the ``--store`` directory of the built graph; ``max_bytes_option`` the size limit of
+an input file; ``folder_option`` any output folder
 (``--out-dir``, ``--out``); ``format_option`` how result rows are printed; ``data_option`` and
 ``graph_source_options`` where the analysis and view commands read the graph (``--data FILE`` instead of
 ``--store DIR``). Each keeps its type and help text
@@ -51,6 +52,20 @@ def store_option(fn: F) -> F:
     """``--store DIR``: the embedded Oxigraph store `kg build` wrote (passed as ``store_dir``)."""
     return folder_option(
         "--store", "store_dir", default=STORE_DIR, help="The embedded Oxigraph store directory."
+    )(fn)
+
+
+def max_bytes_option(fn: F) -> F:
+    """``--max-bytes N``: the largest source file read (passed as ``max_bytes``); a larger one is refused."""
+    from kg.text.decode import MAX_BYTES
+
+    return click.option(
+        "--max-bytes",
+        "max_bytes",
+        type=click.IntRange(min=1),
+        default=MAX_BYTES,
+        show_default=True,
+        help="Refuse (and name) any input file larger than this many bytes.",
     )(fn)
 
 

@@ -2,7 +2,7 @@
 
 ``extract_text`` runs normalize → segment → metadata → references → lineage → assignments/fields/targets and
 returns one Record whose every item carries a span of the ORIGINAL text. ``extract_file`` reads a file first
-(kg.text.decode: encoding detection, InputError for unreadable files).
+(kg.text.decode: bounded reading, encoding detection, InputError for what cannot be read as a text).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from kg.models import Assignment, FieldMention, Record, SourceInfo, SourceKind, 
 from kg.normalize import Text, normalize
 from kg.segment import segment
 from kg.segment.outline import Outline
-from kg.text.decode import read_text
+from kg.text.decode import MAX_BYTES, decode, read_source
 from kg.text.strings import fold
 
 __all__ = ["extract_file", "extract_text"]
@@ -65,11 +65,11 @@ def extract_text(text: str, path: str = "<text>", kind: SourceKind | None = None
     )
 
 
-def extract_file(path: str | Path, kind: SourceKind | None = None) -> Record:
-    """Read ``path`` (raising kg.errors.InputError when it cannot be read as text) and extract its record."""
-    raw = read_text(path)
-    record = extract_text(raw, str(path), kind)
-    data = Path(path).read_bytes()
+def extract_file(path: str | Path, kind: SourceKind | None = None, max_bytes: int = MAX_BYTES) -> Record:
+    """Read ``path`` (raising kg.errors.InputError when it cannot be read as text, or is larger than
+    ``max_bytes``) and extract its record."""
+    data = read_source(path, max_bytes)
+    record = extract_text(decode(data, str(path)), str(path), kind)
     return replace(record, source=replace(record.source, sha256=hashlib.sha256(data).hexdigest()))
 
 

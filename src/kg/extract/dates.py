@@ -1,4 +1,9 @@
-"""Dates as Vietnamese texts print them → ISO strings ("YYYY-MM-DD", "YYYY-MM" or "YYYY")."""
+"""Dates as Vietnamese texts print them → ISO strings ("YYYY-MM-DD", "YYYY-MM" or "YYYY").
+
+A day the month does not have ("ngày 31 tháng 2 năm 2025") is still read as written ("2025-02-31"): the
+text says it, so the record keeps it; ``kg.models.real_date`` tells it apart, the metadata reader warns,
+and the graph keeps it as text, never as an xsd:date.
+"""
 
 from __future__ import annotations
 
@@ -43,6 +48,8 @@ def find_dates(text: str) -> list[FoundDate]:
 
     >>> [d.iso for d in find_dates("ngày 10 tháng 6 năm 2024; ngày 31/5/2024 và ngày   tháng 06 năm 2024")]
     ['2024-06-10', '2024-05-31', '2024-06']
+    >>> [d.iso for d in find_dates("ngày 31 tháng 2 năm 2025")]  # as printed, though February has no 31st
+    ['2025-02-31']
     """
     out: list[FoundDate] = []
     taken: list[tuple[int, int]] = []

@@ -15,7 +15,7 @@ from kg.extract.references import canonical_type_word
 from kg.extract.symbols import BLANK_SYMBOL, find_symbols, type_code_of
 from kg.lexicon.gazetteer import expand_abbreviations
 from kg.lexicon.lines import doc_type_words
-from kg.models import DocumentMeta, Span, Warning_
+from kg.models import DocumentMeta, Span, Warning_, real_date
 from kg.normalize import Text
 from kg.segment.outline import Outline
 from kg.text.strings import collapse, fold
@@ -45,6 +45,15 @@ def extract_metadata(text: Text, outline: Outline) -> tuple[DocumentMeta, list[W
         for k in ("number", "date", "issuer")
         if not fields.get(k)
     ]
+    date = fields.get("date")
+    if date and not real_date(date):
+        warnings.append(
+            Warning_(
+                "impossible-date",
+                f"the document date {date} does not exist; kept as text, not typed as a date",
+                spans.get("date"),
+            )
+        )
     meta = DocumentMeta(
         number=fields["number"],
         doc_type=fields["doc_type"],

@@ -23,8 +23,11 @@ from kg.text.strings import fold
 _ODD_SPACES = frozenset(
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
 )
-# Invisible characters that only break matching.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Invisible characters that only break matching: dropped (their origin stays in the offset map's gaps, so a
+# span across one still quotes the original as it is). ZWSP (U+200B) first marks a word break: between two
+# syllables written together ("chủ\u200btrì") it stands for the space a copy lost (``_zero_width_breaks``).
+_ZWSP = "\u200b"
+_INVISIBLE = frozenset("\u200c\u200d\u2060\ufeff\u00ad")
 # Cyrillic letters that look Latin, as OCR or copy-paste leave them inside Vietnamese words ("Căn сứ" with a
 # Cyrillic "с"): read as the Latin letter when a Latin letter stands beside them.
 _CYRILLIC_LOOKALIKE = dict(zip("аеорсхуіАВЕКМНОРСТХ", "aeopcxyiABEKMHOPCTX", strict=True))
@@ -125,7 +128,46 @@ def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
             if mapped:
                 chars.append(mapped)
                 offs.append(start)
+    chars, offs = _zero_width_breaks(chars, offs)
     return _latin_lookalikes(chars), offs
+
+
+def _zero_width_breaks(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
+    """Each zero-width space as a space where it parts two syllables written together ("chủ\u200btrì" →
+    "chủ trì"), else dropped ("ch\u200bủ", "chủ \u200btrì"). Texts copied from web pages carry them in place
+    of spaces; a syllable ends where a second vowel group would begin.
+
+    >>> "".join(_zero_width_breaks(list("chủ\u200btrì ch\u200bủ"), list(range(12)))[0])
+    'chủ trì chủ'
+    """
+    if _ZWSP not in chars:
+        return chars, offs
+    out: list[str] = []
+    out_o: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch != _ZWSP:
+            out.append(ch)
+            out_o.append(offs[i])
+        elif _parts_syllables(out, chars, i):
+            out.append(" ")
+            out_o.append(offs[i])
+    return out, out_o
+
+
+def _parts_syllables(before: list[str], chars: list[str], i: int) -> bool:
+    """Whether the letters just before position ``i`` (as already written to ``before``) and just after it
+    in ``chars`` make more than one syllable."""
+    left = ""
+    for ch in reversed(before[-8:]):  # a Vietnamese syllable has at most seven letters
+        if not ch.isalpha():
+            break
+        left = ch + left
+    right = ""
+    for ch in chars[i + 1 : i + 9]:
+        if not ch.isalpha():
+            break
+        right += ch
+    return bool(left and right) and len(_VOWELS.findall(fold(left + right))) > 1
 
 
 def _latin_lookalikes(chars: list[str]) -> list[str]:

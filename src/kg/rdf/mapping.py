@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import iri
 from kg.lexicon.doctypes import GENERIC, doc_class
-from kg.models import SELF, Assignment, Record, Span, Task
+from kg.models import SELF, Assignment, Record, Span, Task, real_date
 from kg.namespaces import OA, ORG, VPO
 from kg.rdf.changes import Move, emit_changes, successor_moves
 from kg.resolve import AgencyInfo, Corpus, Document, Mention, RecordAgencies, resolve_corpus
@@ -122,8 +122,9 @@ def _emit_document(g: Graph, corpus: _Written, doc: URIRef, document: Document) 
         g.add((doc, VPO.identifier, Literal(number)))
     if title and not title.startswith("source "):
         g.add((doc, VPO.title, Literal(collapse(title), lang="vi")))
-    if date:
-        g.add((doc, VPO.dateIssued, _date_literal(date)))
+    typed = _date_literal(date) if date else None
+    if typed is not None:
+        g.add((doc, VPO.dateIssued, typed))
     g.add((doc, VPO.ingested, Literal(ingested)))
     province = document.province
     if province:
@@ -152,10 +153,15 @@ def _doc_label(
     return f"{name} ({province})" if province else name
 
 
-def _date_literal(date: str) -> Literal:
-    """xsd:date, xsd:gYearMonth or xsd:gYear according to how much of the date is known."""
-    kind = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(date))
-    return Literal(date, datatype=kind) if kind else Literal(date)
+def _date_literal(date: str) -> Literal | None:
+    """xsd:date, xsd:gYearMonth or xsd:gYear according to how much of the date is known; None for a date
+    that does not exist ("2025-02-31", as a text printed it) or is no ISO date at all (a record file's): it
+    stays in the record and the document's label as text, and is never typed, which would make the graph
+    invalid (rdflib cannot read such an xsd:date back)."""
+    if not real_date(date):
+        return None
+    kind = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(date)]
+    return Literal(date, datatype=kind)
 
 
 # --- one record -------------------------------------------------------------------------------------------

@@ -57,10 +57,13 @@ class Node:
         return (self.heading + "\n" + self.body).strip() if self.body else self.heading
 
     def walk(self) -> Iterator[Node]:
-        """This node and every descendant, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every descendant, in document order (a stack, not recursion: the depth is the
+        text's)."""
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            yield node
+            todo.extend(reversed(node.children))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,11 @@ from kg.segment.labels import parse_label
 from kg.segment.outline import Line, Node
 from kg.text.strings import fold
 
+# How deep the outline tree may nest. Real documents nest eight levels at most (part, I., 1., 1.1., 1.1.1.,
+# a), -, +); numbering a thousand levels deep ("1.1.1.…") is hostile input, and every reader of the tree
+# (kg.extract.assignments walks it section by section) then stays within a fixed depth.
+MAX_DEPTH = 24
+
 
 @dataclass
 class _Draft:
@@ -54,7 +59,7 @@ class Tree:
             if closing:
                 continue
             self._place(ln, stack, root)
-        return _freeze(root, ())
+        return _freeze(root)
 
     def _closing_state(self, ln: Line, closing: bool) -> bool:
         """Whether ``ln`` belongs to a recipients/signature block (recorded), updating the state."""
@@ -112,6 +117,7 @@ class Tree:
         if kind == "article":  # "Điều 4" closes the clauses of Điều 3, whatever nests under them
             while len(stack) > 1 and stack[-1].kind != "part":
                 stack.pop()
+        del stack[MAX_DEPTH:]  # deeper labels become siblings at the deepest level
         stack[-1].children.append(node)
         stack.append(node)
 
@@ -125,10 +131,24 @@ def _with_label(label: Line, ln: Line) -> Line:
     return Line(f"{label.text} {ln.text}", label.start, ln.end)
 
 
-def _freeze(d: _Draft, parent_path: tuple[str, ...]) -> Node:
-    """The frozen ``Node`` of draft ``d`` and its children, with offsets and the path of labels."""
-    path = (*parent_path, d.label) if d.kind != "root" else ()
-    children = tuple(_freeze(c, path) for c in d.children)
+def _freeze(root: _Draft) -> Node:
+    """The frozen ``Node`` tree of ``root``, children first (a loop, not recursion: how deep the numbering
+    nests is up to the text, "1.1.1.…" a thousand levels deep included)."""
+    done: dict[int, Node] = {}
+    todo: list[tuple[_Draft, tuple[str, ...], bool]] = [(root, (), False)]
+    while todo:
+        d, parent_path, children_done = todo.pop()
+        path = (*parent_path, d.label) if d.kind != "root" else ()
+        if not children_done:
+            todo.append((d, parent_path, True))
+            todo.extend((c, path, False) for c in reversed(d.children))
+            continue
+        done[id(d)] = _node(d, path, tuple(done.pop(id(c)) for c in d.children))
+    return done[id(root)]
+
+
+def _node(d: _Draft, path: tuple[str, ...], children: tuple[Node, ...]) -> Node:
+    """The ``Node`` of draft ``d`` with its frozen children, offsets and the path of labels."""
     body = "\n".join(ln.text for ln in d.body)
     body_start = d.body[0].start if d.body else d.heading.end
     body_end = d.body[-1].end if d.body else d.heading.end

@@ -37,32 +37,46 @@ def list_units(
 
 
 def _walk(
-    node: Node,
+    root: Node,
     text: Text,
     province: str | None,
     skip: list[tuple[int, int]],
     units: list[Unit],
     spans: list[tuple[int, int]],
 ) -> None:
-    if any(a <= node.start < b for a, b in skip):
-        return
+    """Read the per-agency lists under ``root`` in document order. A stack, not recursion, since how deep
+    the outline nests is up to the text: each entry is a node to walk, or (``addressed``) an item whose
+    heading addresses agencies, read when its turn in document order comes."""
+    todo: list[tuple[Node, bool]] = [(root, False)]
+    while todo:
+        node, addressed = todo.pop()
+        if addressed:
+            units.extend(child_units(node, text, province))
+            spans.append((node.start, node.end))
+        elif not any(a <= node.start < b for a, b in skip):
+            todo.extend(reversed(_read_node(node, text, province, units, spans)))
+
+
+def _read_node(
+    node: Node, text: Text, province: str | None, units: list[Unit], spans: list[tuple[int, int]]
+) -> list[tuple[Node, bool]]:
+    """Read the items an intro paragraph of ``node`` addresses; else its children in order, each marked
+    as addressed by its heading or left to walk."""
     intro = _intro(node, text, province)
     if intro and node.children:
         for child in node.children:
             units.extend(addressed_units(child, text, intro, [], province))
             spans.append((child.start, child.end))
-        return
+        return []
     heads = [_heading_addressees(c, text, province) for c in node.children]
     addressed = sum(1 for h in heads if h)
     per_agency = addressed >= 2 and addressed >= _ADDRESSED_SHARE * len(heads)
-    for child, head in zip(node.children, heads, strict=True):
-        # a heading that only names agencies ("4. Các bộ, cơ quan trung ương, địa phương:") addresses its
-        # items wherever it stands; one that opens a sentence counts in a per-agency list only
-        if head and (per_agency or head[1] > 0):
-            units.extend(child_units(child, text, province))
-            spans.append((child.start, child.end))
-        else:
-            _walk(child, text, province, skip, units, spans)
+    # a heading that only names agencies ("4. Các bộ, cơ quan trung ương, địa phương:") addresses its items
+    # wherever it stands; one that opens a sentence counts in a per-agency list only
+    return [
+        (child, bool(head and (per_agency or head[1] > 0)))
+        for child, head in zip(node.children, heads, strict=True)
+    ]
 
 
 def _heading_addressees(
