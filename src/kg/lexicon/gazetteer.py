@@ -96,6 +96,7 @@ def _abbreviation_pattern(entry: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w&])" + re.escape(entry["abbr"]) + r"(?![\w&])" + after)
 
 
+@lru_cache(maxsize=8192)
 def expand_abbreviations(text: str) -> str:
     """Expand the abbreviations of agency names, longest first, whole tokens only.
 
@@ -523,6 +524,8 @@ def _capitalised_run(text: str, end: int, limit: int = 4) -> int:
     return end
 
 
+# cached: the assignment readers try the same sentence positions again and again (issue 15: 2.6 calls each)
+@lru_cache(maxsize=65536)
 def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMention | None:
     """The agency (or group) whose name starts at ``pos`` of ``text`` (longest reading), or None.
 
