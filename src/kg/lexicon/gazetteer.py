@@ -619,6 +619,13 @@ def parse_agency_list(
     >>> [m.match.name for m in found], end
     (['Sở Tài chính', 'Sở Khoa học và Công nghệ'], 22)
     """
+    mentions, end = _agency_list(text, pos, province)
+    return list(mentions), end
+
+
+@lru_cache(maxsize=65536)
+def _agency_list(text: str, pos: int, province: str | None) -> tuple[tuple[AgencyMention, ...], int]:
+    """``parse_agency_list``, cached (the readers ask the same positions again: issue 15) and immutable."""
     mentions: list[AgencyMention] = []
     end = pos
     while True:
@@ -639,7 +646,7 @@ def parse_agency_list(
             break
         mentions.append(mention)
         end = mention.end
-    return mentions, end
+    return tuple(mentions), end
 
 
 # "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai", "Các Bộ: Tài chính, Xây dựng": a head shared by the items.

@@ -22,8 +22,10 @@ from functools import lru_cache
 
 from kg.text.aligned import fold_keep_length
 
-# What the key squeezes: spaces around "&" first (they go), then any other whitespace run (one space).
+# What the key squeezes: spaces around "&" go, any other whitespace run becomes one space. A lone space is
+# its own key, and so is a bare "&" (copied, not squeezed): a one-line sentence maps one to one.
 _SQUEEZE = re.compile(r"\s*&\s*|\s+")
+_IRREGULAR = re.compile(r"\s+&\s*|&\s+|\s{2,}|[^\S ]")
 
 
 def squeeze(folded: str) -> str:
@@ -51,7 +53,7 @@ class FoldedText:
         parts: list[str] = []
         key_starts, text_starts = array("q"), array("q")
         size = done = 0
-        for m in _SQUEEZE.finditer(self.folded):
+        for m in _IRREGULAR.finditer(self.folded):
             if m.start() > done:  # the characters before the run, copied
                 key_starts.append(size)
                 text_starts.append(done)
