@@ -80,8 +80,17 @@ def field_of_phrase(text: str) -> str | None:
     return None
 
 
-def _field_nodes(outline: Outline) -> list[tuple[Node, str]]:
-    return [(n, f) for n in outline.nodes() if (f := field_of_heading(n.heading)) is not None]
+# The last outline's field headings: ``field_at`` is asked once per task, and walking the whole outline each
+# time made extraction quadratic in a document's size (issue 15). Keyed by identity (an Outline is immutable).
+_LAST: list[tuple[Outline, tuple[tuple[Node, str], ...]]] = []
+
+
+def _field_nodes(outline: Outline) -> tuple[tuple[Node, str], ...]:
+    if _LAST and _LAST[0][0] is outline:
+        return _LAST[0][1]
+    found = tuple((n, f) for n in outline.nodes() if (f := field_of_heading(n.heading)) is not None)
+    _LAST[:] = [(outline, found)]
+    return found
 
 
 def extract_fields(text: Text, outline: Outline) -> list[FieldMention]:
