@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -17,6 +18,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case ASCII key for matching without diacritics; đ→d is explicit because NFD keeps it whole.
 
