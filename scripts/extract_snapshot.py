@@ -1,7 +1,7 @@
 """Snapshot ``kg extract --json`` of every seed and real-corpus text, or diff against a snapshot.
 
 Guards refactors that must not change extraction output (issue 15, Deliver 3): take a snapshot before, then
-compare after each step. Each record is written as ``DIR/<stem>.json`` exactly as ``kg extract --out`` writes it.
+compare after each step. Each record is written as ``kg extract --out`` writes it (DIR/<corpus>__<stem>.json).
   .venv/bin/python scripts/extract_snapshot.py write /tmp/speed-before
   .venv/bin/python scripts/extract_snapshot.py diff /tmp/speed-before   # exit 1 and the names when any differ
 """

@@ -47,10 +47,18 @@ def field_of_heading(heading: str) -> str | None:
         t = term.replace(" - ", " ")
         if name == t or name.startswith(t + " ") or name.startswith(t + ","):
             return notation
-    for term, notation in _terms():
-        if re.search(rf"\b{re.escape(term.replace(' - ', ' '))}\b", name):
+    for pattern, notation in _term_patterns():
+        if pattern.search(name):
             return notation
     return None
+
+
+@cache
+def _term_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each term as a whole-word pattern, compiled once (issue 15: no regex compiled in a loop)."""
+    return tuple(
+        (re.compile(rf"\b{re.escape(t.replace(' - ', ' '))}\b"), notation) for t, notation in _terms()
+    )
 
 
 _MENTION = re.compile(r"(?:^|[^\w])(?:lĩnh vực|ngành)\s+(?=[^\W\d_])", re.IGNORECASE)

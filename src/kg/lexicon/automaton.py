@@ -18,9 +18,10 @@ from kg.text.folded import fold_text, squeeze
 
 
 class PhraseSet:
-    """Folded phrases, each matched as ``pattern(phrase)`` builds its regex; longest phrase wins at a position.
+    """Folded phrases, each matched by the regex ``pattern(phrase)``; the longest phrase wins at a position.
 
-    >>> names = PhraseSet(["so tai chinh", "so tai chinh tinh"], lambda p: re.escape(p).replace(r"\\ ", r"\\s+"))
+    >>> spaced = lambda p: re.escape(p).replace(r"\\ ", r"\\s+")
+    >>> names = PhraseSet(["so tai chinh", "so tai chinh tinh"], spaced)
     >>> names.match("Sở Tài   chính tỉnh Lâm Đồng", 0).end()
     19
     """
@@ -28,7 +29,9 @@ class PhraseSet:
     def __init__(self, phrases: Iterable[str], pattern: Callable[[str], str]) -> None:
         # longest first (the regex alternation's order), then by text so ties are decided the same every run
         self._phrases = sorted(set(phrases), key=lambda p: (-len(p), p))
-        self._patterns = [re.compile(pattern(p)) for p in self._phrases]
+        self._pattern = pattern
+        # compiled on first use: a process meets a few hundred names, and ~1,000 compiles cost a second
+        self._patterns: list[re.Pattern[str] | None] = [None] * len(self._phrases)
         self._key_lengths = [len(squeeze(p)) for p in self._phrases]
         self._automaton = ahocorasick.Automaton()
         for rank, phrase in enumerate(self._phrases):
@@ -40,15 +43,21 @@ class PhraseSet:
         self._starts = lru_cache(maxsize=512)(self._scan)
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
-        """The longest phrase whose pattern matches the folded ``text`` at ``pos``, as that pattern's match."""
+        """The longest phrase whose pattern matches folded ``text`` at ``pos``, as that pattern's match."""
         ranks = self._starts(text).get(pos)
         if not ranks:
             return None
         folded = fold_text(text).folded
         for rank in ranks:
-            if m := self._patterns[rank].match(folded, pos):
+            if m := self._compiled(rank).match(folded, pos):
                 return m
         return None
+
+    def _compiled(self, rank: int) -> re.Pattern[str]:
+        compiled = self._patterns[rank]
+        if compiled is None:
+            compiled = self._patterns[rank] = re.compile(self._pattern(self._phrases[rank]))
+        return compiled
 
     def _scan(self, text: str) -> dict[int, tuple[int, ...]]:
         """Text offset → the ranks of the phrases whose key starts there, best first (one automaton pass)."""

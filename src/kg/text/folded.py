@@ -45,7 +45,7 @@ class FoldedText:
     segment starts in the key and in the text.
     """
 
-    __slots__ = ("text", "folded", "key", "_key_starts", "_text_starts")
+    __slots__ = ("_key_starts", "_text_starts", "folded", "key", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
