@@ -42,6 +42,10 @@ class PhraseSet:
         self._automaton.make_automaton()
         self._starts = lru_cache(maxsize=512)(self._scan)
 
+    def starts(self, text: str, pos: int) -> bool:
+        """Whether some phrase's key starts at ``pos`` (``match`` may still refuse it: word boundaries)."""
+        return pos in self._starts(text)
+
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """The longest phrase whose pattern matches folded ``text`` at ``pos``, as that pattern's match."""
         ranks = self._starts(text).get(pos)

@@ -539,6 +539,8 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     ends: list[int] = []
     if group_end := match_group(text, pos):
         ends.append(group_end)
+    elif not (text[pos : pos + 1].isupper() or _surfaces().starts(text, pos) or _bases().starts(text, pos)):
+        return None  # a small letter starts no head word, no "Báo": only a group or a known name (issue 15)
     if m := _surfaces().match(text, pos):
         ends.append(_extend_scope(text, pos, m.end()))
     elif text[pos : pos + 1].isupper() and (b := _bases().match(text, pos)) and b[0].count(" ") >= 2:
@@ -659,7 +661,7 @@ def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyM
     """The bodies of a list whose items share a head printed once ("Ủy ban nhân dân các tỉnh: Lào Cai, Đồng
     Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
     Each item is read as the head and the item's words would be, so a name ends where it would."""
-    m = _SHARED_HEAD.match(text, pos)
+    m = _SHARED_HEAD.match(text, pos) if text.find(":", pos) >= 0 else None  # no colon, no shared head
     if not m:
         return []
     head = collapse(f"{m['base']} {m['noun']}") + " "
