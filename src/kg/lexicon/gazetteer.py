@@ -399,7 +399,7 @@ def tail_end(text: str, pos: int) -> int | None:
     >>> s[: tail_end(s, 15)]
     'Ủy ban nhân dân xã, phường'
     """
-    m = _tail_regex().match(fold_keep_length(text), pos)
+    m = _tail_regex().match(fold_text(text).folded, pos)
     return _capitalised_run(text, m.end()) if m else None
 
 
@@ -410,7 +410,8 @@ def match_group(text: str, pos: int = 0) -> int | None:
     >>> s[: match_group(s)]
     'Các sở, ban, ngành'
     """
-    folded = fold_keep_length(expand_abbreviations_keep_length(text))
+    # "UBND"/"HĐND" fold to "ubnd"/"hdnd", the words the grammar reads: the text's own fold, folded once
+    folded = fold_text(text).folded
     # only a group opened by "các" goes on over ", các": "UBND các huyện, thành phố, các đơn vị liên quan" and
     # "Đảng ủy các bộ, cơ quan ngang bộ, các tỉnh ủy" are two groups each
     m = _group_grammar(folded.startswith("cac ", pos)).match(folded, pos)
@@ -436,14 +437,6 @@ def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
         if surface.end() > end and not (listed and listed.is_group):
             return sep.start()
     return None
-
-
-@lru_cache(maxsize=8192)
-def expand_abbreviations_keep_length(text: str) -> str:
-    """``text`` with "UBND"/"HĐND" spelled so the group grammar reads them, offsets unchanged."""
-    return re.sub(
-        r"(?<![\w&])(UBND|HĐND)(?![\w&])", lambda m: "ubnd" if m.group(1) == "UBND" else "hdnd", text
-    )
 
 
 def _is_group_phrase(text: str) -> bool:
