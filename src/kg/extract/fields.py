@@ -47,10 +47,18 @@ def field_of_heading(heading: str) -> str | None:
         t = term.replace(" - ", " ")
         if name == t or name.startswith(t + " ") or name.startswith(t + ","):
             return notation
-    for term, notation in _terms():
-        if re.search(rf"\b{re.escape(term.replace(' - ', ' '))}\b", name):
+    for pattern, notation in _term_patterns():
+        if pattern.search(name):
             return notation
     return None
+
+
+@cache
+def _term_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each term as a whole-word pattern, compiled once (issue 15: no regex compiled in a loop)."""
+    return tuple(
+        (re.compile(rf"\b{re.escape(t.replace(' - ', ' '))}\b"), notation) for t, notation in _terms()
+    )
 
 
 _MENTION = re.compile(r"(?:^|[^\w])(?:lĩnh vực|ngành)\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -80,8 +88,17 @@ def field_of_phrase(text: str) -> str | None:
     return None
 
 
-def _field_nodes(outline: Outline) -> list[tuple[Node, str]]:
-    return [(n, f) for n in outline.nodes() if (f := field_of_heading(n.heading)) is not None]
+# The last outline's field headings: ``field_at`` is asked once per task, and walking the whole outline each
+# time made extraction quadratic in a document's size (issue 15). Keyed by identity (an Outline is immutable).
+_LAST: list[tuple[Outline, tuple[tuple[Node, str], ...]]] = []
+
+
+def _field_nodes(outline: Outline) -> tuple[tuple[Node, str], ...]:
+    if _LAST and _LAST[0][0] is outline:
+        return _LAST[0][1]
+    found = tuple((n, f) for n in outline.nodes() if (f := field_of_heading(n.heading)) is not None)
+    _LAST[:] = [(outline, found)]
+    return found
 
 
 def extract_fields(text: Text, outline: Outline) -> list[FieldMention]:

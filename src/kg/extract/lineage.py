@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache
 
 from kg.extract.references import Mention
@@ -175,13 +177,26 @@ def extract_lineage(
                 part = [m for m in inside if s <= m.start < e]
                 if part:
                     edges += _self_edges(norm, s, e, kind, part, self_key)
+    starting_in = _by_start(mentions)
     for s, e in _sentences(norm, 0, len(norm)):
-        inside = [m for m in mentions if s <= m.start < e]
+        inside = starting_in(s, e)
         in_self = any(zs <= s < ze for zs, ze, _k in self_zones)
         for src, dst, a, b in _chain_edges(norm, inside, in_self, self_key):
             edges.append((src, "implements", dst, a, b))
     edges += _composed_edges(norm, outline, mentions)
     return _dedupe(text, edges)
+
+
+def _by_start(mentions: list[Mention]) -> Callable[[int, int], list[Mention]]:
+    """The mentions starting in [s, e), in their order in ``mentions``: found by bisection in an index sorted
+    once, not by a scan of every mention for every sentence (issue 15: quadratic in a document's size)."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+
+    def starting_in(s: int, e: int) -> list[Mention]:
+        return [mentions[i] for i in sorted(order[bisect_left(starts, s) : bisect_left(starts, e)])]
+
+    return starting_in
 
 
 def _self_zones(outline: Outline) -> list[tuple[int, int, str]]:

@@ -59,6 +59,8 @@ _VERB = re.compile(
 )
 # "bảo đảm tổng đầu tư cho KH&CN từ 1,5-2% tổng chi": the indicator stands between the verb and the number
 _ENSURE = re.compile(r"(?:^|\s)(?:bao dam|dam bao)\s+(?=\S+\s+\S+)")
+# compiled once (issue 15: no regex compiled in a loop)
+_BEFORE_ENDS = tuple((re.compile(rf"(?:^|\s){words}$"), cmp) for words, cmp in _BEFORE.items())
 _AFTER = {"tro len": ">=", "tro xuong": "<="}
 # Between two numbers of one list: a measuring verb starts a new statement with its own comparator.
 _LIST_BREAK = re.compile(r"(?:^|\s)(?:dat|chiem|tang|giam|bang|o muc|la)\s")
@@ -84,6 +86,12 @@ def _units() -> tuple[tuple[str, str], ...]:
     """(folded form, kind) of data/vocab/target_units.yaml, longest first."""
     pairs = {(fold(f), e["kind"]) for e in vocab.load("target_units") for f in e["forms"]}
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+@cache
+def _unit_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, folded form, kind) of ``_units``, compiled once."""
+    return tuple((re.compile(rf"{re.escape(form)}\b"), form, kind) for form, kind in _units())
 
 
 def _number(s: str) -> float:
@@ -135,8 +143,8 @@ def _unit(after: str) -> tuple[str, str, int] | None:
     if not words or after[: words[0].start()].strip():
         return None
     folded = fold(after[words[0].start() :])
-    for form, kind in _units():
-        if re.match(rf"{re.escape(form)}\b", folded):
+    for pattern, form, kind in _unit_patterns():
+        if pattern.match(folded):
             if kind == "not-unit":
                 return None
             last = words[min(len(form.split()), len(words)) - 1]
@@ -171,8 +179,8 @@ def _comparator(before: str, after: str, ranged: bool) -> str:
         if folded_after.startswith(words) and not ranged:
             return cmp
     folded = fold_keep_length(before).rstrip()
-    for words, cmp in _BEFORE.items():
-        if re.search(rf"(?:^|\s){words}$", folded):
+    for pattern, cmp in _BEFORE_ENDS:
+        if pattern.search(folded):
             return "range" if ranged else cmp
     return "range" if ranged else "="
 

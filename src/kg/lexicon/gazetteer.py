@@ -17,9 +17,11 @@ from functools import cache, lru_cache
 from typing import Any
 
 from kg.lexicon import vocab
+from kg.lexicon.automaton import PhraseSet
 from kg.lexicon.changes import successor_ids
 from kg.lexicon.phrases import Head, head_at, is_task_verb, read_phrase
 from kg.text.aligned import fold_keep_length, modern_tones
+from kg.text.folded import fold_text
 from kg.text.strings import collapse, nfc, slug
 
 # A name's scope as printed after it: "tỉnh", "thành phố", optionally followed by the place name.
@@ -95,6 +97,7 @@ def _abbreviation_pattern(entry: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w&])" + re.escape(entry["abbr"]) + r"(?![\w&])" + after)
 
 
+@lru_cache(maxsize=8192)
 def expand_abbreviations(text: str) -> str:
     """Expand the abbreviations of agency names, longest first, whole tokens only.
 
@@ -413,7 +416,7 @@ def tail_end(text: str, pos: int) -> int | None:
     >>> s[: tail_end(s, 15)]
     'Ủy ban nhân dân xã, phường'
     """
-    m = _tail_regex().match(fold_keep_length(text), pos)
+    m = _tail_regex().match(fold_text(text).folded, pos)
     return _capitalised_run(text, m.end()) if m else None
 
 
@@ -424,7 +427,8 @@ def match_group(text: str, pos: int = 0) -> int | None:
     >>> s[: match_group(s)]
     'Các sở, ban, ngành'
     """
-    folded = fold_keep_length(expand_abbreviations_keep_length(text))
+    # "UBND"/"HĐND" fold to "ubnd"/"hdnd", the words the grammar reads: the text's own fold, folded once
+    folded = fold_text(text).folded
     # only a group opened by "các" goes on over ", các": "UBND các huyện, thành phố, các đơn vị liên quan" and
     # "Đảng ủy các bộ, cơ quan ngang bộ, các tỉnh ủy" are two groups each
     m = _group_grammar(folded.startswith("cac ", pos)).match(folded, pos)
@@ -444,20 +448,12 @@ def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
     hội, Hội Chữ thập đỏ Việt Nam": "Hội" is no noun of the group here), or None."""
     for sep in _GROUP_SEP.finditer(folded, start + 1, end):
         at = sep.end()
-        if not text[at : at + 1].isupper() or not (surface := _surface_regex().match(folded, at)):
+        if not text[at : at + 1].isupper() or not (surface := _surfaces().match(text, at)):
             continue
         listed = _index().get(_key(text[at : surface.end()]))
         if surface.end() > end and not (listed and listed.is_group):
             return sep.start()
     return None
-
-
-@lru_cache(maxsize=8192)
-def expand_abbreviations_keep_length(text: str) -> str:
-    """``text`` with "UBND"/"HĐND" spelled so the group grammar reads them, offsets unchanged."""
-    return re.sub(
-        r"(?<![\w&])(UBND|HĐND)(?![\w&])", lambda m: "ubnd" if m.group(1) == "UBND" else "hdnd", text
-    )
 
 
 def _is_group_phrase(text: str) -> bool:
@@ -467,32 +463,33 @@ def _is_group_phrase(text: str) -> bool:
 
 # ------------------------------------------------------------------------------------------- finding names
 @cache
-def _surface_regex() -> re.Pattern[str]:
-    """All printed forms of all entries, folded, longest first, as one alternation."""
+def _surfaces() -> PhraseSet:
+    """All printed forms of all entries, folded, longest first, found by one automaton pass a text."""
     forms = {fold_keep_length(nfc(s)) for e in _entries() if not e.is_group for s in e.surfaces}
     forms |= {fold_keep_length(modern_tones(nfc(s))) for s in list(forms)}
-    parts = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
-    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\&", r"\s*&\s*") for p in parts)
-    return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")
+    return PhraseSet((f for f in forms if len(f) > 2), _name_pattern)
 
 
 @cache
-def _base_regex() -> re.Pattern[str]:
+def _bases() -> PhraseSet:
     """The printed forms of all bodies, and those ending in "tỉnh" without it ("Ủy ban nhân dân"), folded:
     the names a class of places may follow ("Ủy ban nhân dân xã, phường")."""
     forms = {fold_keep_length(modern_tones(nfc(s))) for e in _entries() if not e.is_group for s in e.surfaces}
     forms |= {f.removesuffix(" tinh") for f in forms if f.endswith(" tinh")}
-    parts = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
-    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace(r"\&", r"\s*&\s*") for p in parts)
-    return re.compile(rf"(?<![\w&])(?:{alts})(?![\w&])")
+    return PhraseSet((f for f in forms if len(f) > 2), _name_pattern)
+
+
+def _name_pattern(form: str) -> str:
+    """A folded name as printed: any whitespace between words, "&" with or without spaces, whole tokens."""
+    body = re.escape(form).replace(r"\ ", r"\s+").replace(r"\&", r"\s*&\s*")
+    return rf"(?<![\w&])(?:{body})(?![\w&])"
 
 
 def _tail_ends(text: str, pos: int) -> list[int]:
     """Ends of "<body> <class of places>" ("Ủy ban nhân dân xã, phường", "Ban Thường vụ Tỉnh ủy, Thành ủy")
     and "<body> <place word> <place>" ("Hội Nông dân xã Lương Minh") printed at ``pos``, where the gazetteer
     knows a body's name there; the tail may start inside that name ("Ủy ban nhân dân" + "xã, phường")."""
-    folded = fold_keep_length(text)
-    m = _base_regex().match(folded, pos)
+    m = _bases().match(text, pos)
     if not m:
         return []
     ends = []
@@ -509,7 +506,7 @@ def _extend_scope(text: str, start: int, end: int) -> int:
     name after a name that ends with a place word ("Ủy ban nhân dân tỉnh" + "Lào Cai")."""
     if m := _SCOPE_WORD.match(text, end):
         end = m.end()
-    elif not _PLACE_END.search(fold_keep_length(text), start, end):
+    elif not _PLACE_END.search(fold_text(text).folded, start, end):
         return end
     for _ in range(4):
         w = _PLACE_WORD.match(text, end)
@@ -522,7 +519,7 @@ def _extend_scope(text: str, start: int, end: int) -> int:
 def _place_name_word(text: str, w: re.Match[str]) -> bool:
     """Whether the word ``w`` goes on with a place name: capitalised, starting no other body's name, and,
     on the next line, no task verb ("Công an tỉnh" / "Chỉ đạo các đơn vị ...")."""
-    if not w.group(1)[0].isupper() or _surface_regex().match(fold_keep_length(text), w.start(1)):
+    if not w.group(1)[0].isupper() or _surfaces().match(text, w.start(1)):
         return False
     return "\n" not in w.group(0) or not is_task_verb(text, w.start(1))
 
@@ -537,6 +534,8 @@ def _capitalised_run(text: str, end: int, limit: int = 4) -> int:
     return end
 
 
+# cached: the assignment readers try the same sentence positions again and again (issue 15: 2.6 calls each)
+@lru_cache(maxsize=65536)
 def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMention | None:
     """The agency (or group) whose name starts at ``pos`` of ``text`` (longest reading), or None.
 
@@ -547,13 +546,14 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     >>> find_agency_at("Vụ Kế hoạch - Tài chính tham mưu", 0).written
     'Vụ Kế hoạch - Tài chính'
     """
-    folded = fold_keep_length(text)
     ends: list[int] = []
     if group_end := match_group(text, pos):
         ends.append(group_end)
-    if m := _surface_regex().match(folded, pos):
+    elif not (text[pos : pos + 1].isupper() or _surfaces().starts(text, pos) or _bases().starts(text, pos)):
+        return None  # a small letter starts no head word, no "Báo": only a group or a known name (issue 15)
+    if m := _surfaces().match(text, pos):
         ends.append(_extend_scope(text, pos, m.end()))
-    elif text[pos : pos + 1].isupper() and (b := _base_regex().match(folded, pos)) and b[0].count(" ") >= 2:
+    elif text[pos : pos + 1].isupper() and (b := _bases().match(text, pos)) and b[0].count(" ") >= 2:
         ends.append(b.end())  # "Thường trực Hội đồng nhân dân, Ủy ban nhân dân xã": a listed name, no place
     ends.extend(_tail_ends(text, pos))
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
@@ -631,6 +631,13 @@ def parse_agency_list(
     >>> [m.match.name for m in found], end
     (['Sở Tài chính', 'Sở Khoa học và Công nghệ'], 22)
     """
+    mentions, end = _agency_list(text, pos, province)
+    return list(mentions), end
+
+
+@lru_cache(maxsize=65536)
+def _agency_list(text: str, pos: int, province: str | None) -> tuple[tuple[AgencyMention, ...], int]:
+    """``parse_agency_list``, cached (the readers ask the same positions again: issue 15) and immutable."""
     mentions: list[AgencyMention] = []
     end = pos
     while True:
@@ -651,7 +658,7 @@ def parse_agency_list(
             break
         mentions.append(mention)
         end = mention.end
-    return mentions, end
+    return tuple(mentions), end
 
 
 # "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai", "Các Bộ: Tài chính, Xây dựng": a head shared by the items.
@@ -664,7 +671,7 @@ def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyM
     """The bodies of a list whose items share a head printed once ("Ủy ban nhân dân các tỉnh: Lào Cai, Đồng
     Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
     Each item is read as the head and the item's words would be, so a name ends where it would."""
-    m = _SHARED_HEAD.match(text, pos)
+    m = _SHARED_HEAD.match(text, pos) if text.find(":", pos) >= 0 else None  # no colon, no shared head
     if not m:
         return []
     head = collapse(f"{m['base']} {m['noun']}") + " "

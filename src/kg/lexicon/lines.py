@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from kg.lexicon import vocab
@@ -30,6 +30,7 @@ def heading_key(text: str) -> str:
     return key.rstrip(" :.")
 
 
+@lru_cache(maxsize=16384)  # segment and normalize ask about the same lines for several kinds
 def classify(text: str, kind: str) -> dict[str, str] | None:
     """The sections.yaml entry of ``kind`` that ``text`` matches (its extra keys), or None."""
     key = heading_key(text) if kind in ("org", "appendix") else fold(text).rstrip(" :.")

@@ -14,6 +14,7 @@ from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.subjects import acts_on, subject_of
 from kg.extract.assignments.tables import cell_agencies
 from kg.lexicon.gazetteer import AgencyMention
+from kg.text.aligned import fold_keep_length
 
 # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
 _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(.+?)\s*:?\s*$")
@@ -70,11 +71,12 @@ def addressees(
 def _name_part(s: str) -> str:
     """The name a heading the gazetteer cannot read opens with: up to a role cue ("Cục đo đạc và bản đồ
     Nhà nước có trách nhiệm"), without a bracketed unit after it ("Bộ Quốc phòng (Cục Bản đồ)")."""
+    folded = fold_keep_length(s)  # once: the fold of a slice is the slice of the fold (issue 15)
     for m in re.finditer(r"\s+", s):
-        rest = s[m.end() :]
-        if opens_with(rest, "lead") or rest.startswith("("):
+        rest, rest_folded = s[m.end() :], folded[m.end() :]
+        if opens_with(rest, "lead", rest_folded) or rest.startswith("("):
             return s[: m.start()]
-        if (adverb := find_cue(rest, "adverbial")) and adverb.start() == 0:
+        if (adverb := find_cue(rest, "adverbial", rest_folded)) and adverb.start() == 0:
             return s[: m.start()].rstrip(",")  # "Bộ Y tế theo chức năng, nhiệm vụ": the name ends before
     return s
 

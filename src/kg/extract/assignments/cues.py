@@ -21,20 +21,22 @@ def cues(kind: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(e["cue"]) for e in vocab.load("roles") if e["kind"] == kind)
 
 
-def find_cue(sentence: str, kind: str) -> re.Match[str] | None:
-    """The first cue of ``kind`` (address, lead, coordinate, office-holder) in ``sentence``, over folded text.
+def find_cue(sentence: str, kind: str, folded: str | None = None) -> re.Match[str] | None:
+    """The first cue of ``kind`` (address, lead, coordinate, office-holder) in ``sentence``, over folded text
+    (``folded``: the sentence's fold when the caller has it, e.g. a slice of a text folded once).
 
     >>> find_cue("Phối hợp với Sở Tài chính tham mưu", "coordinate").end()
     13
     """
-    folded = fold_keep_length(sentence)
+    folded = fold_keep_length(sentence) if folded is None else folded
     hits = [m for p in cues(kind) if (m := p.search(folded))]
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
-def opens_with(s: str, kind: str) -> bool:
-    """Whether ``s`` opens with a cue of ``kind`` (e.g. "có trách nhiệm" right after a subject)."""
-    folded = fold_keep_length(s)
+def opens_with(s: str, kind: str, folded: str | None = None) -> bool:
+    """Whether ``s`` opens with a cue of ``kind`` (e.g. "có trách nhiệm" right after a subject); ``folded``
+    as in ``find_cue``."""
+    folded = fold_keep_length(s) if folded is None else folded
     return any(p.match(folded) for p in cues(kind))
 
 
