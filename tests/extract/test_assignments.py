@@ -563,7 +563,52 @@ LIST_CASES = [
         "2. Nâng cao nhận thức của cán bộ, công chức.\n\n3. Bảo đảm tiến độ đề ra.\n",
         set(),
     ),
+    (
+        "among agency items, one headed by a name the gazetteer lacks, or by a body with its unit in brackets",
+        "I. NHIỆM VỤ\n\n3. Về tổ chức chỉ đạo:\n\na) Bộ Nông nghiệp có trách nhiệm:\n\n"
+        "- Cung cấp bản đồ từng thửa tỷ lệ lớn hiện có.\n\n"
+        "b) Cục đo đạc và bản đồ Nhà nước có trách nhiệm:\n\n- Cử cán bộ chuyên môn tham gia huấn luyện.\n\n"
+        "c) Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm:\n\n- Có kế hoạch bay chụp ảnh bổ sung.\n",
+        {("Bộ Nông nghiệp", "lead"), ("Cục đo đạc và bản đồ Nhà nước", "lead"), ("Bộ Quốc phòng", "lead")},
+    ),
 ]
+
+
+OFFICE_HOLDER_GIVES = [
+    (
+        "the chairman hands the task out: the agency after 'giao' leads",
+        "Kính gửi: Công an tỉnh\n\nChủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu các nội dung "
+        "theo yêu cầu tại Kế hoạch số 600/KH-BCA-V01 để tham mưu, đề xuất.\n",
+        {("Công an tỉnh", "lead")},
+    ),
+    (
+        "the Prime Minister hands the task out after an introductory clause",
+        "Kính gửi: Bộ Kế hoạch và Đầu tư.\n\nVề nội dung nêu trên, Thủ tướng Chính phủ giao Bộ Kế hoạch và "
+        "Đầu tư nghiên cứu, có giải pháp phù hợp.\n\nVăn phòng Chính phủ thông báo để Bộ Kế hoạch và Đầu tư "
+        "biết, thực hiện./.\n",
+        {("Bộ Kế hoạch và Đầu tư", "lead")},
+    ),
+    (
+        "a leader's direction after 'có ý kiến như sau:' opens with its subject",
+        "Kính gửi: Bộ Công Thương\n\nXét đề nghị của Bộ Công Thương tại Tờ trình số 8798/TTr-BCT, Phó Thủ "
+        "tướng Chính phủ có ý kiến như sau: Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan "
+        "làm rõ các nội dung còn vướng mắc.\n",
+        {("Bộ Công Thương", "lead"), ("Các Bộ, cơ quan liên quan", "coordinate")},
+    ),
+    (
+        "the chairman asking office-holders still hands out nothing (G7)",
+        "Kính gửi: Các sở, ngành\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, ngành triển "
+        "khai thực hiện.\n",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "body", "pairs"), OFFICE_HOLDER_GIVES, ids=[c[0] for c in OFFICE_HOLDER_GIVES]
+)
+def test_an_office_holder_who_hands_a_task_out_is_its_giver(why: str, body: str, pairs: set) -> None:
+    assert _pairs(body) == pairs, why
 
 
 @pytest.mark.parametrize(("name", "body", "expected"), LIST_CASES, ids=[c[0] for c in LIST_CASES])
