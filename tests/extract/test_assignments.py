@@ -575,6 +575,37 @@ LIST_CASES = [
 ]
 
 
+PARTY_DIRECTIONS = [
+    (
+        "'Chỉ đạo X chủ trì' inside a task addressed to Y: X leads beside Y",
+        ORG + "1. Giao Đảng ủy Chính phủ: (i) Chỉ đạo Đảng ủy Bộ Y tế chủ trì xây dựng quy trình liên thông. "
+        "(ii) Chỉ đạo Đảng ủy Bộ Giáo dục và Đào tạo chủ trì xây dựng các chương trình giáo dục.\n",
+        {
+            ("Đảng ủy Chính phủ", "lead"),
+            ("Đảng ủy Bộ Y tế", "lead"),
+            ("Đảng ủy Bộ Giáo dục và Đào tạo", "lead"),
+        },
+    ),
+    (
+        "items of 'Giao X lãnh đạo, chỉ đạo:' opening with their own bodies; a party prefix shared by a list",
+        ORG + "1. Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo:\n"
+        "- Các Đảng ủy Bộ Tài chính, Bộ Nội vụ khẩn trương thực hiện phân bổ ngân sách.\n"
+        "- Đảng ủy Bộ Nội vụ chủ trì, phối hợp với các tỉnh ủy, thành ủy hướng dẫn số hóa tài liệu.\n",
+        {
+            ("Đảng ủy Chính phủ", "lead"),
+            ("Đảng ủy Bộ Tài chính", "lead"),
+            ("Đảng ủy Bộ Nội vụ", "lead"),
+            ("Các tỉnh ủy, thành ủy", "coordinate"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "body", "pairs"), PARTY_DIRECTIONS, ids=[c[0] for c in PARTY_DIRECTIONS])
+def test_party_directions_name_who_leads(why: str, body: str, pairs: set) -> None:
+    assert _pairs(body) == pairs, why
+
+
 OFFICE_HOLDER_GIVES = [
     (
         "the chairman hands the task out: the agency after 'giao' leads",

@@ -158,3 +158,20 @@ def test_party_motto_after_the_number_and_the_star() -> None:
     motto = motto_lines(ls, len(ls))
     assert motto == {3}
     assert [ln.text for ln in issuer_block(ls, len(ls), motto)] == ["BAN CHẤP HÀNH TRUNG ƯƠNG"]
+
+
+def test_an_underlined_noi_nhan_opens_the_recipients() -> None:
+    """A markdown page keeps the label underlined ("__Nơi nhận__:"): its list is recipients, not body."""
+    from kg.normalize import normalize
+    from kg.segment import segment
+
+    body = (
+        "KẾ HOẠCH\n\nThực hiện chuyển đổi số\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Tỉnh ủy theo dõi.\n\n"
+        "__Nơi nhận__:\n- Văn phòng Trung ương Đảng,\n- Lưu Văn phòng Tỉnh ủy.\n"
+    )
+    outline = segment(normalize(body))
+    assert [ln.text for ln in outline.header.recipients] == [
+        "__Nơi nhận__:",
+        "- Văn phòng Trung ương Đảng,",
+        "- Lưu Văn phòng Tỉnh ủy.",
+    ]
