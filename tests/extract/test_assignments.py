@@ -598,6 +598,25 @@ PARTY_DIRECTIONS = [
             ("Các tỉnh ủy, thành ủy", "coordinate"),
         },
     ),
+    (
+        "items of an agency heading that open with office-holders are people's duties (G7)",
+        ORG + "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã\n"
+        "- Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo, chỉ đạo chung công tác bầu cử.\n"
+        "- Các đồng chí Phó Chủ tịch Ủy ban MTTQ Việt Nam xã chỉ đạo thực hiện.\n"
+        "2. Các tổ chức chính trị - xã hội xã\n- Tăng cường công tác tuyên truyền vận động đoàn viên.\n",
+        {("Các tổ chức chính trị - xã hội xã", "lead")},
+    ),
+    (
+        "outside an organisation section, a cue sentence's paragraph goes on with its agency's duties",
+        "I. NỘI DUNG\n\na) Ban Thường trực Ủy ban MTTQ Việt Nam xã chủ động phối hợp với Ủy ban bầu cử xã "
+        "thực hiện các bước hiệp thương. Ban Thường trực Ủy ban MTTQ Việt Nam xã lựa chọn thời gian tổ "
+        "chức hiệp thương; phối hợp với Thường trực Hội đồng nhân dân xã chuẩn bị tài liệu.\n",
+        {
+            ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã", "lead"),
+            ("Ủy ban bầu cử xã", "coordinate"),
+            ("Thường trực Hội đồng nhân dân xã", "coordinate"),
+        },
+    ),
 ]
 
 
