@@ -462,6 +462,12 @@ def test_standing_body_keeps_its_lead_and_reports_to_names_the_receiver() -> Non
 # ------------------------------------------------------------------ round 4: sentences that are no task
 NOT_TASKS = [
     (
+        "a sentence opening with an event's date tells what happened: 'Ngày ..., Sở X có Công văn đề nghị ...'",
+        "Ngày 21/10/2024, Sở Nội vụ có Công văn số 2903/SNV-TCCC đề nghị các sở: Tài nguyên và Môi trường, "
+        "Xây dựng tham gia ý kiến. Giao Sở Nội vụ theo dõi việc thực hiện.\n",
+        [("Sở Nội vụ", "lead", "Giao Sở Nội vụ theo dõi việc thực hiện")],
+    ),
+    (
         "an office-holder closing after the last item's body ends that item (G7)",
         ORG + "1. Sở Tài chính\nTham mưu bố trí kinh phí thực hiện.\n\n"
         "Yêu cầu Trưởng các phòng, ban, ngành, Chủ tịch UBND các xã nghiêm túc triển khai thực hiện./.\n",
