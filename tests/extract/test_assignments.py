@@ -462,7 +462,7 @@ def test_standing_body_keeps_its_lead_and_reports_to_names_the_receiver() -> Non
 # ------------------------------------------------------------------ round 4: sentences that are no task
 NOT_TASKS = [
     (
-        "a sentence opening with an event's date tells what happened: 'Ngày ..., Sở X có Công văn đề nghị ...'",
+        "an event's date opening a sentence tells what happened: 'Ngày ..., Sở X có Công văn đề nghị'",
         "Ngày 21/10/2024, Sở Nội vụ có Công văn số 2903/SNV-TCCC đề nghị các sở: Tài nguyên và Môi trường, "
         "Xây dựng tham gia ý kiến. Giao Sở Nội vụ theo dõi việc thực hiện.\n",
         [("Sở Nội vụ", "lead", "Giao Sở Nội vụ theo dõi việc thực hiện")],
