@@ -462,6 +462,12 @@ def test_standing_body_keeps_its_lead_and_reports_to_names_the_receiver() -> Non
 # ------------------------------------------------------------------ round 4: sentences that are no task
 NOT_TASKS = [
     (
+        "an event's date opening a sentence tells what happened: 'Ngày ..., Sở X có Công văn đề nghị'",
+        "Ngày 21/10/2024, Sở Nội vụ có Công văn số 2903/SNV-TCCC đề nghị các sở: Tài nguyên và Môi trường, "
+        "Xây dựng tham gia ý kiến. Giao Sở Nội vụ theo dõi việc thực hiện.\n",
+        [("Sở Nội vụ", "lead", "Giao Sở Nội vụ theo dõi việc thực hiện")],
+    ),
+    (
         "an office-holder closing after the last item's body ends that item (G7)",
         ORG + "1. Sở Tài chính\nTham mưu bố trí kinh phí thực hiện.\n\n"
         "Yêu cầu Trưởng các phòng, ban, ngành, Chủ tịch UBND các xã nghiêm túc triển khai thực hiện./.\n",
@@ -563,7 +569,103 @@ LIST_CASES = [
         "2. Nâng cao nhận thức của cán bộ, công chức.\n\n3. Bảo đảm tiến độ đề ra.\n",
         set(),
     ),
+    (
+        "among agency items, one headed by a name the gazetteer lacks, or a body with its unit in brackets",
+        "I. NHIỆM VỤ\n\n3. Về tổ chức chỉ đạo:\n\na) Bộ Nông nghiệp có trách nhiệm:\n\n"
+        "- Cung cấp bản đồ từng thửa tỷ lệ lớn hiện có.\n\n"
+        "b) Cục đo đạc và bản đồ Nhà nước có trách nhiệm:\n\n- Cử cán bộ chuyên môn tham gia huấn luyện.\n\n"
+        "c) Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm:\n\n"
+        "- Có kế hoạch bay chụp ảnh bổ sung.\n",
+        {("Bộ Nông nghiệp", "lead"), ("Cục đo đạc và bản đồ Nhà nước", "lead"), ("Bộ Quốc phòng", "lead")},
+    ),
 ]
+
+
+PARTY_DIRECTIONS = [
+    (
+        "'Chỉ đạo X chủ trì' inside a task addressed to Y: X leads beside Y",
+        ORG + "1. Giao Đảng ủy Chính phủ: (i) Chỉ đạo Đảng ủy Bộ Y tế chủ trì xây dựng quy trình liên thông. "
+        "(ii) Chỉ đạo Đảng ủy Bộ Giáo dục và Đào tạo chủ trì xây dựng các chương trình giáo dục.\n",
+        {
+            ("Đảng ủy Chính phủ", "lead"),
+            ("Đảng ủy Bộ Y tế", "lead"),
+            ("Đảng ủy Bộ Giáo dục và Đào tạo", "lead"),
+        },
+    ),
+    (
+        "items of 'Giao X lãnh đạo, chỉ đạo:' opening with their own bodies; a party prefix shared by a list",
+        ORG + "1. Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo:\n"
+        "- Các Đảng ủy Bộ Tài chính, Bộ Nội vụ khẩn trương thực hiện phân bổ ngân sách.\n"
+        "- Đảng ủy Bộ Nội vụ chủ trì, phối hợp với các tỉnh ủy, thành ủy hướng dẫn số hóa tài liệu.\n",
+        {
+            ("Đảng ủy Chính phủ", "lead"),
+            ("Đảng ủy Bộ Tài chính", "lead"),
+            ("Đảng ủy Bộ Nội vụ", "lead"),
+            ("Các tỉnh ủy, thành ủy", "coordinate"),
+        },
+    ),
+    (
+        "items of an agency heading that open with office-holders are people's duties (G7)",
+        ORG + "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã\n"
+        "- Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo, chỉ đạo chung công tác bầu cử.\n"
+        "- Các đồng chí Phó Chủ tịch Ủy ban MTTQ Việt Nam xã chỉ đạo thực hiện.\n"
+        "2. Các tổ chức chính trị - xã hội xã\n- Tăng cường công tác tuyên truyền vận động đoàn viên.\n",
+        {("Các tổ chức chính trị - xã hội xã", "lead")},
+    ),
+    (
+        "outside an organisation section, a cue sentence's paragraph goes on with its agency's duties",
+        "I. NỘI DUNG\n\na) Ban Thường trực Ủy ban MTTQ Việt Nam xã chủ động phối hợp với Ủy ban bầu cử xã "
+        "thực hiện các bước hiệp thương. Ban Thường trực Ủy ban MTTQ Việt Nam xã lựa chọn thời gian tổ "
+        "chức hiệp thương; phối hợp với Thường trực Hội đồng nhân dân xã chuẩn bị tài liệu.\n",
+        {
+            ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã", "lead"),
+            ("Ủy ban bầu cử xã", "coordinate"),
+            ("Thường trực Hội đồng nhân dân xã", "coordinate"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "body", "pairs"), PARTY_DIRECTIONS, ids=[c[0] for c in PARTY_DIRECTIONS])
+def test_party_directions_name_who_leads(why: str, body: str, pairs: set) -> None:
+    assert _pairs(body) == pairs, why
+
+
+OFFICE_HOLDER_GIVES = [
+    (
+        "the chairman hands the task out: the agency after 'giao' leads",
+        "Kính gửi: Công an tỉnh\n\nChủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu các nội dung "
+        "theo yêu cầu tại Kế hoạch số 600/KH-BCA-V01 để tham mưu, đề xuất.\n",
+        {("Công an tỉnh", "lead")},
+    ),
+    (
+        "the Prime Minister hands the task out after an introductory clause",
+        "Kính gửi: Bộ Kế hoạch và Đầu tư.\n\nVề nội dung nêu trên, Thủ tướng Chính phủ giao Bộ Kế hoạch và "
+        "Đầu tư nghiên cứu, có giải pháp phù hợp.\n\nVăn phòng Chính phủ thông báo để Bộ Kế hoạch và Đầu tư "
+        "biết, thực hiện./.\n",
+        {("Bộ Kế hoạch và Đầu tư", "lead")},
+    ),
+    (
+        "a leader's direction after 'có ý kiến như sau:' opens with its subject",
+        "Kính gửi: Bộ Công Thương\n\nXét đề nghị của Bộ Công Thương tại Tờ trình số 8798/TTr-BCT, Phó Thủ "
+        "tướng Chính phủ có ý kiến như sau: Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan "
+        "làm rõ các nội dung còn vướng mắc.\n",
+        {("Bộ Công Thương", "lead"), ("Các Bộ, cơ quan liên quan", "coordinate")},
+    ),
+    (
+        "the chairman asking office-holders still hands out nothing (G7)",
+        "Kính gửi: Các sở, ngành\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, ngành triển "
+        "khai thực hiện.\n",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "body", "pairs"), OFFICE_HOLDER_GIVES, ids=[c[0] for c in OFFICE_HOLDER_GIVES]
+)
+def test_an_office_holder_who_hands_a_task_out_is_its_giver(why: str, body: str, pairs: set) -> None:
+    assert _pairs(body) == pairs, why
 
 
 @pytest.mark.parametrize(("name", "body", "expected"), LIST_CASES, ids=[c[0] for c in LIST_CASES])

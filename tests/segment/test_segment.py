@@ -171,3 +171,20 @@ def test_numbering_a_thousand_levels_deep_nests_no_deeper_than_the_cap() -> None
     assert max(len(n.path) for n in nodes) <= MAX_DEPTH
     items = [n.heading for n in nodes if n.heading.startswith("Mục")]
     assert items == [f"Mục {k}" for k in range(1000)]
+
+
+def test_an_underlined_noi_nhan_opens_the_recipients() -> None:
+    """A markdown page keeps the label underlined ("__Nơi nhận__:"): its list is recipients, not body."""
+    from kg.normalize import normalize
+    from kg.segment import segment
+
+    body = (
+        "KẾ HOẠCH\n\nThực hiện chuyển đổi số\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Tỉnh ủy theo dõi.\n\n"
+        "__Nơi nhận__:\n- Văn phòng Trung ương Đảng,\n- Lưu Văn phòng Tỉnh ủy.\n"
+    )
+    outline = segment(normalize(body))
+    assert [ln.text for ln in outline.header.recipients] == [
+        "__Nơi nhận__:",
+        "- Văn phòng Trung ương Đảng,",
+        "- Lưu Văn phòng Tỉnh ủy.",
+    ]

@@ -65,7 +65,12 @@ class Tree:
         """Whether ``ln`` belongs to a recipients/signature block (recorded), updating the state."""
         t = ln.text
         if classify(t, "closing"):
-            (self.recipients if fold(t).startswith(("noi nhan", "kinh gui")) else self.signature).append(ln)
+            to = (
+                self.recipients
+                if fold(t).lstrip("_").startswith(("noi nhan", "kinh gui"))
+                else self.signature
+            )
+            to.append(ln)
             self._last = ln
             return True
         if not closing:

@@ -21,6 +21,8 @@ _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(
 # A class of bodies with its members named in brackets, the heading ending there: "Các cơ quan đăng ký đầu
 # tư (Sở Tài chính, Ban quản lý Khu Kinh tế):".
 _NAMED_MEMBERS = re.compile(r"^[^()]{3,80}\(([^()]+)\)\s*:?\s*$")
+# A unit of the named body in brackets right after it: "Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu)".
+_BRACKETED = re.compile(r"\s*\([^()]{2,80}\)")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
 _AGENCY_HEAD = re.compile(
     r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|"
@@ -43,6 +45,8 @@ def addressees(
         if members and all(m.match.id or (not strict and _AGENCY_HEAD.match(m.written)) for m in members):
             return members, len(heading)
     found, end = agencies_at(heading, 0, base, province)
+    if found and (unit := _BRACKETED.match(heading, end)):
+        end = unit.end()  # "Bộ Quốc phòng (Cục Bản đồ) có trách nhiệm:": the unit in brackets says who works
     rest = heading[end:].lstrip()
     if found and (not rest or rest[0] in ":-–"):
         return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
@@ -64,7 +68,9 @@ def addressees(
     heads_items = not after or after.startswith(":") or heading.rstrip().endswith(":")
     if not strict and heads_items and _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
         match = resolve_or_keep(name, province, name.lower().startswith("các"))
-        return [AgencyMention(base, base + len(name), name, match)], min(len(name) + 1, len(heading))
+        # "Cục X có trách nhiệm:" introduces the items after it: the heading holds no task of its own
+        task_at = len(heading) if heading.rstrip().endswith(":") else min(len(name) + 1, len(heading))
+        return [AgencyMention(base, base + len(name), name, match)], task_at
     return None
 
 

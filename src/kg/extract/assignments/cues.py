@@ -41,16 +41,21 @@ def opens_with(s: str, kind: str, folded: str | None = None) -> bool:
 
 
 def is_office_holder(s: str) -> bool:
-    """Whether ``s`` opens with an office-holder ("Giám đốc Sở ...", "Chủ tịch UBND ..."): people."""
-    return opens_with(s, "office-holder")
+    """Whether ``s`` opens with an office-holder ("Giám đốc Sở ...", "Chủ tịch UBND ..."): people. One who
+    hands a task out ("Chủ tịch UBND tỉnh giao Công an tỉnh ...") is its giver: the sentence addresses the
+    agencies after the verb, not the office-holder.
+
+    >>> is_office_holder("Chủ tịch UBND tỉnh chỉ đạo"), is_office_holder("Chủ tịch UBND tỉnh giao Sở Y tế")
+    (True, False)
+    """
+    return opens_with(s, "office-holder") and not opens_with(s, "address")
 
 
 def is_closing(para: str) -> bool:
     """A closing formula ("Trên đây là Kế hoạch ...", "Thủ trưởng các sở ...", "Yêu cầu Trưởng các phòng,
     ..., Chủ tịch UBND các xã ...") is not its task (G7), wherever it stands: in an item's body it ends
     that item."""
-    folded = fold_keep_length(para.lstrip())
-    if folded.startswith(("tren day", "trong qua trinh")) or is_office_holder(para):
+    if opens_with(para, "closing") or is_office_holder(para):
         return True
     cue = find_cue(para, "address")  # "Yêu cầu Trưởng các phòng, ...": only when it opens the paragraph
     return bool(cue and not para[: cue.start()].strip() and is_office_holder(para[cue.end() :]))

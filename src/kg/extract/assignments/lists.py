@@ -71,22 +71,27 @@ def _read_node(
     heads = [_heading_addressees(c, text, province) for c in node.children]
     addressed = sum(1 for h in heads if h)
     per_agency = addressed >= 2 and addressed >= _ADDRESSED_SHARE * len(heads)
-    # a heading that only names agencies ("4. Các bộ, cơ quan trung ương, địa phương:") addresses its items
-    # wherever it stands; one that opens a sentence counts in a per-agency list only
-    return [
-        (child, bool(head and (per_agency or head[1] > 0)))
-        for child, head in zip(node.children, heads, strict=True)
-    ]
+    marked = []
+    for child, head in zip(node.children, heads, strict=True):
+        if per_agency and not head:
+            # among agency items, one headed by a name the gazetteer lacks ("c) Cục đo đạc và bản đồ Nhà
+            # nước có trách nhiệm:") is one of them
+            head = _heading_addressees(child, text, province, strict=False)
+        # a heading that only names agencies ("4. Các bộ, cơ quan trung ương, địa phương:") addresses its
+        # items wherever it stands; one that opens a sentence counts in a per-agency list only
+        marked.append((child, bool(head and (per_agency or head[1] > 0))))
+    return marked
 
 
 def _heading_addressees(
-    node: Node, text: Text, province: str | None
+    node: Node, text: Text, province: str | None, strict: bool = True
 ) -> tuple[list[AgencyMention], int] | None:
     """The agencies an item's heading addresses ("Bộ Công Thương:", "Bộ Tài chính chủ trì ...") and
-    where its own task starts (0: the heading opens a sentence, its task)."""
+    where its own task starts (0: the heading opens a sentence, its task); ``strict``: names the gazetteer
+    reads only."""
     if node.kind in ("root", "part"):
         return None
-    return addressees(text.text[node.heading_start : node.heading_end], node.heading_start, province, True)
+    return addressees(text.text[node.heading_start : node.heading_end], node.heading_start, province, strict)
 
 
 def _intro(node: Node, text: Text, province: str | None) -> list[AgencyMention] | None:

@@ -43,8 +43,34 @@ def agencies_at(s: str, pos: int, base: int, province: str | None) -> tuple[list
             if rest:
                 found, end = found + rest, stop
         return [_shift(m, base) for m in found], end
+    party = _party_prefixed(s, pos, province)
+    if party:
+        return [_shift(m, base) for m in party[0]], party[1]
     found, end = parse_agency_list(s, pos, province)
     return [_shift(m, base) for m in found], end
+
+
+# "Các Đảng ủy Bộ Tài chính, Bộ Nội vụ": a party body's kind printed once before the bodies it belongs to.
+_PARTY_PREFIX = re.compile(
+    r"(?:Các|các)\s+(Đảng [uủ][yỷ]|Đảng đoàn|Ban cán sự đảng|đảng [uủ][yỷ]|đảng đoàn)\s+(?=[^\W\d_])"
+)
+
+
+def _party_prefixed(s: str, pos: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
+    """ "Các Đảng ủy Bộ Tài chính, Bộ Nội vụ khẩn trương ..." → "Đảng ủy Bộ Tài chính", "Đảng ủy Bộ Nội
+    vụ" (each body named in full), when two bodies at least follow the prefix; None otherwise."""
+    m = _PARTY_PREFIX.match(s, pos)
+    if not m:
+        return None
+    bodies, end = parse_agency_list(s, m.end(), province)
+    if len(bodies) < 2 or any(b.match.is_group for b in bodies):
+        return None
+    head = m.group(1)[0].upper() + m.group(1)[1:]
+    out = [
+        AgencyMention(b.start, b.end, b.written, resolve_or_keep(f"{head} {b.written}", province, False))
+        for b in bodies
+    ]
+    return out, end
 
 
 # "Các Bộ: Tài chính, Quốc phòng, Công an", "các sở: Y tế; Xây dựng": one head noun shared by the names after
@@ -135,6 +161,19 @@ def partners(s: str, base: int, province: str | None) -> list[AgencyMention]:
         for m in pattern.finditer(folded):
             found, _ = agencies_at(s, m.end(), base, province)
             out.extend(found)
+    return out
+
+
+def directed_leads(s: str, base: int, province: str | None) -> list[AgencyMention]:
+    """Agencies a lead directs to lead the task themselves ("Chỉ đạo Đảng ủy Bộ Y tế chủ trì ..."): named
+    after "(lãnh đạo,) chỉ đạo" and followed by "chủ trì", they lead it too."""
+    out: list[AgencyMention] = []
+    folded = fold_keep_length(s)
+    for pattern in cues("directs"):
+        for m in pattern.finditer(folded):
+            found, end = agencies_at(s, m.end(), base, province)
+            if found and re.match(r"\s*,?\s*chu tri\b", folded[end:]):
+                out.extend(found)
     return out
 
 

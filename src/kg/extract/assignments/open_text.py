@@ -80,5 +80,7 @@ def cue_units(text: Text, outline: Outline, province: str | None) -> list[Unit]:
     for base, para in paragraphs(text, outline):
         label = parse_label(para.strip())
         skip = len(para) - len(label[2]) if label else 0
-        units += sentence_units(para[skip:], base + skip, None, province, carry=False)
+        # the sentences after a cue sentence in its paragraph are its agency's too ("Ban Thường trực ... chủ
+        # động phối hợp với X ... . Ban Thường trực ... lựa chọn ...; phối hợp với Y chuẩn bị ...")
+        units += sentence_units(para[skip:], base + skip, None, province, carry=True)
     return units

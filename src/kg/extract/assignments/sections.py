@@ -8,7 +8,7 @@ task unless one names new parties or a timeframe (G5); a closing formula inside 
 from __future__ import annotations
 
 from kg.extract.assignments.addressees import addressees
-from kg.extract.assignments.cues import find_cue, is_closing
+from kg.extract.assignments.cues import find_cue, is_closing, is_office_holder
 from kg.extract.assignments.mentions import partners
 from kg.extract.assignments.reading import sentence_units
 from kg.extract.assignments.split import sentences
@@ -58,6 +58,8 @@ def addressed_units(
     """A task item under an addressee: own text is a unit; partners of an intro ending ':' pass down."""
     full = text.text
     heading = full[node.heading_start : node.heading_end]
+    if is_office_holder(heading.lstrip(" -–•+*")):
+        return []  # "1. Ban Thường trực ...: - Đồng chí Chủ tịch ... chỉ đạo chung": a person's duty (G7)
     units: list[Unit] = []
     intro_partners: list[AgencyMention] = []
     run: list[tuple[int, int]] = []  # sentences of the item's own task, kept together (G5)

@@ -56,10 +56,11 @@ def acts_on(heading: str, end: int) -> bool:
 
 
 def subject_like(s: str, pos: int) -> bool:
-    """An agency list is a subject when it opens the sentence or follows an introductory clause."""
+    """An agency list is a subject when it opens the sentence or follows an introductory clause (its
+    comma, or the colon of "... có ý kiến như sau: Bộ Công Thương chủ trì ...")."""
     before = s[:pos].rstrip()
     return not before or (
-        before.endswith(",") and find_cue(before, "coordinate") is None and not _lists_into(s, pos)
+        before.endswith((",", ":")) and find_cue(before, "coordinate") is None and not _lists_into(s, pos)
     )
 
 

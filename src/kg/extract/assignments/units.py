@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract.assignments.mentions import agency_key, partners, report_recipients
+from kg.extract.assignments.cues import opens_with
+from kg.extract.assignments.mentions import (
+    agencies_at,
+    agency_key,
+    directed_leads,
+    partners,
+    report_recipients,
+)
+from kg.extract.assignments.subjects import acts_on
 from kg.extract.deadlines import deadline_clause, find_deadline
 from kg.lexicon.gazetteer import AgencyMention
 from kg.segment.outline import Node
@@ -35,10 +43,28 @@ def make_unit(
     text names besides ``leads``."""
     text = s[a:b]
     lead_keys = {agency_key(m) for m in leads}
+    directed = [
+        m
+        for m in directed_leads(text, base + a, province) + _own_subject(text, base + a, province)
+        if agency_key(m) not in lead_keys
+    ]
+    leads = list(leads) + directed if leads else leads
+    lead_keys |= {agency_key(m) for m in directed}
     coords = [m for m in partners(text, base + a, province) if agency_key(m) not in lead_keys]
     strip_l = len(text) - len(text.lstrip(" ,;:-–"))
     strip_r = len(text) - len(text.rstrip(" ,;:.-–/"))
     return Unit(base + a + strip_l, base + b - strip_r, section, list(leads), coords)
+
+
+def _own_subject(text: str, base: int, province: str | None) -> list[AgencyMention]:
+    """The agencies an item under an addressee opens with, before its task verb or a lead cue ("Giao Đảng ủy
+    Chính phủ lãnh đạo, chỉ đạo: - Các Đảng ủy Bộ Tài chính, Bộ Nội vụ khẩn trương ..."): they lead it
+    beside the addressee."""
+    at = len(text) - len(text.lstrip(" -–•+*"))
+    found, end = agencies_at(text, at, base, province)
+    if found and (acts_on(text, end) or opens_with(text[end:].lstrip(), "lead")):
+        return found
+    return []
 
 
 def run_units(
