@@ -256,7 +256,8 @@ def _check_title_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]
 
 @checker("agency_groups")
 def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example is read whole, as one collective group, by ``match_group``."""
+    """Every example is read whole, as one collective group, by ``match_group``; a ``not`` or ``split``
+    example [phrase, group] is read as that group at the phrase's start ("" for none)."""
     from kg.lexicon.gazetteer import match_group, resolve_agency
 
     problems = []
@@ -267,6 +268,12 @@ def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
                 if not match or not match.is_group or match.name != example:
                     got = (match.name, match.is_group) if match else None
                     problems.append(f"agency_groups/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
+                continue
+            if entry["kind"] in ("not", "split"):
+                phrase, want = example
+                end = match_group(phrase)
+                if phrase[: end or 0] != want:
+                    problems.append(f"agency_groups/{_entry_id(entry, i)}: {phrase!r} read as {phrase[: end or 0]!r}")
                 continue
             end = match_group(example)
             if end != len(example):

@@ -338,9 +338,9 @@ def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
     """One regex over folded text for "các <noun>(, [các] <noun>)* [qualifier]", and for a list of two or
     more nouns or a noun and a qualifier without "các" ("Cơ quan, địa phương liên quan"), localities
     excepted (data/vocab/agency_groups.yaml)."""
-    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": [], "bare": []}
+    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": [], "bare": [], "not": []}
     for entry in vocab.load("agency_groups"):
-        forms.get(entry["kind"], []).extend(entry["forms"])
+        forms.get(entry["kind"], []).extend(entry.get("forms", ()))
         if entry["kind"] == "noun" and entry.get("id") != "localities":
             forms["bare"].extend(f for f in entry["forms"] if " " in f)
 
@@ -349,7 +349,8 @@ def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
         )
 
-    noun = rf"(?:{alt(forms['noun'])})(?![\w])"
+    # "các trường hợp", "các hội nghị": a noun's word opening a common noun is no kind of body
+    noun = rf"(?!(?:{alt(forms['not'])})(?![\w]))(?:{alt(forms['noun'])})(?![\w])"
     bare = rf"(?:{alt(forms['bare'])})(?![\w])"
     cac = r"(?:cac\s+(?=\w))?" if join_cac else r"(?!cac\b)"  # "Các sở, ban, ngành, các tổ chức ..."
     sep = rf"(?:\s*[,/]\s*{cac}|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
@@ -415,6 +416,8 @@ def match_group(text: str, pos: int = 0) -> int | None:
         return None
     if (cut := _named_member(text, folded, m.start(), m.end())) is not None:
         return cut
+    if (cut := _next_group(folded, m.start(), m.end())) is not None:
+        return cut
     # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
     # (its first word may already be read as a qualifier: "thuộc Bộ")
     ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
@@ -433,6 +436,19 @@ def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
         if surface.end() > end and not (listed and listed.is_group):
             return sep.start()
     return None
+
+
+def _next_group(folded: str, start: int, end: int) -> int | None:
+    """Where a group of one kind named in several words ends before ", các" and another group ("các tổ chức
+    thành viên, các cơ quan tuyên truyền"), or None: a list of kinds goes on over ", các" ("Các sở, ban, ngành,
+    các tổ chức chính trị - xã hội"), a kind already qualified by its own words is a whole group."""
+    if not folded.startswith("cac ", start):
+        return None
+    sep = re.compile(r"\s*,\s*cac\s").search(folded, start, end)
+    first = folded[start + 4 : sep.start()] if sep else ""
+    if not sep or " " not in first.strip() or _GROUP_SEP.search(first):
+        return None
+    return sep.start()
 
 
 @lru_cache(maxsize=8192)
@@ -542,6 +558,8 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
         ends.append(end)
     phrase = read_phrase(text, pos, is_listed)
+    if phrase and (cut := _group_after(text, pos, phrase[0])):
+        phrase = (cut, phrase[1])  # "Văn phòng Ban Chỉ huy và cơ quan, địa phương liên quan": two items
     if phrase and (not ends or (phrase[0] > max(ends) and _longer_name(text, pos, max(ends), phrase[0]))):
         ends.append(phrase[0])
     if (body := _party_body_of(text, pos, province)) and body[0] > max(ends, default=pos):
@@ -554,6 +572,15 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
         )
         if match:
             return _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
+    return None
+
+
+def _group_after(text: str, pos: int, end: int) -> int | None:
+    """Where a name read by its head stops before a collective group joined to it by "," or "và" (the group
+    is the list's next item, not words of the name), or None."""
+    for sep in _LIST_SEP.finditer(text, pos + 1, end):
+        if text[sep.end() : sep.end() + 1].islower() and match_group(text, sep.end()):
+            return sep.start()
     return None
 
 
@@ -629,7 +656,9 @@ def parse_agency_list(
             continue
         mention = find_agency_at(text, start, province)
         if not mention and mentions:
-            mention = _same_body_elsewhere(text, start, mentions[-1], province)
+            mention = _same_body_elsewhere(text, start, mentions[-1], province) or _same_body_other_level(
+                text, start, mentions[-1], province
+            )
         if not mention:
             break
         mentions.append(mention)
@@ -681,6 +710,30 @@ def _same_body_elsewhere(
         return None
     match = resolve_agency(f"{scoped['base']} {text[pos:end]}", province)
     return AgencyMention(pos, end, text[pos:end], match) if match else None
+
+
+_LEVEL = re.compile(r"(?i:cấp)[ \t]+[^\W\d_]+(?:[ \t]+(?i:ương))?")  # "cấp xã", "cấp trung ương"
+
+
+def _same_body_other_level(
+    text: str, pos: int, previous: AgencyMention, province: str | None
+) -> AgencyMention | None:
+    """The body just named for a level, at another level: "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"
+    names the provincial board and the communes' boards."""
+    level = _LEVEL.match(text, pos)
+    base = re.match(r"(.+)\s+(?i:cấp)\s+\S+(?:\s+(?i:ương))?$", previous.written)
+    if not level or not base:
+        return None
+    name = f"{base[1]} {level[0]}"
+    match = resolve_agency(name, province) or _level_of_unlisted(previous.match, name, level[0], province)
+    return AgencyMention(pos, level.end(), level[0], match)
+
+
+def _level_of_unlisted(body: AgencyMatch, name: str, level: str, province: str | None) -> AgencyMatch:
+    """An unlisted body at a level: one body at its province's own level ("cấp tỉnh" in a province's text),
+    else the bodies of every unit of that level, a collective group."""
+    own = bool(province) and fold_keep_length(level).split()[-1] == "tinh"
+    return replace(body, id="", name=_capital(_clean(name)), is_group=not own)
 
 
 def all_entries() -> tuple[dict[str, Any], ...]:
