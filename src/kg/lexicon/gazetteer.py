@@ -418,6 +418,8 @@ def match_group(text: str, pos: int = 0) -> int | None:
         return cut
     if (cut := _next_group(folded, m.start(), m.end())) is not None:
         return cut
+    if (twin := _PROVIDES.search(folded, m.start(), m.end())) and not text[twin.start() + 1 :].startswith("cùng"):
+        return twin.start()  # "các tổ chức cung cấp dịch vụ": "cung cấp" (provide) folds as "cùng cấp"
     # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
     # (its first word may already be read as a qualifier: "thuộc Bộ")
     ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
@@ -436,6 +438,9 @@ def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
         if surface.end() > end and not (listed and listed.is_group):
             return sep.start()
     return None
+
+
+_PROVIDES = re.compile(r"\s+cung\s+cap$")
 
 
 def _next_group(folded: str, start: int, end: int) -> int | None:
@@ -629,7 +634,16 @@ def _goes_on(text: str, end: int) -> bool:
 def _unlisted(written: str, head: Head, province: str | None) -> AgencyMatch:
     """A body the gazetteer does not list, known by its head word (no id: records warn about it)."""
     scoped = province if head.level != "central" else None
-    return AgencyMatch("", _capital(_clean(written)), None, head.level, head.branch, False, None, scoped)
+    group = _for_places(written, province)  # "Ban Công tác Mặt trận các thôn trên địa bàn xã"
+    return AgencyMatch("", _capital(_clean(written)), None, head.level, head.branch, group, None, scoped)
+
+
+def _for_places(written: str, province: str | None) -> bool:
+    """Whether an unlisted body's name names it for a class of places or a level ("các thôn", "cấp xã"):
+    the bodies of every such unit, a group; at its province's own level ("cấp tỉnh" in a province's text)
+    one body."""
+    tail = _tail_regex().search(fold_keep_length(written))
+    return bool(tail) and not (province and tail[0].split()[-1] == "tinh" and "cap" in tail[0].split())
 
 
 def parse_agency_list(
@@ -725,15 +739,13 @@ def _same_body_other_level(
     if not level or not base:
         return None
     name = f"{base[1]} {level[0]}"
-    match = resolve_agency(name, province) or _level_of_unlisted(previous.match, name, level[0], province)
+    match = resolve_agency(name, province) or _level_of_unlisted(previous.match, name, province)
     return AgencyMention(pos, level.end(), level[0], match)
 
 
-def _level_of_unlisted(body: AgencyMatch, name: str, level: str, province: str | None) -> AgencyMatch:
-    """An unlisted body at a level: one body at its province's own level ("cấp tỉnh" in a province's text),
-    else the bodies of every unit of that level, a collective group."""
-    own = bool(province) and fold_keep_length(level).split()[-1] == "tinh"
-    return replace(body, id="", name=_capital(_clean(name)), is_group=not own)
+def _level_of_unlisted(body: AgencyMatch, name: str, province: str | None) -> AgencyMatch:
+    """An unlisted body at a level (kept as written; a group or not as ``_for_places`` says)."""
+    return replace(body, id="", name=_capital(_clean(name)), is_group=_for_places(name, province))
 
 
 def all_entries() -> tuple[dict[str, Any], ...]:

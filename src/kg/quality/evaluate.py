@@ -178,11 +178,12 @@ def looks_collective(name: str) -> bool:
 
 
 def _is_collective(a: dict[str, Any]) -> bool:
-    """The gold's ``collective`` flag; for a record, its ``is_group`` or, failing both, the wording."""
-    flag = a.get("collective")
+    """The gold's ``collective`` flag; for a record, its ``is_group`` (a named body such as "Ban Quản lý các
+    khu công nghiệp" says False); failing both, the wording."""
+    flag = a.get("collective", a.get("is_group"))
     if isinstance(flag, bool):
         return flag
-    return bool(a.get("is_group")) or looks_collective(a["agency"])
+    return looks_collective(a["agency"])
 
 
 def _counts(pred: set[Any], gold: set[Any], ignore: set[Any] | None = None) -> Counts:
