@@ -95,11 +95,17 @@ def _check_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]:
 
 @checker("deadlines")
 def _check_deadlines(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example is found as a deadline; every ``counter_examples`` string is not."""
-    from kg.extract.deadlines import deadline_clause, find_deadline
+    """Every example is found as a deadline; every ``counter_examples`` string is not (for ``not-cell``:
+    every example cell states no time, every counter-example does)."""
+    from kg.extract.deadlines import deadline_clause, find_deadline, is_deadline_cell
 
     problems = []
     for i, entry in enumerate(entries):
+        if entry.get("where") == "not-cell":  # cells that name no time; counter-examples do
+            bad = [c for c in entry["examples"] if is_deadline_cell(c)]
+            bad += [c for c in entry.get("counter_examples", ()) if not is_deadline_cell(c)]
+            problems += [f"deadlines/{_entry_id(entry, i)}: {c!r} read wrongly as a cell" for c in bad]
+            continue
         find = deadline_clause if entry.get("where") == "lead-in" else find_deadline
         for example in entry["examples"]:
             sentence, phrase = (example, None) if isinstance(example, str) else example
