@@ -416,6 +416,8 @@ def match_group(text: str, pos: int = 0) -> int | None:
         return None
     if (cut := _named_member(text, folded, m.start(), m.end())) is not None:
         return cut
+    if (bodies := _bodies_of_places(text, folded, m.start(), m.end())) is not None:
+        return bodies
     if (cut := _next_group(folded, m.start(), m.end())) is not None:
         return cut
     if (twin := _PROVIDES.search(folded, m.start(), m.end())) and not text[twin.start() + 1 :].startswith("cùng"):
@@ -438,6 +440,17 @@ def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
         if surface.end() > end and not (listed and listed.is_group):
             return sep.start()
     return None
+
+
+def _bodies_of_places(text: str, folded: str, start: int, end: int) -> int | None:
+    """End of "các" + a body named for a class of places ("các Cục Hải quan tỉnh, thành phố"): the group
+    grammar read only its head word ("các Cục"); None when no such name goes on there. A body with no
+    places ("các Sở Tài chính, Kế hoạch và Đầu tư") may be a shared head, so it is not read here."""
+    at = start + 4
+    if not folded.startswith("cac ", start) or not text[end + 1 : end + 2].isupper():
+        return None
+    body = find_agency_at(text, at)
+    return body.end if body and body.end > end and body.match.is_group else None
 
 
 _PROVIDES = re.compile(r"\s+cung\s+cap$")
@@ -669,6 +682,10 @@ def parse_agency_list(
             end = shared[-1].end
             continue
         mention = find_agency_at(text, start, province)
+        if mention and mention.match.is_group and (members := _named_members(text, mention.end, province)):
+            mentions.extend(members)  # "các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá": the bodies named
+            end = members[-1].end
+            continue
         if not mention and mentions:
             mention = _same_body_elsewhere(text, start, mentions[-1], province) or _same_body_other_level(
                 text, start, mentions[-1], province
@@ -686,6 +703,16 @@ _SHARED_HEAD = re.compile(
 )
 
 
+def _named_members(text: str, pos: int, province: str | None) -> list[AgencyMention]:
+    """The bodies a group names after its colon, on the same line ("các hội: Hiệp hội Vận tải ô tô, Hội
+    Nghề cá và Hội Tin học"), when each is a name of its own; else []."""
+    colon = re.compile(r"[ \t]*:[ \t]*").match(text, pos)
+    if not colon or not text[colon.end() : colon.end() + 1].isupper():
+        return []
+    found, _end = parse_agency_list(text, colon.end(), province)
+    return found if all(not m.match.is_group for m in found) else []
+
+
 def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyMention]:
     """The bodies of a list whose items share a head printed once ("Ủy ban nhân dân các tỉnh: Lào Cai, Đồng
     Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
@@ -697,7 +724,8 @@ def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyM
     found: list[AgencyMention] = []
     at = m.end()
     while text[at : at + 1].isupper():
-        line_end = text.find("\n", at)
+        # the item's line and the next: a name may be wrapped ("Giao thông vận" / "tải")
+        line_end = text.find("\n", text.find("\n", at) + 1) if "\n" in text[at:] else -1
         named = find_agency_at(head + text[at : line_end if line_end >= 0 else len(text)], 0, province)
         if not named or not named.match.id or named.match.is_group or named.end <= len(head):
             break
