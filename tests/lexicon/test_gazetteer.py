@@ -330,7 +330,7 @@ def test_lists_of_named_bodies_and_groups(sentence: str, names: list[str]) -> No
 # whether each is a collective group (name, is_group); the list is read from the words ``at``.
 GROUP_LISTS = [
     (
-        "Ủy ban MTTQ Việt Nam xã phối hợp với các tổ chức thành viên, các cơ quan tuyên truyền, báo chí trên địa bàn tổ chức",
+        "MTTQ xã phối hợp với các tổ chức thành viên, các cơ quan tuyên truyền, báo chí trên địa bàn tổ chức",
         "các tổ chức",
         [("Các tổ chức thành viên", True), ("Các cơ quan tuyên truyền, báo chí trên địa bàn", True)],
     ),

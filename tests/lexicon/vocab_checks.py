@@ -278,8 +278,9 @@ def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
             if entry["kind"] in ("not", "split"):
                 phrase, want = example
                 end = match_group(phrase)
-                if phrase[: end or 0] != want:
-                    problems.append(f"agency_groups/{_entry_id(entry, i)}: {phrase!r} read as {phrase[: end or 0]!r}")
+                got = phrase[: end or 0]
+                if got != want:
+                    problems.append(f"agency_groups/{_entry_id(entry, i)}: {phrase!r} read as {got!r}")
                 continue
             end = match_group(example)
             if end != len(example):

@@ -420,7 +420,8 @@ def match_group(text: str, pos: int = 0) -> int | None:
         return bodies
     if (cut := _next_group(folded, m.start(), m.end())) is not None:
         return cut
-    if (twin := _PROVIDES.search(folded, m.start(), m.end())) and not text[twin.start() + 1 :].startswith("cùng"):
+    twin = _PROVIDES.search(folded, m.start(), m.end())
+    if twin and not text[twin.start() + 1 :].startswith("cùng"):
         return twin.start()  # "các tổ chức cung cấp dịch vụ": "cung cấp" (provide) folds as "cùng cấp"
     # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
     # (its first word may already be read as a qualifier: "thuộc Bộ")
@@ -457,9 +458,9 @@ _PROVIDES = re.compile(r"\s+cung\s+cap$")
 
 
 def _next_group(folded: str, start: int, end: int) -> int | None:
-    """Where a group of one kind named in several words ends before ", các" and another group ("các tổ chức
-    thành viên, các cơ quan tuyên truyền"), or None: a list of kinds goes on over ", các" ("Các sở, ban, ngành,
-    các tổ chức chính trị - xã hội"), a kind already qualified by its own words is a whole group."""
+    """Where a group of one kind named in several words ends before ", các" and another group ("các tổ
+    chức thành viên, các cơ quan tuyên truyền"), or None: a list of kinds goes on over ", các" ("Các sở,
+    ban, ngành, các tổ chức chính trị - xã hội"); a kind qualified by its own words is a whole group."""
     if not folded.startswith("cac ", start):
         return None
     sep = re.compile(r"\s*,\s*cac\s").search(folded, start, end)
@@ -656,7 +657,10 @@ def _for_places(written: str, province: str | None) -> bool:
     the bodies of every such unit, a group; at its province's own level ("cấp tỉnh" in a province's text)
     one body."""
     tail = _tail_regex().search(fold_keep_length(written))
-    return bool(tail) and not (province and tail[0].split()[-1] == "tinh" and "cap" in tail[0].split())
+    if tail is None:
+        return False
+    words = tail[0].split()
+    return not (province and words[-1] == "tinh" and "cap" in words)
 
 
 def parse_agency_list(

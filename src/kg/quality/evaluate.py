@@ -11,7 +11,7 @@ Measures, each as true/false positives and false negatives so documents can be m
 - agency_roles: distinct (agency, role) pairs, names compared after NFC, whitespace collapsing and a
   lower-cased first letter; only ``SCORED_ROLES`` count, so records may carry more roles;
 - collectives: the same pairs restricted to collective groups ("Các sở, ban, ngành", "Ủy ban nhân dân các
-  huyện"), taken from the gold's ``collective`` flag, else from the wording;
+  huyện"), taken from the gold's ``collective`` flag and the record's ``is_group``, else from the wording;
 - deadlines: on gold assignments matched to a predicted one (same agency and role, overlapping task words),
   whether the deadline is the same (both null counts as right);
 - metadata: each of number, doc_type, issuer, date, title, signer right or wrong (title and issuer:
