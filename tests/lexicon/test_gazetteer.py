@@ -324,3 +324,67 @@ def test_a_typo_between_two_common_nouns_is_no_group() -> None:
 def test_lists_of_named_bodies_and_groups(sentence: str, names: list[str]) -> None:
     found, _ = parse_agency_list(sentence)
     assert [m.match.name for m in found] == names
+
+
+# Groups and lists of bodies as the real corpus prints them: where one item ends and the next begins, and
+# whether each is a collective group (name, is_group); the list is read from the words ``at``.
+GROUP_LISTS = [
+    (
+        "MTTQ xã phối hợp với các tổ chức thành viên, các cơ quan tuyên truyền, báo chí trên địa bàn tổ chức",
+        "các tổ chức",
+        [("Các tổ chức thành viên", True), ("Các cơ quan tuyên truyền, báo chí trên địa bàn", True)],
+    ),
+    (
+        "Các sở, ban, ngành, các tổ chức chính trị - xã hội tham gia",
+        "",
+        [("Các sở, ban, ngành, các tổ chức chính trị - xã hội", True)],
+    ),
+    (
+        "Văn phòng Ban Chỉ huy và cơ quan, địa phương liên quan thực hiện",
+        "",
+        [("Văn phòng Ban Chỉ huy", False), ("Cơ quan, địa phương liên quan", True)],
+    ),
+    (
+        "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã chủ trì",
+        "",
+        [("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", True), ("Ban Chỉ huy Phòng thủ dân sự cấp xã", True)],
+    ),
+    (
+        "Ủy ban nhân dân cấp tỉnh, cấp xã thực hiện",
+        "",
+        [("Ủy ban nhân dân cấp tỉnh", True), ("Ủy ban nhân dân cấp xã", True)],
+    ),
+    (
+        "Bộ Tài chính yêu cầu các Cục Hải quan tỉnh, thành phố triển khai",
+        "các Cục",
+        [("Các Cục Hải quan tỉnh, thành phố", True)],
+    ),
+    ("các tổ chức cung cấp dịch vụ chi trả", "", [("Các tổ chức", True)]),
+    (
+        "Các cơ quan, tổ chức khác trong hệ thống chính trị phối hợp",
+        "",
+        [("Các cơ quan, tổ chức khác trong hệ thống chính trị", True)],
+    ),
+    (
+        "các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá và Hội Tin học hoàn thành",
+        "",
+        [("Hiệp hội Vận tải ô tô", False), ("Hội Nghề cá", False), ("Hội Tin học", False)],
+    ),
+    (
+        "các sở: Thông tin và Truyền thông, Giao thông vận\ntải, Xây dựng có ý kiến",
+        "",
+        [("Sở Thông tin và Truyền thông", False), ("Sở Giao thông vận tải", False), ("Sở Xây dựng", False)],
+    ),
+    ("Các trường hợp khác thực hiện theo quy định", "", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "at", "found"), GROUP_LISTS)
+def test_groups_end_where_the_next_item_begins(sentence: str, at: str, found: list[tuple[str, bool]]) -> None:
+    mentions, _ = parse_agency_list(sentence, sentence.index(at))
+    assert [(m.match.name, m.match.is_group) for m in mentions] == found
+
+
+def test_a_level_of_an_unlisted_body_is_one_body_in_its_own_province() -> None:
+    mentions, _ = parse_agency_list("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã chủ trì", 0, "Nghệ An")
+    assert [m.match.is_group for m in mentions] == [False, True]

@@ -95,11 +95,17 @@ def _check_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]:
 
 @checker("deadlines")
 def _check_deadlines(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example is found as a deadline; every ``counter_examples`` string is not."""
-    from kg.extract.deadlines import deadline_clause, find_deadline
+    """Every example is found as a deadline; every ``counter_examples`` string is not (for ``not-cell``:
+    every example cell states no time, every counter-example does)."""
+    from kg.extract.deadlines import deadline_clause, find_deadline, is_deadline_cell
 
     problems = []
     for i, entry in enumerate(entries):
+        if entry.get("where") == "not-cell":  # cells that name no time; counter-examples do
+            bad = [c for c in entry["examples"] if is_deadline_cell(c)]
+            bad += [c for c in entry.get("counter_examples", ()) if not is_deadline_cell(c)]
+            problems += [f"deadlines/{_entry_id(entry, i)}: {c!r} read wrongly as a cell" for c in bad]
+            continue
         find = deadline_clause if entry.get("where") == "lead-in" else find_deadline
         for example in entry["examples"]:
             sentence, phrase = (example, None) if isinstance(example, str) else example
@@ -256,7 +262,8 @@ def _check_title_abbreviations(entries: tuple[dict[str, Any], ...]) -> list[str]
 
 @checker("agency_groups")
 def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example is read whole, as one collective group, by ``match_group``."""
+    """Every example is read whole, as one collective group, by ``match_group``; a ``not`` or ``split``
+    example [phrase, group] is read as that group at the phrase's start ("" for none)."""
     from kg.lexicon.gazetteer import match_group, resolve_agency
 
     problems = []
@@ -267,6 +274,13 @@ def _check_agency_groups(entries: tuple[dict[str, Any], ...]) -> list[str]:
                 if not match or not match.is_group or match.name != example:
                     got = (match.name, match.is_group) if match else None
                     problems.append(f"agency_groups/{_entry_id(entry, i)}: {example!r} resolves to {got!r}")
+                continue
+            if entry["kind"] in ("not", "split"):
+                phrase, want = example
+                end = match_group(phrase)
+                got = phrase[: end or 0]
+                if got != want:
+                    problems.append(f"agency_groups/{_entry_id(entry, i)}: {phrase!r} read as {got!r}")
                 continue
             end = match_group(example)
             if end != len(example):

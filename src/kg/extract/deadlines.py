@@ -27,7 +27,19 @@ def _all_entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 
 
 def _entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    return tuple(e for e in _all_entries() if e[1] != "lead-in")
+    return tuple(e for e in _all_entries() if e[1] not in ("lead-in", "not-cell"))
+
+
+def is_deadline_cell(cell: str) -> bool:
+    """Whether a table's "Thời gian" cell states a time: not empty, not only another plan's schedule
+    ("Theo Kế hoạch riêng": data/vocab/deadlines.yaml, ``not-cell``).
+
+    >>> is_deadline_cell("Quý IV/2025"), is_deadline_cell("Theo kế hoạch"), is_deadline_cell(" – ")
+    (True, False, False)
+    """
+    bare = cell.strip(" -–.;:,")
+    no_time = (p for _id, where, p in _all_entries() if where == "not-cell")
+    return bool(bare) and not any(p.fullmatch(bare) for p in no_time)
 
 
 def _lead_ins() -> tuple[re.Pattern[str], ...]:

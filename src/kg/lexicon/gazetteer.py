@@ -358,9 +358,9 @@ def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
     """One regex over folded text for "các <noun>(, [các] <noun>)* [qualifier]", and for a list of two or
     more nouns or a noun and a qualifier without "các" ("Cơ quan, địa phương liên quan"), localities
     excepted (data/vocab/agency_groups.yaml)."""
-    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": [], "bare": []}
+    forms: dict[str, list[str]] = {"head": [], "noun": [], "qualifier": [], "bare": [], "not": []}
     for entry in vocab.load("agency_groups"):
-        forms.get(entry["kind"], []).extend(entry["forms"])
+        forms.get(entry["kind"], []).extend(entry.get("forms", ()))
         if entry["kind"] == "noun" and entry.get("id") != "localities":
             forms["bare"].extend(f for f in entry["forms"] if " " in f)
 
@@ -369,7 +369,8 @@ def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
         )
 
-    noun = rf"(?:{alt(forms['noun'])})(?![\w])"
+    # "các trường hợp", "các hội nghị": a noun's word opening a common noun is no kind of body
+    noun = rf"(?!(?:{alt(forms['not'])})(?![\w]))(?:{alt(forms['noun'])})(?![\w])"
     bare = rf"(?:{alt(forms['bare'])})(?![\w])"
     cac = r"(?:cac\s+(?=\w))?" if join_cac else r"(?!cac\b)"  # "Các sở, ban, ngành, các tổ chức ..."
     sep = rf"(?:\s*[,/]\s*{cac}|\s+va\s+(?!cac\b)|\s+(?=nganh\b|ban nganh\b|dia phuong\b))"
@@ -436,6 +437,13 @@ def match_group(text: str, pos: int = 0) -> int | None:
         return None
     if (cut := _named_member(text, folded, m.start(), m.end())) is not None:
         return cut
+    if (bodies := _bodies_of_places(text, folded, m.start(), m.end())) is not None:
+        return bodies
+    if (cut := _next_group(folded, m.start(), m.end())) is not None:
+        return cut
+    twin = _PROVIDES.search(folded, m.start(), m.end())
+    if twin and not text[twin.start() + 1 :].startswith("cùng"):
+        return twin.start()  # "các tổ chức cung cấp dịch vụ": "cung cấp" (provide) folds as "cùng cấp"
     # "... thuộc Ủy ban nhân dân Thành phố", "... trực thuộc Bộ Tư pháp": the body the group belongs to
     # (its first word may already be read as a qualifier: "thuộc Bộ")
     ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
@@ -454,6 +462,34 @@ def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
         if surface.end() > end and not (listed and listed.is_group):
             return sep.start()
     return None
+
+
+def _bodies_of_places(text: str, folded: str, start: int, end: int) -> int | None:
+    """End of "các" + a body named for a class of places ("các Cục Hải quan tỉnh, thành phố"): the group
+    grammar read only its head word ("các Cục"); None when no such name goes on there. A body with no
+    places ("các Sở Tài chính, Kế hoạch và Đầu tư") may be a shared head, so it is not read here."""
+    at = start + 4
+    if not folded.startswith("cac ", start) or not text[end + 1 : end + 2].isupper():
+        return None
+    body = find_agency_at(text, at)
+    return body.end if body and body.end > end and body.match.is_group else None
+
+
+_PROVIDES = re.compile(r"\s+cung\s+cap$")
+_THEN_CAC = re.compile(r"\s*,\s*cac\s")
+
+
+def _next_group(folded: str, start: int, end: int) -> int | None:
+    """Where a group of one kind named in several words ends before ", các" and another group ("các tổ
+    chức thành viên, các cơ quan tuyên truyền"), or None: a list of kinds goes on over ", các" ("Các sở,
+    ban, ngành, các tổ chức chính trị - xã hội"); a kind qualified by its own words is a whole group."""
+    if not folded.startswith("cac ", start):
+        return None
+    sep = _THEN_CAC.search(folded, start, end)
+    first = folded[start + 4 : sep.start()] if sep else ""
+    if not sep or " " not in first.strip() or _GROUP_SEP.search(first):
+        return None
+    return sep.start()
 
 
 def _is_group_phrase(text: str) -> bool:
@@ -559,6 +595,8 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     if text.startswith("Báo ", pos) and (end := _capitalised_run(text, pos + 3)) > pos + 3:
         ends.append(end)
     phrase = read_phrase(text, pos, is_listed)
+    if phrase and (cut := _group_after(text, pos, phrase[0])):
+        phrase = (cut, phrase[1])  # "Văn phòng Ban Chỉ huy và cơ quan, địa phương liên quan": two items
     if phrase and (not ends or (phrase[0] > max(ends) and _longer_name(text, pos, max(ends), phrase[0]))):
         ends.append(phrase[0])
     if (body := _party_body_of(text, pos, province)) and body[0] > max(ends, default=pos):
@@ -571,6 +609,15 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
         )
         if match:
             return _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
+    return None
+
+
+def _group_after(text: str, pos: int, end: int) -> int | None:
+    """Where a name read by its head stops before a collective group joined to it by "," or "và" (the group
+    is the list's next item, not words of the name), or None."""
+    for sep in _LIST_SEP.finditer(text, pos + 1, end):
+        if text[sep.end() : sep.end() + 1].islower() and match_group(text, sep.end()):
+            return sep.start()
     return None
 
 
@@ -619,7 +666,19 @@ def _goes_on(text: str, end: int) -> bool:
 def _unlisted(written: str, head: Head, province: str | None) -> AgencyMatch:
     """A body the gazetteer does not list, known by its head word (no id: records warn about it)."""
     scoped = province if head.level != "central" else None
-    return AgencyMatch("", _capital(_clean(written)), None, head.level, head.branch, False, None, scoped)
+    group = _for_places(written, province)  # "Ban Công tác Mặt trận các thôn trên địa bàn xã"
+    return AgencyMatch("", _capital(_clean(written)), None, head.level, head.branch, group, None, scoped)
+
+
+def _for_places(written: str, province: str | None) -> bool:
+    """Whether an unlisted body's name names it for a class of places or a level ("các thôn", "cấp xã"):
+    the bodies of every such unit, a group; at its province's own level ("cấp tỉnh" in a province's text)
+    one body."""
+    tail = _tail_regex().search(fold_keep_length(written))
+    if tail is None:
+        return False
+    words = tail[0].split()
+    return not (province and words[-1] == "tinh" and "cap" in words)
 
 
 def parse_agency_list(
@@ -652,8 +711,14 @@ def _agency_list(text: str, pos: int, province: str | None) -> tuple[tuple[Agenc
             end = shared[-1].end
             continue
         mention = find_agency_at(text, start, province)
+        if mention and mention.match.is_group and (members := _named_members(text, mention.end, province)):
+            mentions.extend(members)  # "các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá": the bodies named
+            end = members[-1].end
+            continue
         if not mention and mentions:
-            mention = _same_body_elsewhere(text, start, mentions[-1], province)
+            mention = _same_body_elsewhere(text, start, mentions[-1], province) or _same_body_other_level(
+                text, start, mentions[-1], province
+            )
         if not mention:
             break
         mentions.append(mention)
@@ -667,6 +732,16 @@ _SHARED_HEAD = re.compile(
 )
 
 
+def _named_members(text: str, pos: int, province: str | None) -> list[AgencyMention]:
+    """The bodies a group names after its colon, on the same line ("các hội: Hiệp hội Vận tải ô tô, Hội
+    Nghề cá và Hội Tin học"), when each is a name of its own; else []."""
+    colon = re.compile(r"[ \t]*:[ \t]*").match(text, pos)
+    if not colon or not text[colon.end() : colon.end() + 1].isupper():
+        return []
+    found, _end = parse_agency_list(text, colon.end(), province)
+    return found if all(not m.match.is_group for m in found) else []
+
+
 def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyMention]:
     """The bodies of a list whose items share a head printed once ("Ủy ban nhân dân các tỉnh: Lào Cai, Đồng
     Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
@@ -678,7 +753,8 @@ def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyM
     found: list[AgencyMention] = []
     at = m.end()
     while text[at : at + 1].isupper():
-        line_end = text.find("\n", at)
+        # the item's line and the next: a name may be wrapped ("Giao thông vận" / "tải")
+        line_end = text.find("\n", text.find("\n", at) + 1) if "\n" in text[at:] else -1
         named = find_agency_at(head + text[at : line_end if line_end >= 0 else len(text)], 0, province)
         if not named or not named.match.id or named.match.is_group or named.end <= len(head):
             break
@@ -705,6 +781,28 @@ def _same_body_elsewhere(
         return None
     match = resolve_agency(f"{scoped['base']} {text[pos:end]}", province)
     return AgencyMention(pos, end, text[pos:end], match) if match else None
+
+
+_LEVEL = re.compile(r"(?i:cấp)[ \t]+[^\W\d_]+(?:[ \t]+(?i:ương))?")  # "cấp xã", "cấp trung ương"
+
+
+def _same_body_other_level(
+    text: str, pos: int, previous: AgencyMention, province: str | None
+) -> AgencyMention | None:
+    """The body just named for a level, at another level: "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"
+    names the provincial board and the communes' boards."""
+    level = _LEVEL.match(text, pos)
+    base = re.match(r"(.+)\s+(?i:cấp)\s+\S+(?:\s+(?i:ương))?$", previous.written)
+    if not level or not base:
+        return None
+    name = f"{base[1]} {level[0]}"
+    match = resolve_agency(name, province) or _level_of_unlisted(previous.match, name, province)
+    return AgencyMention(pos, level.end(), level[0], match)
+
+
+def _level_of_unlisted(body: AgencyMatch, name: str, province: str | None) -> AgencyMatch:
+    """An unlisted body at a level (kept as written; a group or not as ``_for_places`` says)."""
+    return replace(body, id="", name=_capital(_clean(name)), is_group=_for_places(name, province))
 
 
 def all_entries() -> tuple[dict[str, Any], ...]:

@@ -11,7 +11,7 @@ Measures, each as true/false positives and false negatives so documents can be m
 - agency_roles: distinct (agency, role) pairs, names compared after NFC, whitespace collapsing and a
   lower-cased first letter; only ``SCORED_ROLES`` count, so records may carry more roles;
 - collectives: the same pairs restricted to collective groups ("Các sở, ban, ngành", "Ủy ban nhân dân các
-  huyện"), taken from the gold's ``collective`` flag, else from the wording;
+  huyện"), taken from the gold's ``collective`` flag and the record's ``is_group``, else from the wording;
 - deadlines: on gold assignments matched to a predicted one (same agency and role, overlapping task words),
   whether the deadline is the same (both null counts as right);
 - metadata: each of number, doc_type, issuer, date, title, signer right or wrong (title and issuer:
@@ -178,11 +178,12 @@ def looks_collective(name: str) -> bool:
 
 
 def _is_collective(a: dict[str, Any]) -> bool:
-    """The gold's ``collective`` flag; for a record, its ``is_group`` or, failing both, the wording."""
-    flag = a.get("collective")
+    """The gold's ``collective`` flag; for a record, its ``is_group`` (a named body such as "Ban Quản lý các
+    khu công nghiệp" says False); failing both, the wording."""
+    flag = a.get("collective", a.get("is_group"))
     if isinstance(flag, bool):
         return flag
-    return bool(a.get("is_group")) or looks_collective(a["agency"])
+    return looks_collective(a["agency"])
 
 
 def _counts(pred: set[Any], gold: set[Any], ignore: set[Any] | None = None) -> Counts:

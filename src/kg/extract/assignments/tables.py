@@ -11,6 +11,7 @@ import re
 from kg.extract.assignments.cues import find_cue, is_office_holder
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
+from kg.extract.deadlines import is_deadline_cell
 from kg.lexicon.gazetteer import AgencyMention, parse_agency_list
 from kg.lexicon.phrases import head_at, starts_predicate
 from kg.normalize import Text
@@ -28,7 +29,7 @@ def table_units(table: Table, text: Text, province: str | None) -> list[Unit]:
         coord = row.cells.get("coordinate")
         coords = cell_agencies(coord.text, coord.start, province) if coord else []
         deadline = row.cells.get("deadline")
-        span = (deadline.start, deadline.end) if deadline and deadline.text.strip(" -–") else None
+        span = (deadline.start, deadline.end) if deadline and is_deadline_cell(deadline.text) else None
         section = f"{table.title or 'Bảng'}/{row.group_label + '.' if row.group_label else ''}{i}"
         units.append(Unit(task.start, task.end, section, leads, coords, span))
     return units
