@@ -203,10 +203,19 @@ _SEED = RAW_DIR / "ubnd-lam-dong_4655-kh-ubnd_2024.txt"
         "chủ \u200btrì",
         "ch\u200bủ trì",
         "ch\u00adủ trì",
+        "chủ\u00adtrì",
         "chủ \ufefftrì",
         "c\u200dhủ t\u2060rì",
     ],
-    ids=["zwsp for the space", "zwsp beside it", "zwsp inside", "soft hyphen", "bom mid-text", "zwj, joiner"],
+    ids=[
+        "zwsp for the space",
+        "zwsp beside it",
+        "zwsp inside",
+        "soft hyphen",
+        "soft hyphen for the space",
+        "bom mid-text",
+        "zwj, joiner",
+    ],
 )
 def test_invisible_characters_in_chu_tri_lose_no_task(written: str) -> None:
     raw = _SEED.read_text(encoding="utf-8")

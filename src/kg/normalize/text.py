@@ -25,9 +25,10 @@ _ODD_SPACES = frozenset(
 )
 # Invisible characters that only break matching: dropped (their origin stays in the offset map's gaps, so a
 # span across one still quotes the original as it is). ZWSP (U+200B) first marks a word break: between two
-# syllables written together ("chủ\u200btrì") it stands for the space a copy lost (``_zero_width_breaks``).
-_ZWSP = "\u200b"
-_INVISIBLE = frozenset("\u200c\u200d\u2060\ufeff\u00ad")
+# syllables written together ("chủ\u200btrì") it stands for the space a copy lost (``_zero_width_breaks``);
+# so does a soft hyphen (U+00AD), since Vietnamese is hyphenated only between syllables, where a space stood.
+_BREAKS = frozenset("\u200b\u00ad")
+_INVISIBLE = frozenset("\u200c\u200d\u2060\ufeff")
 # Cyrillic letters that look Latin, as OCR or copy-paste leave them inside Vietnamese words ("Căn сứ" with a
 # Cyrillic "с"): read as the Latin letter when a Latin letter stands beside them.
 _CYRILLIC_LOOKALIKE = dict(zip("аеорсхуіАВЕКМНОРСТХ", "aeopcxyiABEKMHOPCTX", strict=True))
@@ -133,19 +134,21 @@ def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
 
 
 def _zero_width_breaks(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
-    """Each zero-width space as a space where it parts two syllables written together ("chủ\u200btrì" →
+    """Each zero-width space (or soft hyphen) as a space where it parts two syllables written together ("chủ\u200btrì" →
     "chủ trì"), else dropped ("ch\u200bủ", "chủ \u200btrì"). Texts copied from web pages carry them in place
     of spaces; a syllable ends where a second vowel group would begin.
 
     >>> "".join(_zero_width_breaks(list("chủ\u200btrì ch\u200bủ"), list(range(12)))[0])
     'chủ trì chủ'
+    >>> "".join(_zero_width_breaks(list("chủ\u00adtrì ch\u00adủ"), list(range(12)))[0])
+    'chủ trì chủ'
     """
-    if _ZWSP not in chars:
+    if not _BREAKS.intersection(chars):
         return chars, offs
     out: list[str] = []
     out_o: list[int] = []
     for i, ch in enumerate(chars):
-        if ch != _ZWSP:
+        if ch not in _BREAKS:
             out.append(ch)
             out_o.append(offs[i])
         elif _parts_syllables(out, chars, i):
