@@ -155,10 +155,11 @@ def _naming(stderr: str, name: str) -> list[str]:
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
+    """Every built file's hash; the build lock is left out (each build writes its pid there)."""
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != ".build.lock"
     }
 
 
