@@ -3,12 +3,23 @@ body holds the task now, with the change and its legal basis."""
 
 from __future__ import annotations
 
-from graph_seed import seed_store
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph_seed import seed_graph, seed_store
 from kg.analysis.compare import compare_implementing
 from kg.analysis.convert import PolicyGraphs, to_networkx
-from kg.analysis.focus import who_in
+from kg.analysis.focus import trace_in, who_in
 from kg.analysis.successors import holders
+from kg.analysis.trace import trace
+from kg.analysis.trace_now import with_now
 from kg.analysis.who import who
+from kg.cli import cli
 from kg.extract import extract_text
 from kg.rdf.mapping import records_to_graph
 
@@ -83,3 +94,48 @@ def test_a_2024_text_naming_the_government_party_committee_keeps_the_name_and_an
     old = next(n for n, d in graphs.successors.nodes(data=True) if d["label"] == "Ban cán sự đảng Chính phủ")
     assert [h.name for h in holders(graphs, old)] == ["Đảng ủy Chính phủ"]
     assert holders(graphs, old, as_of="2025-01-31")[0].name == "Ban cán sự đảng Chính phủ"
+
+
+def test_trace_names_the_body_holding_each_changed_agencys_work_now() -> None:
+    result = trace_in(seed_store(), "4655/KH-UBND")
+    moved = {(b.document_label, b.agency_label): b for b in result.now}
+    info = moved["4655/KH-UBND (Lâm Đồng)", "Sở Thông tin và Truyền thông"]
+    assert [h.name for h in info.now] == ["Sở Khoa học và Công nghệ (Lâm Đồng)"]
+    assert "Nghị định 45/2025/NĐ-CP" in info.now[0].text() and info.role == "tasks"
+    assert all(any(h.steps for h in b.now) for b in result.now)  # unchanged bodies are not listed
+    graphs = _graphs()  # reading the neighbourhood only gives the answer of the whole graph
+    assert with_now(graphs, trace(graphs.lineage, "4655/KH-UBND")).now_records() == result.now_records()
+
+
+def test_trace_names_an_issuer_that_changed() -> None:
+    graphs = to_networkx(records_to_graph([extract_text(TEXT_2024)]))
+    result = with_now(graphs, trace(graphs.lineage, "12-KH/BCSĐCP"))
+    assert [(b.agency_label, b.role, [h.name for h in b.now]) for b in result.now] == [
+        ("Ban cán sự đảng Chính phủ", "issuer", ["Đảng ủy Chính phủ"])
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "seed.ttl"
+    seed_graph().serialize(path, format="turtle")
+    return path
+
+
+def _run(seed_file: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, [*args, "--data", str(seed_file)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_trace_table_json_and_csv_say_who_holds_the_work_now(seed_file: Path) -> None:
+    table = _run(seed_file, "trace", "4655/KH-UBND")
+    assert "Sở Khoa học và Công nghệ (Lâm Đồng)" in table and "45/2025/NĐ-CP" in table
+    data = json.loads(_run(seed_file, "trace", "4655/KH-UBND", "--json"))
+    names = {(b["agency_label"], h["label"]) for b in data["now"] for h in b["now"]}
+    assert ("Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ") in names
+    rows = list(csv.DictReader(io.StringIO(_run(seed_file, "trace", "4655/KH-UBND", "--csv"))))
+    own = {r["source_now"] for r in rows if r["source"].startswith("4655/KH-UBND")}
+    assert any(
+        "Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ (Lâm Đồng) — Nghị định 45" in c for c in own
+    )

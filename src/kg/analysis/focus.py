@@ -26,6 +26,7 @@ from kg.analysis.index import DOCUMENT_TERMS, Index
 from kg.analysis.lookup import find_agencies, find_documents
 from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
+from kg.analysis.trace_now import with_now
 from kg.analysis.who import WhoResult, held_as_of, who
 from kg.namespaces import ORG, VPO
 
@@ -88,7 +89,24 @@ def trace_in(source: Any, document: str) -> Trace:
     [('2-NQ/TW', 1), ('5-KL/TW', 0), ('1/KH-UBND', -1)]
     """
     focus = find_documents(document_directory(source).lineage, document)
-    return trace(lineage_around(source, focus).lineage, document)
+    result = trace(lineage_around(source, focus).lineage, document)
+    around = replace(bodies_around(source, [n.iri for n in result.nodes]), successors=changes_around(source))
+    return with_now(around, result)
+
+
+def bodies_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
+    """The converted ``documents`` (IRIs) with their issuers, tasks, assignments and the agencies these
+    name: what a trace's "now" needs besides the reorganisation's steps."""
+    own = f"VALUES ?p {{ {_iris(documents)} }}"
+    tasks = _union([f"{own} ?t vpo:taskOf ?p", f"{own} ?p vpo:hasTask ?t"])
+    patterns = [
+        f"{own} BIND(?p AS ?s)",
+        f"{{ {tasks} }} BIND(?t AS ?s)",
+        f"{{ {tasks} }} ?s vpo:assignedTask ?t",
+        f"{{ {tasks} }} ?asg vpo:assignedTask ?t ; vpo:assignedAgency ?s",
+        f"{{ {tasks} }} ?s vpo:leads|vpo:coordinates ?t",
+    ]
+    return from_index(_read(source, patterns))
 
 
 def agency_names(source: Any) -> PolicyGraphs:

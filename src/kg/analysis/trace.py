@@ -14,6 +14,7 @@ import networkx as nx
 
 from kg.analysis.index import Quote
 from kg.analysis.lookup import find_documents
+from kg.analysis.successors import Holder
 from kg.errors import LineageCycle
 from kg.tabular import Tabular
 from kg.text.strings import fold
@@ -57,6 +58,31 @@ class Group:
 
 
 @dataclass(frozen=True)
+class BodyNow:
+    """A body a document on the trace names (its issuer, or an agency its tasks name) that the 2025
+    reorganisation changed, with the body (or bodies) holding its work now. The name as written stays."""
+
+    document: str
+    document_label: str
+    agency: str
+    agency_label: str
+    role: str  # "issuer" or "tasks"
+    now: tuple[Holder, ...]
+
+    def record(self) -> dict[str, Any]:
+        """One flat row: the document, the body as written, the body now and the legal bases."""
+        return {
+            "document": self.document_label,
+            "agency": self.agency_label,
+            "role": self.role,
+            "now": " | ".join(h.name for h in self.now),
+            "now_basis": " | ".join(h.text() for h in self.now if h.steps),
+            "document_iri": self.document,
+            "agency_iri": self.agency,
+        }
+
+
+@dataclass(frozen=True)
 class Trace(Tabular):
     """The lineage around one or more focus documents."""
 
@@ -66,6 +92,7 @@ class Trace(Tabular):
     roots: tuple[str, ...]  # documents above the focus that implement nothing further
     leaves: tuple[str, ...]  # documents below the focus that nothing implements
     groups: tuple[Group, ...]
+    now: tuple[BodyNow, ...] = ()  # bodies the documents name that changed in 2025 (kg.analysis.trace_now)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per document on the trace (``distance`` > 0 above the focus, < 0 below, 0 the focus)."""
@@ -84,6 +111,10 @@ class Trace(Tabular):
             }
             for link in self.links
         ]
+
+    def now_records(self) -> list[dict[str, Any]]:
+        """One row per body a document names that the reorganisation changed, with who holds it now."""
+        return [b.record() for b in self.now]
 
 
 def check_acyclic(graph: nx.DiGraph, nodes: set[str] | None = None) -> None:

@@ -87,14 +87,17 @@ def _quote(quotes: Sequence[Any]) -> str:
 def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool) -> None:
     """Lineage of DOCUMENT up to its roots and down to every leaf.
 
-    DOCUMENT is a symbol such as 69-KL/TW (case and separators ignored), a label, or an IRI.
+    DOCUMENT is a symbol such as 69-KL/TW (case and separators ignored), a label, or an IRI. Bodies the
+    documents name (issuer, agencies of their tasks) that the 2025 reorganisation changed are listed with the
+    body holding their work now and the legal basis (--json "now"; --csv source_now/target_now).
     """
     result = trace_in(load_source(data, store), document)
     if as_json:
         _emit_json(result)
     elif as_csv:
+        now = _trace_now(result)
         _emit_csv(
-            ("source", "relation", "target", "quote", "source_iri", "target_iri"),
+            ("source", "relation", "target", "quote", "source_iri", "target_iri", "source_now", "target_now"),
             (
                 (
                     link.source_label,
@@ -103,12 +106,22 @@ def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json
                     _quote(link.quotes),
                     link.source,
                     link.target,
+                    now.get(link.source, ""),
+                    now.get(link.target, ""),
                 )
                 for link in result.links
             ),
         )
     else:
         _print_trace(result)
+
+
+def _trace_now(result: Trace) -> dict[str, str]:
+    """Document IRI → its changed bodies, "as written → now — legal basis", joined by " | "."""
+    now: dict[str, list[str]] = {}
+    for b in result.now:
+        now.setdefault(b.document, []).append(f"{b.agency_label} → {' | '.join(h.text() for h in b.now)}")
+    return {doc: " || ".join(lines) for doc, lines in now.items()}
 
 
 def _print_trace(result: Trace) -> None:
@@ -125,6 +138,21 @@ def _print_trace(result: Trace) -> None:
     for group in result.groups:
         table.add_row(group.level, group.province or "—", "\n".join(group.documents))
     console.print(table)
+    if result.now:
+        console.print(_now_table(result))
+
+
+def _now_table(result: Trace) -> Table:
+    """The bodies the documents name that the 2025 reorganisation changed, as written and now."""
+    table = Table(title="Bodies named that changed in 2025: who holds their work now", show_lines=True)
+    for col in ("document", "body as written", "named as", "now", "legal basis"):
+        table.add_column(col, overflow="fold")
+    for b in result.now:
+        bases = "\n".join(dict.fromkeys(x for h in b.now for s in h.steps for x in s.bases))
+        table.add_row(
+            b.document_label, b.agency_label, b.role, "\n".join(h.name for h in b.now), bases or "—"
+        )
+    return table
 
 
 def _grow(branch: Tree, result: Trace, node: str, upward: bool, seen: set[str]) -> None:
