@@ -281,6 +281,8 @@ def test_tasks_by_field_matches_a_whole_label_not_a_word_of_it() -> None:
 _EXAMPLES = {
     "agencies-for-directive": {"doc": "69-KL/TW"},
     "agency-answers-for": {"agency": "so tai chinh"},
+    "body-inherited": {"agency": "Sở Khoa học và Công nghệ (Ninh Bình)"},
+    "task-holder-now": {"agency": "Sở Thông tin và Truyền thông (Lâm Đồng)"},
     "deadlines-in-period": {"from": "2024", "to": "2030"},
     "directive-chain": {"doc": "69-KL/TW"},
     "lineage-down": {"doc": "69-KL/TW"},
