@@ -134,9 +134,9 @@ def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
 
 
 def _zero_width_breaks(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
-    """Each zero-width space (or soft hyphen) as a space where it parts two syllables written together ("chủ\u200btrì" →
-    "chủ trì"), else dropped ("ch\u200bủ", "chủ \u200btrì"). Texts copied from web pages carry them in place
-    of spaces; a syllable ends where a second vowel group would begin.
+    """Each zero-width space (or soft hyphen) as a space where it parts two syllables written together
+    ("chủ\u200btrì" → "chủ trì"), else dropped ("ch\u200bủ", "chủ \u200btrì"). Texts copied from web pages
+    carry them in place of spaces; a syllable ends where a second vowel group would begin.
 
     >>> "".join(_zero_width_breaks(list("chủ\u200btrì ch\u200bủ"), list(range(12)))[0])
     'chủ trì chủ'
