@@ -46,6 +46,7 @@ FACT_NAMES: dict[str, tuple[str, str]] = {
     "task": ("Nhiệm vụ", "Task"),
     "document": ("Văn bản", "Document"),
     "role": ("Vai trò", "Role"),
+    "now": ("Hiện nay", "Now"),
     "deadline": ("Thời hạn", "Deadline"),
     "level": ("Cấp", "Level"),
     "branch": ("Khối", "Branch"),

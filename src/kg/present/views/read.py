@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.analysis.convert import Names, PolicyGraphs, to_networkx
 from kg.analysis.index import Quote
+from kg.analysis.successors import holders
 from kg.namespaces import VPO
 from kg.present.views import model as m
 from kg.present.views.search import search_keys, unaccent
@@ -187,6 +188,7 @@ def _tasks(pg: PolicyGraphs) -> list[m.VNode]:
             *_named_fact(pg, "document", doc),
             *_field_facts(pg, data["fields"]),
             *_role_facts(pg, s),
+            *_now_facts(pg, s),
         ]
         out.append(
             m.VNode(
@@ -217,6 +219,20 @@ def _role_facts(pg: PolicyGraphs, task: str) -> list[m.Fact]:
                 f"{ren}: " + "; ".join(n[1] for n in names),
             )
         )
+    return facts
+
+
+def _now_facts(pg: PolicyGraphs, task: str) -> list[m.Fact]:
+    """One fact per agency of the task that the 2025 reorganisation changed: the name as written → the body
+    holding its work today and the legal basis (kg.analysis.successors, as `kg who` and `kg trace` do); the
+    role facts keep the names as written (NOTES.md G6)."""
+    facts = []
+    for agency in sorted({a for a, _ in pg.responsibility.in_edges(task)}, key=lambda a: _labels(pg, a)):
+        now = holders(pg, agency)
+        if any(h.steps for h in now):
+            today = " | ".join(h.text() for h in now)
+            vi, en = _labels(pg, agency)
+            facts.append(m.Fact("now", f"{vi} → {today}", f"{en} → {today}"))
     return facts
 
 
