@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 
 from kg.normalize import normalize
+from kg.normalize.linebreaks import Break, Layout, joins
 from kg.text.variants import double, wrap_at
 
 # A body paragraph long enough to wrap several times, with capitalised agency names mid-sentence.
@@ -150,3 +151,42 @@ def test_a_word_cut_inside_a_bold_run(prev: str, nxt: str, joined: bool) -> None
     from kg.normalize.linebreaks import cut_in_bold
 
     assert cut_in_bold(prev, nxt) is joined
+
+
+# (line, next line, joined) in a text wrapped at 100 columns whose lines here stop well short of the margin
+# (a PDF copy whose lines end where the page did): only a cut name or a comma-ended list goes on.
+NAME_BREAKS = [
+    (
+        "a) Văn bản yêu cầu các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá, Hiệp hội",
+        "Nước mắm Phan Thiết, Hội Tin",
+        True,
+    ),
+    (
+        "Giao các sở: Giao thông vận tải, Nông nghiệp và Phát triển nông thôn,",
+        "Thông tin và Truyền thông, Xây",
+        True,
+    ),
+    ("4.6. Văn phòng", "Trung ương Đảng phối hợp theo dõi, đôn đốc, báo cáo.", True),
+    (
+        "2. Sở Tài chính",
+        "Chủ trì, phối hợp với các sở, ngành liên quan.",
+        False,
+    ),  # a complete name: a heading
+    ("3. Ủy ban nhân dân", "Các huyện, thị xã, thành phố chủ động triển khai.", False),
+    (
+        "4. Văn phòng",
+        "Chủ trì tổng hợp, báo cáo kết quả thực hiện.",
+        False,
+    ),  # no listed name joined: a heading
+    ("Hà Nội,", "Ngày 05 tháng 5 năm 2025", False),
+    ("Các cơ quan, đơn vị báo cáo kết quả về Sở Nội vụ.", "Văn phòng Ủy ban nhân dân tỉnh theo dõi.", False),
+    # a one-word head alone refers to a body named before (a table's cells, one per line)
+    ("Triển khai bệnh án điện tử tại các bệnh viện trực thuộc Bộ", "Cục Quản lý Khám, chữa bệnh", False),
+    ("Các trường đại học y, dược trực thuộc Bộ", "Năm 2025", False),
+]
+
+
+@pytest.mark.parametrize(("prev", "nxt", "joined"), NAME_BREAKS)
+def test_a_name_cut_by_the_line_end_is_joined(prev: str, nxt: str, joined: bool) -> None:
+    br = Break(prev, nxt, 0, (len(prev), len(prev)), (len(nxt.split()[0]),) * 2)
+    assert joins(br, Layout(100)) is joined

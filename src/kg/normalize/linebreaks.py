@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.lexicon.gazetteer import find_agency_at, is_listed
 from kg.lexicon.lines import classify, type_word_of
 
 __all__ = ["Break", "Layout", "cut_in_bold", "header_line", "joins", "layout", "wrap_width"]
@@ -239,6 +240,13 @@ def joins(br: Break, lay: Layout) -> bool:
         return False
     if _DASH_END.search(prev) or (_HYPHEN_END.search(prev) and nxt[0].isalnum()):
         return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
+    if _name_cut(prev, nxt) or (
+        prev[-1] == "," and nxt[0].isupper() and lay.wrap and len(prev) >= _MIN_WIDTH
+    ):
+        # "Hiệp hội" / "Nước mắm Phan Thiết", "4.6. Văn phòng" / "Trung ương Đảng"; a wrapped list of bodies
+        # ("..., Phát triển nông thôn," / "Thông tin và Truyền thông, ..."): a long line's comma never ends
+        # its unit, even short of the margin (a PDF copy's lines end where the page did).
+        return True
     # Only a break the wrap forced (the next word would not have fitted on the line) goes on: a sentence
     # or a list item ("Công Thương;" / "Y tế; ...") may end there without ending its paragraph, but a line
     # that stops short of the margin ends its unit.
@@ -283,6 +291,29 @@ def broken_symbol(prev: str) -> bool:
     (True, False)
     """
     return bool(_HYPHEN_END.search(prev))
+
+
+def _name_cut(prev: str, nxt: str) -> bool:
+    """Whether the break cut an agency name after its bare head word ("Hiệp hội" / "Nước mắm Phan Thiết",
+    "4.6. Văn phòng" / "Trung ương Đảng"). A short line (a heading) joins only when the joined name is one the
+    gazetteer lists, as does a one-word head ("trực thuộc Bộ" / "Cục Quản lý ..." are two table cells); a line
+    ending in a complete name ("2. Sở Tài chính" / "Chủ trì ...") never joins.
+    """
+    if prev[-1] in _TERMINAL + "," or not nxt[0].isupper():
+        return False
+    joined = f"{prev} {nxt}"
+    for m in re.finditer(r"(?:^|(?<=\s))[^\W\d_]", prev):
+        tail = prev[m.start() :].split()
+        if not m.group().isupper() or len(tail) > 3 or any(not w.islower() for w in tail[1:]):
+            continue
+        if is_listed(" ".join(tail)):
+            return False
+        found = find_agency_at(joined, m.start())
+        if found is None or found.end <= len(prev) + 1:
+            continue
+        # a one-word head alone ("trực thuộc Bộ", a table cell) is a reference to a body named before
+        return (len(prev) >= _MIN_WIDTH and len(tail) > 1) or is_listed(joined[m.start() : found.end])
+    return False
 
 
 def _upper(line: str) -> bool:
