@@ -24,7 +24,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -103,14 +103,12 @@ def current(out: Path) -> Path | None:
 def switch(out: Path, gen: Path) -> Path | None:
     """Point ``out/current`` at ``gen`` with one rename; returns the generation it pointed at before."""
     previous = current(out)
-    link = out / CURRENT
-    tmp = out / f".{CURRENT}.tmp-{gen.name}"
-    try:
-        os.symlink(f"{BUILDS}/{gen.name}", tmp)
-        os.replace(tmp, link)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BuildError(f"{link}: cannot switch to the new build ({exc.strerror or exc})") from exc
+    _swap_in(
+        out / CURRENT,
+        lambda tmp: os.symlink(f"{BUILDS}/{gen.name}", tmp),
+        out / f".{CURRENT}.tmp-{gen.name}",
+        "cannot switch to the new build",
+    )
     _fsync(out, directory=True)
     return previous
 
@@ -140,16 +138,29 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _hard_link(src: Path, dest: Path) -> None:
     """``dest`` replaced by a hard link of ``src`` (a link under a temporary name, then one rename)."""
-    tmp = dest.with_name(f".{dest.name}.tmp-{uuid.uuid4().hex[:8]}")
+    _swap_in(
+        dest,
+        lambda tmp: os.link(src, tmp),
+        _temporary(dest),
+        "cannot publish the current build's copy",
+        f"; {dest.parent / CURRENT} holds the build, and the next build publishes it again",
+    )
+
+
+def _swap_in(dest: Path, make: Callable[[Path], None], tmp: Path, failure: str, after: str = "") -> None:
+    """``dest`` replaced in one rename by what ``make`` creates at ``tmp``, so a reader sees the old or
+    the new, never neither; on failure the temporary goes and BuildError says "<dest>: <failure> (<why>)"."""
     try:
-        os.link(src, tmp)
+        make(tmp)
         os.replace(tmp, dest)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise BuildError(
-            f"{dest}: cannot publish the current build's copy ({exc.strerror or exc}); "
-            f"{dest.parent / CURRENT} holds the build, and the next build publishes it again"
-        ) from exc
+        raise BuildError(f"{dest}: {failure} ({exc.strerror or exc}){after}") from exc
+
+
+def _temporary(dest: Path) -> Path:
+    """A fresh temporary name beside ``dest``, of the form the start-of-build cleanup removes."""
+    return dest.with_name(f".{dest.name}.tmp-{uuid.uuid4().hex[:8]}")
 
 
 def is_default_store(out: Path, store_dir: Path) -> bool:
@@ -170,13 +181,7 @@ def link_store(out: Path, store_dir: Path) -> None:
         return
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     aside = _set_aside(store_dir) if store_dir.is_dir() and not store_dir.is_symlink() else None
-    tmp = store_dir.with_name(f".{store_dir.name}.tmp-{uuid.uuid4().hex[:8]}")
-    try:
-        os.symlink(target, tmp)
-        os.replace(tmp, store_dir)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BuildError(f"{store_dir}: cannot link the store ({exc.strerror or exc})") from exc
+    _swap_in(store_dir, lambda tmp: os.symlink(target, tmp), _temporary(store_dir), "cannot link the store")
     if aside is not None:
         shutil.rmtree(aside, ignore_errors=True)
 
