@@ -24,21 +24,28 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
+from pyoxigraph import Store
 from rdflib import Graph
 
 from kg import store as kgstore
 from kg.errors import BuildError, KGError, shown_path
 from kg.extract import extract_file
 from kg.models import Record, load_json, real_date
+from kg.namespaces import SCHEMA, VPO
 from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR
-from kg.rdf.mapping import new_graph, records_to_graph
-from kg.rdf.serialize import to_jsonld, to_ntriples, to_turtle
+from kg.rdf.mapping import emit_records, records_to_graph
+from kg.rdf.ntriples import ox_line
+from kg.rdf.runs import Runs, sorted_unique
+from kg.rdf.serialize import jsonld, turtle
+from kg.rdf.sink import LineSink
 from kg.resolve import Corpus, resolve_corpus
 from kg.store import generations
 from kg.store.infer import infer
@@ -238,8 +245,7 @@ def _build_locked(
         why = "no input could be read" if not records else "--strict: an input could not be read"
         raise BuildError(f"{why}: {skipped[0].reason}{extra}; the previous build is left as it was")
     corpus = resolve_corpus(records)
-    graph = map_records(records, corpus)
-    result = write_outputs(graph, out_dir, store_dir, len(records))
+    result = write_outputs(records, corpus, out_dir, store_dir)
     return replace(result, skipped=tuple(skipped), warnings=tuple(_date_warnings(records)))
 
 
@@ -257,20 +263,28 @@ def _date_warnings(records: Sequence[Record]) -> list[str]:
 def map_records(records: Sequence[Record], corpus: Corpus | None = None) -> Graph:
     """``records_to_graph`` with the cyclic garbage collector paused: building millions of small rdflib
     objects otherwise triggers full collections over and over (minutes at national scale)."""
+    with _gc_paused():
+        return records_to_graph(records, corpus)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return records_to_graph(records, corpus)
+        yield
     finally:
         if enabled:
             gc.enable()
 
 
-def write_outputs(graph: Graph, out_dir: Path, store_dir: Path | None, inputs: int) -> BuildResult:
+def write_outputs(
+    records: Sequence[Record], corpus: Corpus, out_dir: Path, store_dir: Path | None
+) -> BuildResult:
     """Write a complete new generation (files, store), switch ``out_dir/current`` to it, publish copies."""
     gen = generations.new_generation(out_dir)
     try:
-        inferred = _write_generation(gen, graph, inputs)
+        triples, inferred = _write_generation(gen, records, corpus)
         previous = generations.switch(out_dir, gen)
     except BaseException as exc:
         if generations.current(out_dir) == gen:  # the switch itself happened: gen is the build now
@@ -283,51 +297,104 @@ def write_outputs(graph: Graph, out_dir: Path, store_dir: Path | None, inputs: i
     generations.retire_old_store(out_dir, store_dir)
     generations.prune(out_dir, keep=(gen, previous))
     store = store_dir or out_dir / generations.CURRENT / generations.STORE
-    return BuildResult(inputs, len(graph), inferred, tuple(out_dir / n for n in OUTPUT_NAMES), store)
+    outputs = tuple(out_dir / n for n in OUTPUT_NAMES)
+    return BuildResult(len(records), triples, inferred, outputs, store)
 
 
-def _write_generation(gen: Path, graph: Graph, inputs: int) -> dict[str, int]:
-    """Every output of the build into ``gen``, fsynced, and the generation sealed; returns the rule counts."""
-    nt = to_ntriples(graph)
-    generations.write_file(gen / "kg.ttl", to_turtle(graph))
-    generations.write_file(gen / "kg.nt", nt)
-    generations.write_file(gen / "kg.jsonld", to_jsonld(graph))
+def _write_generation(gen: Path, records: Sequence[Record], corpus: Corpus) -> tuple[int, dict[str, int]]:
+    """Every output of the build into ``gen``, fsynced, and the generation sealed; returns the number of
+    asserted triples and the rule counts."""
     store = gen / generations.STORE
-    inferred, inferred_ttl = _make_store(store, nt)
-    generations.sync_tree(store)
-    generations.write_file(gen / "kg-inferred.ttl", inferred_ttl)
-    generations.seal(gen, {"inputs": inputs, "triples": len(graph), "inferred": inferred})
-    return inferred
-
-
-def _make_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:
-    """A new store at ``path`` (asserted, ontology, inferred graphs); returns rule counts, inferred Turtle."""
     try:
-        inferred, inferred_nt = _fill_store(path, asserted_nt)
+        triples, inferred = _write_streams(gen, store, records, corpus)
     except BaseException as exc:
         # The failure's frames (infer's, say) hold the open store. Dropping them closes RocksDB now; otherwise
         # it stays open until the traceback is collected and may write into its directory after removal.
         exc.__traceback__ = None
         if isinstance(exc, OSError):
-            raise BuildError(f"{path}: cannot write the graph store: {exc}") from None
+            raise BuildError(f"{store}: cannot write the graph store: {exc}") from None
         raise
-    g = Graph()
-    g.parse(data=inferred_nt.decode("utf-8"), format="nt")
-    bound = new_graph()
-    for triple in g:
-        bound.add(triple)
-    return inferred, to_turtle(bound)
+    generations.sync_tree(store)
+    generations.seal(gen, {"inputs": len(records), "triples": triples, "inferred": inferred})
+    return triples, inferred
 
 
-def _fill_store(path: Path, asserted_nt: bytes) -> tuple[dict[str, int], bytes]:
-    st = kgstore.new_store(path)
-    kgstore.load_graph(st, asserted_nt, str(kgstore.ASSERTED_GRAPH))
+def _write_streams(
+    gen: Path, store: Path, records: Sequence[Record], corpus: Corpus
+) -> tuple[int, dict[str, int]]:
+    """Records → N-Triples lines, sorted on disk in runs, each run loaded into the store as it is made; then
+    kg.nt (the runs merged), kg.ttl and kg.jsonld (each a pass over kg.nt), inference, kg-inferred.ttl. No
+    step holds the corpus's graph: memory is one run, one subject, and the store's own (issue 15)."""
+    st = kgstore.new_store(store)
+    load = partial(_load_run, st)
+    with Runs(gen, on_run=load) as runs, _gc_paused():
+        emit_records(LineSink(runs), records, corpus)
+        triples = _write_lines(gen / "kg.nt", runs.merged())
+    generations.write_file(gen / "kg.ttl", _encoded(turtle(_read_lines(gen / "kg.nt"))))
+    responsible = _responsible(st)
+    generations.write_file(gen / "kg.jsonld", _encoded(jsonld(_read_lines(gen / "kg.nt"), responsible, gen)))
+    _load_ontology(st)
+    inferred = infer(st)
+    lines = sorted_unique(_graph_lines(st, kgstore.INFERRED_GRAPH), gen)
+    generations.write_file(gen / "kg-inferred.ttl", _encoded(turtle(lines)))
+    st.flush()
+    return triples, inferred
+
+
+def _load_run(st: Store, run: list[str]) -> None:
+    kgstore.load_graph(st, "".join(run).encode("utf-8"), str(kgstore.ASSERTED_GRAPH))
+
+
+def _write_lines(path: Path, lines: Iterable[str]) -> int:
+    """Sorted lines written to ``path`` (fsynced); returns how many."""
+    count = 0
+
+    def counted() -> Iterator[bytes]:
+        nonlocal count
+        for batch in _batched(lines, 10_000):
+            count += len(batch)
+            yield "".join(batch).encode("utf-8")
+
+    generations.write_file(path, counted())
+    return count
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    for batch in _batched(pieces, 1_000):
+        yield "".join(batch).encode("utf-8")
+
+
+def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _read_lines(path: Path) -> Iterator[str]:
+    with open(path, encoding="utf-8", newline="") as f:
+        yield from f
+
+
+RESPONSIBLE_QUERY = f"""SELECT DISTINCT ?doc ?agency WHERE {{
+  ?doc <{VPO.ingested}> ?ingested ; <{VPO.hasTask}> ?task . ?agency <{VPO.leads}> ?task }}"""
+
+
+def _responsible(st: Store) -> list[str]:
+    """The ``schema:legislationResponsible`` lines of the JSON-LD export (kg.rdf.serialize), sorted: who leads
+    each document's tasks, a join the store answers at once."""
+    _, rows = kgstore.select(st, RESPONSIBLE_QUERY, [str(kgstore.ASSERTED_GRAPH)])
+    prop = kgstore.node(str(SCHEMA.legislationResponsible))
+    return sorted({ox_line(row["doc"], prop, row["agency"]) for row in rows})
+
+
+def _graph_lines(st: Store, graph: str) -> Iterator[str]:
+    for quad in st.quads_for_pattern(None, None, None, kgstore.node(graph)):
+        yield ox_line(quad.subject, quad.predicate, quad.object)
+
+
+def _load_ontology(st: Store) -> None:
     for file, data in ontology_turtle():
         try:
             kgstore.load_graph(st, data, str(kgstore.ONTOLOGY_GRAPH), "ttl")
         except KGError as exc:
             raise BuildError(f"{file}: cannot load the ontology: {exc}") from exc
-    inferred = infer(st)
-    inferred_nt = kgstore.dump(st, str(kgstore.INFERRED_GRAPH))
-    st.flush()
-    return inferred, inferred_nt

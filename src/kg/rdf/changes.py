@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg import iri
 from kg.lexicon.changes import Change, Step, path, province_now
 from kg.lexicon.gazetteer import agency_by_id
 from kg.namespaces import ORG, VPO
+from kg.rdf.sink import Sink
 from kg.resolve import AgencyInfo
 
 KIND_VI = {
@@ -69,7 +70,7 @@ def successor_moves(info: AgencyInfo) -> tuple[Move, ...]:
 
 
 def emit_changes(
-    g: Graph,
+    g: Sink,
     moves: Mapping[URIRef, Sequence[tuple[Move, URIRef]]],
     provinces: Iterable[str],
 ) -> None:
@@ -88,14 +89,14 @@ def emit_changes(
             _emit_event(g, change, iri.change_iri(change.id), iri.province_iri(name), new)
 
 
-def _province(g: Graph, name: str) -> URIRef:
+def _province(g: Sink, name: str) -> URIRef:
     node = iri.province_iri(name)
     g.add((node, RDF.type, VPO.Province))
     g.add((node, RDFS.label, Literal(name, lang="vi")))
     return node
 
 
-def _emit_step(g: Graph, step: Step, before: URIRef, after: URIRef) -> None:
+def _emit_step(g: Sink, step: Step, before: URIRef, after: URIRef) -> None:
     for change in step.changes:
         _emit_event(g, change, _event_iri(change, before), before, after)
 
@@ -108,7 +109,7 @@ def _event_iri(change: Change, before: URIRef) -> URIRef:
     return iri.change_iri(change.id, scope, central=scope == iri.CENTRAL)
 
 
-def _emit_event(g: Graph, change: Change, event: URIRef, before: URIRef, after: URIRef) -> None:
+def _emit_event(g: Sink, change: Change, event: URIRef, before: URIRef, after: URIRef) -> None:
     g.add((event, RDF.type, ORG.ChangeEvent))
     g.add((event, RDFS.label, Literal(_event_label(change), lang="vi")))
     g.add((event, VPO.changeKind, Literal(change.kind)))

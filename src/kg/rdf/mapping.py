@@ -24,6 +24,7 @@ from kg.lexicon.doctypes import GENERIC, doc_class
 from kg.models import SELF, Assignment, Record, Span, Task, real_date
 from kg.namespaces import OA, ORG, VPO
 from kg.rdf.changes import Move, emit_changes, successor_moves
+from kg.rdf.sink import Sink
 from kg.resolve import AgencyInfo, Corpus, Document, Mention, RecordAgencies, resolve_corpus
 from kg.text.strings import collapse, fold, search_key
 
@@ -89,8 +90,16 @@ def records_to_graph(records: Sequence[Record], corpus: Corpus | None = None) ->
 
     ``corpus``: the records' identities (``kg.resolve.resolve_corpus(records)``), resolved here if not given.
     """
-    written = _Written(corpus if corpus is not None else resolve_corpus(records))
     g = new_graph()
+    emit_records(g, records, corpus)
+    return g
+
+
+def emit_records(g: Sink, records: Sequence[Record], corpus: Corpus | None = None) -> None:
+    """The triples of ``records_to_graph`` added to ``g`` as they are made, record by record: a build streams
+    them to disk (kg.rdf.sink.LineSink) instead of holding the corpus's graph. Only what is said about the
+    corpus's agencies and provinces waits for the last record (their descriptions gather every record's)."""
+    written = _Written(corpus if corpus is not None else resolve_corpus(records))
     for doc, document in written.corpus.documents.items():
         _emit_document(g, written, doc, document)
     for i, rec in enumerate(written.corpus.records):
@@ -99,7 +108,6 @@ def records_to_graph(records: Sequence[Record], corpus: Corpus | None = None) ->
     _emit_agencies(g, written)
     _emit_provinces(g, written.corpus)
     emit_changes(g, moves, written.corpus.provinces.values())
-    return g
 
 
 # --- documents --------------------------------------------------------------------------------------------
@@ -109,7 +117,7 @@ def _first(values: Iterable[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _emit_document(g: Graph, corpus: _Written, doc: URIRef, document: Document) -> None:
+def _emit_document(g: Sink, corpus: _Written, doc: URIRef, document: Document) -> None:
     """One node per document, with what the texts say; the document's own record wins over citations."""
     ms = list(document.mentions)
     ingested = ms[0].label == SELF
@@ -167,7 +175,7 @@ def _date_literal(date: str) -> Literal | None:
 # --- one record -------------------------------------------------------------------------------------------
 
 
-def _emit_record(g: Graph, corpus: _Written, i: int, rec: Record, agencies: RecordAgencies) -> None:
+def _emit_record(g: Sink, corpus: _Written, i: int, rec: Record, agencies: RecordAgencies) -> None:
     doc = corpus.doc(i, SELF)
     src = _emit_source(g, rec, doc)
     d = rec.document
@@ -194,7 +202,7 @@ def _sha(rec: Record) -> str:
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()
 
 
-def _emit_source(g: Graph, rec: Record, doc: URIRef) -> URIRef:
+def _emit_source(g: Sink, rec: Record, doc: URIRef) -> URIRef:
     """The source text; a news report ``reportsOn`` its document, any other text ``describes`` it."""
     src = iri.source_iri(_sha(rec))
     g.add((src, RDF.type, SOURCE_CLASSES.get(rec.source.kind, VPO.SourceText)))
@@ -206,7 +214,7 @@ def _emit_source(g: Graph, rec: Record, doc: URIRef) -> URIRef:
     return src
 
 
-def _evidence(g: Graph, rec: Record, subject: URIRef, span: Span | None) -> None:
+def _evidence(g: Sink, rec: Record, subject: URIRef, span: Span | None) -> None:
     """Attach ``subject vpo:evidence`` for a span (source, position and quote selectors); no span, no node."""
     if span is None:
         return
@@ -225,7 +233,7 @@ def _evidence(g: Graph, rec: Record, subject: URIRef, span: Span | None) -> None
     g.add((quote, OA.exact, Literal(span.quote)))
 
 
-def _emit_references(g: Graph, corpus: _Written, i: int, rec: Record, doc: URIRef, src: URIRef) -> None:
+def _emit_references(g: Sink, corpus: _Written, i: int, rec: Record, doc: URIRef, src: URIRef) -> None:
     """``cites`` each reference, with a Mention node carrying where the text names it."""
     for n, ref in enumerate(rec.references, start=1):
         target = corpus.doc(i, ref.label)
@@ -239,7 +247,7 @@ def _emit_references(g: Graph, corpus: _Written, i: int, rec: Record, doc: URIRe
         _evidence(g, rec, target, ref.span)
 
 
-def _emit_lineage(g: Graph, corpus: _Written, i: int, rec: Record) -> None:
+def _emit_lineage(g: Sink, corpus: _Written, i: int, rec: Record) -> None:
     """Direct lineage triples plus a qualified statement (with evidence) hanging off the edge's source."""
     for edge in rec.lineage:
         source, target = corpus.doc(i, edge.source), corpus.doc(i, edge.target)
@@ -285,7 +293,7 @@ def _next_id(ids: set[str]) -> str:
     return f"t{n}"
 
 
-def _emit_tasks(g: Graph, corpus: _Written, rec: Record, doc: URIRef, agencies: Sequence[AgencyInfo]) -> None:
+def _emit_tasks(g: Sink, corpus: _Written, rec: Record, doc: URIRef, agencies: Sequence[AgencyInfo]) -> None:
     tasks, owner = _tasks_of(rec)
     nodes = {t.id: iri.task_iri(doc, t.id) for t in tasks}
     for t in tasks:
@@ -303,7 +311,7 @@ def _emit_tasks(g: Graph, corpus: _Written, rec: Record, doc: URIRef, agencies: 
 
 
 def _emit_assignment(
-    g: Graph,
+    g: Sink,
     corpus: _Written,
     rec: Record,
     task: URIRef,
@@ -331,7 +339,7 @@ def _emit_assignment(
     _evidence(g, rec, task, a.task_span)
 
 
-def _deadline(g: Graph, node: URIRef, text: str | None) -> None:
+def _deadline(g: Sink, node: URIRef, text: str | None) -> None:
     """The timeframe as printed, plus the span of years it names (``Năm 2024-2025`` → 2024..2025)."""
     if not text:
         return
@@ -342,7 +350,7 @@ def _deadline(g: Graph, node: URIRef, text: str | None) -> None:
         g.add((node, VPO.deadlineEnd, Literal(years[-1], datatype=XSD.gYear)))
 
 
-def _emit_targets(g: Graph, rec: Record, doc: URIRef) -> None:
+def _emit_targets(g: Sink, rec: Record, doc: URIRef) -> None:
     for n, t in enumerate(rec.targets, start=1):
         node = iri.target_iri(doc, n)
         g.add((doc, VPO.hasTarget, node))
@@ -386,7 +394,7 @@ def _successors(corpus: _Written) -> dict[URIRef, list[tuple[Move, URIRef]]]:
     return moves
 
 
-def _emit_agencies(g: Graph, corpus: _Written) -> None:
+def _emit_agencies(g: Sink, corpus: _Written) -> None:
     """One description per agency; when texts differ, the resolved (then shortest, then first) name wins."""
     for node, infos in corpus.agencies.items():
         info = min(infos, key=lambda x: (not x.resolved, len(x.name_vi), x.name_vi))
@@ -410,7 +418,7 @@ def _emit_agencies(g: Graph, corpus: _Written) -> None:
         _search_keys(g, node, [label, info.name_en or "", *(x.name_vi for x in infos)])
 
 
-def _search_keys(g: Graph, node: URIRef, names: Iterable[str]) -> None:
+def _search_keys(g: Sink, node: URIRef, names: Iterable[str]) -> None:
     """``skos:hiddenLabel`` search keys (kg.text.strings.search_key) of an agency's names: queries then find
     "Sở Tài chính" by an indexed exact match on the key instead of a substring scan over every label."""
     for name in names:
@@ -422,7 +430,7 @@ def _agency_node(info: AgencyInfo) -> URIRef:
     return iri.agency_iri(info.province, info.id, info.parent.id if info.parent else None)
 
 
-def _emit_provinces(g: Graph, corpus: Corpus) -> None:
+def _emit_provinces(g: Sink, corpus: Corpus) -> None:
     for name in sorted(set(corpus.provinces.values())):
         node = iri.province_iri(name)
         g.add((node, RDF.type, VPO.Province))

@@ -50,11 +50,12 @@ def new_generation(out: Path) -> Path:
     return gen
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """``data`` written to ``path`` and fsynced; a failure (a full disk) names the file."""
+def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """``data`` (bytes, or pieces of it as they are made) written to ``path`` and fsynced; a failure (a full
+    disk) names the file."""
     try:
         with open(path, "wb") as f:
-            f.write(data)
+            f.writelines([data] if isinstance(data, bytes) else data)
             f.flush()
             os.fsync(f.fileno())
     except OSError as exc:
