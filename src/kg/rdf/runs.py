@@ -1,6 +1,6 @@
 """Sorted, de-duplicated lines of any number, in bounded memory: an external merge sort (issue 15).
 
-``Runs`` keeps at most ``limit`` lines in memory; past that it sorts them, drops repeats, hands the run to
+``Runs`` keeps at most ``limit`` lines (``DEFAULT_LIMIT``) in memory; past that it sorts them, drops repeats, hands the run to
 ``on_run`` (the build loads it into the store) and spills it to an anonymous temporary file in ``folder``
 (gone when closed, whatever happens to the build). ``merged()`` then yields every line once, in order, by a
 k-way merge of the runs. Lines are compared as Python strings (code points), the order ``sorted`` gave
@@ -26,11 +26,11 @@ class Runs:
     def __init__(
         self,
         folder: Path | None = None,
-        limit: int = DEFAULT_LIMIT,
+        limit: int | None = None,
         on_run: Callable[[list[str]], None] | None = None,
     ) -> None:
         self.folder = folder
-        self.limit = limit
+        self.limit = limit or DEFAULT_LIMIT
         self.on_run = on_run
         self.lines: list[str] = []
         self.files: list[IO[str]] = []

@@ -87,8 +87,8 @@ def graph_lines(g: Graph) -> list[str]:
 
 
 def to_ntriples(g: Graph) -> bytes:
-    """N-Triples, one triple a line, lines sorted."""
-    return "".join(graph_lines(g)).encode("utf-8")
+    """N-Triples, one triple a line, lines sorted (an empty graph: one empty line, as rdflib's had)."""
+    return ("".join(graph_lines(g)) or "\n").encode("utf-8")
 
 
 def to_turtle(g: Graph) -> bytes:
