@@ -107,7 +107,7 @@ def test_seed_graph_keeps_the_rdflib_bytes() -> None:
 
 
 def test_a_line_break_inside_a_literal_stays_inside_its_line() -> None:
-    """rdflib writes U+2028 and form feeds raw, and sorting lines cut such a triple in two; ours escape them."""
+    """rdflib writes U+2028 and form feeds raw, and sorting lines cut such a triple in two: escaped here."""
     g = _small_graph(3)
     nt = to_ntriples(g)
     assert nt.decode("utf-8").splitlines() == nt.decode("utf-8").split("\n")[:-1]

@@ -1,10 +1,10 @@
 """Sorted, de-duplicated lines of any number, in bounded memory: an external merge sort (issue 15).
 
-``Runs`` keeps at most ``limit`` lines (``DEFAULT_LIMIT``) in memory; past that it sorts them, drops repeats, hands the run to
-``on_run`` (the build loads it into the store) and spills it to an anonymous temporary file in ``folder``
-(gone when closed, whatever happens to the build). ``merged()`` then yields every line once, in order, by a
-k-way merge of the runs. Lines are compared as Python strings (code points), the order ``sorted`` gave
-kg.nt before; UTF-8 bytes sort the same way.
+``Runs`` keeps at most ``limit`` lines (``DEFAULT_LIMIT``) in memory; past that it sorts them, drops
+repeats, hands the run to ``on_run`` (the build loads it into the store) and spills it to an anonymous
+temporary file in ``folder`` (gone when closed, whatever happens to the build). ``merged()`` then yields
+every line once, in order, by a k-way merge of the runs. Lines are compared as Python strings (code
+points), the order ``sorted`` gave kg.nt before; UTF-8 bytes sort the same way.
 """
 
 from __future__ import annotations
