@@ -53,6 +53,7 @@ from kg.store.lock import build_lock
 from kg.text.decode import MAX_BYTES, decode, read_source
 
 Progress = Callable[[int, int, Path], None]
+Mark = Callable[[str], None]
 OUTPUT_NAMES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg-inferred.ttl")
 
 
@@ -279,12 +280,18 @@ def _gc_paused() -> Iterator[None]:
 
 
 def write_outputs(
-    records: Sequence[Record], corpus: Corpus, out_dir: Path, store_dir: Path | None
+    records: Sequence[Record],
+    corpus: Corpus,
+    out_dir: Path,
+    store_dir: Path | None,
+    mark: Mark | None = None,
 ) -> BuildResult:
-    """Write a complete new generation (files, store), switch ``out_dir/current`` to it, publish copies."""
+    """Write a complete new generation (files, store), switch ``out_dir/current`` to it, publish copies.
+    ``mark(step)`` is called as each step ends (benchmarks/build_bench.py times them)."""
     gen = generations.new_generation(out_dir)
+    mark = mark or _unmarked
     try:
-        triples, inferred = _write_generation(gen, records, corpus)
+        triples, inferred = _write_generation(gen, records, corpus, mark)
         previous = generations.switch(out_dir, gen)
     except BaseException as exc:
         if generations.current(out_dir) == gen:  # the switch itself happened: gen is the build now
@@ -296,17 +303,24 @@ def write_outputs(
     generations.publish(out_dir, OUTPUT_NAMES, store_dir)
     generations.retire_old_store(out_dir, store_dir)
     generations.prune(out_dir, keep=(gen, previous))
+    mark("switch, publish, prune")
     store = store_dir or out_dir / generations.CURRENT / generations.STORE
     outputs = tuple(out_dir / n for n in OUTPUT_NAMES)
     return BuildResult(len(records), triples, inferred, outputs, store)
 
 
-def _write_generation(gen: Path, records: Sequence[Record], corpus: Corpus) -> tuple[int, dict[str, int]]:
+def _unmarked(step: str) -> None:
+    """No one is timing the steps."""
+
+
+def _write_generation(
+    gen: Path, records: Sequence[Record], corpus: Corpus, mark: Mark
+) -> tuple[int, dict[str, int]]:
     """Every output of the build into ``gen``, fsynced, and the generation sealed; returns the number of
     asserted triples and the rule counts."""
     store = gen / generations.STORE
     try:
-        triples, inferred = _write_streams(gen, store, records, corpus)
+        triples, inferred = _write_streams(gen, store, records, corpus, mark)
     except BaseException as exc:
         # The failure's frames (infer's, say) hold the open store. Dropping them closes RocksDB now; otherwise
         # it stays open until the traceback is collected and may write into its directory after removal.
@@ -316,11 +330,12 @@ def _write_generation(gen: Path, records: Sequence[Record], corpus: Corpus) -> t
         raise
     generations.sync_tree(store)
     generations.seal(gen, {"inputs": len(records), "triples": triples, "inferred": inferred})
+    mark("fsync the store, seal")
     return triples, inferred
 
 
 def _write_streams(
-    gen: Path, store: Path, records: Sequence[Record], corpus: Corpus
+    gen: Path, store: Path, records: Sequence[Record], corpus: Corpus, mark: Mark
 ) -> tuple[int, dict[str, int]]:
     """Records → N-Triples lines, sorted on disk in runs, each run loaded into the store as it is made; then
     kg.nt (the runs merged), kg.ttl and kg.jsonld (each a pass over kg.nt), inference, kg-inferred.ttl. No
@@ -329,15 +344,21 @@ def _write_streams(
     load = partial(_load_run, st)
     with Runs(gen, on_run=load) as runs, _gc_paused():
         emit_records(LineSink(runs), records, corpus)
+        mark("map to N-Triples runs, each run sorted and bulk-loaded into the store")
         triples = _write_lines(gen / "kg.nt", runs.merged())
+    mark("kg.nt (runs merged)")
     generations.write_file(gen / "kg.ttl", _encoded(turtle(_read_lines(gen / "kg.nt"))))
+    mark("kg.ttl")
     responsible = _responsible(st)
     generations.write_file(gen / "kg.jsonld", _encoded(jsonld(_read_lines(gen / "kg.nt"), responsible, gen)))
+    mark("kg.jsonld")
     _load_ontology(st)
     inferred = infer(st)
+    mark("ontology, inference")
     lines = sorted_unique(_graph_lines(st, kgstore.INFERRED_GRAPH), gen)
     generations.write_file(gen / "kg-inferred.ttl", _encoded(turtle(lines)))
     st.flush()
+    mark("kg-inferred.ttl, store flushed")
     return triples, inferred
 
 
