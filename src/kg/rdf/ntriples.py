@@ -41,6 +41,8 @@ def quote(text: str) -> str:
 
 def term(node: Node) -> str:
     """One rdflib term in N-Triples."""
+    if type(node) is URIRef:  # most terms: no isinstance walk through rdflib's abstract classes
+        return f"<{node}>"
     if isinstance(node, Literal):
         if node.language:
             return f"{quote(node)}@{node.language}"

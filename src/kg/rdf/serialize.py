@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, groupby
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -192,9 +193,22 @@ def _dumps(value: Any) -> str:
 
 
 def _indented(node: dict[str, Any]) -> str:
-    return "\n".join(
-        "  " + x for x in json.dumps(node, ensure_ascii=False, indent=1, sort_keys=True).split("\n")
-    )
+    """A node as it sits in ``@graph``, two levels in: ``json.dumps(indent=1, sort_keys=True)``'s bytes,
+    written here because ``indent`` sends ``json`` to its pure-Python encoder (most of the JSON-LD's time)."""
+    return "  " + _pretty(node, "  ")
+
+
+def _pretty(value: Any, margin: str) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict) and value:
+        inner = margin + " "
+        items = (f"{inner}{encode_basestring(k)}: {_pretty(value[k], inner)}" for k in sorted(value))
+        return "{\n" + ",\n".join(items) + f"\n{margin}}}"
+    if isinstance(value, list) and value:
+        inner = margin + " "
+        return "[\n" + ",\n".join(inner + _pretty(v, inner) for v in value) + f"\n{margin}]"
+    return json.dumps(value)
 
 
 def _node(subject: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
