@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
+from rdflib.namespace import SKOS
 
 from graph_seed import GOLD_RECORDS_DIR, seed_graph
 from kg.build import OUTPUT_NAMES, build, collect_inputs, read_records
@@ -208,3 +209,36 @@ def test_small_runs_build_the_same_files_and_store(tmp_path: Path, monkeypatch: 
     assert count(open_store(tmp_path / "many" / "current" / "store"), str(ASSERTED_GRAPH)) == result.triples
     nt = (tmp_path / "many" / "kg.nt").read_bytes()
     assert result.triples == nt.count(b"\n") > 97 * 3
+
+
+def test_canonical_turtle_is_the_documented_form() -> None:
+    """The contract of kg.ttl (kg.rdf.serialize): fixed prefixes, subjects and predicates in N-Triples order
+    with ``a`` first, objects one a line when several, prefixed names only where they read plainly."""
+    task = URIRef("https://w3id.org/vn-policy-kg/id/task/x/t1")
+    agency = URIRef("https://w3id.org/vn-policy-kg/id/agency/so-tai-chinh")
+    g = Graph()
+    g.add((task, RDF.type, VPO.Task))
+    g.add((task, VPO.taskText, Literal('Chủ trì "A"', lang="vi")))
+    g.add((task, VPO.deadlineStart, Literal("2025", datatype=XSD.gYear)))
+    g.add((agency, VPO.leads, task))
+    g.add((agency, RDF.type, VPO.Agency))
+    g.add((agency, VPO.level, VPO.provincial))
+    g.add((agency, SKOS.hiddenLabel, Literal("so tai chinh")))
+    g.add((agency, SKOS.hiddenLabel, Literal("department of finance")))
+    body = to_turtle(g).decode("utf-8").split("\n\n", 1)[1]
+    assert body == (
+        "<https://w3id.org/vn-policy-kg/id/agency/so-tai-chinh>\n"
+        "    a vpo:Agency ;\n"
+        "    skos:hiddenLabel\n"
+        '        "department of finance" ,\n'
+        '        "so tai chinh" ;\n'
+        "    vpo:leads <https://w3id.org/vn-policy-kg/id/task/x/t1> ;\n"
+        "    vpo:level vpo:provincial ;\n"
+        ".\n"
+        "\n"
+        "<https://w3id.org/vn-policy-kg/id/task/x/t1>\n"
+        "    a vpo:Task ;\n"
+        '    vpo:deadlineStart "2025"^^xsd:gYear ;\n'
+        '    vpo:taskText "Chủ trì \\"A\\""@vi ;\n'
+        ".\n"
+    )
