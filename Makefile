@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-stamp
 help:
 	@echo "make run    - build the ontology docs, the graph, validate it and write visualizations/"
 	@echo "make test   - ruff, mypy and the whole pytest suite (incl. HermiT, Oxigraph server, browser tests)"
-	@echo "make bench  - extraction, graph and analysis benchmarks; results appended to benchmarks/RESULTS.md"
+	@echo "make bench  - extraction, graph, analysis and build benchmarks; results appended to benchmarks/RESULTS.md"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,7 @@ bench: $(STAMP)
 	@$(BIN)/python benchmarks/extract_bench.py --write
 	@$(BIN)/python benchmarks/graph_bench.py --directives 2 --plans 10 --tasks 10 --write
 	@$(BIN)/python benchmarks/analysis_bench.py --directives 2 --plans 10 --tasks 10 --write
+	@$(BIN)/python benchmarks/build_bench.py --docs 1000 --write
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
