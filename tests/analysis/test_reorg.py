@@ -65,6 +65,27 @@ def test_as_of_a_date_a_body_answers_for_what_it_had_taken_over() -> None:
     assert {h.name for d in before.duties for h in d.now} == {"Sở Khoa học và Công nghệ (Nam Định)"}
 
 
+def test_without_a_date_a_body_no_text_names_answers_with_what_it_holds_today() -> None:
+    # No seed task names Ninh Bình's Sở Khoa học và Công nghệ: it holds Nam Định's (and Nam Định's Sở Thông tin
+    # và Truyền thông's, merged into that one first) since 1/7/2025.
+    result = who_in(seed_store(), "Sở KH&CN", "Ninh Bình")
+    assert result.held_now and result.as_of is None
+    assert {(label, d.province) for _, label in result.agencies for d in result.duties} >= {
+        ("Sở Khoa học và Công nghệ", "Nam Định"),
+    }
+    assert {h.name for d in result.duties for h in d.now} == {"Sở Khoa học và Công nghệ (Ninh Bình)"}
+    as_written = who_in(seed_store(), "Sở Khoa học và Công nghệ", "Nam Định")
+    assert not as_written.held_now  # a name the texts use answers as written
+
+
+def test_who_says_when_it_answers_with_what_a_body_holds_today(seed_file: Path) -> None:
+    out = CliRunner().invoke(cli, ["who", "so khcn", "-p", "Ninh Binh", "--data", str(seed_file), "--no-quotes"])
+    assert out.exit_code == 0, out.output
+    assert "No task names 'so khcn' as written; these are the tasks it holds now" in out.output
+    missing = CliRunner().invoke(cli, ["who", "Bộ Không Có", "--data", str(seed_file)])
+    assert missing.exit_code != 0 and "unknown agency 'Bộ Không Có'" in str(missing.exception)
+
+
 def test_plans_of_69_kl_tw_compared_across_todays_34_provinces() -> None:
     result = compare_implementing(_graphs(), "69-KL/TW", as_merged=True)
     assert len(result.merged) == 34

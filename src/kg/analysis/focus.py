@@ -23,11 +23,11 @@ from rdflib import RDF, RDFS, SKOS
 
 from kg.analysis.convert import PolicyGraphs, agency_directory, from_index, successor_graph
 from kg.analysis.index import DOCUMENT_TERMS, Index
-from kg.analysis.lookup import find_agencies, find_documents
+from kg.analysis.lookup import find_documents
 from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
 from kg.analysis.trace_now import with_now
-from kg.analysis.who import WhoResult, held_as_of, who
+from kg.analysis.who import WhoResult, as_written_or_held_now, held_as_of, who
 from kg.namespaces import ORG, VPO
 
 _LINEAGE = "(vpo:implements|vpo:basedOn)"
@@ -163,5 +163,5 @@ def who_in(source: Any, agency: str, province: str | None = None, as_of: str | N
     if as_of:
         found = held_as_of(names, agency, province, as_of)
     else:
-        found = find_agencies(names.responsibility, agency, province)
+        found, _ = as_written_or_held_now(names, agency, province)
     return who(replace(duties_around(source, found), successors=names.successors), agency, province, as_of)

@@ -262,6 +262,11 @@ def _print_who(result: WhoResult, show_quotes: bool = True) -> None:
     """One table per plan, under the chain of directives that plan carries out (each step quoted)."""
     console = _console()
     when = f" (as of {result.as_of})" if result.as_of else ""
+    if result.held_now:
+        console.print(
+            f"[yellow]No task names {result.query!r} as written; these are the tasks it holds now, through "
+            "the 2025 reorganisation (--as-of DATE answers for another day).[/]"
+        )
     console.print(f"[bold]Tasks of {', '.join(label for _, label in result.agencies)}{when}[/]")
     by_plan: dict[str, list[Duty]] = {}
     for d in result.duties:
