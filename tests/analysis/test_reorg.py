@@ -66,8 +66,8 @@ def test_as_of_a_date_a_body_answers_for_what_it_had_taken_over() -> None:
 
 
 def test_without_a_date_a_body_no_text_names_answers_with_what_it_holds_today() -> None:
-    # No seed task names Ninh Bình's Sở Khoa học và Công nghệ: it holds Nam Định's (and Nam Định's Sở Thông tin
-    # và Truyền thông's, merged into that one first) since 1/7/2025.
+    # No seed task names Ninh Bình's Sở Khoa học và Công nghệ: it holds Nam Định's (and Nam Định's Sở Thông
+    # tin và Truyền thông's, merged into that one first) since 1/7/2025.
     result = who_in(seed_store(), "Sở KH&CN", "Ninh Bình")
     assert result.held_now and result.as_of is None
     assert {(label, d.province) for _, label in result.agencies for d in result.duties} >= {
@@ -79,7 +79,8 @@ def test_without_a_date_a_body_no_text_names_answers_with_what_it_holds_today() 
 
 
 def test_who_says_when_it_answers_with_what_a_body_holds_today(seed_file: Path) -> None:
-    out = CliRunner().invoke(cli, ["who", "so khcn", "-p", "Ninh Binh", "--data", str(seed_file), "--no-quotes"])
+    args = ["who", "so khcn", "-p", "Ninh Binh", "--data", str(seed_file), "--no-quotes"]
+    out = CliRunner().invoke(cli, args)
     assert out.exit_code == 0, out.output
     assert "No task names 'so khcn' as written; these are the tasks it holds now" in out.output
     missing = CliRunner().invoke(cli, ["who", "Bộ Không Có", "--data", str(seed_file)])
