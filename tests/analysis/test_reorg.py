@@ -129,6 +129,22 @@ def test_trace_names_the_body_holding_each_changed_agencys_work_now() -> None:
     assert with_now(graphs, trace(graphs.lineage, "4655/KH-UBND")).now_records() == result.now_records()
 
 
+def test_trace_as_of_a_date_names_the_holders_of_that_day() -> None:
+    before = trace_in(seed_store(), "4655/KH-UBND", as_of="2025-02-01")
+    assert before.now == () and before.as_of == "2025-02-01"
+    after = trace_in(seed_store(), "47/CTr-TU", as_of="2025-04-01")
+    holders_then = {h.name for b in after.now for h in b.now}
+    assert "Sở Khoa học và Công nghệ (Nam Định)" in holders_then  # merged departments, not yet Ninh Bình
+    assert not any("Ninh Bình" in name for name in holders_then)
+
+
+def test_holder_in_english_names_the_body_in_english_and_keeps_the_citation() -> None:
+    duty = who(_graphs(), "Sở Thông tin và Truyền thông", "Lâm Đồng").duties[0]
+    (holder,) = duty.now
+    assert holder.text("en").startswith("Department of Science and Technology (Lâm Đồng) — Nghị định 45/2025")
+    assert holder.text() == holder.text("vi")
+
+
 def test_trace_names_an_issuer_that_changed() -> None:
     graphs = to_networkx(records_to_graph([extract_text(TEXT_2024)]))
     result = with_now(graphs, trace(graphs.lineage, "12-KH/BCSĐCP"))
@@ -161,3 +177,9 @@ def test_trace_table_json_and_csv_say_who_holds_the_work_now(seed_file: Path) ->
     assert any(
         "Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ (Lâm Đồng) — Nghị định 45" in c for c in own
     )
+
+
+def test_trace_cli_as_of_titles_its_table_with_the_date(seed_file: Path) -> None:
+    out = _run(seed_file, "trace", "4655/KH-UBND", "--as-of", "2025-04-01")
+    assert "who holds their work on 2025-04-01" in out
+    assert "who holds their work" not in _run(seed_file, "trace", "4655/KH-UBND", "--as-of", "2025-01-01")

@@ -75,8 +75,9 @@ def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
     return from_index(_read(source, [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]))
 
 
-def trace_in(source: Any, document: str) -> Trace:
-    """``trace`` of ``document`` (symbol, label or IRI), reading only its lineage neighbourhood.
+def trace_in(source: Any, document: str, as_of: str | None = None) -> Trace:
+    """``trace`` of ``document`` (symbol, label or IRI), reading only its lineage neighbourhood; the bodies
+    that changed are named with their holders on ``as_of`` (ISO date; None: after every change known).
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
@@ -91,7 +92,7 @@ def trace_in(source: Any, document: str) -> Trace:
     focus = find_documents(document_directory(source).lineage, document)
     result = trace(lineage_around(source, focus).lineage, document)
     around = replace(bodies_around(source, [n.iri for n in result.nodes]), successors=changes_around(source))
-    return with_now(around, result)
+    return with_now(around, result, as_of)
 
 
 def bodies_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:

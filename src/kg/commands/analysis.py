@@ -82,16 +82,29 @@ def _quote(quotes: Sequence[Any]) -> str:
 
 @click.command("trace")
 @click.argument("document")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Name the body holding each changed body's work on this date (YYYY-MM-DD) instead of today.",
+)
 @graph_source_options
 @output_options
-def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool) -> None:
+def trace_cmd(
+    document: str,
+    as_of: datetime | None,
+    data: tuple[Path, ...],
+    store: Path | None,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
     """Lineage of DOCUMENT up to its roots and down to every leaf.
 
     DOCUMENT is a symbol such as 69-KL/TW (case and separators ignored), a label, or an IRI. Bodies the
     documents name (issuer, agencies of their tasks) that the 2025 reorganisation changed are listed with the
-    body holding their work now and the legal basis (--json "now"; --csv source_now/target_now).
+    body holding their work now (or --as-of a date) and the legal basis (--json "now"; --csv
+    source_now/target_now).
     """
-    result = trace_in(load_source(data, store), document)
+    result = trace_in(load_source(data, store), document, as_of.date().isoformat() if as_of else None)
     if as_json:
         _emit_json(result)
     elif as_csv:
@@ -144,7 +157,8 @@ def _print_trace(result: Trace) -> None:
 
 def _now_table(result: Trace) -> Table:
     """The bodies the documents name that the 2025 reorganisation changed, as written and now."""
-    table = Table(title="Bodies named that changed in 2025: who holds their work now", show_lines=True)
+    when = f"on {result.as_of}" if result.as_of else "now"
+    table = Table(title=f"Bodies named that changed in 2025: who holds their work {when}", show_lines=True)
     for col in ("document", "body as written", "named as", "now", "legal basis"):
         table.add_column(col, overflow="fold")
     for b in result.now:
