@@ -85,6 +85,9 @@ def test_who_says_when_it_answers_with_what_a_body_holds_today(seed_file: Path) 
     assert "No task names 'so khcn' as written; these are the tasks it holds now" in out.output
     missing = CliRunner().invoke(cli, ["who", "Bộ Không Có", "--data", str(seed_file)])
     assert missing.exit_code != 0 and "unknown agency 'Bộ Không Có'" in str(missing.exception)
+    # a body the vocabulary knows, but no seed task is held by it or by a body it took over
+    known = CliRunner().invoke(cli, ["who", "Bộ NN&MT", "--data", str(seed_file)])
+    assert "no task in the graph names 'Bộ Nông nghiệp và Môi trường'" in str(known.exception)
 
 
 def test_plans_of_69_kl_tw_compared_across_todays_34_provinces() -> None:

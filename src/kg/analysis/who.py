@@ -15,6 +15,7 @@ from kg.analysis.lookup import agencies, find_agencies
 from kg.analysis.successors import Holder, body_pool, holders
 from kg.analysis.trace import LineageLink, check_acyclic, make_link
 from kg.errors import UnknownAgency
+from kg.lexicon.gazetteer import resolve_agency
 from kg.tabular import Tabular
 from kg.text.strings import fold
 
@@ -174,14 +175,17 @@ def as_written_or_held_now(graphs: PolicyGraphs, agency: str, province: str | No
     are names the texts use."""
     try:
         return find_agencies(graphs.responsibility, agency, province), False
-    except UnknownAgency:
+    except UnknownAgency as missing:
         try:
             held = held_as_of(graphs, agency, province, None)
         except UnknownAgency:
             held = []
-        if not held:
-            raise
-        return held, True
+        if held:
+            return held, True
+        known = resolve_agency(agency, province)  # a real body, just not in this graph: say so
+        if known:
+            raise UnknownAgency(agency, missing.suggestions, known_as=known.name) from None
+        raise
 
 
 def held_as_of(graphs: PolicyGraphs, agency: str, province: str | None, as_of: str | None) -> list[str]:
