@@ -22,7 +22,7 @@ from kg.segment.outline import Node, Outline
 from kg.text.strings import fold
 
 _HEADING = re.compile(
-    r"^\s*(?:[a-zđ0-9IVX]{1,4}[.)]\s*)?(?:các\s+)?lĩnh vực\s+(?P<name>.+?)\s*:?\s*$", re.IGNORECASE
+    r"^\s*(?:[a-zđ0-9IVX]{1,4}[.)\]]\s*)?(?:các\s+)?lĩnh vực\s+(?P<name>.+?)\s*:?\s*$", re.IGNORECASE
 )
 
 
