@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPTS = sorted((Path(__file__).resolve().parents[1] / "scripts").rglob("*.py"))
+SCRIPTS = sorted((Path(__file__).resolve().parents[2] / "scripts").rglob("*.py"))
 
 
 def test_there_are_scripts_to_check() -> None:
