@@ -75,24 +75,29 @@ _BOOLEANS = {"true": "true", "1": "true", "false": "false", "0": "false"}
 
 def canonical(value: str, datatype: str) -> str:
     """The canonical lexical form of a typed value, so every store's answer prints the same: Virtuoso's
-    xsd:boolean ``1``/``0`` is ``true``/``false``, an integer written ``10.0`` or ``+010`` is ``10``. The one
-    place this is done; the rows of every output format come from it. Other values stay as written.
+    xsd:boolean ``1``/``0`` is ``true``/``false``, an integer written ``10.0`` or ``+010`` is ``10``, a
+    decimal or double ``15.0`` (or ``1.5E1``) is ``15``, as Oxigraph prints it: plain digits, no trailing
+    zeros. The one place this is done; the rows of every output format come from it. Other values (and
+    INF, NaN) stay as written.
 
     >>> canonical("1", _XSD + "boolean"), canonical("10.0", _XSD + "integer"), canonical("+010", _XSD + "int")
     ('true', '10', '10')
+    >>> [canonical(v, _XSD + "decimal") for v in ("15.0", "70.50", "0.0")], canonical("1.5E1", _XSD + "float")
+    (['15', '70.5', '0'], '15')
     >>> canonical("2024-06", _XSD + "string"), canonical("x", _XSD + "integer")
     ('2024-06', 'x')
     """
     if datatype == f"{_XSD}boolean" and value in _BOOLEANS:
         return _BOOLEANS[value]
-    if datatype in _INTEGERS:
-        try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            return value  # a malformed literal is shown as written
-        if number.is_finite() and number == number.to_integral_value():
-            return str(int(number))
-    return value
+    if datatype not in _INTEGERS and datatype not in _NUMBERS:
+        return value
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        return value  # a malformed literal is shown as written
+    if not number.is_finite() or (datatype in _INTEGERS and number != number.to_integral_value()):
+        return value
+    return format(number.normalize(), "f")
 
 
 def typed(value: str, datatype: str) -> Any:
