@@ -338,7 +338,11 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 
 @click.command("push")
-@click.option("--endpoint", required=True, help="Graph Store Protocol URL (e.g. http://host:7878/store).")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store Protocol URL (e.g. http://host:7878/store), or a SPARQL endpoint taking updates.",
+)
 @click.option(
     "--update-endpoint",
     default=None,
@@ -348,7 +352,8 @@ def _interrupt(_signum: int, _frame: object) -> None:
     "--query-endpoint",
     default=None,
     help="SPARQL query URL used to confirm the upload by counting triples "
-    "(default: beside --endpoint: …/store → …/query, …/data → …/query, else --endpoint).",
+    "(default: beside --endpoint: …/store → …/query, …/data → …/query, …/sparql-graph-crud-auth → "
+    "…/sparql-auth, else --endpoint).",
 )
 @click.option(
     "--graph",
@@ -376,11 +381,16 @@ def push_cmd(
     """Upload the built graph to another SPARQL 1.1 server.
 
     Oxigraph, Fuseki, GraphDB, Virtuoso: each named graph is sent with the Graph Store Protocol, or with
-    SPARQL Update where the server has no Graph Store Protocol; then its triples are counted through the
-    query endpoint, and the push fails unless the target holds what was sent.
+    SPARQL Update at a SPARQL endpoint (…/sparql, …/sparql-auth) or where the server has no Graph Store
+    Protocol; then its triples are counted through the query endpoint, and the push fails unless the target
+    holds what was sent.
+
+    Credentials: --user NAME (or http://NAME:PASSWORD@host/… in the URL); the password from KG_PASSWORD
+    (or --password-env VAR), else asked for without echo. It is never printed. Virtuoso:
+    --endpoint http://host:8890/sparql-graph-crud-auth --user NAME (an account with SPARQL_UPDATE).
 
     Exit status: 0 uploaded and confirmed, 2 error (no store, bad URL or graph IRI, server unreachable,
-    refusing, or not storing what was sent)."""
+    401/403, no answer within --timeout, or not storing what was sent)."""
     from kg.query.push import check_iri, push, store_graphs
     from kg.query.remote import split_credentials
     from kg.store import open_store
