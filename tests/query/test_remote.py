@@ -4,6 +4,8 @@ graph, which `kg query --endpoint` finds with --default-graph and warns about wi
 
 import base64
 import os
+import pty
+import select
 import subprocess
 import sys
 import threading
@@ -235,3 +237,51 @@ def test_kg_query_warns_when_the_named_graphs_are_empty(default_graph_load: serv
     )
     assert found.returncode == 0 and found.stderr == ""
     assert "4655/KH-UBND (Lâm Đồng)" in found.stdout
+
+
+def test_kg_query_asks_for_the_password_on_a_terminal_without_echoing_it(
+    guarded: tuple[str, list[str]],
+) -> None:
+    """On a terminal (a pseudo-terminal here) the password is asked for, read, sent, and never shown."""
+    url, seen = guarded
+    main, side = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if k != "KG_PASSWORD"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "kg.cli",
+        "query",
+        "documents",
+        "--endpoint",
+        url,
+        "--user",
+        "kg",
+        "--graph",
+        "http://e/g",
+    ]
+    proc = subprocess.Popen([*cmd, "--format", "csv"], stdin=side, stdout=side, stderr=side, env=environ)
+    os.close(side)
+    shown = _read_until(main, b"Password for kg at ")
+    os.write(main, f"{SECRET}\n".encode())
+    assert proc.wait(timeout=120) == 0
+    shown += _read_until(main, b"")
+    os.close(main)
+    assert SECRET.encode() not in shown
+    assert seen[-1] == "Basic " + base64.b64encode(f"kg:{SECRET}".encode()).decode()
+
+
+def _read_until(fd: int, marker: bytes) -> bytes:
+    """What the terminal shows, up to ``marker`` (or until the other side closes, for b"")."""
+    out = b""
+    while not marker or marker not in out:
+        ready, _, _ = select.select([fd], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the other side closed (Linux: EIO)
+            break
+        if not chunk:
+            break
+        out += chunk
+    return out
