@@ -1,13 +1,16 @@
 """A throwaway Virtuoso server for the parity test: Debian's virtuoso-opensource
 (scripts/ensure-system-deps.sh virtuoso), started on 127.0.0.1 on free ports with a database in a
 temporary folder and a generated virtuoso.ini; no system service, no fixed port. ``running_virtuoso``
-kills it (its whole process group) when the block ends, however it ends.
+kills it (its whole process group) when the block ends, however it ends, and the kernel kills it if the
+test process itself is killed.
 
 A test user gets SPARQL_UPDATE and write rights on every graph through isql, as an administrator would."""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
 import shutil
 import signal
@@ -130,6 +133,12 @@ def _wait_until_up(server: subprocess.Popen[bytes], url: str, log: Path) -> None
     raise RuntimeError(f"virtuoso did not answer within {_START_TIMEOUT:.0f} s")
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: a SIGKILL when the test process dies, even by SIGKILL (Linux)."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 @contextlib.contextmanager
 def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
     """A fresh Virtuoso with its database in ``folder``; killed at the end of the block."""
@@ -146,6 +155,7 @@ def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, so the kill below takes everything it started
+            preexec_fn=_die_with_parent,
         )
     try:
         _wait_until_up(server, v.sparql, folder / "virtuoso.log")
