@@ -204,6 +204,7 @@ def test_kg_query_with_a_wrong_password_in_the_url_fails_in_one_line_without_it(
     proc = _kg("query", "documents", "--endpoint", guarded[0].replace("://", "://kg:wrong-pw@"))
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "HTTP 401: the server refused user 'kg'" in proc.stderr
+    assert guarded[0].replace("://", "://kg:***@") in proc.stderr  # the URL as given, its password masked
     assert "wrong-pw" not in proc.stdout + proc.stderr
 
 

@@ -223,7 +223,8 @@ def _query_remote(
     table = run_remote(url, text, dataset, timeout, credentials)
     if dataset and empty_graphs(url, dataset, timeout, credentials):
         click.echo(
-            f"kg: warning: {shown_url(url)} holds no triples in {', '.join(f'<{g}>' for g in dataset)}; "
+            f"kg: warning: {shown_url(url, credentials)} holds no triples in "
+            f"{', '.join(f'<{g}>' for g in dataset)}; "
             "for a graph loaded into the server's default graph (kg.nt without named graphs) add "
             "--default-graph",
             err=True,

@@ -160,13 +160,14 @@ def update_graph(update_endpoint: str, graph: str, nt: bytes, session: Session) 
         if answer.status >= 300:
             why = refusal(answer.status, session.credentials, answer.body)
             why = why or f"HTTP {answer.status}: {server_says(answer.body)}"
-            raise EndpointError(f"{shown_url(update_endpoint)}: SPARQL Update into <{graph}> failed: {why}")
+            where = shown_url(update_endpoint, session.credentials)
+            raise EndpointError(f"{where}: SPARQL Update into <{graph}> failed: {why}")
 
 
 def confirm(query_endpoint: str, graph: str, sent: int, session: Session) -> None:
     """EndpointError unless the target holds exactly ``sent`` triples in ``graph``."""
     text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{check_iri(graph)}> {{ ?s ?p ?o }} }}"
-    shown = shown_url(query_endpoint)
+    shown = shown_url(query_endpoint, session.credentials)
     try:
         table = run_remote(query_endpoint, text, [], session.timeout, session.credentials)
         held = int(table.rows[0][0])
@@ -220,4 +221,4 @@ def _upload(endpoint: str, update_endpoint: str | None, graph: str, nt: bytes, s
         return "sparql update"
     why = refusal(answer.status, session.credentials, answer.body)
     why = why or f"HTTP {answer.status}: {server_says(answer.body)}"
-    raise EndpointError(f"{shown_url(endpoint)}: upload of <{graph}> failed: {why}")
+    raise EndpointError(f"{shown_url(endpoint, session.credentials)}: upload of <{graph}> failed: {why}")

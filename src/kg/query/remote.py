@@ -41,16 +41,18 @@ def _netloc(parts: urllib.parse.SplitResult, userinfo: str = "") -> str:
     return f"{userinfo}@{host}" if userinfo else host
 
 
-def shown_url(url: str) -> str:
-    """``url`` as it may be printed: a password in it replaced by ``***``.
+def shown_url(url: str, credentials: Credentials | None = None) -> str:
+    """``url`` as it may be printed: a password in it, or the one of ``credentials``, shown as ``***``.
 
     >>> shown_url("http://dba:s3cret@host:8890/sparql-auth")
     'http://dba:***@host:8890/sparql-auth'
-    >>> shown_url("http://host/sparql")
-    'http://host/sparql'
+    >>> shown_url("http://host/sparql"), shown_url("http://host/sparql", Credentials("kg", "s3cret"))
+    ('http://host/sparql', 'http://kg:***@host/sparql')
     """
     parts = urllib.parse.urlsplit(url)
     user, sep, _password = parts.netloc.rpartition("@")[0].partition(":")
+    if credentials and not user:
+        user, sep = urllib.parse.quote(credentials.user, safe=""), ":"
     if not sep:
         return url
     return urllib.parse.urlunsplit(parts._replace(netloc=_netloc(parts, f"{user}:***")))
@@ -164,7 +166,7 @@ def explain(
     """One line for a failed request to ``url`` (shown without a password): a timeout, a refused
     connection, a 401/403, or the error's own words, shortened. ``status`` is the HTTP status when ``exc``
     does not carry it (SPARQLWrapper's errors)."""
-    where = shown_url(url.split("?", 1)[0])  # a ?graph=… part only makes the message long
+    where = shown_url(url.split("?", 1)[0], credentials)  # a ?graph=… part only makes the message long
     if _timed_out(exc):
         return EndpointError(f"{where}: no answer within {timeout:g} s (--timeout); is this the right URL?")
     status = status or getattr(exc, "code", None)

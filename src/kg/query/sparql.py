@@ -287,7 +287,7 @@ def run_remote(
         status = _WRAPPER_STATUS.get(type(exc).__name__) if isinstance(exc, SPARQLWrapperException) else None
         raise explain(exc, endpoint, timeout, credentials, "SPARQL_SELECT", status) from exc
     if not isinstance(data, dict) or "head" not in data:
-        raise EndpointError(f"{shown_url(endpoint)}: did not answer with SPARQL JSON results")
+        raise EndpointError(f"{shown_url(endpoint, credentials)}: did not answer with SPARQL JSON results")
     names = tuple(data["head"].get("vars", []))
     bindings = data["results"]["bindings"]
     types = tuple(tuple(b.get(n, {}).get("datatype", "") for n in names) for b in bindings)
