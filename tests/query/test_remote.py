@@ -286,3 +286,14 @@ def _read_until(fd: int, marker: bytes) -> bytes:
             break
         out += chunk
     return out
+
+
+def test_the_python_api_takes_credentials_and_a_timeout(guarded: tuple[str, list[str]]) -> None:
+    import kg
+
+    table = kg.run_query(
+        "documents", endpoint=guarded[0], credentials=kg.Credentials("kg", SECRET), timeout=10
+    )
+    assert table.rows == (("1",),)
+    with pytest.raises(kg.KGError, match="HTTP 401: the server wants credentials"):
+        kg.run_query("documents", endpoint=guarded[0], timeout=10)
