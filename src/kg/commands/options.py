@@ -150,16 +150,17 @@ def graph_source_options(fn: F) -> F:
 
 
 PASSWORD_ENV = "KG_PASSWORD"
+# kg.query.remote.SCHEMES, written out: importing kg.query here would load rdflib and pyoxigraph for
+# `kg --help` (issue 15); a test checks the two agree
+AUTH_SCHEMES = ("auto", "basic", "digest")
 
 
 def credentials_options(fn: F) -> F:
     """``--user``, ``--password-env``, ``--auth`` (passed as ``user``, ``password_env``, ``auth``): who the
     remote server should take us for; :func:`remote_credentials` turns them into Credentials."""
-    from kg.query.remote import SCHEMES
-
     fn = click.option(
         "--auth",
-        type=click.Choice(SCHEMES),
+        type=click.Choice(AUTH_SCHEMES),
         default="auto",
         show_default=True,
         help="HTTP authentication scheme (auto: whichever the server asks for; Virtuoso's /sparql-auth "
