@@ -297,3 +297,12 @@ def test_the_python_api_takes_credentials_and_a_timeout(guarded: tuple[str, list
     assert table.rows == (("1",),)
     with pytest.raises(kg.KGError, match="HTTP 401: the server wants credentials"):
         kg.run_query("documents", endpoint=guarded[0], timeout=10)
+
+
+def test_default_graph_goes_with_an_endpoint_and_not_with_graph(tmp_path: Path) -> None:
+    alone = _kg("query", "documents", "--default-graph", "--store", str(tmp_path))
+    assert alone.returncode == 2 and "--default-graph and --user go with --endpoint" in alone.stderr
+    both = _kg(
+        "query", "documents", "--endpoint", "http://127.0.0.1:1/q", "--graph", "http://e/g", "--default-graph"
+    )
+    assert both.returncode == 2 and "--graph and --default-graph exclude each other" in both.stderr

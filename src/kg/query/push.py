@@ -1,15 +1,17 @@
 """`kg push`: upload the graph to any SPARQL 1.1 server — the path for teams that outgrow one machine.
 
 Each named graph (asserted, inferred, ontology) is sent with the Graph Store Protocol (HTTP PUT of N-Triples
-to ``ENDPOINT?graph=IRI``, replacing what was there). Servers without the Graph Store Protocol get SPARQL
-Update instead (``DROP SILENT GRAPH`` then ``INSERT DATA`` in chunks) at ``update_endpoint`` (default: the
-same URL). With ``into`` set, everything goes into that one graph.
+to ``ENDPOINT?graph=IRI``, replacing what was there). SPARQL endpoints (``…/sparql``, ``…/sparql-auth``,
+``…/update``) and servers without the Graph Store Protocol get SPARQL Update instead (``DROP SILENT GRAPH``,
+then ``INSERT DATA`` in chunks, the blank-node triples together) at ``update_endpoint`` (default: the same
+URL). With ``into`` set, everything goes into that one graph. With credentials, each request carries its
+Authorization header from the start (``kg.query.remote.authorize``).
 
 A push succeeds only when the target confirms it: after each upload, a COUNT of the graph's triples through
 the target's query endpoint must equal what was sent (a server answering 2xx without storing was reported
 as "pushed", issue 14). Graph IRIs are checked as absolute IRIs before anything is sent, so one can never
 change the meaning of an update it is written into (``http://e/x> ; DROP ALL ; …`` emptied a target), and
-every request has a bounded connect/read timeout."""
+every request has a bounded connect/read timeout (a silent server is one line, "no answer within N s")."""
 
 from __future__ import annotations
 
