@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-stamp
 
 help:
 	@echo "make run    - build the ontology docs, the graph, validate it and write visualizations/"
-	@echo "make test   - ruff, mypy and the whole pytest suite (incl. HermiT, Oxigraph server, browser tests)"
+	@echo "make test   - ruff, mypy and the whole pytest suite (incl. HermiT, Oxigraph and Virtuoso servers, browser tests)"
 	@echo "make bench  - extraction, graph and analysis benchmarks; results appended to benchmarks/RESULTS.md"
 
 $(STAMP): pyproject.toml
@@ -26,7 +26,7 @@ sysdeps-run:
 	@scripts/ensure-system-deps.sh java
 
 sysdeps-test:
-	@scripts/ensure-system-deps.sh java chromium
+	@scripts/ensure-system-deps.sh java chromium virtuoso
 
 # The main job: ontology checked and documented, graph built and validated, report and views written, account.
 run: $(STAMP) sysdeps-run

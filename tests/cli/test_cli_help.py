@@ -93,6 +93,9 @@ def test_option_constants_equal_the_library_ones() -> None:
     from kg.analysis.export import FORMATS
     from kg.commands.analysis import EXPORT_FORMATS
     from kg.commands.ontology import DOCS_OUT_DIR
+    from kg.commands.options import AUTH_SCHEMES
     from kg.ontology.docs import DEFAULT_OUT_DIR
+    from kg.query.remote import SCHEMES
 
     assert EXPORT_FORMATS == FORMATS and DOCS_OUT_DIR == DEFAULT_OUT_DIR
+    assert AUTH_SCHEMES == SCHEMES

@@ -21,9 +21,11 @@ from rich.table import Table as RichTable
 from kg.commands.options import (
     bom_mark,
     bom_option,
+    credentials_options,
     folder_option,
     format_option,
     max_bytes_option,
+    remote_credentials,
     store_option,
 )
 from kg.errors import QueryError, shown_path
@@ -138,6 +140,9 @@ def _print_table(table: object, fmt: str) -> None:
     )
 
 
+_TIMEOUT_HELP = "Seconds to wait for a connection, and for each read, before giving up."
+
+
 @click.command("query")
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, help="Query parameter key=value (repeatable).")
@@ -149,6 +154,16 @@ def _print_table(table: object, fmt: str) -> None:
     multiple=True,
     help="Default-graph IRI(s) to query (default: the asserted, inferred and ontology graphs).",
 )
+@click.option(
+    "--default-graph",
+    is_flag=True,
+    help="With --endpoint: query the server's own default graph (name no graphs), for a graph loaded "
+    "there, e.g. kg.nt without named graphs (Virtuoso: the union of all its graphs).",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help=_TIMEOUT_HELP
+)
+@credentials_options
 @bom_option
 @store_option
 def query_cmd(
@@ -157,25 +172,64 @@ def query_cmd(
     fmt: str,
     endpoint: str | None,
     graphs: tuple[str, ...],
+    default_graph: bool,
+    timeout: float,
+    user: str | None,
+    password_env: str | None,
+    auth: str,
     store_dir: Path,
 ) -> None:
     """Run a named query (see `kg queries`) or a .rq file.
 
     NAME is a query name or the path of a SPARQL file. It runs on the embedded store, or with --endpoint on
-    any SPARQL 1.1 query endpoint.
+    any SPARQL 1.1 query endpoint (credentials: --user, the password from KG_PASSWORD or asked for, or
+    http://user:password@host/… in the URL; never printed). When the project's named graphs are empty
+    there, a warning says how to query a graph loaded into the default graph (--default-graph).
 
-    Exit status: 0 ok (also when no row matches), 2 error (unknown query, bad --param, store or endpoint)."""
-    from kg.query.sparql import bind, resolve, run_local, run_remote
+    Exit status: 0 ok (also when no row matches), 2 error (unknown query, bad --param, store or endpoint:
+    unreachable, 401/403, no answer within --timeout)."""
+    from kg.query.sparql import bind, resolve, run_local
     from kg.store import DATASET, open_store
 
     query = resolve(name)
     text = bind(query, _params(params))
-    dataset = graphs or tuple(str(g) for g in DATASET)
     if endpoint:
-        table = run_remote(endpoint, text, dataset)
+        table = _query_remote(endpoint, text, graphs, default_graph, timeout, (user, password_env, auth))
+    elif default_graph or user:
+        raise QueryError("--default-graph and --user go with --endpoint (the embedded store needs neither)")
     else:
+        dataset = graphs or tuple(str(g) for g in DATASET)
         table = run_local(open_store(store_dir), text, dataset, str(query.path))
     _print_table(table, fmt)
+
+
+def _query_remote(
+    endpoint: str,
+    text: str,
+    graphs: tuple[str, ...],
+    default_graph: bool,
+    timeout: float,
+    who: tuple[str | None, str | None, str],
+) -> object:
+    """Run on the endpoint; warn on stderr when the graphs asked for are all empty there."""
+    from kg.query.remote import shown_url
+    from kg.query.sparql import empty_graphs, run_remote
+    from kg.store import DATASET
+
+    if graphs and default_graph:
+        raise QueryError("--graph and --default-graph exclude each other")
+    url, credentials = remote_credentials(endpoint, *who)
+    dataset = () if default_graph else graphs or tuple(str(g) for g in DATASET)
+    table = run_remote(url, text, dataset, timeout, credentials)
+    if dataset and empty_graphs(url, dataset, timeout, credentials):
+        click.echo(
+            f"kg: warning: {shown_url(url, credentials)} holds no triples in "
+            f"{', '.join(f'<{g}>' for g in dataset)}; "
+            "for a graph loaded into the server's default graph (kg.nt without named graphs) add "
+            "--default-graph",
+            err=True,
+        )
+    return table
 
 
 @click.command("queries")
@@ -285,7 +339,11 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 
 @click.command("push")
-@click.option("--endpoint", required=True, help="Graph Store Protocol URL (e.g. http://host:7878/store).")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store Protocol URL (e.g. http://host:7878/store), or a SPARQL endpoint taking updates.",
+)
 @click.option(
     "--update-endpoint",
     default=None,
@@ -295,7 +353,8 @@ def _interrupt(_signum: int, _frame: object) -> None:
     "--query-endpoint",
     default=None,
     help="SPARQL query URL used to confirm the upload by counting triples "
-    "(default: beside --endpoint: …/store → …/query, …/data → …/query, else --endpoint).",
+    "(default: beside --endpoint: …/store → …/query, …/data → …/query, …/sparql-graph-crud-auth → "
+    "…/sparql-auth, else --endpoint).",
 )
 @click.option(
     "--graph",
@@ -305,12 +364,9 @@ def _interrupt(_signum: int, _frame: object) -> None:
     "named graphs.",
 )
 @click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=60.0,
-    show_default=True,
-    help="Seconds to wait for a connection, and for each read, before giving up.",
+    "--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help=_TIMEOUT_HELP
 )
+@credentials_options
 @store_option
 def push_cmd(
     endpoint: str,
@@ -318,23 +374,37 @@ def push_cmd(
     query_endpoint: str | None,
     into: str | None,
     timeout: float,
+    user: str | None,
+    password_env: str | None,
+    auth: str,
     store_dir: Path,
 ) -> None:
     """Upload the built graph to another SPARQL 1.1 server.
 
     Oxigraph, Fuseki, GraphDB, Virtuoso: each named graph is sent with the Graph Store Protocol, or with
-    SPARQL Update where the server has no Graph Store Protocol; then its triples are counted through the
-    query endpoint, and the push fails unless the target holds what was sent.
+    SPARQL Update at a SPARQL endpoint (…/sparql, …/sparql-auth) or where the server has no Graph Store
+    Protocol; then its triples are counted through the query endpoint, and the push fails unless the target
+    holds what was sent.
+
+    Credentials: --user NAME (or http://NAME:PASSWORD@host/… in the URL); the password from KG_PASSWORD
+    (or --password-env VAR), else asked for without echo. It is never printed. Virtuoso:
+    --endpoint http://host:8890/sparql-graph-crud-auth --user NAME (an account with SPARQL_UPDATE).
 
     Exit status: 0 uploaded and confirmed, 2 error (no store, bad URL or graph IRI, server unreachable,
-    refusing, or not storing what was sent)."""
+    401/403, no answer within --timeout, or not storing what was sent)."""
     from kg.query.push import check_iri, push, store_graphs
+    from kg.query.remote import split_credentials
     from kg.store import open_store
 
     if into:
         check_iri(into)  # before the store is even read
+    endpoint, credentials = remote_credentials(endpoint, user, password_env, auth)
+    update_endpoint, query_endpoint = (
+        split_credentials(url, credentials.user if credentials else None)[0] if url else None
+        for url in (update_endpoint, query_endpoint)
+    )
     graphs = store_graphs(open_store(store_dir), into)
-    done = push(endpoint, graphs, update_endpoint, query_endpoint, timeout)
+    done = push(endpoint, graphs, update_endpoint, query_endpoint, timeout, credentials)
     for graph, how in done.items():
         click.echo(f"pushed <{graph}> ({how}), confirmed")
 
