@@ -458,11 +458,12 @@ def _citing_document(index: Index, subject: str) -> str:
 
 
 def _add_view_lineage(index: Index, graph: nx.DiGraph) -> None:
-    """Per-document classes, Vietnamese title and own jurisdiction; per-edge direct relations and quotes."""
+    """Per-document classes, Vietnamese title, own jurisdiction and signer; per-edge direct relations and quotes."""
     for doc, data in graph.nodes(data=True):
         data["types"] = [local_name(t) for t in index.values(doc, RDF.type) if t.startswith(str(VPO))]
         data["title_vi"] = index.text_in(doc, "vi", VPO.title)
         data["jurisdiction"] = index.first(doc, VPO.jurisdiction)
+        data["signer"] = index.first(doc, VPO.signedBy)
     for _, _, data in graph.edges(data=True):
         data["direct"], data["stated_quotes"] = [], {}
     for pred, rel in _RELATIONS.items():

@@ -143,6 +143,7 @@ def _documents(pg: PolicyGraphs) -> list[m.VNode]:
             *_fact("number", number),
             *_fact("date", data["date"]),
             *_named_fact(pg, "issuer", issuer),
+            *_named_fact(pg, "signer", data.get("signer")),
             *_named_fact(pg, "province", province),
             *([m.Fact("title", title_vi, title_vi)] if title_vi else []),
             *_field_facts(pg, data["fields"]),
