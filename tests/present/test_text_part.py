@@ -30,7 +30,7 @@ NAM_DINH_PLAN = "Kế hoạch 2024-06 (Nam Định)"
 class Tree(HTMLParser):
     """The page as nested (tag, attrs, children) lists; text as strings."""
 
-    VOID = {"meta", "link", "br", "img", "input", "hr"}
+    VOID = frozenset({"meta", "link", "br", "img", "input", "hr"})
 
     def __init__(self, html: str) -> None:
         super().__init__()
@@ -165,7 +165,9 @@ def test_what_carries_a_directive_out_is_what_kg_trace_finds(doc: str) -> None:
 def test_province_page_lists_its_plans_under_the_directive_they_implement() -> None:
     province = by_id(page(str(ID["province/lam-dong"])), "province-chains")
     heads = [text(h) for h in find(province, lambda t, a: t == "h4")]
-    lists = [[text(li) for li in find(ul, lambda t, a: t == "li")] for ul in find(province, lambda t, a: t == "ul")]
+    lists = [
+        [text(li) for li in find(ul, lambda t, a: t == "li")] for ul in find(province, lambda t, a: t == "ul")
+    ]
     chains = dict(zip(heads, lists, strict=True))
     assert chains["20-NQ/TW"] == ["20-NQ/TW → 69-KL/TW → 116-KH/TU (Lâm Đồng) → 4655/KH-UBND (Lâm Đồng)"]
     index = seed_site()["index.html"].root
@@ -174,7 +176,9 @@ def test_province_page_lists_its_plans_under_the_directive_they_implement() -> N
 
 def test_index_chain_strips_are_the_chains_kg_status_prints() -> None:
     strips = set()
-    for chain in find(by_id(seed_site()["index.html"].root, "chain-map"), lambda t, a: a.get("class") == "chain"):
+    for chain in find(
+        by_id(seed_site()["index.html"].root, "chain-map"), lambda t, a: a.get("class") == "chain"
+    ):
         (head,) = find(chain, lambda t, a: "head" in a.get("class", "").split())
         for path in find(chain, lambda t, a: a.get("class") == "path"):
             chips = [a["data-iri"] for _, a, _ in find(path, lambda t, a: "data-iri" in a)]

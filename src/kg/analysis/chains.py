@@ -27,7 +27,10 @@ def implementation_chains(implements: Iterable[tuple[str, str]], leaves: Iterabl
     for a, b in implements:
         up.setdefault(a, []).append(b)
     found = [
-        tuple(reversed(path)) for leaf in sorted(set(leaves)) for path in _paths_up(leaf, up, ()) if len(path) > 1
+        tuple(reversed(path))
+        for leaf in sorted(set(leaves))
+        for path in _paths_up(leaf, up, ())
+        if len(path) > 1
     ]
     return _drop_shortcuts(found)
 

@@ -458,7 +458,8 @@ def _citing_document(index: Index, subject: str) -> str:
 
 
 def _add_view_lineage(index: Index, graph: nx.DiGraph) -> None:
-    """Per-document classes, Vietnamese title, own jurisdiction and signer; per-edge direct relations and quotes."""
+    """Per-document classes, Vietnamese title, own jurisdiction and signer; per-edge direct relations and
+    quotes."""
     for doc, data in graph.nodes(data=True):
         data["types"] = [local_name(t) for t in index.values(doc, RDF.type) if t.startswith(str(VPO))]
         data["title_vi"] = index.text_in(doc, "vi", VPO.title)

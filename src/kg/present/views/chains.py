@@ -34,7 +34,9 @@ def chain_iris(index: Index) -> list[tuple[str, ...]]:
     pairs = implements_pairs(index)
     implemented = {b for _, b in pairs}
     leaves = [
-        n.id for n in index.site.nodes.values() if is_document(n) and not n.cited_only and n.id not in implemented
+        n.id
+        for n in index.site.nodes.values()
+        if is_document(n) and not n.cited_only and n.id not in implemented
     ]
     return implementation_chains(pairs, leaves)
 

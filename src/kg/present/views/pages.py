@@ -16,8 +16,8 @@ from pyvis.network import Network
 
 from kg.present.views import model as m
 from kg.present.views.chains import chains
-from kg.present.views.text_part import COLUMN_NAMES, TextPart, text_part
 from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
+from kg.present.views.text_part import COLUMN_NAMES, TextPart, text_part
 from kg.present.views.views import (
     DUTY,
     NODE_BUDGET,

@@ -23,7 +23,10 @@ from kg.present.views.views import DUTY, LINEAGE, Index, is_document
 
 # Lineage relations read from either end (vi, en): "this document implements X" / "X implements this one".
 UP_NAMES = {"implements": ("Triển khai", "Implements"), "basedOn": ("Căn cứ", "Based on")}
-DOWN_NAMES = {"implements": ("Được triển khai bởi", "Implemented by"), "basedOn": ("Là căn cứ của", "Basis of")}
+DOWN_NAMES = {
+    "implements": ("Được triển khai bởi", "Implemented by"),
+    "basedOn": ("Là căn cứ của", "Basis of"),
+}
 # Facts of a document or agency listed at the top of its text part, in this order.
 DOC_FACTS = ("type", "number", "date", "issuer", "signer", "province", "field")
 AGENCY_FACTS = ("level", "branch", "province", "abbreviation")
@@ -207,8 +210,8 @@ def _lineage(index: Index, doc: str, texts: Mapping[str, str], up: bool) -> tupl
     groups = []
     for relation in LINEAGE:
         found = [e for e in edges if e.relation == relation]
-        items = [Related(index.site.nodes[e.target if up else e.source], _quotes(index.site, e.evidence, texts))
-                 for e in found]  # fmt: skip
+        ends = [(index.site.nodes[e.target if up else e.source], e.evidence) for e in found]
+        items = [Related(node, _quotes(index.site, evidence, texts)) for node, evidence in ends]
         if items:
             items.sort(key=lambda r: (r.node.province or "", r.node.label_vi))
             groups.append(Group(relation, *names[relation], tuple(items)))
@@ -253,14 +256,18 @@ def _tasks_of(index: Index, docs: list[str]) -> list[str]:
     ]
 
 
-def _rows(index: Index, tasks: list[str], texts: Mapping[str, str], agency: str | None = None) -> tuple[TaskRow, ...]:
+def _rows(
+    index: Index, tasks: list[str], texts: Mapping[str, str], agency: str | None = None
+) -> tuple[TaskRow, ...]:
     return tuple(_row(index, i, t, texts, agency) for i, t in enumerate(tasks, 1) if t in index.site.nodes)
 
 
 def _row(index: Index, number: int, task: str, texts: Mapping[str, str], agency: str | None) -> TaskRow:
     site = index.site
     node = site.nodes[task]
-    parties = [_party(site, e) for e in sorted(index.inc.get(task, ()), key=_role_order) if e.relation in DUTY]
+    parties = [
+        _party(site, e) for e in sorted(index.inc.get(task, ()), key=_role_order) if e.relation in DUTY
+    ]
     doc = next((e.target for e in index.out.get(task, ()) if e.relation == "taskOf"), None)
     return TaskRow(
         number=number,
