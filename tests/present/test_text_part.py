@@ -144,7 +144,7 @@ def test_a_known_task_row_names_its_lead_and_deadline() -> None:
 def test_lineage_lists_are_grouped_by_relation_with_their_quotes() -> None:
     ups = find(page(PLAN_4655), lambda t, a: t == "ul" and "lineage-up" in a.get("class", ""))
     by_rel = {u[1]["data-relation"]: text(u) for u in ups}
-    assert set(by_rel) == {"implements", "basedOn"}
+    assert set(by_rel) == {"implements", "basedOn", "cites"}
     assert "116-KH/TU (Lâm Đồng)" in by_rel["basedOn"] and "Căn cứ Kế hoạch số 116-KH/TU" in by_rel["basedOn"]
     assert "69-KL/TW" in by_rel["implements"]
 
@@ -200,3 +200,14 @@ def test_agency_page_table_gives_the_agency_role_and_its_partners() -> None:
     assert len(cells) == 3
     assert all("chủ trì" in c and "Sở Tài chính (phối hợp)" in c for c in cells)
     assert "Năm 2024-2025" in cells[1]
+
+
+def test_citations_are_listed_both_ways_but_not_drawn() -> None:
+    plan = str(ID["doc/kon-tum/2020/4485-kh-ubnd"])
+    up = find(page(plan), lambda t, a: t == "ul" and a.get("data-relation") == "cites")
+    assert "20-NQ/TW" in [text(li) for li in find(up[0], lambda t, a: t == "li")]
+    down = find(page(NQ_20), lambda t, a: t == "ul" and "lineage-down" in a.get("class", "").split())
+    cited_by = [text(u) for u in down if u[1]["data-relation"] == "cites"]
+    assert cited_by and "4485/KH-UBND (Kon Tum)" in cited_by[0]
+    scripts = "".join(text(s) for s in find(page(NQ_20), lambda t, a: t == "script"))
+    assert '"relation": "cites"' not in scripts

@@ -88,6 +88,7 @@ class PolicyGraphs:
     provinces: tuple[str, ...] = ()
     issued_by: tuple[tuple[str, str], ...] = ()
     answers_for: tuple[tuple[str, str], ...] = ()
+    cites: tuple[tuple[str, str], ...] = ()  # (document, document it cites) for the views' text
     sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI -> (file, document)
     # the 2025 reorganisation: body (or province) → direct successor, edges carrying the change events
     successors: nx.DiGraph = field(default_factory=nx.DiGraph)
@@ -124,6 +125,7 @@ def from_index(index: Index) -> PolicyGraphs:
         provinces=tuple(index.subjects(RDF.type, str(VPO.Province))),
         issued_by=tuple(index.pairs(VPO.issuedBy)),
         answers_for=tuple(index.pairs(VPO.answersFor)),
+        cites=tuple(index.pairs(VPO.cites)),
         sources=_sources(index),
         successors=successor_graph(index),
     )

@@ -43,7 +43,9 @@ def site_graph(pg: PolicyGraphs) -> m.SiteGraph:
         edges=tuple(sorted(set(edges), key=lambda e: (e.source, e.relation, e.target))),
         sources=_sources(pg),
         kind_labels=_kind_labels(pg),
-    )
+        citations=tuple(sorted({m.VEdge(s, o, "cites") for s, o in pg.cites if s in nodes and o in nodes},
+                               key=lambda e: (e.source, e.target))),
+    )  # fmt: skip
 
 
 # --- labels and facts -----------------------------------------------------------------------------------

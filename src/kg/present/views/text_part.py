@@ -22,10 +22,15 @@ from kg.present.views.chains import Chain, province_chains
 from kg.present.views.views import DUTY, LINEAGE, Index, is_document
 
 # Lineage relations read from either end (vi, en): "this document implements X" / "X implements this one".
-UP_NAMES = {"implements": ("Triển khai", "Implements"), "basedOn": ("Căn cứ", "Based on")}
+UP_NAMES = {
+    "implements": ("Triển khai", "Implements"),
+    "basedOn": ("Căn cứ", "Based on"),
+    "cites": ("Dẫn chiếu", "Cites"),
+}
 DOWN_NAMES = {
     "implements": ("Được triển khai bởi", "Implemented by"),
     "basedOn": ("Là căn cứ của", "Basis of"),
+    "cites": ("Được dẫn chiếu bởi", "Cited by"),
 }
 # Facts of a document or agency listed at the top of its text part, in this order.
 DOC_FACTS = ("type", "number", "date", "issuer", "signer", "province", "field")
@@ -204,11 +209,13 @@ def _facts(
 
 
 def _lineage(index: Index, doc: str, texts: Mapping[str, str], up: bool) -> tuple[Group, ...]:
-    """Lineage edges out of (``up``) or into ``doc``, one group per relation, documents by label."""
-    edges = index.out.get(doc, ()) if up else index.inc.get(doc, ())
+    """Lineage edges out of (``up``) or into ``doc``, one group per relation (citations last), documents
+    by label."""
+    cited = [e for e in index.site.citations if (e.source if up else e.target) == doc]
+    edges = [*(index.out.get(doc, ()) if up else index.inc.get(doc, ())), *cited]
     names = UP_NAMES if up else DOWN_NAMES
     groups = []
-    for relation in LINEAGE:
+    for relation in (*LINEAGE, "cites"):
         found = [e for e in edges if e.relation == relation]
         ends = [(index.site.nodes[e.target if up else e.source], e.evidence) for e in found]
         items = [Related(node, _quotes(index.site, evidence, texts)) for node, evidence in ends]
