@@ -23,9 +23,9 @@ from kg.present.views.views import DUTY, LINEAGE, Index, is_document
 
 # Lineage relations read from either end (vi, en): "this document implements X" / "X implements this one".
 UP_NAMES = {
-    "implements": ("Triển khai", "Implements"),
-    "basedOn": ("Căn cứ", "Based on"),
-    "cites": ("Dẫn chiếu", "Cites"),
+    "implements": ("Văn bản này triển khai", "This document implements"),
+    "basedOn": ("Văn bản này căn cứ vào", "This document is based on"),
+    "cites": ("Văn bản này dẫn chiếu", "This document cites"),
 }
 DOWN_NAMES = {
     "implements": ("Được triển khai bởi", "Implemented by"),
