@@ -47,3 +47,20 @@ def test_clicking_a_column_heading_sorts_the_tasks(offline_page: Watched, plan_p
     assert _column(page, 1) == ["1", "2", "3"]
     page.shot("viz_tasks_sorted")
     assert page.blocked == [] and page.errors == []
+
+
+def test_text_part_prints_without_the_graph_and_keeps_task_text_in_english_mode(
+    offline_page: Watched, plan_page: Path
+) -> None:
+    page = offline_page
+    page.open(plan_page.as_uri())
+    page.page.emulate_media(media="print")
+    assert page.page.locator("#graph").is_hidden() and page.page.locator("#tasks").is_visible()
+    page.page.emulate_media(media="screen")
+    task = page.page.locator("#tasks tbody tr:first-child > :nth-child(2)").inner_text()
+    page.page.click("#lang-toggle")
+    assert page.page.locator('#tasks th[data-col="task"]').inner_text() == "Task"
+    assert page.page.locator("#tasks tbody tr:first-child > :nth-child(2)").inner_text() == task  # verbatim
+    assert "Date" in page.page.locator("#about").inner_text()
+    page.page.click("#lang-toggle")
+    assert page.blocked == [] and page.errors == []
