@@ -8,6 +8,7 @@ full that nothing implements), a province page's are the chains down to each of 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.analysis.chains import implementation_chains
@@ -46,12 +47,14 @@ def chains(index: Index) -> list[Chain]:
     return _grouped(index.site, chain_iris(index))
 
 
-def province_chains(index: Index, province: str) -> list[Chain]:
+def province_chains(
+    index: Index, province: str, pairs: Sequence[tuple[str, str]] | None = None
+) -> list[Chain]:
     """A province page's chains: from each root down to each document of the province that no other
-    document of the province implements."""
+    document of the province implements (``pairs``: ``implements_pairs(index)``, when already at hand)."""
     site = index.site
     own = {n.id for n in site.nodes.values() if is_document(n) and n.province == province}
-    pairs = implements_pairs(index)
+    pairs = implements_pairs(index) if pairs is None else pairs
     inner = {b for a, b in pairs if a in own and b in own}
     return _grouped(site, implementation_chains(pairs, own - inner))
 

@@ -17,7 +17,7 @@ from pyvis.network import Network
 from kg.present.views import model as m
 from kg.present.views.chains import chains
 from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
-from kg.present.views.text_part import COLUMN_NAMES, TextPart, text_part
+from kg.present.views.text_part import COLUMN_NAMES, Reading, TextPart, text_part
 from kg.present.views.views import (
     DUTY,
     NODE_BUDGET,
@@ -107,10 +107,11 @@ def render_site(
             env, responsibilities_view(index, budget), site, texts, "", common
         ),
     }
+    reading = Reading.of(index, texts)
     for node in site.nodes.values():
         view = _own_view(index, node, budget)
         if view is not None and node.page:
-            part = text_part(index, node, texts)
+            part = text_part(reading, node)
             pages[node.page] = _graph_page(env, view, site, texts, "../", common, part)
     for source in site.sources.values():
         if source.id in texts:

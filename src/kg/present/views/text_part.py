@@ -10,17 +10,19 @@ agencies, deadline and the quote linked to the highlighted source page. Pure fun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import networkx as nx
 
 from kg.analysis.trace import trace
 from kg.errors import LineageCycle
 from kg.present.views import model as m
-from kg.present.views.chains import Chain, province_chains
+from kg.present.views.chains import Chain, implements_pairs, province_chains
 from kg.present.views.views import DUTY, LINEAGE, Index, is_document
 
+T = TypeVar("T")
 # Lineage relations read from either end (vi, en): "this document implements X" / "X implements this one".
 UP_NAMES = {
     "implements": ("Văn bản này triển khai", "This document implements"),
@@ -131,38 +133,75 @@ class TextPart:
     tasks: tuple[TaskRow, ...] = ()
 
 
-def text_part(index: Index, node: m.VNode, texts: Mapping[str, str]) -> TextPart | None:
+@dataclass(frozen=True)
+class Reading:
+    """What every page's text part reads, gathered once per site: the index, the source texts, the lineage
+    graph `kg trace` walks, citations by document, documents by province, the stated implements pairs."""
+
+    index: Index
+    texts: Mapping[str, str]
+    lineage: nx.DiGraph
+    cites_out: Mapping[str, tuple[m.VEdge, ...]]
+    cites_in: Mapping[str, tuple[m.VEdge, ...]]
+    by_province: Mapping[str, tuple[m.VNode, ...]]
+    implements: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, index: Index, texts: Mapping[str, str]) -> Reading:
+        """Gather what the text parts of ``index``'s site read."""
+        site = index.site
+        lineage = nx.DiGraph()
+        lineage.add_nodes_from((n.id, {"label": n.label_vi}) for n in site.nodes.values() if is_document(n))
+        lineage.add_edges_from((e.source, e.target) for e in site.edges if e.relation in LINEAGE)
+        docs = sorted((n for n in site.nodes.values() if is_document(n) and n.province), key=lambda n: n.id)
+        return cls(
+            index, texts, lineage,
+            cites_out=_grouped(site.citations, lambda e: e.source),
+            cites_in=_grouped(site.citations, lambda e: e.target),
+            by_province=_grouped(docs, lambda n: n.province or ""),
+            implements=tuple(implements_pairs(index)),
+        )  # fmt: skip
+
+
+def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, tuple[T, ...]]:
+    out: dict[str, list[T]] = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def text_part(reading: Reading, node: m.VNode) -> TextPart | None:
     """The text part of ``node``'s page; None for nodes without a page of their own."""
     if is_document(node):
-        return _document(index, node, texts)
+        return _document(reading, node)
     if node.kind in (m.AGENCY, m.AGENCY_GROUP):
-        return _agency(index, node, texts)
+        return _agency(reading, node)
     if node.kind == m.PROVINCE:
-        return _province(index, node, texts)
+        return _province(reading, node)
     return None
 
 
 # --- the three kinds of page ----------------------------------------------------------------------------
 
 
-def _document(index: Index, node: m.VNode, texts: Mapping[str, str]) -> TextPart:
-    site = index.site
-    issuer = next((e.target for e in index.out.get(node.id, ()) if e.relation == "issuedBy"), None)
+def _document(r: Reading, node: m.VNode) -> TextPart:
+    site = r.index.site
+    issuer = next((e.target for e in r.index.out.get(node.id, ()) if e.relation == "issuedBy"), None)
     named = {"issuer": site.nodes.get(issuer or ""), "province": site.nodes.get(node.province or "")}
-    below, cycle = _below(index, node.id)
+    below, cycle = _below(r, node.id)
     return TextPart(
         "doc", node, _facts(node, DOC_FACTS, named), _fact(node, "title"),
-        up=_lineage(index, node.id, texts, up=True),
-        down=_lineage(index, node.id, texts, up=False),
+        up=_lineage(r, node.id, up=True),
+        down=_lineage(r, node.id, up=False),
         below=below, below_note=cycle,
         columns=COLUMNS["doc"],
-        tasks=_rows(index, _tasks_of(index, [node.id]), texts),
+        tasks=_rows(r, _tasks_of(r.index, [node.id])),
     )  # fmt: skip
 
 
-def _agency(index: Index, node: m.VNode, texts: Mapping[str, str]) -> TextPart:
-    site = index.site
-    named = {"province": site.nodes.get(node.province or "")}
+def _agency(r: Reading, node: m.VNode) -> TextPart:
+    index = r.index
+    named = {"province": index.site.nodes.get(node.province or "")}
     issued = _docs(index, (e.source for e in index.inc.get(node.id, ()) if e.relation == "issuedBy"))
     answers = _docs(index, (e.target for e in index.out.get(node.id, ()) if e.relation == "answersFor"))
     tasks = sorted({e.target for e in index.out.get(node.id, ()) if e.relation in DUTY}, key=_natural)
@@ -171,13 +210,13 @@ def _agency(index: Index, node: m.VNode, texts: Mapping[str, str]) -> TextPart:
         documents=(("Văn bản đã ban hành", "Documents issued", issued),
                    ("Chịu trách nhiệm thực hiện", "Answers for", answers)),
         columns=COLUMNS["agency"],
-        tasks=_rows(index, tasks, texts, agency=node.id),
+        tasks=_rows(r, tasks, agency=node.id),
     )  # fmt: skip
 
 
-def _province(index: Index, node: m.VNode, texts: Mapping[str, str]) -> TextPart:
-    own = _docs(index, (n.id for n in index.site.nodes.values() if is_document(n) and n.province == node.id))
-    found = province_chains(index, node.id)
+def _province(r: Reading, node: m.VNode) -> TextPart:
+    own = _docs(r.index, (n.id for n in r.by_province.get(node.id, ())))
+    found = province_chains(r.index, node.id, r.implements)
     on_chain = {d.id for c in found for _, paths in c.provinces for p in paths for d in p}
     return TextPart(
         "province", node, (), None,
@@ -185,7 +224,7 @@ def _province(index: Index, node: m.VNode, texts: Mapping[str, str]) -> TextPart
         chains=tuple(found),
         unchained=tuple(d for d in own if d.id not in on_chain),
         columns=COLUMNS["province"],
-        tasks=_rows(index, _tasks_of(index, [d.id for d in own]), texts),
+        tasks=_rows(r, _tasks_of(r.index, [d.id for d in own])),
     )  # fmt: skip
 
 
@@ -208,35 +247,31 @@ def _facts(
     return tuple(out)
 
 
-def _lineage(index: Index, doc: str, texts: Mapping[str, str], up: bool) -> tuple[Group, ...]:
+def _lineage(r: Reading, doc: str, up: bool) -> tuple[Group, ...]:
     """Lineage edges out of (``up``) or into ``doc``, one group per relation (citations last), documents
     by label."""
-    cited = [e for e in index.site.citations if (e.source if up else e.target) == doc]
+    index = r.index
+    cited = (r.cites_out if up else r.cites_in).get(doc, ())
     edges = [*(index.out.get(doc, ()) if up else index.inc.get(doc, ())), *cited]
     names = UP_NAMES if up else DOWN_NAMES
     groups = []
     for relation in (*LINEAGE, "cites"):
         found = [e for e in edges if e.relation == relation]
         ends = [(index.site.nodes[e.target if up else e.source], e.evidence) for e in found]
-        items = [Related(node, _quotes(index.site, evidence, texts)) for node, evidence in ends]
+        items = [Related(node, _quotes(index.site, evidence, r.texts)) for node, evidence in ends]
         if items:
-            items.sort(key=lambda r: (r.node.province or "", r.node.label_vi))
+            items.sort(key=lambda x: (x.node.province or "", x.node.label_vi))
             groups.append(Group(relation, *names[relation], tuple(items)))
     return tuple(groups)
 
 
-def _below(index: Index, doc: str) -> tuple[tuple[Below, ...], bool]:
+def _below(r: Reading, doc: str) -> tuple[tuple[Below, ...], bool]:
     """Documents below ``doc`` as `kg trace` finds them (kg.analysis.trace over the same lineage edges)."""
-    graph = nx.DiGraph()
-    graph.add_node(doc, label=index.site.nodes[doc].label_vi)
-    for e in index.site.edges:
-        if e.relation in LINEAGE:
-            graph.add_edge(e.source, e.target)
     try:
-        found = trace(graph, doc)
+        found = trace(r.lineage, doc)
     except LineageCycle:
         return (), True
-    below = [Below(index.site.nodes[n.iri], -n.distance) for n in found.nodes if n.distance < 0]
+    below = [Below(r.index.site.nodes[n.iri], -n.distance) for n in found.nodes if n.distance < 0]
     below.sort(key=lambda b: (b.steps, b.node.province or "", b.node.label_vi))
     return tuple(below), False
 
@@ -263,14 +298,13 @@ def _tasks_of(index: Index, docs: list[str]) -> list[str]:
     ]
 
 
-def _rows(
-    index: Index, tasks: list[str], texts: Mapping[str, str], agency: str | None = None
-) -> tuple[TaskRow, ...]:
-    return tuple(_row(index, i, t, texts, agency) for i, t in enumerate(tasks, 1) if t in index.site.nodes)
+def _rows(r: Reading, tasks: list[str], agency: str | None = None) -> tuple[TaskRow, ...]:
+    nodes = r.index.site.nodes
+    return tuple(_row(r, i, t, agency) for i, t in enumerate(tasks, 1) if t in nodes)
 
 
-def _row(index: Index, number: int, task: str, texts: Mapping[str, str], agency: str | None) -> TaskRow:
-    site = index.site
+def _row(r: Reading, number: int, task: str, agency: str | None) -> TaskRow:
+    index, site = r.index, r.index.site
     node = site.nodes[task]
     parties = [
         _party(site, e) for e in sorted(index.inc.get(task, ()), key=_role_order) if e.relation in DUTY
@@ -285,7 +319,7 @@ def _row(index: Index, number: int, task: str, texts: Mapping[str, str], agency:
         # on an agency's page the lead is one of its partners; elsewhere the lead has its own column
         partners=tuple(p for p in parties if p.agency.id != agency and (agency or p.role != "lead")),
         deadline=_deadline(index, node),
-        quotes=_quotes(site, node.evidence, texts),
+        quotes=_quotes(site, node.evidence, r.texts),
     )
 
 
