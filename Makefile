@@ -39,8 +39,8 @@ run: $(STAMP) sysdeps-run
 	@$(KG) status
 
 lint: $(STAMP)
-	@$(BIN)/ruff check src tests benchmarks
-	@$(BIN)/ruff format --check src tests benchmarks
+	@$(BIN)/ruff check src tests benchmarks scripts
+	@$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: $(STAMP)
 	@$(BIN)/mypy

@@ -23,11 +23,11 @@ from rdflib import RDF, RDFS, SKOS
 
 from kg.analysis.convert import PolicyGraphs, agency_directory, from_index, successor_graph
 from kg.analysis.index import DOCUMENT_TERMS, Index
-from kg.analysis.lookup import find_agencies, find_documents
+from kg.analysis.lookup import find_documents
 from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
 from kg.analysis.trace_now import with_now
-from kg.analysis.who import WhoResult, held_as_of, who
+from kg.analysis.who import WhoResult, as_written_or_held_now, held_as_of, who
 from kg.namespaces import ORG, VPO
 
 _LINEAGE = "(vpo:implements|vpo:basedOn)"
@@ -75,8 +75,9 @@ def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
     return from_index(_read(source, [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]))
 
 
-def trace_in(source: Any, document: str) -> Trace:
-    """``trace`` of ``document`` (symbol, label or IRI), reading only its lineage neighbourhood.
+def trace_in(source: Any, document: str, as_of: str | None = None) -> Trace:
+    """``trace`` of ``document`` (symbol, label or IRI), reading only its lineage neighbourhood; the bodies
+    that changed are named with their holders on ``as_of`` (ISO date; None: after every change known).
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
@@ -91,7 +92,7 @@ def trace_in(source: Any, document: str) -> Trace:
     focus = find_documents(document_directory(source).lineage, document)
     result = trace(lineage_around(source, focus).lineage, document)
     around = replace(bodies_around(source, [n.iri for n in result.nodes]), successors=changes_around(source))
-    return with_now(around, result)
+    return with_now(around, result, as_of)
 
 
 def bodies_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
@@ -163,5 +164,5 @@ def who_in(source: Any, agency: str, province: str | None = None, as_of: str | N
     if as_of:
         found = held_as_of(names, agency, province, as_of)
     else:
-        found = find_agencies(names.responsibility, agency, province)
+        found, _ = as_written_or_held_now(names, agency, province)
     return who(replace(duties_around(source, found), successors=names.successors), agency, province, as_of)

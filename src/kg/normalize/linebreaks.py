@@ -24,7 +24,7 @@ __all__ = ["Break", "Layout", "cut_in_bold", "header_line", "joins", "layout", "
 # A line that starts a new unit: outline labels, bullets, "Điều N", a table row's or cell's number ("1 | ...",
 # "1"; a wrapped "5 ý tưởng" is no label). Never joined upward.
 _LABEL_START = re.compile(
-    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*(?:[.)/]?$|[.)/]\s|\s+\|)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
+    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*(?:[.)/]?$|[.)/]\s|\s+\|)|[a-zđ][)\]]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
     r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
 )
 # Label-like starts that a wrap also produces: a dash before a lower-case word or a number ("- xã hội",

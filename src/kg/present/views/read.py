@@ -26,15 +26,16 @@ _RELATION = {"implements": "implements", "based_on": "basedOn"}
 _PREF_FIRST, _LABEL_FIRST = ("pref", "label"), ("label", "pref")
 
 
-def read_site_graph(source: Any) -> m.SiteGraph:
-    """The site graph of an RDF graph (anything kg.analysis.convert.to_networkx reads)."""
-    return site_graph(to_networkx(source))
+def read_site_graph(source: Any, as_of: str | None = None) -> m.SiteGraph:
+    """The site graph of an RDF graph (anything kg.analysis.convert.to_networkx reads); the tasks' "now"
+    facts answer for ``as_of`` (ISO date; None: after every change known)."""
+    return site_graph(to_networkx(source), as_of)
 
 
-def site_graph(pg: PolicyGraphs) -> m.SiteGraph:
+def site_graph(pg: PolicyGraphs, as_of: str | None = None) -> m.SiteGraph:
     """The site graph of the converter's graphs: asserted, inferred and ontology facts alike."""
     nodes: dict[str, m.VNode] = {}
-    for node in (*_provinces(pg), *_agencies(pg), *_documents(pg), *_tasks(pg)):
+    for node in (*_provinces(pg), *_agencies(pg), *_documents(pg), *_tasks(pg, as_of)):
         nodes.setdefault(node.id, node)
     nodes = _fill_tiers(nodes, _lineage_pairs(pg))
     edges = [e for e in _all_edges(pg) if e.source in nodes and e.target in nodes]
@@ -175,7 +176,7 @@ def _field_facts(pg: PolicyGraphs, fields: list[str]) -> list[m.Fact]:
     return [m.Fact("field", ", ".join(p[0] for p in pairs), ", ".join(p[1] for p in pairs))]
 
 
-def _tasks(pg: PolicyGraphs) -> list[m.VNode]:
+def _tasks(pg: PolicyGraphs, as_of: str | None = None) -> list[m.VNode]:
     out = []
     graph = pg.responsibility
     for s, data in sorted(graph.nodes(data=True)):
@@ -191,7 +192,7 @@ def _tasks(pg: PolicyGraphs) -> list[m.VNode]:
             *_named_fact(pg, "document", doc),
             *_field_facts(pg, data["fields"]),
             *_role_facts(pg, s),
-            *_now_facts(pg, s),
+            *_now_facts(pg, s, as_of),
         ]
         out.append(
             m.VNode(
@@ -225,17 +226,19 @@ def _role_facts(pg: PolicyGraphs, task: str) -> list[m.Fact]:
     return facts
 
 
-def _now_facts(pg: PolicyGraphs, task: str) -> list[m.Fact]:
+def _now_facts(pg: PolicyGraphs, task: str, as_of: str | None = None) -> list[m.Fact]:
     """One fact per agency of the task that the 2025 reorganisation changed: the name as written → the body
-    holding its work today and the legal basis (kg.analysis.successors, as `kg who` and `kg trace` do); the
-    role facts keep the names as written (NOTES.md G6)."""
+    holding its work today (or on ``as_of``) and the legal basis (kg.analysis.successors, as `kg who` and
+    `kg trace` do); the role facts keep the names as written (NOTES.md G6). In English the body is named
+    in English and the legal basis cited as the texts cite it."""
     facts = []
     for agency in sorted({a for a, _ in pg.responsibility.in_edges(task)}, key=lambda a: _labels(pg, a)):
-        now = holders(pg, agency)
+        now = holders(pg, agency, as_of)
         if any(h.steps for h in now):
-            today = " | ".join(h.text() for h in now)
             vi, en = _labels(pg, agency)
-            facts.append(m.Fact("now", f"{vi} → {today}", f"{en} → {today}"))
+            today_vi = " | ".join(h.text() for h in now)
+            today_en = " | ".join(h.text("en") for h in now)
+            facts.append(m.Fact("now", f"{vi} → {today_vi}", f"{en} → {today_en}"))
     return facts
 
 
