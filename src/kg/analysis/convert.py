@@ -88,6 +88,7 @@ class PolicyGraphs:
     provinces: tuple[str, ...] = ()
     issued_by: tuple[tuple[str, str], ...] = ()
     answers_for: tuple[tuple[str, str], ...] = ()
+    cites: tuple[tuple[str, str], ...] = ()  # (document, document it cites) for the views' text
     sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI -> (file, document)
     # the 2025 reorganisation: body (or province) → direct successor, edges carrying the change events
     successors: nx.DiGraph = field(default_factory=nx.DiGraph)
@@ -124,6 +125,7 @@ def from_index(index: Index) -> PolicyGraphs:
         provinces=tuple(index.subjects(RDF.type, str(VPO.Province))),
         issued_by=tuple(index.pairs(VPO.issuedBy)),
         answers_for=tuple(index.pairs(VPO.answersFor)),
+        cites=tuple(index.pairs(VPO.cites)),
         sources=_sources(index),
         successors=successor_graph(index),
     )
@@ -458,11 +460,13 @@ def _citing_document(index: Index, subject: str) -> str:
 
 
 def _add_view_lineage(index: Index, graph: nx.DiGraph) -> None:
-    """Per-document classes, Vietnamese title and own jurisdiction; per-edge direct relations and quotes."""
+    """Per-document classes, Vietnamese title, own jurisdiction and signer; per-edge direct relations and
+    quotes."""
     for doc, data in graph.nodes(data=True):
         data["types"] = [local_name(t) for t in index.values(doc, RDF.type) if t.startswith(str(VPO))]
         data["title_vi"] = index.text_in(doc, "vi", VPO.title)
         data["jurisdiction"] = index.first(doc, VPO.jurisdiction)
+        data["signer"] = index.first(doc, VPO.signedBy)
     for _, _, data in graph.edges(data=True):
         data["direct"], data["stated_quotes"] = [], {}
     for pred, rel in _RELATIONS.items():

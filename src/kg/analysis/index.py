@@ -81,9 +81,10 @@ PREDICATES: tuple[URIRef, ...] = (
     VPO.comparator,
 )
 # Read for the views (kg.present.views) on top of PREDICATES: agency hierarchy, inferred answersFor,
-# source files.
+# source files, signers.
 VIEW_PREDICATES: tuple[URIRef, ...] = (
     VPO.parentAgency,
+    VPO.signedBy,
     VPO.answersFor,
     VPO.fileName,
     VPO.describes,

@@ -30,8 +30,10 @@ from kg.commands.options import data_option, folder_option, shown_default
 def viz_command(data: Path | None, out_dir: Path | None, budget: int | None, as_of: datetime | None) -> None:
     """Write the interactive HTML views: lineage, tasks, entity pages.
 
-    An index, the lineage and responsibility views, and a page per document, agency and province. The
-    pages open from disk with no network: vis-network is copied from the pyvis package into lib/.
+    An index, the lineage and responsibility views, and a page per document, agency and province: the
+    graph, and below it the page as text (facts, lineage with quotes, a sortable table of tasks; a
+    province's plans by directive). The pages open from disk with no network: vis-network is copied from
+    the pyvis package into lib/.
     """
     from kg.present.views import NODE_BUDGET, build_site, read_site_graph, write_site
     from kg.present.views.load import load_graph, load_texts

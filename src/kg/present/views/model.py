@@ -84,3 +84,5 @@ class SiteGraph:
     edges: tuple[VEdge, ...]
     sources: dict[str, SourceDoc] = field(default_factory=dict)
     kind_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # kind -> (vi, en)
+    # document -> document it cites: listed in the pages' text, not drawn (a citation is not lineage)
+    citations: tuple[VEdge, ...] = ()

@@ -17,6 +17,7 @@ from pyvis.network import Network
 from kg.present.views import model as m
 from kg.present.views.chains import chains
 from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
+from kg.present.views.text_part import COLUMN_NAMES, Reading, TextPart, text_part
 from kg.present.views.views import (
     DUTY,
     NODE_BUDGET,
@@ -40,6 +41,7 @@ FACT_NAMES: dict[str, tuple[str, str]] = {
     "number": ("Số, ký hiệu", "Number"),
     "date": ("Ngày ban hành", "Date"),
     "issuer": ("Cơ quan ban hành", "Issuer"),
+    "signer": ("Người ký", "Signed by"),
     "province": ("Tỉnh", "Province"),
     "title": ("Trích yếu", "Title"),
     "field": ("Lĩnh vực", "Field"),
@@ -105,10 +107,12 @@ def render_site(
             env, responsibilities_view(index, budget), site, texts, "", common
         ),
     }
+    reading = Reading.of(index, texts)
     for node in site.nodes.values():
         view = _own_view(index, node, budget)
         if view is not None and node.page:
-            pages[node.page] = _graph_page(env, view, site, texts, "../", common)
+            part = text_part(reading, node)
+            pages[node.page] = _graph_page(env, view, site, texts, "../", common, part)
     for source in site.sources.values():
         if source.id in texts:
             pages[source.page] = _source_page(env, site, source, texts[source.id], common)
@@ -135,6 +139,7 @@ def _graph_page(
     texts: Mapping[str, str],
     root: str,
     common: dict[str, Any],
+    part: TextPart | None = None,
 ) -> str:
     payload = graph_payload(view, site, texts)
     provinces = sorted({n.province for n in view.nodes if n.province and n.province in site.nodes})
@@ -145,6 +150,9 @@ def _graph_page(
         payload=payload,
         provinces=[site.nodes[p] for p in provinces],
         fields=fields,
+        part=part,
+        fact_names=FACT_NAMES,
+        column_names=COLUMN_NAMES,
         **common,
     )
 

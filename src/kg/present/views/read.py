@@ -44,7 +44,9 @@ def site_graph(pg: PolicyGraphs, as_of: str | None = None) -> m.SiteGraph:
         edges=tuple(sorted(set(edges), key=lambda e: (e.source, e.relation, e.target))),
         sources=_sources(pg),
         kind_labels=_kind_labels(pg),
-    )
+        citations=tuple(sorted({m.VEdge(s, o, "cites") for s, o in pg.cites if s in nodes and o in nodes},
+                               key=lambda e: (e.source, e.target))),
+    )  # fmt: skip
 
 
 # --- labels and facts -----------------------------------------------------------------------------------
@@ -144,6 +146,7 @@ def _documents(pg: PolicyGraphs) -> list[m.VNode]:
             *_fact("number", number),
             *_fact("date", data["date"]),
             *_named_fact(pg, "issuer", issuer),
+            *_named_fact(pg, "signer", data.get("signer")),
             *_named_fact(pg, "province", province),
             *([m.Fact("title", title_vi, title_vi)] if title_vi else []),
             *_field_facts(pg, data["fields"]),

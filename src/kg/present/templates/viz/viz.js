@@ -409,6 +409,35 @@
     mark.scrollIntoView({ block: "center" });
   };
 
+  /* ---- sortable tables (the tasks table of the text part): a button per column heading ---------- */
+  var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
+  function sortKey(row, i) {
+    var cell = row.cells[i];
+    var key = cell.getAttribute("data-sort");
+    return key !== null ? key : cell.textContent.trim();
+  }
+  function sortTable(table, i, th) {
+    var up = th.getAttribute("aria-sort") !== "ascending";
+    var body = table.tBodies[0];
+    var rows = Array.from(body.rows);
+    rows.sort(function (a, b) {
+      var x = sortKey(a, i), y = sortKey(b, i);
+      if (!x !== !y) { return x ? -1 : 1; }  /* empty cells last either way */
+      return (up ? 1 : -1) * collator.compare(x, y) || (+a.getAttribute("data-n") - +b.getAttribute("data-n"));
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    table.querySelectorAll("th[aria-sort]").forEach(function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", up ? "ascending" : "descending");
+  }
+  function makeSortable(table) {
+    Array.from(table.tHead.rows[0].cells).forEach(function (th, i) {
+      var button = el("button", { type: "button", "class": "sort" });
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortTable(table, i, th); });
+    });
+  }
+
   function closeDetails() {
     document.getElementById("details").hidden = true;
     document.getElementById("search").focus();
@@ -438,6 +467,7 @@
       sourceView = new SourceView(source);
       window.addEventListener("hashchange", function () { sourceView.render(); });
     }
+    document.querySelectorAll("table.sortable").forEach(makeSortable);
     applyLang();
     if (sourceView) { sourceView.render(); }
     /* A small handle for tests and for curious users in the console. */
