@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 
 Pos = dict[str, tuple[int, int]]
+Point = tuple[int, int]
 
 ROW_WIDTH = 1400  # widest row before a tier wraps: about one screen at the pages' minimum zoom
 GAP = 36  # horizontal space between two labels in a row

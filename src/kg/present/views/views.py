@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from kg.present.views import layout
 from kg.present.views import model as m
-from kg.present.views.style import DOC_KINDS, short_label
+from kg.present.views.boxes import Size, node_size
+from kg.present.views.style import DOC_KINDS, cluster_size, node_style, short_label
 
 NODE_BUDGET = 1500
 UNKNOWN_TIER = 5
@@ -34,6 +35,8 @@ class View:
     focus: str | None = None
     note_vi: str | None = None
     note_en: str | None = None
+    routes: tuple[tuple[layout.Point, ...], ...] = ()  # per edge, the bends it is drawn through (may be none)
+    layered: frozenset[str] = frozenset()  # nodes in the tier rows (the rest: plan blocks below them)
 
 
 @dataclass
@@ -84,6 +87,17 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
 def widths(nodes: Iterable[m.VNode]) -> dict[str, int]:
     """Estimated drawn width of each node: its label as drawn (short form), in pixels."""
     return {n.id: layout.label_width(short_label(n.label_vi)) for n in nodes}
+
+
+def sizes(nodes: Iterable[m.VNode], focus: str | None = None) -> dict[str, Size]:
+    """How big each node is drawn (label in either language, shape, the focused node in bold)."""
+    out = {}
+    for n in nodes:
+        style = node_style(n.kind)
+        radius = cluster_size(n.members) if n.kind == m.CLUSTER else style.size
+        labels = (short_label(n.label_vi), short_label(n.label_en))
+        out[n.id] = node_size(labels, style.shape, radius, n.id == focus)
+    return out
 
 
 def _tier(node: m.VNode) -> int:
