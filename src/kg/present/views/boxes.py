@@ -37,7 +37,7 @@ def text_width(label: str, scale: float = 1.0) -> int:
     """Estimated width (px) of ``label`` drawn at the pages' font.
 
     >>> text_width("69-KL/TW")
-    69
+    79
     """
     total = sum(_ADVANCE.get(ch) or _ADVANCE[_char_class(ch)] for ch in label)
     return round((total * _SAFETY + 4) * scale)
@@ -58,9 +58,9 @@ def node_size(labels: tuple[str, ...], shape: str, size: int, focus: bool = Fals
     relabels the page without moving anything), drawn as ``shape`` of radius ``size``.
 
     >>> node_size(("69-KL/TW",), "box", 16)
-    Size(width=91, up=18, down=18)
+    Size(width=101, up=18, down=18)
     >>> node_size(("Sở Y tế",), "dot", 14)
-    Size(width=58, up=14, down=28)
+    Size(width=61, up=14, down=28)
     """
     scale = FOCUS_SCALE if focus else 1.0
     text = max((text_width(label, scale) for label in labels), default=0)
