@@ -28,6 +28,7 @@ STUB = 8  # how far into the gap an edge leaves or enters a row
 PARALLEL = 10  # horizontal offset of a second edge between the same two nodes
 SWEEPS = 6  # barycentre rounds (down and up)
 PLACEMENT_ROUNDS = 8
+BIG_DRAWING = 3000  # nodes and slots up to which every refinement round is run
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,15 @@ def draw(
     )
     bottom = max((b for _, b in bands), default=y0)
     return Drawing(pos, bends, bottom)
+
+
+def slots(
+    tiers: Mapping[str, int], size: Mapping[str, Size], edges: Sequence[tuple[str, str]], row_width: int
+) -> int:
+    """How many edge slots (dummies) the drawing of these nodes and edges would need: what its cost grows
+    with, for callers that aggregate a view rather than draw too many."""
+    rank = _ranks(tiers, size, edges, row_width)
+    return sum(max(0, abs(rank[a] - rank[b]) - 1) for a, b in edges if a in rank and b in rank)
 
 
 # --- rows -----------------------------------------------------------------------------------------------
@@ -161,7 +171,7 @@ def _order(rows: list[list[str]], nbrs: tuple[dict[str, list[str]], dict[str, li
     up, down = nbrs
     rows = [list(r) for r in rows]
     best, fewest = [list(r) for r in rows], _crossings(rows, down)
-    for _ in range(SWEEPS):
+    for _ in range(_rounds(SWEEPS, rows)):
         for r in range(1, len(rows)):
             rows[r] = _by_barycentre(rows[r], rows[r - 1], up)
         for r in range(len(rows) - 2, -1, -1):
@@ -170,6 +180,13 @@ def _order(rows: list[list[str]], nbrs: tuple[dict[str, list[str]], dict[str, li
         if count < fewest:
             best, fewest = [list(r) for r in rows], count
     return best
+
+
+def _rounds(most: int, rows: list[list[str]]) -> int:
+    """Rounds of a refinement: ``most`` on a page of usual size, fewer as rows fill with edge slots (a
+    round costs one pass over every node and slot), at least one."""
+    slots = sum(map(len, rows))
+    return max(1, min(most, BIG_DRAWING * most // max(slots, 1)))
 
 
 def _by_barycentre(row: list[str], fixed: list[str], nbrs: Mapping[str, list[str]]) -> list[str]:
@@ -235,7 +252,7 @@ def _place(
         shift = offsets[-1] / 2 if offsets else 0
         x.update({n: o - shift for n, o in zip(row, offsets, strict=True)})
     order = [*range(len(rows)), *range(len(rows) - 1, -1, -1)]
-    for _ in range(PLACEMENT_ROUNDS):
+    for _ in range(_rounds(PLACEMENT_ROUNDS, rows)):
         for r in order:
             want = [_mean([x[n] for n in (*up.get(v, ()), *down.get(v, ()))], x[v]) for v in rows[r]]
             x.update(zip(rows[r], _fit(want, _seps(rows[r], size)), strict=True))

@@ -87,6 +87,11 @@ def place(
     return Placement(pos, route.straighten_all(pos, size, links, bends), frozenset(tiers))
 
 
+def slots(tiers: Mapping[str, int], size: Mapping[str, Size], links: Sequence[tuple[str, str]]) -> int:
+    """Edge slots the tree of ``tiers`` would need (kg.present.views.layered.slots)."""
+    return layered.slots(tiers, size, links, ROW_WIDTH)
+
+
 def _tree(
     tiers: Mapping[str, int],
     size: Mapping[str, Size],

@@ -67,14 +67,13 @@ def hits(a: tuple[float, float], b: tuple[float, float], rect: Rect) -> bool:
 
 def straighten(path: Sequence[Point], boxes: Boxes, ends: tuple[str, str]) -> tuple[Point, ...]:
     """The bends of ``path`` (its first and last points are the ends' centres) that must stay: from each
-    kept point, jump to the farthest later point the straight line reaches without touching a box."""
+    kept point, go on along the path while the straight line from it still misses every box (one test per
+    point, so long routes stay linear)."""
     kept = [0]
     while kept[-1] < len(path) - 1:
-        i = kept[-1]
-        j = next(
-            (j for j in range(len(path) - 1, i + 1, -1) if boxes.clear(path[i], path[j], ends)),
-            i + 1,
-        )
+        i, j = kept[-1], kept[-1] + 1
+        while j + 1 < len(path) and boxes.clear(path[i], path[j + 1], ends):
+            j += 1
         kept.append(j)
     return tuple(path[k] for k in kept[1:-1])
 

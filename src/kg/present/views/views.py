@@ -18,6 +18,9 @@ from kg.present.views.style import DOC_KINDS, cluster_size, node_style, short_la
 from kg.present.views.tiers import MINISTRY, PROVINCIAL_PARTY
 
 NODE_BUDGET = 1500
+# Most edge slots (an edge passing a row of the tree: a waypoint on the page) a drawn lineage may need;
+# above it the lineage is grouped by province like a view over the node budget.
+SLOT_BUDGET = 20000
 UNKNOWN_TIER = 7  # below the seven tiers (kg.present.views.tiers): documents whose issuer says nothing
 LINEAGE = ("implements", "basedOn")
 DUTY = ("lead", "coordinate", "standingBody", "reportsTo", "funds")  # roles of an agency on a task
@@ -114,12 +117,13 @@ def lineage_view(index: Index, budget: int = NODE_BUDGET) -> View:
     """Documents and their implements/basedOn edges, in rows by level (central party at the top)."""
     titles = ("Dòng chảy văn bản", "Policy lineage")
     docs = sorted((n for n in index.site.nodes.values() if is_document(n)), key=_order)
-    if len(docs) > budget:
-        return _clustered(index, "lineage", titles, docs, LINEAGE, keep=lambda n: _tier(n) <= MINISTRY)
     ids = [n.id for n in docs]
+    edges = tuple(e for e in index.edges_among(ids) if e.relation in LINEAGE) if len(docs) <= budget else ()
+    tiers, size = {n.id: _tier(n) for n in docs}, sizes(docs)
+    if len(docs) > budget or layout.slots(tiers, size, _links(edges)) > SLOT_BUDGET:
+        return _clustered(index, "lineage", titles, docs, LINEAGE, keep=lambda n: _tier(n) <= MINISTRY)
     nodes = tuple(index.site.nodes[i] for i in sorted(ids))
-    edges = tuple(e for e in index.edges_among(ids) if e.relation in LINEAGE)
-    placed = layout.place({n.id: _tier(n) for n in docs}, [], sizes(docs), _links(edges))
+    placed = layout.place(tiers, [], size, _links(edges))
     return View("lineage", *titles, nodes, edges, *_drawn(placed))
 
 
@@ -195,9 +199,10 @@ def _clustered(
     nodes = tuple(sorted([*kept, *clusters.values()], key=lambda n: n.id))
     tiers = {n.id: _tier(n) for n in nodes}
     note = (
-        f"{len(members)} nút vượt ngưỡng {NODE_BUDGET}: gộp theo tỉnh; bấm một cụm để mở trang của tỉnh.",
-        f"{len(members)} nodes exceed the budget of {NODE_BUDGET}: grouped by province; "
-        "click a cluster to open its province page.",
+        f"{len(members)} nút vượt ngưỡng vẽ từng nút ({NODE_BUDGET} nút, hoặc quá nhiều đường nối): "
+        "gộp theo tỉnh; bấm một cụm để mở trang của tỉnh.",
+        f"{len(members)} nodes exceed the budget for drawing one by one ({NODE_BUDGET} nodes, or too many "
+        "edge bends): grouped by province; click a cluster to open its province page.",
     )
     placed = layout.place(tiers, [], sizes(nodes), _links(edges))
     return View(name, *titles, nodes, edges, placed.pos, None, note[0], note[1], placed.bends, placed.layered)
