@@ -1,5 +1,5 @@
-"""Geometry of the computed layout (issue 12): no edge drawn through a node that is not one of its ends, no two
-nodes drawn on top of each other, documents in rows by tier (central party at the top).
+"""Geometry of the computed layout (issue 12): no edge drawn through a node that is not one of its ends, no
+two nodes drawn on top of each other, documents in rows by tier (central party at the top).
 
 Checked on the views of the seed graph (the real pipeline's output) and of generated graphs: random DAGs of
 documents across the seven tiers with skip-level and same-tier edges, plans with tasks and agencies. Boxes are
@@ -88,7 +88,8 @@ def problems(view: View) -> list[str]:
         for a, b in pairwise(line):
             for node, rect in box.items():
                 if node not in (edge.source, edge.target) and crosses(a, b, rect):
-                    found.append(f"{view.name}: {name[edge.source]} → {name[edge.target]} through {name[node]}")
+                    edge_name = f"{name[edge.source]} → {name[edge.target]}"
+                    found.append(f"{view.name}: {edge_name} through {name[node]}")
     for p, q in combinations(sorted(box), 2):
         (l1, t1, r1, b1), (l2, t2, r2, b2) = box[p], box[q]
         if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
@@ -156,8 +157,9 @@ def random_site(seed: int, docs: int = 36) -> m.SiteGraph:
         label = f"{rng.randrange(1, 99999)}/{rng.choice(['KH-UBND', 'NQ/TW', 'QĐ-TTg', 'KH/TU'])}"
         label += rng.choice(["", " (Lâm Đồng)", " về phát triển khoa học và công nghệ"])
         kind = rng.choice(["Plan", "Resolution", "Decision", "Conclusion"])
-        nodes[f"urn:doc:{i:02}"] = m.VNode(f"urn:doc:{i:02}", kind, label, label, province=province, tier=tier)
-    ids = sorted(nodes)[: docs]
+        doc = f"urn:doc:{i:02}"
+        nodes[doc] = m.VNode(doc, kind, label, label, province=province, tier=tier)
+    ids = sorted(nodes)[:docs]
     edges = set()
     for a in ids:
         above = [b for b in ids if b != a and nodes[b].tier <= nodes[a].tier]  # type: ignore[operator]

@@ -169,9 +169,9 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
         _edge_json(opts, e, i, site, texts)
         for i, (opts, e) in enumerate(zip(net.edges, view.edges, strict=True))
     ]
-    for edge, bends in zip(edges, view.routes, strict=False):
-        if bends:  # drawn as straight segments through these points (viz.js: invisible waypoints)
-            edge["via"] = [list(p) for p in bends]
+    for drawn, route in zip(edges, view.routes, strict=False):
+        if route:  # drawn as straight segments through these points (viz.js: invisible waypoints)
+            drawn["via"] = [list(p) for p in route]
     used_kinds = sorted({n.kind for n in view.nodes})
     used_rels = sorted({e.relation for e in view.edges})
     return {

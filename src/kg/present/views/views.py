@@ -124,12 +124,7 @@ def lineage_view(index: Index, budget: int = NODE_BUDGET) -> View:
         return _clustered(index, "lineage", titles, docs, LINEAGE, keep=lambda n: _tier(n) <= MINISTRY)
     nodes = tuple(index.site.nodes[i] for i in sorted(ids))
     placed = layout.place(tiers, [], size, _links(edges))
-    return View("lineage", *titles, nodes, edges, *_drawn(placed))
-
-
-def _drawn(placed: layout.Placement) -> tuple[layout.Pos, None, None, None, Routes, frozenset[str]]:
-    """The View fields a placement fills: positions, (focus and notes left empty), routes, tree nodes."""
-    return placed.pos, None, None, None, placed.bends, placed.layered
+    return View("lineage", *titles, nodes, edges, placed.pos, routes=placed.bends, layered=placed.layered)
 
 
 def responsibilities_view(index: Index, budget: int = NODE_BUDGET) -> View:
@@ -143,7 +138,9 @@ def responsibilities_view(index: Index, budget: int = NODE_BUDGET) -> View:
     nodes = tuple(index.site.nodes[i] for i in sorted(set(ids)))
     edges = tuple(e for e in index.edges_among(ids) if e.relation in (*DUTY, "taskOf"))
     placed = layout.place({}, blocks, sizes(nodes), _links(edges))
-    return View("responsibilities", *titles, nodes, edges, *_drawn(placed))
+    return View(
+        "responsibilities", *titles, nodes, edges, placed.pos, routes=placed.bends, layered=placed.layered
+    )
 
 
 def _plan_blocks(
