@@ -27,6 +27,7 @@ from kg.present.views.views import (
     is_document,
     lineage_view,
     province_view,
+    responsibilities_view,
     sizes,
 )
 
@@ -111,6 +112,7 @@ def tier_order(view: View) -> list[str]:
 def every_view(site: m.SiteGraph) -> Iterator[View]:
     index = Index.of(site)
     yield lineage_view(index)
+    yield responsibilities_view(index)
     for node in site.nodes.values():
         if is_document(node):
             yield document_view(index, node.id)
