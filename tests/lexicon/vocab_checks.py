@@ -413,3 +413,20 @@ def _now_of(written: str, province: str | None) -> tuple[str | None, str | None,
     body = agency_by_id(last.agency, last.province)
     name = last.name or (body.name if body else last.agency)
     return name, last.province, [c.id for s in steps for c in s.changes]
+
+
+# --- views: lineage tiers ---
+
+
+@checker("tiers")
+def _check_tiers(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example issuer ([name, level, branch]) gets its entry's tier (kg.present.views.tiers.tier_of)."""
+    from kg.present.views.tiers import tier_of
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for name, level, branch in entry["examples"]:
+            got = tier_of(level, branch, [name], parent=bool(entry.get("parent")))
+            if got != entry["tier"]:
+                problems.append(f"tiers/{_entry_id(entry, i)}: {name!r} ({level}, {branch}) gives tier {got}")
+    return problems

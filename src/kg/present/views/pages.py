@@ -166,7 +166,7 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
         x, y = view.positions.get(node.id, (0, 0))
         net.add_node(node.id, label=short_label(node.label_vi), shape=style.shape, color=style.color,
                      size=size, x=x, y=y, physics=False)  # fmt: skip
-    bends = parallel_bends(view.edges)
+    bends = [0.0] * len(view.edges) if view.routes else parallel_bends(view.edges)  # routed: straight
     for edge, bend in zip(view.edges, bends, strict=True):
         look = edge_style(edge.relation)
         smooth = {"enabled": True, "type": "curvedCW", "roundness": bend} if bend else False
@@ -177,6 +177,9 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
         _edge_json(opts, e, i, site, texts)
         for i, (opts, e) in enumerate(zip(net.edges, view.edges, strict=True))
     ]
+    for drawn, route in zip(edges, view.routes, strict=False):
+        if route:  # drawn as straight segments through these points (viz.js: invisible waypoints)
+            drawn["via"] = [list(p) for p in route]
     used_kinds = sorted({n.kind for n in view.nodes})
     used_rels = sorted({e.relation for e in view.edges})
     return {

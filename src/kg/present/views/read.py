@@ -17,10 +17,9 @@ from kg.namespaces import VPO
 from kg.present.views import model as m
 from kg.present.views.search import search_keys, unaccent
 from kg.present.views.style import DOC_KINDS, FALLBACK_NAMES
+from kg.present.views.tiers import tier_of
 from kg.present.views.urls import node_page, source_page
 
-# Lineage tiers, top to bottom of the lineage view.
-CENTRAL_PARTY, CENTRAL_STATE, PROVINCIAL_PARTY, PROVINCIAL_STATE, DEPARTMENT = range(5)
 # The converter's relation names → the views' (ontology local names).
 _RELATION = {"implements": "implements", "based_on": "basedOn"}
 _PREF_FIRST, _LABEL_FIRST = ("pref", "label"), ("label", "pref")
@@ -258,20 +257,14 @@ def _role_labels(pg: PolicyGraphs, role: str) -> tuple[str, str]:
 
 
 def _issuer_tier(pg: PolicyGraphs, issuer: str | None) -> int | None:
-    """Lineage tier from the issuer's level and branch; None when the graph does not say."""
+    """Lineage tier from the issuer's level, branch, parent and names (data/vocab/tiers.yaml); None when
+    the graph does not say."""
     if issuer is None or issuer not in pg.agencies:
         return None
     data = pg.agencies.nodes[issuer]
     level, branch = data["level_iri"], data["branch"]
-    if level == str(VPO.central):
-        return CENTRAL_PARTY if branch == str(VPO.party) else CENTRAL_STATE
-    if level == str(VPO.provincial):
-        if branch == str(VPO.party):
-            return PROVINCIAL_PARTY
-        return DEPARTMENT if data["parent"] is not None else PROVINCIAL_STATE
-    if level in (str(VPO.district), str(VPO.commune)):
-        return DEPARTMENT
-    return None
+    names = [data.get("label") or "", *data.get("names", ())]
+    return tier_of(level and _tail(level), branch and _tail(branch), names, parent=data["parent"] is not None)
 
 
 def _fill_tiers(nodes: dict[str, m.VNode], lineage: list[tuple[str, str]]) -> dict[str, m.VNode]:
