@@ -35,6 +35,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "present": {"text", "analysis", "store"},
     "build_inputs": {"text", "extract", "store"},
     "build": {"text", "build_inputs", "extract", "resolve", "rdf", "store"},
+    "intake": {"text", "build", "build_inputs"},
     "api": {"text", "extract", "build", "store", "query", "analysis", "models"},
     "commands": {"*"},
     "cli": {"*"},
