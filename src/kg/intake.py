@@ -95,9 +95,9 @@ def _plan(files: Sequence[Path], raw_dir: Path, max_bytes: int) -> _Plan:
 def _readable(src: Path, max_bytes: int) -> tuple[bytes, list[str]]:
     """The bytes of ``src`` once it is known to be a text or a record the build can read, and the sha256s
     that name its document: of its bytes (and, for a record, of its source text)."""
+    data = read_source(src, max_bytes)  # first: a FIFO or device is named as such, whatever its name
     if src.suffix not in SUFFIXES:
         raise CorpusError(f"{shown_path(src)}: only texts (*.txt) and records (*.json) are built; not added")
-    data = read_source(src, max_bytes)
     digests = [hashlib.sha256(data).hexdigest()]
     if src.suffix == ".json":  # InputError/BuildError naming the file when it is no record
         digests += [d for d in (read_record(src, max_bytes).source.sha256,) if d]
