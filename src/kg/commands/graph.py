@@ -99,13 +99,14 @@ def build_cmd(
     out_dir: Path,
     store_dir: Path | None,
 ) -> None:
-    """Build the graph from source texts in PATHS (default: data/raw/), and only from them.
+    """Build the graph from source texts in PATHS (default: data/raw/).
 
     PATHS are text files (*.txt), record files (*.json, as `kg extract --json` writes them) or folders of
     them; other files in a folder are ignored. Each build is written whole into OUT_DIR/.builds/<id>/ (kg.ttl,
     kg.nt, kg.jsonld, kg-inferred.ttl, the store) and only then becomes OUT_DIR/current, in one step; the
     files are then published as OUT_DIR/kg.ttl and so on. A failed or killed build leaves the previous one.
-    The new build replaces the previous one whole: to add a text to the corpus, use `kg add`.
+    The graph holds PATHS only: the new build replaces the previous one whole (to add a text to the corpus,
+    use `kg add`).
 
     Each text's record is kept in OUT_DIR/.cache/records, by the text's sha256 and the extractor's version:
     a rebuild extracts only the texts that are new or changed (all of them after the extractor or its
@@ -169,7 +170,7 @@ def add_cmd(
     out_dir: Path,
     store_dir: Path | None,
 ) -> None:
-    """Add texts to the corpus (data/raw/) and rebuild the graph of the whole corpus.
+    """Add texts to the corpus (data/raw/) and rebuild its graph.
 
     FILES are texts (*.txt) or records (*.json, as `kg extract --json` writes them). Each is copied into
     RAW_DIR, then the graph is built from all of RAW_DIR as a new build (as `kg build` does); the record cache
