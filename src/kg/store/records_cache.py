@@ -21,7 +21,7 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from kg.models import Record, load_json
+from kg.models import Record
 from kg.text.decode import read_source
 
 FORMAT = "kg-record-cache/1"
@@ -61,7 +61,9 @@ class RecordCache:
         return replace(record, source=replace(record.source, path=path))
 
     def _read(self, entry: Path, sha256: str) -> Record | None:
-        data = load_json(read_source(entry, MAX_ENTRY_BYTES).decode("utf-8"))
+        # json.loads, not models.load_json: its nesting pre-scan would double the time of a warm build, and
+        # an entry nested too deep for the parser raises RecursionError here, which get() takes as a miss
+        data = json.loads(read_source(entry, MAX_ENTRY_BYTES))
         if not isinstance(data, dict):
             return None
         if (data.get("format"), data.get("version"), data.get("sha256")) != (FORMAT, self.version, sha256):
