@@ -1,10 +1,11 @@
 """`kg build`: source texts (or record JSON files) → records → graph files + embedded store, atomically.
 
-Steps, in ``build`` from top to bottom: collect inputs; extract every text in parallel across cores
-(``kg.extract.extract_file``), or read records that were already extracted (``*.json``, the form of
-``kg extract --json``); resolve the corpus's document and agency identities once (kg.resolve); map to RDF
-(kg.rdf); serialize kg.ttl, kg.nt, kg.jsonld; load a new Oxigraph store with the asserted graph, the
-ontology and the inferred graph (kg.store.infer); write kg-inferred.ttl. All of it goes into a new generation
+Steps, in ``build`` from top to bottom: collect inputs; take each text's record from the record cache of
+the output folder, or extract it, in parallel across cores, or read records that were already extracted
+(``*.json``, the form of ``kg extract --json``) — kg.build_inputs; resolve the corpus's document and
+agency identities once (kg.resolve); map to RDF (kg.rdf); serialize kg.ttl, kg.nt, kg.jsonld; load a new
+Oxigraph store with the asserted graph, the ontology and the inferred graph (kg.store.infer); write
+kg-inferred.ttl. All of it goes into a new generation
 directory data/.builds/<id>/, and only when all of it is written (and fsynced) does one rename switch the
 symlink data/current to it; data/kg.* are then published as hard links of current's files
 (kg.store.generations). A failed or killed build leaves the previous one intact, and the next build removes
