@@ -154,7 +154,7 @@ def read_inputs(
             if _is_text(p) and (found := _cached(p, cache, max_bytes)) is not None:
                 results[i] = found
                 step(p)
-    cached = len(results)
+    cached = sum(isinstance(r, Record) for r in results.values())  # not the texts that cannot be read
     todo = [i for i in range(len(paths)) if i not in results]
     for i, r in zip(todo, _read_all([paths[i] for i in todo], jobs, max_bytes, step), strict=True):
         results[i] = r

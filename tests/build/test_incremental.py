@@ -159,3 +159,16 @@ def test_building_fewer_texts_than_the_last_build_says_so(corpus: Path, tmp_path
     assert "built from 1 input; the previous build had 2" in result.stderr
     assert "kg add" in result.stderr
     assert "(0 texts extracted, 1 from the record cache)" in result.stdout
+
+
+def test_a_text_that_cannot_be_read_counts_as_neither_cached_nor_extracted(
+    corpus: Path, tmp_path: Path
+) -> None:
+    cache = record_cache(tmp_path / "data")
+    paths = collect_inputs([corpus])
+    limit = min(p.stat().st_size for p in paths) + 1  # the smaller text is read, the larger refused
+    first = read_inputs(paths, jobs=1, max_bytes=limit, cache=cache)
+    again = read_inputs(paths, jobs=1, max_bytes=limit, cache=cache)
+    assert (first.extracted, first.cached, len(first.skipped)) == (1, 0, 1)
+    assert (again.extracted, again.cached, len(again.skipped)) == (0, 1, 1)
+    assert "too large" in again.skipped[0].reason
