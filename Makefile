@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-stamp
 help:
 	@echo "make run    - build the ontology docs, the graph, validate it and write visualizations/"
 	@echo "make test   - ruff, mypy and the whole pytest suite (incl. HermiT, Oxigraph and Virtuoso servers, browser tests)"
-	@echo "make bench  - extraction, graph and analysis benchmarks; results appended to benchmarks/RESULTS.md"
+	@echo "make bench  - extraction, incremental, graph and analysis benchmarks; results appended to benchmarks/RESULTS.md"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,7 @@ test: lint typecheck pytest
 # The national-scale runs take several minutes and a few GB of memory.
 bench: $(STAMP)
 	@$(BIN)/python benchmarks/extract_bench.py --write
+	@$(BIN)/python benchmarks/incremental_bench.py --texts 1000 --write
 	@$(BIN)/python benchmarks/graph_bench.py --directives 2 --plans 10 --tasks 10 --write
 	@$(BIN)/python benchmarks/analysis_bench.py --directives 2 --plans 10 --tasks 10 --write
 

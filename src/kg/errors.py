@@ -59,6 +59,11 @@ class BuildLocked(BuildError):
     exit_code = 3
 
 
+class CorpusError(KGError):
+    """A file cannot be added to the corpus (`kg add`): its name is taken by another text, or its text is
+    already there under another name."""
+
+
 class StoreError(KGError):
     """The embedded store is missing or unreadable (run `kg build` first)."""
 

@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -30,6 +31,9 @@ from kg.commands.options import (
 )
 from kg.errors import QueryError, shown_path
 from kg.paths import DATA_DIR, RAW_DIR
+
+if TYPE_CHECKING:
+    from kg.build import BuildResult
 
 _console = Console(stderr=True)
 _OUT_DIR_HELP = "Where kg.ttl, kg.nt, kg.jsonld and kg-inferred.ttl are."
@@ -59,21 +63,32 @@ def _progress_bar() -> Iterator[Callable[[int, int, Path], None]]:
         )
 
 
+_wait_option = click.option(
+    "--wait", is_flag=True, help="Wait for a build running on --out-dir instead of failing."
+)
+_store_link_option = folder_option(
+    "--store",
+    "store_dir",
+    default=None,
+    help="Also make this path a link to the store (the store itself is OUT_DIR/current/store).",
+)
+
+
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--jobs", "-j", type=int, default=None, help="Parallel extraction processes (default: all cores)."
 )
 @click.option("--strict", is_flag=True, help="Fail (keeping the previous build) if any input cannot be read.")
-@click.option("--wait", is_flag=True, help="Wait for a build running on --out-dir instead of failing.")
+@_wait_option
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every text again, even those the record cache (OUT_DIR/.cache/records) holds.",
+)
 @max_bytes_option
 @folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
-@folder_option(
-    "--store",
-    "store_dir",
-    default=None,
-    help="Also make this path a link to the store (the store itself is OUT_DIR/current/store).",
-)
+@_store_link_option
 @click.pass_context
 def build_cmd(
     ctx: click.Context,
@@ -81,6 +96,7 @@ def build_cmd(
     jobs: int | None,
     strict: bool,
     wait: bool,
+    no_cache: bool,
     max_bytes: int,
     out_dir: Path,
     store_dir: Path | None,
@@ -91,6 +107,12 @@ def build_cmd(
     them; other files in a folder are ignored. Each build is written whole into OUT_DIR/.builds/<id>/ (kg.ttl,
     kg.nt, kg.jsonld, kg-inferred.ttl, the store) and only then becomes OUT_DIR/current, in one step; the
     files are then published as OUT_DIR/kg.ttl and so on. A failed or killed build leaves the previous one.
+    The graph holds PATHS only: the new build replaces the previous one whole (to add a text to the corpus,
+    use `kg add`).
+
+    Each text's record is kept in OUT_DIR/.cache/records, by the text's sha256 and the extractor's version:
+    a rebuild extracts only the texts that are new or changed (all of them after the extractor or its
+    vocabulary changed; all of them with --no-cache).
 
     Unreadable inputs (empty, binary or another format, not UTF-8, larger than --max-bytes, not a regular
     file, broken or too deeply nested JSON) and second copies of a text are skipped, one line each naming the
@@ -102,9 +124,19 @@ def build_cmd(
     from kg.build import build
 
     with _progress_bar() as progress:
-        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict, wait, max_bytes)
+        result = build(
+            paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict, wait, max_bytes, not no_cache
+        )
+    _report_build(ctx, result)
+
+
+def _report_build(ctx: click.Context, result: BuildResult) -> None:
+    """The account of a build: counts, outputs, warnings and skipped inputs (then exit 1)."""
     inferred = ", ".join(f"{k} {v}" for k, v in result.inferred.items())
-    click.echo(f"built {result.triples} asserted triples from {result.inputs} inputs; inferred: {inferred}")
+    click.echo(
+        f"built {result.triples} asserted triples from {result.inputs} inputs "
+        f"({_texts(result.extracted)} extracted, {result.cached} from the record cache); inferred: {inferred}"
+    )
     for out in result.outputs:
         click.echo(f"  wrote {out}")
     click.echo(f"  store {result.store}")
@@ -115,6 +147,55 @@ def build_cmd(
     if result.skipped:
         click.echo(f"kg: {len(result.skipped)} input(s) skipped; the graph holds the others", err=True)
         ctx.exit(1)
+
+
+@click.command("add")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@folder_option("--raw-dir", default=RAW_DIR, help="The corpus folder the files are copied into.")
+@click.option(
+    "--jobs", "-j", type=int, default=None, help="Parallel extraction processes (default: all cores)."
+)
+@_wait_option
+@max_bytes_option
+@folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
+@_store_link_option
+@click.pass_context
+def add_cmd(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    raw_dir: Path,
+    jobs: int | None,
+    wait: bool,
+    max_bytes: int,
+    out_dir: Path,
+    store_dir: Path | None,
+) -> None:
+    """Add texts to the corpus (data/raw/) and rebuild its graph.
+
+    FILES are texts (*.txt) or records (*.json, as `kg extract --json` writes them). Each is copied into
+    RAW_DIR, then the graph is built from all of RAW_DIR as a new build (as `kg build` does); the record cache
+    makes that build extract only the new texts. Nothing is copied when any file is refused: a name RAW_DIR
+    holds with other content, a text RAW_DIR already holds under another name (both named), a file that is
+    no readable text or record. A file already in RAW_DIR under its own name is not copied again.
+
+    Exit status: 0 added and built; 1 built, some corpus inputs skipped (listed); 2 error (nothing copied,
+    or the build failed and the copies wait for the next `kg build`); 3 another build is running.
+    """
+    from kg.intake import add
+
+    with _progress_bar() as progress:
+        added = add(files, raw_dir, out_dir, store_dir, jobs, progress, wait, max_bytes)
+    for path in added.copied:
+        click.echo(f"added {shown_path(path)}")
+    for path in added.present:
+        click.echo(f"already in the corpus: {shown_path(path)}")
+    _report_build(ctx, added.build)
+
+
+def _texts(n: int) -> str:
+    return f"{n} text" if n == 1 else f"{n} texts"
 
 
 def _print_table(table: object, fmt: str) -> None:
@@ -411,6 +492,7 @@ def push_cmd(
 
 COMMANDS: list[click.Command] = [
     build_cmd,
+    add_cmd,
     validate_cmd,
     query_cmd,
     queries_cmd,
