@@ -413,3 +413,17 @@ def _now_of(written: str, province: str | None) -> tuple[str | None, str | None,
     body = agency_by_id(last.agency, last.province)
     name = last.name or (body.name if body else last.agency)
     return name, last.province, [c.id for s in steps for c in s.changes]
+
+
+@checker("english")
+def _check_english(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example [Vietnamese name, English] composes to exactly that English (kg.lexicon.english)."""
+    from kg.lexicon.english import english_name
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for vi, en in entry["examples"]:
+            got = english_name(vi)
+            if got != en:
+                problems.append(f"english[{i}] {entry.get('vi')!r}: {vi!r} gives {got!r}, expected {en!r}")
+    return problems
