@@ -417,13 +417,16 @@ def _now_of(written: str, province: str | None) -> tuple[str | None, str | None,
 
 @checker("english")
 def _check_english(entries: tuple[dict[str, Any], ...]) -> list[str]:
-    """Every example [Vietnamese name, English] composes to exactly that English (kg.lexicon.english)."""
-    from kg.lexicon.english import english_name
+    """Every example [Vietnamese, English] gives exactly that English (kg.lexicon.english): a name for names,
+    heads, tails and words; a deadline as printed for deadline and period entries."""
+    from kg.lexicon.english import english_deadline, english_name
 
     problems = []
     for i, entry in enumerate(entries):
+        compose = english_deadline if entry.get("kind") in ("deadline", "period") else english_name
         for vi, en in entry["examples"]:
-            got = english_name(vi)
+            got = compose(vi)
             if got != en:
-                problems.append(f"english[{i}] {entry.get('vi')!r}: {vi!r} gives {got!r}, expected {en!r}")
+                name = entry.get("vi") or entry.get("id")
+                problems.append(f"english[{i}] {name!r}: {vi!r} gives {got!r}, expected {en!r}")
     return problems

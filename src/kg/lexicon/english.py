@@ -9,6 +9,10 @@ never fall back to Vietnamese stripped of its accents. The data has three kinds 
 - ``tail``: a word that ends a name and frames the rest ("tỉnh" → "Provincial {}");
 - ``word``: a word or phrase translated where it stands ("Khoa học" → "Science", "và" → "and").
 
+Deadlines as printed ("trước ngày 15/11", "Thường xuyên hàng năm") are read with the patterns of
+data/vocab/deadlines.yaml (the extractor's) and written with the ``deadline`` entry of the same ``id``
+("by {d} {month}{year}{every}"); ``period`` entries give the recurrences and halves ("hàng năm" → "every year").
+
 Vietnamese puts the head first and qualifiers last, so a name is read outside in: a whole name, else its last
 tail, else its first head, else word by word (longest phrase first). Words are matched folded (no case, no
 diacritics); punctuation is kept. A name with any word the data does not know gets no English name (None):
@@ -25,7 +29,11 @@ from kg.errors import VocabularyError
 from kg.lexicon import vocab
 from kg.text.strings import fold, nfc
 
-KINDS = ("name", "head", "tail", "word")
+KINDS = ("name", "head", "tail", "word", "period")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_READ_WHERE = ("anywhere", "start", "whole")  # deadlines.yaml entries that read a deadline (not lead-ins)
 _TOKEN = re.compile(r"[^\W_]+|[,/\-–]")
 # Punctuation kept between translated words, written as English writes it.
 _GLUE = {",": ",", "/": "/", "-": " -", "–": " –"}
@@ -39,6 +47,8 @@ class Table:
     head: dict[tuple[str, ...], str]
     tail: dict[tuple[str, ...], str]
     word: dict[tuple[str, ...], str]
+    period: dict[tuple[str, ...], str]
+    deadline: dict[str, str]  # deadlines.yaml id -> English template
     longest: int
 
 
@@ -55,15 +65,19 @@ def words(text: str) -> tuple[str, ...]:
 def table() -> Table:
     """english.yaml read into lookup tables (cached per process)."""
     kinds: dict[str, dict[tuple[str, ...], str]] = {k: {} for k in KINDS}
+    deadline: dict[str, str] = {}
     for entry in vocab.load("english"):
         kind, vi, en = entry.get("kind"), entry.get("vi"), entry.get("en")
+        if kind == "deadline" and isinstance(entry.get("id"), str) and isinstance(en, str):
+            deadline[entry["id"]] = en
+            continue
         if kind not in KINDS or not isinstance(vi, str) or not isinstance(en, str):
             raise VocabularyError(f"english: an entry needs kind ({', '.join(KINDS)}), vi and en: {entry!r}")
         if kind in ("head", "tail") and "{}" not in en:
             raise VocabularyError(f"english: the {kind} {vi!r} needs '{{}}' where the rest goes: {en!r}")
         kinds[kind][words(vi)] = en
     longest = max((len(k) for d in kinds.values() for k in d), default=1)
-    return Table(**kinds, longest=longest)
+    return Table(**kinds, deadline=deadline, longest=longest)
 
 
 def english_name(name_vi: str) -> str | None:
@@ -118,3 +132,51 @@ def _tidy(text: str) -> str:
     """Single spaces, a capital first letter (heads and tails may leave "the ..." in front)."""
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
+
+
+def english_deadline(text: str) -> str | None:
+    """English of a deadline as printed; None when no deadline pattern reads all of it.
+
+    >>> [english_deadline(t) for t in ("trước ngày 15/11", "Hàng năm, vào tháng 11", "Năm 2024-2025")]
+    ['By 15 November', 'Every year, in November', '2024–2025']
+    >>> english_deadline("Theo kế hoạch riêng") is None
+    True
+    """
+    t = table()
+    for entry in vocab.load("deadlines"):
+        template = t.deadline.get(str(entry.get("id")))
+        if template is None or entry.get("where") not in _READ_WHERE:
+            continue
+        found = _read(entry, nfc(text).strip())
+        if found is not None and (fields := _fields(found, t)) is not None:
+            return _tidy(template.format(**fields))
+    return None
+
+
+def _read(entry: dict[str, object], text: str) -> re.Match[str] | None:
+    """The entry's match when it reads the whole text (a leftover word would be lost in English)."""
+    pattern = re.compile(str(entry["pattern"]), re.IGNORECASE)
+    found = pattern.fullmatch(text) if entry["where"] == "whole" else pattern.search(text)
+    if found is None or re.search(r"\w", text[: found.start()] + text[found.end() :]):
+        return None
+    return found
+
+
+def _fields(found: re.Match[str], t: Table) -> dict[str, str] | None:
+    """The template's fields from the named groups; None when a recurrence or half is not in the data."""
+    g = {k: v for k, v in found.groupdict().items() if v}
+    month = MONTHS[int(g["m"]) - 1] if "m" in g and 1 <= int(g["m"]) <= 12 else ""
+    periods = {k: t.period.get(tuple(w for w in words(g[k]) if w.isalnum())) for k in ("rec", "h") if k in g}
+    if None in periods.values():
+        return None
+    return {
+        "d": str(int(g["d"])) if "d" in g else "",
+        "month": month,
+        "q": _ROMAN.get(g.get("q", "").lower(), g.get("q", "")),
+        "y1": g.get("y1", ""),
+        "y2": g.get("y2", ""),
+        "year": f" {g['y1']}" if "y1" in g else "",
+        "rec": periods.get("rec") or "",
+        "every": f", {periods['rec']}" if periods.get("rec") else "",
+        "h": periods.get("h") or "",
+    }

@@ -17,13 +17,13 @@ from typing import Any
 
 from kg.analysis.convert import Names, PolicyGraphs, to_networkx
 from kg.analysis.index import Quote
-from kg.analysis.successors import holders
+from kg.analysis.successors import Holder, holders
 from kg.namespaces import VPO
 from kg.present.views import model as m
 from kg.present.views.search import norm, search_keys
-from kg.text.strings import fold
 from kg.present.views.style import DOC_KINDS, FALLBACK_NAMES
 from kg.present.views.urls import node_page, source_page
+from kg.text.strings import fold
 
 # Lineage tiers, top to bottom of the lineage view.
 CENTRAL_PARTY, CENTRAL_STATE, PROVINCIAL_PARTY, PROVINCIAL_STATE, DEPARTMENT = range(5)
@@ -80,6 +80,14 @@ def _named_fact(pg: PolicyGraphs, key: str, target: str | None) -> list[m.Fact]:
         return []
     vi, en = _labels(pg, target)
     return [m.Fact(key, vi, en, not _has_english(pg, target))]
+
+
+def _deadline_fact(pg: PolicyGraphs, deadline: str | None) -> list[m.Fact]:
+    """A deadline as printed, and in English where the vocabulary reads it ("By 15 November")."""
+    if not deadline:
+        return []
+    english = pg.deadlines_en.get(deadline)
+    return [m.Fact("deadline", deadline, english or deadline, english is None)]
 
 
 def _province_fact(pg: PolicyGraphs, province: str | None) -> list[m.Fact]:
@@ -234,7 +242,7 @@ def _tasks(pg: PolicyGraphs) -> list[m.VNode]:
         facts = [
             m.Fact("type", *_kind_name(pg, m.TASK)),
             *_fact("task", text, original=True),
-            *_fact("deadline", data["deadline"], original=True),
+            *_deadline_fact(pg, data["deadline"]),
             *_named_fact(pg, "document", doc),
             *_field_facts(pg, data["fields"]),
             *_role_facts(pg, s),
@@ -282,9 +290,20 @@ def _now_facts(pg: PolicyGraphs, task: str) -> list[m.Fact]:
         now = holders(pg, agency)
         if any(h.steps for h in now):
             today = " | ".join(h.text() for h in now)
+            today_en = " | ".join(_holder_english(pg, h) for h in now)
             vi, en = _labels(pg, agency)
-            facts.append(m.Fact("now", f"{vi} → {today}", f"{en} → {today}"))
+            facts.append(m.Fact("now", f"{vi} → {today}", f"{en} → {today_en}"))
     return facts
+
+
+def _holder_english(pg: PolicyGraphs, holder: Holder) -> str:
+    """Holder.text() with the body's English name; the legal bases stay as cited (document names)."""
+    english = pg.names.get(holder.agency, Names()).first("en")
+    if english is None:
+        return holder.text()
+    name = _with_place(english, holder.province) if holder.province else english
+    bases = "; ".join(dict.fromkeys(b for s in holder.steps for b in s.bases))
+    return f"{name} — {bases}" if bases else name
 
 
 def _kind_name(pg: PolicyGraphs, local: str) -> tuple[str, str]:
@@ -367,7 +386,7 @@ def _assignments(pg: PolicyGraphs) -> list[m.VEdge]:
             if a["role"] == "unknown":
                 continue
             rvi, ren = _role_labels(pg, a["role"])
-            facts = [m.Fact("role", rvi, ren), *_fact("deadline", a["deadline"], original=True)]
+            facts = [m.Fact("role", rvi, ren), *_deadline_fact(pg, a["deadline"])]
             out.append(m.VEdge(agency, task, a["role"], tuple(facts), _evidence(a["quotes"])))
     return out
 

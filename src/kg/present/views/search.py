@@ -120,7 +120,8 @@ def rank_of(query: str, entry: Entry) -> int | None:
     q = norm(query)
     if not q:
         return None
-    words, have = q.split(), tokens(entry.keys)
+    have = tokens(entry.keys)
+    words = joined(q.split(), have)
     if entry.number and _number_hit(q, words, entry.number, have):
         return NUMBER
     compact = q.replace(" ", "")
@@ -129,6 +130,24 @@ def rank_of(query: str, entry: Entry) -> int | None:
     if all(any(t.startswith(w) for t in have) for w in words):
         return PREFIX
     return SUBSTRING if matches(q, entry.keys) else None
+
+
+def joined(words: list[str], have: frozenset[str]) -> list[str]:
+    """``words`` with a word the keys lack joined to the next when together they are a word of the keys:
+    "Sở KH&CN" is typed as "so kh cn" and keyed "so khcn".
+
+    >>> joined(["so", "kh", "cn"], frozenset({"so", "khcn"}))
+    ['so', 'khcn']
+    """
+    out, i = [], 0
+    while i < len(words):
+        if words[i] not in have and i + 1 < len(words) and words[i] + words[i + 1] in have:
+            out.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _number_hit(q: str, words: list[str], number: str, have: frozenset[str]) -> bool:

@@ -32,6 +32,17 @@
     keys.forEach(function (k) { k.split(" ").forEach(function (w) { if (w) { have[w] = true; } }); });
     return have;
   }
+  function joined(words, have) {
+    var out = [], i = 0;
+    while (i < words.length) {
+      if (have[words[i]] !== true && i + 1 < words.length && have[words[i] + words[i + 1]] === true) {
+        out.push(words[i] + words[i + 1]); i += 2;
+      } else {
+        out.push(words[i]); i += 1;
+      }
+    }
+    return out;
+  }
   function numberHit(q, words, number, have) {
     if (q.replace(/ /g, "") === number.replace(/ /g, "")) { return true; }
     var lead = number.split(" ")[0];
@@ -40,8 +51,8 @@
   function rankOf(query, n) {
     var q = norm(query);
     if (!q) { return null; }
-    var words = q.split(" ");
     var have = tokensOf(n.search);
+    var words = joined(q.split(" "), have);
     if (n.number && numberHit(q, words, n.number, have)) { return NUMBER; }
     var compact = q.replace(/ /g, "");
     if (words.every(function (w) { return have[w] === true; }) ||
