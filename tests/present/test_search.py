@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from graph_seed import seed_graph
 from rdflib import Graph
 
+from graph_seed import seed_graph
 from kg.paths import FIELDS_FILE, ONTOLOGY_FILE
 from kg.present.views import model as m
 from kg.present.views import read_site_graph

@@ -37,8 +37,9 @@ FIRST_HITS = [
     ("responsibilities.html", "so khcn lam dong", "Sở Khoa học và Công nghệ (Lâm Đồng)"),
     ("responsibilities.html", "Sở KH&CN Lâm Đồng", "Sở Khoa học và Công nghệ (Lâm Đồng)"),
 ]
-QUERIES = ["ket luan 69", "nghi quyet 20", "qd 2245", "so khcn", "so khcn lam dong", "lam dong", "so tai chinh",
-           "ke hoach", "kh", "phoi hop", "20", "Sở KH&CN", "department of", "ubnd tinh"]  # fmt: skip
+QUERIES = ["ket luan 69", "nghi quyet 20", "qd 2245", "so khcn", "so khcn lam dong", "lam dong",
+           "so tai chinh", "ke hoach", "kh", "phoi hop", "20", "Sở KH&CN", "department of",
+           "ubnd tinh"]  # fmt: skip
 
 # Vietnamese with its accents stripped, as the English output used to show it (issue 12): none may appear.
 STRIPPED = ["Dau tu", "Khoa hoc", "Cong nghe", "QD-UBND", "Lam Dong", "Bac Kan", "Nam Dinh", "Ninh Binh",
@@ -140,8 +141,7 @@ def _english_strings(built: Path) -> Iterator[tuple[str, str]]:
     """(Vietnamese, English) of every label, fact and page text the site and the report give both of."""
     for html in sorted((built / "vis").glob("**/*.html")):
         text = html.read_text(encoding="utf-8")
-        for vi, en in re.findall(r'data-vi="([^"]*)" data-en="([^"]*)"', text):
-            yield vi, en
+        yield from re.findall(r'data-vi="([^"]*)" data-en="([^"]*)"', text)
         if 'id="kg-data"' in text:
             data = _payload(html)
             for n in data["nodes"]:

@@ -11,7 +11,7 @@ never fall back to Vietnamese stripped of its accents. The data has three kinds 
 
 Deadlines as printed ("trước ngày 15/11", "Thường xuyên hàng năm") are read with the patterns of
 data/vocab/deadlines.yaml (the extractor's) and written with the ``deadline`` entry of the same ``id``
-("by {d} {month}{year}{every}"); ``period`` entries give the recurrences and halves ("hàng năm" → "every year").
+("by {d} {month}{year}{every}"); ``period`` entries give recurrences and halves ("hàng năm" → "every year").
 
 Vietnamese puts the head first and qualifiers last, so a name is read outside in: a whole name, else its last
 tail, else its first head, else word by word (longest phrase first). Words are matched folded (no case, no

@@ -206,8 +206,9 @@ def render_report(graphs: PolicyGraphs) -> str:
 
 def english_names(graphs: PolicyGraphs) -> dict[str, str]:
     """Vietnamese label → English label of every node the graph names in English (agencies, types, roles,
-    fields), of every deadline the vocabulary reads, and of every province (its own name). A label with a suffix after the preferred name
-    ("Sở Tài chính (Lâm Đồng)") keeps the suffix: "Department of Finance (Lâm Đồng)"."""
+    fields), of every deadline the vocabulary reads, and of every province (its own name). A label with a
+    suffix after the preferred name keeps it: "Sở Tài chính (Lâm Đồng)" → "Department of Finance (Lâm Đồng)".
+    """
     out: dict[str, str] = dict(graphs.deadlines_en)
     for province in graphs.provinces:  # a place keeps its Vietnamese name in English, unmarked
         vi = graphs.names.get(province, Names()).first("vi")
