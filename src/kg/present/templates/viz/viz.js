@@ -51,7 +51,8 @@
   function rankOf(query, n) {
     var q = norm(query);
     if (!q) { return null; }
-    var have = tokensOf(n.search);
+    if (!n.searchTokens) { n.searchTokens = tokensOf(n.search); }  /* keys never change: split them once */
+    var have = n.searchTokens;
     var words = joined(q.split(" "), have);
     if (n.number && numberHit(q, words, n.number, have)) { return NUMBER; }
     var compact = q.replace(/ /g, "");
