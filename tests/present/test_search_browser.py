@@ -134,6 +134,10 @@ def test_english_names_agencies_and_keeps_numbers_and_texts_verbatim(
     assert body.locator('td[lang="vi"] abbr.orig').count() >= 1
     assert body.locator('blockquote[lang="vi"]').count() >= 1
     page.shot("search_english_details")
+    page.open((built / "vis" / "index.html").as_uri())  # the index marks its Vietnamese names too
+    link = page.page.locator('#chains a[href*="69-kl-tw"]').first
+    assert (link.inner_text(), link.get_attribute("lang")) == ("69-KL/TW", "vi")
+    assert page.page.evaluate("e => getComputedStyle(e, '::after').content", link.element_handle()) == '"VI"'
     assert page.errors == [] and page.blocked == []
 
 
