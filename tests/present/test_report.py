@@ -40,7 +40,7 @@ def test_report_has_chains_comparison_and_gaps() -> None:
 def test_report_names_in_both_languages_and_marks_vietnamese_originals() -> None:
     html = render_report(mini())
     # a text's words stay Vietnamese, marked lang="vi" as the original (not stripped of their accents)
-    assert re.search(r'<q class="vi-original" lang="vi">[^<]*[à-ỹ]', html)
+    assert re.search(r'<span class="vi-original quote" lang="vi">“[^<]*[à-ỹ]', html)
     assert re.search(r'class="vi-original" lang="vi">88/QĐ-TTg<', html)
     # page text comes in both languages for the toggle
     assert 'data-vi="Khoảng trống trách nhiệm" data-en="Responsibility gaps"' in html
