@@ -115,6 +115,8 @@ def test_english_names_agencies_and_keeps_numbers_and_texts_verbatim(
     page.page.click("#lang-toggle")
     assert page.page.evaluate("kgViz.lang()") == "en"
     assert page.page.evaluate("id => kgViz.labelOf(id)", doc) == DOC_684  # the number as issued
+    fields = page.page.locator("#filter-field option").all_inner_texts()
+    assert "Health" in fields and "Y tế" not in fields  # the field filter in English too
     page.open((built / "vis" / "responsibilities.html").as_uri())  # the choice carries over
     results = _type(page, "so khcn lam dong")
     assert results[0] == "Department of Science and Technology (Lâm Đồng)"

@@ -87,3 +87,4 @@ class SiteGraph:
     edges: tuple[VEdge, ...]
     sources: dict[str, SourceDoc] = field(default_factory=dict)
     kind_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # kind -> (vi, en)
+    field_names: dict[str, str] = field(default_factory=dict)  # a field's Vietnamese label -> its English

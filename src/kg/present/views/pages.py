@@ -145,7 +145,7 @@ def _graph_page(
         view=view,
         payload=payload,
         provinces=[site.nodes[p] for p in provinces],
-        fields=fields,
+        fields=[(f, site.field_names.get(f, f)) for f in fields],
         **common,
     )
 

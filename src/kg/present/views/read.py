@@ -49,6 +49,7 @@ def site_graph(pg: PolicyGraphs) -> m.SiteGraph:
         edges=tuple(sorted(set(edges), key=lambda e: (e.source, e.relation, e.target))),
         sources=_sources(pg),
         kind_labels=_kind_labels(pg),
+        field_names=_field_english(pg),
     )
 
 
@@ -221,6 +222,12 @@ def _documents(pg: PolicyGraphs) -> list[m.VNode]:
 
 def _field_names(pg: PolicyGraphs, fields: list[str]) -> tuple[str, ...]:
     return tuple(sorted(_labels(pg, f)[0] for f in fields))
+
+
+def _field_english(pg: PolicyGraphs) -> dict[str, str]:
+    """Vietnamese → English label of every field a document or task is in (the field filter's options)."""
+    used = {f for g in (pg.lineage, pg.responsibility) for _, fs in g.nodes(data="fields") for f in fs or ()}
+    return dict(sorted(_labels(pg, f) for f in used))
 
 
 def _field_facts(pg: PolicyGraphs, fields: list[str]) -> list[m.Fact]:
