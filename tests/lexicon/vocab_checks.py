@@ -430,3 +430,20 @@ def _check_tiers(entries: tuple[dict[str, Any], ...]) -> list[str]:
             if got != entry["tier"]:
                 problems.append(f"tiers/{_entry_id(entry, i)}: {name!r} ({level}, {branch}) gives tier {got}")
     return problems
+
+
+@checker("english")
+def _check_english(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example [Vietnamese, English] gives exactly that English (kg.lexicon.english): a name for names,
+    heads, tails and words; a deadline as printed for deadline and period entries."""
+    from kg.lexicon.english import english_deadline, english_name
+
+    problems = []
+    for i, entry in enumerate(entries):
+        compose = english_deadline if entry.get("kind") in ("deadline", "period") else english_name
+        for vi, en in entry["examples"]:
+            got = compose(vi)
+            if got != en:
+                name = entry.get("vi") or entry.get("id")
+                problems.append(f"english[{i}] {name!r}: {vi!r} gives {got!r}, expected {en!r}")
+    return problems

@@ -68,9 +68,11 @@ def test_read_gives_labels_in_both_languages_with_fallback(small: tuple[Graph, d
     site = read_site_graph(small[0])
     ubnd = site.nodes[str(ID["agency/tinh-a1/ubnd-tinh"])]
     assert ubnd.label_vi == "Ủy ban nhân dân tỉnh ánh dương"
-    assert ubnd.label_en == "Uy ban nhan dan tinh anh duong"  # no @en label: Vietnamese without diacritics
+    # no @en label: the Vietnamese verbatim, flagged as the original, never stripped of its accents
+    assert (ubnd.label_en, ubnd.en_original) == ("Ủy ban nhân dân tỉnh ánh dương", True)
     sokh = site.nodes[str(ID["agency/tinh-a1/so-khoa-hoc-va-cong-nghe"])]
-    assert sokh.label_en == "Department of Science and Technology"
+    english = "Department of Science and Technology (Tỉnh Ánh Dương)"  # the province, accents kept
+    assert (sokh.label_en, sokh.en_original) == (english, False)
 
 
 def test_read_keeps_evidence_offsets_into_the_source(small: tuple[Graph, dict[str, str]]) -> None:

@@ -31,6 +31,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, URIRef
 
 from kg.analysis.index import DOCUMENT_TERMS, Index, Quote, fetch, local_name, sorted_quotes
+from kg.lexicon.english import english_deadline
 from kg.namespaces import ORG, VPO
 
 # Classes that make a node a document, from the ontology's term list (the ontology graph may add subclasses).
@@ -92,6 +93,8 @@ class PolicyGraphs:
     sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI -> (file, document)
     # the 2025 reorganisation: body (or province) → direct successor, edges carrying the change events
     successors: nx.DiGraph = field(default_factory=nx.DiGraph)
+    # every deadline as printed → its English (kg.lexicon.english), for those the vocabulary reads
+    deadlines_en: dict[str, str] = field(default_factory=dict)
 
 
 def to_networkx(source: Any) -> PolicyGraphs:
@@ -128,7 +131,13 @@ def from_index(index: Index) -> PolicyGraphs:
         cites=tuple(index.pairs(VPO.cites)),
         sources=_sources(index),
         successors=successor_graph(index),
+        deadlines_en=_deadlines_en(index),
     )
+
+
+def _deadlines_en(index: Index) -> dict[str, str]:
+    texts = sorted({text for _, text in index.pairs(VPO.deadlineText)})
+    return {t: en for t in texts if (en := english_deadline(t)) is not None}
 
 
 # --- lineage ----------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pyvis.network import Network
 
 from kg.present.views import model as m
 from kg.present.views.chains import chains
+from kg.present.views.search import search_tier
 from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
 from kg.present.views.text_part import COLUMN_NAMES, Reading, TextPart, text_part
 from kg.present.views.views import (
@@ -149,7 +150,7 @@ def _graph_page(
         view=view,
         payload=payload,
         provinces=[site.nodes[p] for p in provinces],
-        fields=fields,
+        fields=[(f, site.field_names.get(f, f)) for f in fields],
         part=part,
         fact_names=FACT_NAMES,
         column_names=COLUMN_NAMES,
@@ -221,11 +222,14 @@ def _node_json(
         label_en=short_label(node.label_en),
         full_vi=node.label_vi,
         full_en=node.label_en,
-        facts=[[f.key, f.vi, f.en] for f in node.facts],
+        facts=_facts_json(node.facts),
         evidence=[_evidence_json(ev, site, texts) for ev in node.evidence],
         province=node.province,
         fields=list(node.fields),
         search=list(node.search),
+        number=node.number,
+        search_tier=search_tier(node),
+        en_original=node.en_original,
         page=node.page,
         cited_only=node.cited_only,
     )
@@ -243,10 +247,15 @@ def _edge_json(
     out.update(
         id=f"e{i}",
         relation=edge.relation,
-        facts=[[f.key, f.vi, f.en] for f in edge.facts],
+        facts=_facts_json(edge.facts),
         evidence=[_evidence_json(ev, site, texts) for ev in edge.evidence],
     )
     return out
+
+
+def _facts_json(facts: tuple[m.Fact, ...]) -> list[list[str | bool]]:
+    """[key, vi, en, en is the Vietnamese original] per fact: the page marks the last lang="vi" in English."""
+    return [[f.key, f.vi, f.en, f.original] for f in facts]
 
 
 def _evidence_json(ev: m.Evidence, site: m.SiteGraph, texts: Mapping[str, str]) -> dict[str, Any]:
