@@ -200,7 +200,7 @@ def _documents(pg: PolicyGraphs) -> list[m.VNode]:
             *_fact("number", number, original=True),
             *_fact("date", data["date"]),
             *_named_fact(pg, "issuer", issuer),
-            *_fact("signer", data.get("signer")),
+            *_named_fact(pg, "signer", data.get("signer")),
             *_province_fact(pg, province),
             *_fact("title", title_vi, original=True),
             *_field_facts(pg, data["fields"]),
