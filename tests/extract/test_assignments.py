@@ -837,3 +837,22 @@ def test_a_closing_timeframe_covers_the_items_clauses() -> None:
         "trước ngày 30/5/2026.\n"
     )
     assert {d for _, _, _, d in _run(body)} == {"trước ngày 30/5/2026"}
+
+
+# Issue 10, kinds of misses on the real corpus (each a form, written anew, not a copied case).
+ROUND3 = [
+    (
+        "heading 'X, Y theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với Z:' heads its lettered items",
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với "
+        "các địa phương:\n"
+        "a) Huy động lực lượng, phương tiện tham gia vận chuyển hàng cứu trợ.\n"
+        "b) Bảo đảm an ninh, trật tự tại các vùng bị chia cắt.\n",
+        {("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead"), ("Các địa phương", "coordinate")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "body", "pairs"), ROUND3, ids=[c[0] for c in ROUND3])
+def test_agency_role_pairs_round3(why: str, body: str, pairs: set[tuple[str, str]]) -> None:
+    assert _letter_pairs(body) == pairs, why

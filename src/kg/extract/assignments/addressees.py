@@ -50,7 +50,7 @@ def addressees(
     rest = heading[end:].lstrip()
     if found and (not rest or rest[0] in ":-–"):
         return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
-    if found and rest.rstrip().endswith(":") and opens_with(rest, "lead"):
+    if found and rest.rstrip().endswith(":") and opens_with(_after_adverbial(rest), "lead"):
         # "Văn phòng Trung ương Đảng có trách nhiệm:", "Bộ Tài chính chủ trì, phối hợp với Y:": the items
         # after it are its tasks (partners named here pass down to them)
         return found, len(heading)
@@ -72,6 +72,13 @@ def addressees(
         task_at = len(heading) if heading.rstrip().endswith(":") else min(len(name) + 1, len(heading))
         return [AgencyMention(base, base + len(name), name, match)], task_at
     return None
+
+
+def _after_adverbial(rest: str) -> str:
+    """``rest`` without a leading "theo chức năng, nhiệm vụ, thẩm quyền": "Bộ Quốc phòng, Bộ Công an theo
+    chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với Y:" heads its items like "X chủ trì ...:"."""
+    skip = find_cue(rest, "adverbial")
+    return rest[skip.end() :] if skip else rest
 
 
 def _name_part(s: str) -> str:
