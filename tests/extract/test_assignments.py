@@ -850,6 +850,16 @@ ROUND3 = [
         "b) Bảo đảm an ninh, trật tự tại các vùng bị chia cắt.\n",
         {("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead"), ("Các địa phương", "coordinate")},
     ),
+    (
+        "a letter's legal basis ('Căn cứ Luật ...; Nghị định ... của Chính phủ sửa đổi ...') and the "
+        "sender's 'X gửi kèm ... gồm:' list hand out nothing",
+        "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019; Nghị định số 91/2022/NĐ-CP của Chính phủ sửa "
+        "đổi, bổ sung một số điều của Nghị định số 126/2020/NĐ-CP.\n"
+        "Sở Tài chính đề nghị các sở, ban, ngành cấp tỉnh thực hiện:\n"
+        "1. Phổ biến rộng rãi nội dung Cẩm nang đến cán bộ, công chức.\n"
+        "Sở Tài chính gửi kèm bộ tài liệu gồm:\n- Cẩm nang nghiệp vụ;\n- Video giới thiệu Cẩm nang.\n",
+        {("Các sở, ban, ngành cấp tỉnh", "lead")},
+    ),
 ]
 
 
