@@ -860,6 +860,15 @@ ROUND3 = [
         "Sở Tài chính gửi kèm bộ tài liệu gồm:\n- Cẩm nang nghiệp vụ;\n- Video giới thiệu Cẩm nang.\n",
         {("Các sở, ban, ngành cấp tỉnh", "lead")},
     ),
+    (
+        "'Nhằm ... giáo viên ..., Sở X đề nghị UBND các xã; các đơn vị ... Cụ thể:' addresses the dash items "
+        "after it ('giáo viên' folds to a look-alike of 'giao'; 'theo yêu cầu X' is no address)",
+        "Nhằm đảm bảo sức khỏe cho học sinh và cán bộ, giáo viên, nhân viên, Sở Giáo dục và Đào tạo đề nghị "
+        "UBND các xã, phường; các đơn vị trực thuộc thực hiện nghiêm túc. Cụ thể:\n"
+        "- Thường xuyên cập nhật thông tin về chất lượng không khí.\n"
+        "- Hạn chế các hoạt động ngoài trời cho học sinh theo yêu cầu Ban Chỉ đạo tỉnh.\n",
+        {("Ủy ban nhân dân các xã, phường", "lead"), ("Các đơn vị trực thuộc", "lead")},
+    ),
 ]
 
 
