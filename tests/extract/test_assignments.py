@@ -875,3 +875,23 @@ ROUND3 = [
 @pytest.mark.parametrize(("why", "body", "pairs"), ROUND3, ids=[c[0] for c in ROUND3])
 def test_agency_role_pairs_round3(why: str, body: str, pairs: set[tuple[str, str]]) -> None:
     assert _letter_pairs(body) == pairs, why
+
+
+def test_a_news_report_of_a_plan_reads_agency_subjects_before_a_task_verb() -> None:
+    # issue 10: a news page restating a plan's content ("Sở Nội vụ lập danh sách ...; UBND xã, phường chỉ
+    # đạo ...") hands tasks to the agencies opening its sentences, as a letter's items do
+    raw = (
+        "## Nội dung kế hoạch kê khai tài sản năm 2025 tại Hậu Giang\n\n"
+        "Ngày 20/11/2025, UBND tỉnh Hậu Giang ban hành Kế hoạch 88/KH-UBND về kê khai tài sản, thu nhập.\n\n"
+        "Người có nghĩa vụ kê khai phải hoàn thành việc kê khai trước ngày 31 tháng 12 năm 2025.\n\n"
+        "Sở Nội vụ lập danh sách cán bộ, công chức thuộc diện Ban Thường vụ Tỉnh ủy quản lý; Ủy ban nhân dân "
+        "xã, phường chỉ đạo phòng chuyên môn lập danh sách cán bộ, công chức thuộc thẩm quyền quản lý.\n"
+    )
+    text = normalize(raw)
+    outline = segment(text)
+    assert outline.is_news
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    assert {(a.agency, a.role) for a in assignments} == {
+        ("Sở Nội vụ", "lead"),
+        ("Ủy ban nhân dân xã, phường", "lead"),
+    }

@@ -30,7 +30,9 @@ def collect_units(text: Text, outline: Outline, province: str | None) -> list[Un
             else article_units(node, text, outline, province)
         )
     if not org:
-        units += open_units(text, outline, province, acts=is_letter(outline))
+        # a letter's items, and a news page restating a plan ("Sở Nội vụ lập danh sách ..."), hand tasks to
+        # the agencies that open their sentences before a task verb
+        units += open_units(text, outline, province, acts=is_letter(outline) or outline.is_news)
     else:
         units += _outside(text, outline, province, [(n.start, n.end) for n in org])
     listed, items = list_units(outline, text, province, [(n.start, n.end) for n in org])
