@@ -726,6 +726,16 @@ BLOCK_CASES = [
             ("Sở Tài chính", "coordinate", "Quý II/2025"),
         },
     ),
+    (
+        "a partner named in the Nhiệm vụ field coordinates too (issue 10)",
+        "II. NỘI DUNG\n\n1. Về dữ liệu\n\na) Nhiệm vụ: Tham mưu UBND tỉnh phối hợp với Bộ Công an rà soát, "
+        "hoàn thiện Chiến lược dữ liệu của tỉnh.\n\nb) Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n"
+        "c) Thời gian thực hiện: Năm 2025.\n",
+        {
+            ("Sở Khoa học và Công nghệ", "lead", "Năm 2025"),
+            ("Bộ Công an", "coordinate", "Năm 2025"),
+        },
+    ),
 ]
 
 
