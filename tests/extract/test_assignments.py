@@ -905,3 +905,31 @@ def test_a_news_report_of_a_plan_reads_agency_subjects_before_a_task_verb() -> N
         ("Sở Nội vụ", "lead"),
         ("Ủy ban nhân dân xã, phường", "lead"),
     }
+
+
+def test_an_introductions_partners_work_on_each_item_under_it() -> None:
+    # issue 10: "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành ... thực hiện các nhiệm vụ
+    # sau đây:" passes its partners down to the items, as a heading does
+    raw = (
+        "## Kế hoạch phát triển kinh tế tỉnh Bình Phước năm 2026\n\n"
+        "Ngày 20/11/2025, UBND tỉnh Bình Phước ban hành Kế hoạch 90/KH-UBND.\n\n"
+        "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành, địa phương liên quan thực hiện "
+        "các nhiệm vụ sau đây:\n\n- Điều chỉnh Quy hoạch tỉnh thời kỳ 2021-2030.\n\n"
+        "- Xây dựng Đề án Khu thương mại tự do.\n"
+    )
+    text = normalize(raw)
+    outline = segment(text)
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    by_task: dict[str, set[tuple[str, str]]] = {}
+    for a in assignments:
+        by_task.setdefault(a.task, set()).add((a.agency, a.role))
+    assert len(by_task) == 2
+    assert all(
+        pairs
+        == {
+            ("Sở Tài chính", "lead"),
+            ("Các bộ, ngành", "coordinate"),
+            ("Các sở, ban, ngành, địa phương liên quan", "coordinate"),
+        }
+        for pairs in by_task.values()
+    )
