@@ -933,3 +933,33 @@ def test_an_introductions_partners_work_on_each_item_under_it() -> None:
         }
         for pairs in by_task.values()
     )
+
+
+def test_a_decree_article_on_one_bodys_duties_addresses_each_clause_to_it() -> None:
+    # issue 10: "Điều N. Nhiệm vụ, quyền hạn của X" / "Trách nhiệm của X": X leads every clause; a heading
+    # over clauses that name their own ministries ("Trách nhiệm của các bộ, cơ quan ngang bộ") leaves them so
+    raw = (
+        "CHÍNH PHỦ\n-------\nSố: 55/2025/NĐ-CP\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\n\n"
+        "Quy định về bồi dưỡng công chức\n\nChương I\n\nQUY ĐỊNH CHUNG\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về bồi dưỡng công chức.\n\n"
+        "Điều 2. Nhiệm vụ, quyền hạn của Bộ Tài chính\n"
+        "1. Tổng hợp, cân đối, bố trí kinh phí bồi dưỡng trình cấp có thẩm quyền phê duyệt.\n"
+        "2. Hướng dẫn, kiểm tra việc quản lý, sử dụng kinh phí bồi dưỡng.\n\n"
+        "Điều 3. Trách nhiệm của các bộ, cơ quan ngang bộ\n"
+        "1. Bộ Y tế chủ trì hướng dẫn chuyên môn về bồi dưỡng công chức ngành y tế.\n"
+        "2. Bộ Công an chủ trì bảo đảm an ninh các cơ sở bồi dưỡng.\n\n"
+        "Điều 4. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\n"
+    )
+    text = normalize(raw)
+    outline = segment(text)
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    assert {(a.agency, a.role, a.task) for a in assignments} == {
+        (
+            "Bộ Tài chính",
+            "lead",
+            "Tổng hợp, cân đối, bố trí kinh phí bồi dưỡng trình cấp có thẩm quyền phê duyệt",
+        ),
+        ("Bộ Tài chính", "lead", "Hướng dẫn, kiểm tra việc quản lý, sử dụng kinh phí bồi dưỡng"),
+        ("Bộ Y tế", "lead", "Bộ Y tế chủ trì hướng dẫn chuyên môn về bồi dưỡng công chức ngành y tế"),
+        ("Bộ Công an", "lead", "Bộ Công an chủ trì bảo đảm an ninh các cơ sở bồi dưỡng"),
+    }

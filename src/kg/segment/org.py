@@ -18,7 +18,7 @@ def org_sections(root: Node) -> list[Node]:
         if node.kind == "article":
             # "Điều 2. Tổ chức thực hiện" whose numbered clauses assign: the heading or a clause says so
             if node.label.split()[-1] != "1" and (
-                any(re.search(r"\b(giao|chủ trì|trách nhiệm)\b", n.text, re.I) for n in node.walk())
+                any(re.search(r"\b(giao|chủ trì|trách nhiệm|nhiệm vụ, quyền hạn)\b", n.text, re.I) for n in node.walk())
                 or classify(node.heading.removeprefix(node.label).lstrip(" .:"), "org")
             ):
                 out.append(node)

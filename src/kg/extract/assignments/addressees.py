@@ -39,6 +39,8 @@ def addressees(
     ``strict`` (a heading outside an organisation section): only names the gazetteer reads count."""
     if is_office_holder(heading):
         return None
+    if duty := _duty_of(heading, base, province):
+        return duty
     named = _NAMED_MEMBERS.match(heading)
     if named:  # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):" names its members
         members = cell_agencies(named.group(1), base + named.start(1), province)
@@ -71,6 +73,33 @@ def addressees(
         # "Cục X có trách nhiệm:" introduces the items after it: the heading holds no task of its own
         task_at = len(heading) if heading.rstrip().endswith(":") else min(len(name) + 1, len(heading))
         return [AgencyMention(base, base + len(name), name, match)], task_at
+    return None
+
+
+# An article's own label before its heading ("Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ").
+_ARTICLE_LABEL = re.compile(r"(?:Điều\s+\d+\s*[.:]?\s*)?")
+
+
+def duty_of(heading: str) -> int | None:
+    """Where the agencies of a duty heading ("Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Trách nhiệm của
+    Sở Y tế:") start, or None if ``heading`` is none."""
+    at = _ARTICLE_LABEL.match(heading).end()  # type: ignore[union-attr]  # an optional match always matches
+    cue = find_cue(heading[at:], "duty-of")
+    return at + cue.end() if cue and cue.start() == 0 else None
+
+
+def _duty_of(heading: str, base: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
+    """The agencies named whole after a duty heading's words: they lead every item under it (a decree's
+    articles, a plan's sub-sections)."""
+    at = duty_of(heading)
+    if at is None:
+        return None
+    found, end = agencies_at(heading, at, base, province)
+    # "Trách nhiệm của các đơn vị liên quan": the items under it say which ones, each its own addressee
+    if len(found) == 1 and fold_keep_length(found[0].written).endswith("lien quan"):
+        return None
+    if found and not heading[end:].strip(" :.;"):
+        return found, len(heading)
     return None
 
 
