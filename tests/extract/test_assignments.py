@@ -852,7 +852,7 @@ def test_a_closing_timeframe_covers_the_items_clauses() -> None:
 # Issue 10, kinds of misses on the real corpus (each a form, written anew, not a copied case).
 ROUND3 = [
     (
-        "heading 'X, Y theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với Z:' heads its lettered items",
+        "heading 'X, Y theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với Z:' heads its items",
         "Thủ tướng Chính phủ yêu cầu:\n"
         "1. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với "
         "các địa phương:\n"
@@ -908,13 +908,13 @@ def test_a_news_report_of_a_plan_reads_agency_subjects_before_a_task_verb() -> N
 
 
 def test_an_introductions_partners_work_on_each_item_under_it() -> None:
-    # issue 10: "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành ... thực hiện các nhiệm vụ
-    # sau đây:" passes its partners down to the items, as a heading does
+    # issue 10: "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành ... thực hiện các
+    # nhiệm vụ sau đây:" passes its partners down to the items, as a heading does
     raw = (
         "## Kế hoạch phát triển kinh tế tỉnh Bình Phước năm 2026\n\n"
         "Ngày 20/11/2025, UBND tỉnh Bình Phước ban hành Kế hoạch 90/KH-UBND.\n\n"
-        "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành, địa phương liên quan thực hiện "
-        "các nhiệm vụ sau đây:\n\n- Điều chỉnh Quy hoạch tỉnh thời kỳ 2021-2030.\n\n"
+        "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành, địa phương liên quan "
+        "thực hiện các nhiệm vụ sau đây:\n\n- Điều chỉnh Quy hoạch tỉnh thời kỳ 2021-2030.\n\n"
         "- Xây dựng Đề án Khu thương mại tự do.\n"
     )
     text = normalize(raw)

@@ -8,11 +8,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 
+from kg.extract.assignments.addressees import addressees
 from kg.extract.assignments.articles import addressed_children, article_units
 from kg.extract.assignments.blocks import block_units
 from kg.extract.assignments.lists import list_units
 from kg.extract.assignments.open_text import cue_units, giao_units, is_letter, open_units
-from kg.extract.assignments.addressees import addressees
 from kg.extract.assignments.sections import child_units, section_units
 from kg.extract.assignments.tables import table_units
 from kg.extract.assignments.units import Unit
