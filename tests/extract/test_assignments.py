@@ -879,6 +879,18 @@ ROUND3 = [
         "- Hạn chế các hoạt động ngoài trời cho học sinh theo yêu cầu Ban Chỉ đạo tỉnh.\n",
         {("Ủy ban nhân dân các xã, phường", "lead"), ("Các đơn vị trực thuộc", "lead")},
     ),
+    (
+        "'X, Y theo chức năng quản lý của mình, có trách nhiệm ...' outside an organisation section",
+        "II. CƠ CHẾ PHỐI HỢP\n\n"
+        "2. Các Sở, ban, ngành, UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm phối hợp cung "
+        "cấp thông tin cho nhà đầu tư; đồng thời, phối hợp chặt chẽ với Sở Tài chính xây dựng cơ sở dữ "
+        "liệu.\n",
+        {
+            ("Các Sở, ban, ngành", "lead"),
+            ("Ủy ban nhân dân cấp xã", "lead"),
+            ("Sở Tài chính", "coordinate"),
+        },
+    ),
 ]
 
 
