@@ -975,3 +975,12 @@ def test_a_decree_article_on_one_bodys_duties_addresses_each_clause_to_it() -> N
         ("Bộ Y tế", "lead", "Bộ Y tế chủ trì hướng dẫn chuyên môn về bồi dưỡng công chức ngành y tế"),
         ("Bộ Công an", "lead", "Bộ Công an chủ trì bảo đảm an ninh các cơ sở bồi dưỡng"),
     }
+
+
+def test_a_heading_opening_with_cac_heads_items_only_as_a_group_of_bodies() -> None:
+    # issue 10: "Các trường hợp khác:", "Các loại tài liệu:" are no bodies; "Các sở, ban, ngành:" is
+    body = ORG + (
+        "1. Các trường hợp khác: kiểm tra thực tế hàng hóa trên cơ sở áp dụng quản lý rủi ro.\n\n"
+        "2. Các sở, ban, ngành cấp tỉnh: tổ chức triển khai thực hiện Kế hoạch.\n"
+    )
+    assert _pairs(body) == {("Các sở, ban, ngành cấp tỉnh", "lead")}

@@ -13,7 +13,7 @@ from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.subjects import acts_on, subject_of
 from kg.extract.assignments.tables import cell_agencies
-from kg.lexicon.gazetteer import AgencyMention
+from kg.lexicon.gazetteer import AgencyMention, match_group
 from kg.text.aligned import fold_keep_length
 
 # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
@@ -68,7 +68,7 @@ def addressees(
     after = heading[len(name) :].strip()
     # the name alone ("Sở Xây dựng", "Thuế tỉnh:"), or an intro "X có trách nhiệm:" before its items
     heads_items = not after or after.startswith(":") or heading.rstrip().endswith(":")
-    if not strict and heads_items and _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
+    if not strict and heads_items and _agency_head(name) and not find_cue(name, "coordinate"):
         match = resolve_or_keep(name, province, name.lower().startswith("các"))
         # "Cục X có trách nhiệm:" introduces the items after it: the heading holds no task of its own
         task_at = len(heading) if heading.rstrip().endswith(":") else min(len(name) + 1, len(heading))
@@ -108,6 +108,14 @@ def _after_adverbial(rest: str) -> str:
     chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với Y:" heads its items like "X chủ trì ...:"."""
     skip = find_cue(rest, "adverbial")
     return rest[skip.end() :] if skip else rest
+
+
+def _agency_head(name: str) -> bool:
+    """Whether a heading the gazetteer cannot read still names a body: a body noun first; a "Các ..." one
+    only as a group the grammar of groups reads ("Các sở, ban, ngành ...", not "Các trường hợp khác")."""
+    if not _AGENCY_HEAD.match(name):
+        return False
+    return not name.startswith("Các ") or match_group(name) is not None
 
 
 def _name_part(s: str) -> str:
