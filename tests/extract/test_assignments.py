@@ -984,3 +984,16 @@ def test_a_heading_opening_with_cac_heads_items_only_as_a_group_of_bodies() -> N
         "2. Các sở, ban, ngành cấp tỉnh: tổ chức triển khai thực hiện Kế hoạch.\n"
     )
     assert _pairs(body) == {("Các sở, ban, ngành cấp tỉnh", "lead")}
+
+
+def test_partners_after_chu_tri_cung_coordinate() -> None:
+    # issue 10: "X chủ trì cùng Y và Z ..." names partners as "phối hợp với" does
+    body = ORG + (
+        "1. Sở Tài chính chủ trì cùng Sở Xây dựng và các sở, ngành liên quan rà soát, đánh giá đề xuất "
+        "thưởng cho các công trình về đích sớm.\n"
+    )
+    assert _pairs(body) == {
+        ("Sở Tài chính", "lead"),
+        ("Sở Xây dựng", "coordinate"),
+        ("Các sở, ngành liên quan", "coordinate"),
+    }
