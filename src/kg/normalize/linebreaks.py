@@ -238,6 +238,8 @@ def joins(br: Break, lay: Layout) -> bool:
         return True  # a sentence continues in lower case (also across a PDF page break)
     if br.blanks:
         return False
+    if classify(prev, "unfinished"):
+        return True  # "... của" / "Chính phủ sửa đổi ...": no unit ends in a connective, whatever the margin
     if _DASH_END.search(prev) or (_HYPHEN_END.search(prev) and nxt[0].isalnum()):
         return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
     if _name_cut(prev, nxt) or (
