@@ -135,7 +135,7 @@ def test_tasks_table_has_one_row_per_task_of_the_plan_with_the_whole_text() -> N
 def test_a_known_task_row_names_its_lead_and_deadline() -> None:
     task = "Đầu tư trang thiết bị phòng thí nghiệm để phục vụ công tác lưu trữ bảo tồn nguồn gen"
     (row,) = [r for r in rows(PLAN_4655) if r["task"].startswith(task)]
-    assert row["lead"] == "Sở Khoa học và Công nghệ (Lâm Đồng)"  # "Sở KH&CN" in the plan's table; agencies name their province
+    assert row["lead"] == "Sở Khoa học và Công nghệ (Lâm Đồng)"  # "Sở KH&CN" in the table; with its province
     assert row["deadline"] == "Năm 2026-2030"
     links = find(page(PLAN_4655), lambda t, a: t == "a" and "source-link" in a.get("class", ""))
     assert any(a[1]["href"].startswith("../sources/") and "#q=" in a[1]["href"] for a in links)
