@@ -45,3 +45,17 @@ def test_report_names_in_both_languages_and_marks_vietnamese_originals() -> None
     # page text comes in both languages for the toggle
     assert 'data-vi="Khoảng trống trách nhiệm" data-en="Responsibility gaps"' in html
     assert 'id="lang-toggle"' in html
+
+
+def test_a_step_shared_by_chains_is_quoted_once_and_linked_after() -> None:
+    # issue 15: the seed plans of Lâm Đồng and Nam Định both reach 20-NQ/TW through 69-KL/TW; that step's
+    # words are printed once, the second chain links to them
+    from graph_seed import seed_store
+
+    html = render_report(to_networkx(seed_store()))
+    name = r"(?:<[^>]+>)?{}(?:</span>)?"
+    step = name.format("69-KL/TW") + " → " + name.format("20-NQ/TW")
+    quoted = re.findall(r'<blockquote id="(step-\d+)">' + step, html)
+    assert len(quoted) == 1
+    assert f'href="#{quoted[0]}"' in html
+    assert html.count(f'id="{quoted[0]}"') == 1
