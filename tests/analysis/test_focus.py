@@ -1,4 +1,4 @@
-"""`kg trace` / `kg who` read only a neighbourhood of the graph: the answers must equal the whole graph's.
+"""`kg trace` / `kg who` / `kg compare --implementing` read only a neighbourhood of the graph: the answers must equal the whole graph's.
 
 A researcher gets the same lineage, duties, quotes and error messages whether the converter read every
 triple or only the documents and agencies the question is about (kg.analysis.focus).
@@ -14,7 +14,8 @@ import pytest
 from rdflib import Graph
 
 from analysis_support import CYCLE, cycle, mini, mini_rdf
-from kg.analysis.focus import trace_in, who_in
+from kg.analysis.compare import compare_implementing
+from kg.analysis.focus import compare_in, trace_in, who_in
 from kg.analysis.trace import trace
 from kg.analysis.who import who
 from kg.errors import KGError, LineageCycle
@@ -57,6 +58,16 @@ def _agencies() -> list[tuple[str, str | None]]:
 def test_trace_of_a_neighbourhood_equals_the_whole_graphs(source: str, document: str) -> None:
     expected = _answer(lambda: trace(mini().lineage, document))
     assert _answer(lambda: trace_in(SOURCES[source](), document)) == expected
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+@pytest.mark.parametrize("document", _documents())
+@pytest.mark.parametrize("as_merged", [False, True])
+def test_compare_of_a_neighbourhood_equals_the_whole_graphs(
+    source: str, document: str, as_merged: bool
+) -> None:
+    expected = _answer(lambda: compare_implementing(mini(), document, as_merged))
+    assert _answer(lambda: compare_in(SOURCES[source](), document, as_merged)) == expected
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))

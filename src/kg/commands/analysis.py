@@ -25,7 +25,7 @@ from kg.analysis import compare as compare_mod
 from kg.analysis import metrics as metrics_mod
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.export import FORMATS, serialize
-from kg.analysis.focus import trace_in, who_in
+from kg.analysis.focus import compare_in, trace_in, who_in
 from kg.analysis.index import Quote
 from kg.analysis.load import load_graphs, load_source
 from kg.analysis.trace import LineageLink, Trace, children
@@ -341,11 +341,10 @@ def compare_cmd(
     """
     if not implementing and len(documents) < 2:
         raise click.UsageError("give --implementing DIRECTIVE or at least two DOCUMENTS")
-    graphs = load_graphs(data, store)
-    if implementing:
-        result = compare_mod.compare_implementing(graphs, implementing, as_merged)
+    if implementing:  # only the documents below the directive are read (kg.analysis.focus)
+        result = compare_in(load_source(data, store), implementing, as_merged)
     else:
-        result = compare_mod.compare_documents(graphs, list(documents))
+        result = compare_mod.compare_documents(load_graphs(data, store), list(documents))
     if as_json:
         _emit_json(result)
     elif as_csv:
