@@ -1,4 +1,5 @@
-"""`kg trace` / `kg who` / `kg compare --implementing` read only a neighbourhood of the graph: the answers must equal the whole graph's.
+"""`kg trace` / `kg who` / `kg compare --implementing` read only a neighbourhood of the graph: the answers
+must equal the whole graph's.
 
 A researcher gets the same lineage, duties, quotes and error messages whether the converter read every
 triple or only the documents and agencies the question is about (kg.analysis.focus).
