@@ -1,10 +1,12 @@
-"""Trace and who without converting the whole graph: fetch only the neighbourhood a question needs.
+"""Trace, who and compare without converting the whole graph: fetch only the neighbourhood a question needs.
 
 At national scale converting every triple (kg.analysis.convert.to_networkx) takes tens of seconds, while
-``trace DOC`` needs only the documents linked to DOC by implements/basedOn paths, and ``who AGENCY`` only
-that agency's assignments and the lineage above its plans. Each function here asks the source with SPARQL
-property paths for that neighbourhood (kg.analysis.index.fetch with a scope), builds small graphs with the
-same converter, and runs the same analysis on them, so answers are those of the whole graph.
+``trace DOC`` needs only the documents linked to DOC by implements/basedOn paths (and, for its "now", the
+changed bodies their tasks name), ``who AGENCY`` only that agency's assignments and the lineage above its
+plans, and ``compare --implementing DOC`` only the documents below DOC with their tasks and assignments.
+Each function here asks the source with SPARQL property paths for that neighbourhood (kg.analysis.index.fetch
+with a scope), builds small graphs with the same converter, and runs the same analysis on them, so answers
+are those of the whole graph.
 
 Names are resolved first against a light directory (documents' numbers, labels and titles; agencies' names),
 so unknown names raise the same errors with the same suggestions. Property paths follow the direct
