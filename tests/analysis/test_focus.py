@@ -16,9 +16,11 @@ from rdflib import Graph
 
 from analysis_support import CYCLE, cycle, mini, mini_rdf
 from kg.analysis.compare import compare_implementing
-from kg.analysis.focus import compare_in, trace_in, who_in
+from kg.analysis.convert import to_networkx
+from kg.analysis.focus import compare_in, metrics_graphs, trace_in, who_in
 from kg.analysis.trace import trace
 from kg.analysis.who import who
+from kg.commands.analysis import compute_metrics
 from kg.errors import KGError, LineageCycle
 
 
@@ -69,6 +71,22 @@ def test_compare_of_a_neighbourhood_equals_the_whole_graphs(
 ) -> None:
     expected = _answer(lambda: compare_implementing(mini(), document, as_merged))
     assert _answer(lambda: compare_in(SOURCES[source](), document, as_merged)) == expected
+
+
+_GONE = """@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> . @prefix oa: <http://www.w3.org/ns/oa#> .
+<urn:plan> a vpo:Plan ; vpo:identifier "7/KH-UBND" ; vpo:implements <urn:gone> ; vpo:evidence <urn:ev> .
+<urn:ev> oa:hasSelector <urn:sel> . <urn:sel> oa:exact "thực hiện Nghị quyết số 99-NQ/TW" ."""
+
+
+def test_metrics_without_most_quotes_equal_the_whole_graphs() -> None:
+    """kg metrics reads the unresolved references' quotes only: every measure, quotes included, the same."""
+    graph = mini_rdf() + Graph().parse(data=_GONE, format="turtle")
+    expected = compute_metrics(to_networkx(graph))
+    assert any(u["quotes"] for u in expected["gaps"]["unresolved_references"])  # quotes to compare
+    assert compute_metrics(metrics_graphs(graph)) == expected
+    store = ox.Store()
+    store.load(graph.serialize(format="nt").encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    assert compute_metrics(metrics_graphs(store)) == expected
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))

@@ -24,8 +24,14 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS
 
 from kg.analysis.compare import Comparison, compare_implementing
-from kg.analysis.convert import PolicyGraphs, agency_directory, from_index, successor_graph
-from kg.analysis.index import DOCUMENT_TERMS, Index
+from kg.analysis.convert import (
+    PolicyGraphs,
+    agency_directory,
+    from_index,
+    successor_graph,
+    unresolved_subjects,
+)
+from kg.analysis.index import DOCUMENT_TERMS, Index, fetch
 from kg.analysis.lookup import find_agencies, find_documents
 from kg.analysis.rows import select_values
 from kg.analysis.subgraph import fetch_subjects, subjects
@@ -156,6 +162,23 @@ def compare_in(source: Any, directive: str, as_merged: bool = False) -> Comparis
         successors=changes_around(source),
     )
     return compare_implementing(graphs, directive, as_merged)
+
+
+def metrics_graphs(source: Any) -> PolicyGraphs:
+    """The whole graph converted for ``kg metrics``: every document, task and assignment, but of the quotes
+    (half of what ``to_networkx`` reads) only the unresolved references' ones, the only quotes metrics show.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+    ... <urn:p> a vpo:Plan ; vpo:identifier "1/KH-UBND" ; vpo:implements <urn:gone> .''')
+    >>> [(u.citing, u.target) for u in metrics_graphs(g).unresolved]
+    [('urn:p', 'urn:gone')]
+    """
+    index = fetch(source, quotes=False)
+    wanted = unresolved_subjects(index)
+    if wanted:
+        index = replace(index, quotes=fetch_subjects(source, wanted, predicates=()).quotes)
+    return from_index(index)
 
 
 def bodies_around(source: Any, documents: Iterable[str], quotes: bool = True) -> PolicyGraphs:

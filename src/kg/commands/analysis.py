@@ -25,7 +25,7 @@ from kg.analysis import compare as compare_mod
 from kg.analysis import metrics as metrics_mod
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.export import FORMATS, serialize
-from kg.analysis.focus import compare_in, trace_in, who_in
+from kg.analysis.focus import compare_in, metrics_graphs, trace_in, who_in
 from kg.analysis.index import Quote
 from kg.analysis.load import load_graphs, load_source
 from kg.analysis.trace import LineageLink, Trace, children
@@ -448,7 +448,7 @@ def metrics_cmd(
     """
     if as_csv and not only:
         raise click.UsageError("--csv prints one table: add --only " + "|".join(_METRICS))
-    values = compute_metrics(load_graphs(data, store), only)
+    values = compute_metrics(metrics_graphs(load_source(data, store)), only)
     if as_json:
         _emit_json(values)
     elif as_csv:
