@@ -53,7 +53,7 @@ test: lint typecheck pytest
 
 # Speed and memory live here, not in tests: each script appends its table to benchmarks/RESULTS.md.
 # The national-scale runs take several minutes and a few GB of memory. BENCH_DOCS: the generated corpus sizes
-# of scale_bench.py, all in one run (10,000 documents take long: see RESULTS.md).
+# of scale_bench.py, all in one run (10,000 documents not measured yet: from the 1,000 run, hours).
 BENCH_DOCS ?= 1000
 bench: $(STAMP)
 	@$(BIN)/python benchmarks/extract_bench.py --write
