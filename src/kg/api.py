@@ -16,9 +16,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.analysis.compare import Comparison, compare_documents, compare_implementing
+from kg.analysis.compare import Comparison, compare_documents
 from kg.analysis.convert import PolicyGraphs, to_networkx
-from kg.analysis.focus import trace_in, who_in
+from kg.analysis.focus import compare_in, trace_in, who_in
 from kg.analysis.load import load_source
 from kg.analysis.trace import Trace
 from kg.analysis.who import WhoResult
@@ -130,7 +130,6 @@ def compare(
     implementing: str | None = None, documents: Sequence[str] = (), data: Data = None, store: Store = None
 ) -> Comparison:
     """Plans side by side: those implementing a directive, or the ``documents`` named."""
-    graphs = to_networkx(_source(data, store))
-    if implementing:
-        return compare_implementing(graphs, implementing)
-    return compare_documents(graphs, list(documents))
+    if implementing:  # only the documents below the directive are read, as `kg compare` does
+        return compare_in(_source(data, store), implementing)
+    return compare_documents(to_networkx(_source(data, store)), list(documents))

@@ -44,6 +44,7 @@ DEFAULT_DIRECTIVE_CLASSES = frozenset(
 _ABSTRACT = frozenset(str(c) for c in (VPO.Document, VPO.Directive, VPO.ImplementingDocument))
 _RELATIONS = {str(VPO.implements): "implements", str(VPO.basedOn): "based_on"}
 _ROLE_ORDER = ("lead", "standingBody", "coordinate", "reportsTo", "funds")
+_CITING = (VPO.implements, VPO.basedOn, VPO.cites, VPO.lineageTarget)
 
 
 @dataclass(frozen=True)
@@ -442,9 +443,17 @@ def _role_rank(role: str) -> tuple[int, str]:
 # --- what resolves to nothing -----------------------------------------------------------------------------
 
 
+def unresolved_subjects(index: Index) -> set[str]:
+    """The subjects whose quotes ``Unresolved`` carries (as ``_unresolved`` picks them): statements citing
+    what the graph does not describe, and mentions of no document."""
+    citing = {s for pred in _CITING for s, o in index.pairs(pred) if not index.described(o)}
+    mentions = index.subjects(RDF.type, str(VPO.Mention))
+    return citing | {m for m in mentions if not index.values(m, VPO.mentionedDocument)}
+
+
 def _unresolved(index: Index, lineage: nx.DiGraph) -> tuple[Unresolved, ...]:
     found = []
-    for pred in (VPO.implements, VPO.basedOn, VPO.cites, VPO.lineageTarget):
+    for pred in _CITING:
         for s, o in index.pairs(pred):
             if not index.described(o):
                 citing = _citing_document(index, s)

@@ -372,13 +372,13 @@ def compare_cmd(
     if not implementing and len(documents) < 2:
         raise click.UsageError("give --implementing DIRECTIVE or at least two DOCUMENTS")
     from kg.analysis import compare as compare_mod
-    from kg.analysis.load import load_graphs
+    from kg.analysis.focus import compare_in
+    from kg.analysis.load import load_graphs, load_source
 
-    graphs = load_graphs(data, store)
-    if implementing:
-        result = compare_mod.compare_implementing(graphs, implementing, as_merged)
+    if implementing:  # only the documents below the directive are read (kg.analysis.focus)
+        result = compare_in(load_source(data, store), implementing, as_merged)
     else:
-        result = compare_mod.compare_documents(graphs, list(documents))
+        result = compare_mod.compare_documents(load_graphs(data, store), list(documents))
     if as_json:
         _emit_json(result)
     elif as_csv:
@@ -488,9 +488,10 @@ def metrics_cmd(
     """
     if as_csv and not only:
         raise click.UsageError("--csv prints one table: add --only " + "|".join(_METRICS))
-    from kg.analysis.load import load_graphs
+    from kg.analysis.focus import metrics_graphs
+    from kg.analysis.load import load_source
 
-    values = compute_metrics(load_graphs(data, store), only)
+    values = compute_metrics(metrics_graphs(load_source(data, store)), only)
     if as_json:
         _emit_json(values)
     elif as_csv:
