@@ -76,7 +76,8 @@ def end_to_end(corpus: Path, out: Path) -> tuple[float, float, str]:
 
 def stages(corpus: Path, out: Path) -> list[tuple[str, float, float]]:
     """(stage, seconds, peak MB so far) of one build of ``corpus`` into ``out``, in this process."""
-    from kg.build import collect_inputs, read_inputs, write_outputs
+    from kg.build import write_outputs
+    from kg.build_inputs import collect_inputs, read_inputs
     from kg.resolve import resolve_corpus
 
     rows: list[tuple[str, float, float]] = []
@@ -88,7 +89,7 @@ def stages(corpus: Path, out: Path) -> list[tuple[str, float, float]]:
         rows.append((stage, now - last, peak_mb()))
         last = now
 
-    records, _ = read_inputs(collect_inputs([corpus]))
+    records = read_inputs(collect_inputs([corpus])).records
     mark("extract (read_inputs, every core)")
     corpus_ids = resolve_corpus(records)
     mark("resolve corpus")

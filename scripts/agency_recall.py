@@ -1,8 +1,8 @@
 """Agency recall of the matcher on gold corpora, independent of the addressee mechanism.
 
 For every gold assignment of every ``*.gold.json`` in the folders given (default: tests/corpus/real and
-tests/corpus/seeds), the gold agency name must be one the matcher (kg.resolve.agencies.find_agency_at)
-reads from the text (kg.resolve.agencies.parse_agency_list at a word start):
+tests/corpus/seeds), the gold agency name must be one the matcher (kg.lexicon.gazetteer.find_agency_at)
+reads from the text (kg.lexicon.gazetteer.parse_agency_list at a word start):
 
 - ``near``: at some word of the gold task or of the text before it (the heading that names the body, the
   sentence that opens the list) — the window is WINDOW characters before the task to 200 after it;
@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.evaluate import agency_key, load_corpus
+from kg.lexicon.gazetteer import find_agency_at, parse_agency_list
 from kg.normalize import normalize
-from kg.reading import read_text
-from kg.resolve.agencies import find_agency_at, fold_keep_length, parse_agency_list
+from kg.quality.evaluate import agency_key, load_corpus
+from kg.text.aligned import fold_keep_length
+from kg.text.decode import read_text
 
 WINDOW = 1500
 _WORD_START = re.compile(r"(?<![\w&])\w")

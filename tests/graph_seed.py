@@ -1,7 +1,8 @@
 """Helpers of the graph-area tests: the seed graph built by the REAL pipeline, once per test session.
 
-``seed_records()`` extracts data/raw/*.txt with the extractor (``kg.build.read_records``, the code `kg build`
-runs), so the golden expectations and the named-query tables test the product, not a hand-made input.
+``seed_records()`` extracts data/raw/*.txt with the extractor (``kg.build_inputs.read_records``, the code
+`kg build` runs), so the golden expectations and the named-query tables test the product, not a hand-made
+input.
 ``GOLD_RECORDS_DIR`` (gold records + located spans, tests/fixtures/graph/records) stays only for tests that
 need an input that does not move when the extractor changes: the JSON-record input path of `kg build` and the
 byte-for-byte determinism/atomicity checks (which compare two builds of the same fixed input).
@@ -15,7 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.build import collect_inputs, ontology_turtle, read_records
+from kg.build import ontology_turtle
+from kg.build_inputs import collect_inputs, read_records
 from kg.models import Record
 from kg.paths import RAW_DIR
 from kg.rdf.mapping import records_to_graph

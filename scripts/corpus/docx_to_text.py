@@ -33,9 +33,10 @@ What it does
   no Unicode normalisation); trailing whitespace of each line is stripped.
   Output ends with a single newline.
 """
+
 import sys
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

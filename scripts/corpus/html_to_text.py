@@ -36,13 +36,35 @@ What it outputs
 * No other change: no Unicode normalisation, no case change.
   Output ends with a single newline.
 """
+
 import argparse
 import re
 import sys
 from html.parser import HTMLParser
 
-BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
-         "center", "address", "dt", "dd", "ul", "ol", "dl", "table", "body", "hr"}
+BLOCK = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "center",
+    "address",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "body",
+    "hr",
+}
 SKIP = {"head", "style", "script", "title", "xml"}
 WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
@@ -67,10 +89,10 @@ class Conv(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lines = []
-        self.cur = []          # text pieces of the current (non-table) line
+        self.cur = []  # text pieces of the current (non-table) line
         self.skip = 0
-        self.tables = []       # stack of tables; each: {"row": [cells] or None}
-        self.cell = None       # stack of cell buffers (list of line-lists) per table level
+        self.tables = []  # stack of tables; each: {"row": [cells] or None}
+        self.cell = None  # stack of cell buffers (list of line-lists) per table level
 
     # --- helpers
     def _flush_line(self):

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HEADER is the header SOURCES.yaml carries, line for line: rewrapping it would change that file)
 """Merge the collectors' fragments (tests/corpus/real/sources/*.yaml) into tests/corpus/real/SOURCES.yaml.
 
 Each fragment is a list of documents (stem, kind, layout, repository, commit, path, conversion, lines,

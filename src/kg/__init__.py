@@ -41,6 +41,7 @@ _API = {
     "queries": "kg.api",
     "Table": "kg.query",
     "NamedQuery": "kg.query",
+    "Credentials": "kg.query",
     # the graph as rdflib and NetworkX
     "load_graph": "kg.api",
     "load_networkx": "kg.api",
@@ -78,6 +79,7 @@ __all__ = [
     "Assignment",
     "BuildResult",
     "Comparison",
+    "Credentials",
     "DocumentMeta",
     "FieldMention",
     "InputError",
@@ -151,7 +153,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         Task,
     )
     from kg.quality import validate_store
-    from kg.query import NamedQuery, Table
+    from kg.query import Credentials, NamedQuery, Table
     from kg.rdf import records_to_graph
     from kg.resolve import resolve_corpus
     from kg.store import open_store

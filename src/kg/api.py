@@ -16,14 +16,15 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.analysis.compare import Comparison, compare_documents, compare_implementing
+from kg.analysis.compare import Comparison, compare_documents
 from kg.analysis.convert import PolicyGraphs, to_networkx
-from kg.analysis.focus import trace_in, who_in
+from kg.analysis.focus import compare_in, trace_in, who_in
 from kg.analysis.load import load_source
 from kg.analysis.trace import Trace
 from kg.analysis.who import WhoResult
 from kg.build import BuildResult, build
 from kg.paths import DATA_DIR, RAW_DIR
+from kg.query import Credentials
 from kg.query.sparql import NamedQuery, Table, bind, discover, resolve, run_local, run_remote
 from kg.store import ASSERTED_GRAPH, DATASET, INFERRED_GRAPH, open_store, to_rdflib
 
@@ -74,6 +75,8 @@ def run_query(
     *,
     store: Store = None,
     endpoint: str | None = None,
+    credentials: Credentials | None = None,
+    timeout: float = 60,
 ) -> Table:
     """Run a named query (or a ``.rq`` file) on the built store, an open store, or a SPARQL endpoint.
 
@@ -82,6 +85,8 @@ def run_query(
         params: values of the query's ``$parameters`` ({"doc": "69-KL/TW"}).
         store: an open store (:func:`open_store`) or a store directory; default: the built store.
         endpoint: a SPARQL 1.1 query endpoint URL instead of the store.
+        credentials: ``Credentials(user, password)`` for an endpoint that asks (Basic or Digest).
+        timeout: seconds an endpoint may take to connect, and for each read.
 
     Returns:
         A :class:`Table` (``columns``, ``rows``; ``to_records()``, ``to_dataframe()``).
@@ -89,7 +94,7 @@ def run_query(
     named = resolve(name)
     text = bind(named, dict(params or {}))
     if endpoint:
-        return run_remote(endpoint, text, DATASET)
+        return run_remote(endpoint, text, DATASET, timeout, credentials)
     opened = store if isinstance(store, ox.Store) else open_store(Path(store) if store else None)
     return run_local(opened, text, DATASET, str(named.path))
 
@@ -125,7 +130,6 @@ def compare(
     implementing: str | None = None, documents: Sequence[str] = (), data: Data = None, store: Store = None
 ) -> Comparison:
     """Plans side by side: those implementing a directive, or the ``documents`` named."""
-    graphs = to_networkx(_source(data, store))
-    if implementing:
-        return compare_implementing(graphs, implementing)
-    return compare_documents(graphs, list(documents))
+    if implementing:  # only the documents below the directive are read, as `kg compare` does
+        return compare_in(_source(data, store), implementing)
+    return compare_documents(to_networkx(_source(data, store)), list(documents))

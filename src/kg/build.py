@@ -1,12 +1,12 @@
 """`kg build`: source texts (or record JSON files) → records → graph files + embedded store, atomically.
 
-Steps, in ``build`` from top to bottom: collect inputs; extract every text in parallel across cores
-(``kg.extract.extract_file``), or read records that were already extracted (``*.json``, the form of
-``kg extract --json``); resolve the corpus's document and agency identities once (kg.resolve); map to RDF
-(kg.rdf) as a stream of N-Triples lines, sorted on disk in runs, each run bulk-loaded into a new Oxigraph
-store as it is made; write kg.nt (the runs merged), then kg.ttl and kg.jsonld (one pass over kg.nt each); load
-the ontology and infer (kg.store.infer); write kg-inferred.ttl. No step holds the corpus's graph in memory
-(issue 15). All of it goes into a new generation
+Steps, in ``build`` from top to bottom: collect inputs; take each text's record from the record cache of
+the output folder, or extract it, in parallel across cores, or read records that were already extracted
+(``*.json``, the form of ``kg extract --json``) — kg.build_inputs; resolve the corpus's document and
+agency identities once (kg.resolve); map to RDF (kg.rdf) as a stream of N-Triples lines, sorted on disk in
+runs, each run bulk-loaded into a new Oxigraph store as it is made; write kg.nt (the runs merged), then
+kg.ttl and kg.jsonld (one pass over kg.nt each); load the ontology and infer (kg.store.infer); write
+kg-inferred.ttl. No step holds the corpus's graph in memory (issue 15). All of it goes into a new generation
 directory data/.builds/<id>/, and only when all of it is written (and fsynced) does one rename switch the
 symlink data/current to it; data/kg.* are then published as hard links of current's files
 (kg.store.generations). A failed or killed build leaves the previous one intact, and the next build removes
@@ -24,10 +24,8 @@ The function never prints: progress goes through the optional ``progress(done, t
 from __future__ import annotations
 
 import gc
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -38,9 +36,9 @@ from pyoxigraph import Store
 from rdflib import Graph
 
 from kg import store as kgstore
+from kg.build_inputs import Progress, Skipped, collect_inputs, read_inputs, record_cache
 from kg.errors import BuildError, KGError, shown_path
-from kg.extract import extract_file
-from kg.models import Record, load_json, real_date
+from kg.models import Record, real_date
 from kg.namespaces import SCHEMA, VPO
 from kg.paths import DATA_DIR, FIELDS_FILE, ONTOLOGY_FILE, RAW_DIR
 from kg.rdf.mapping import emit_records, records_to_graph
@@ -52,19 +50,10 @@ from kg.resolve import Corpus, resolve_corpus
 from kg.store import generations
 from kg.store.infer import infer
 from kg.store.lock import build_lock
-from kg.text.decode import MAX_BYTES, decode, read_source
+from kg.text.decode import MAX_BYTES
 
-Progress = Callable[[int, int, Path], None]
 Mark = Callable[[str], None]
 OUTPUT_NAMES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg-inferred.ttl")
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An input left out of the build and why (one line, naming the file)."""
-
-    path: Path
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -78,132 +67,8 @@ class BuildResult:
     store: Path
     warnings: tuple[str, ...] = field(default_factory=tuple)
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
-
-
-def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Source texts (*.txt) and records (*.json) named or found (not recursively) in the given directories,
-    each once. Whatever is not a directory is kept, even a FIFO or a device: reading it refuses it by name
-    (kg.text.decode.read_source) without opening it, so it is reported instead of silently left out."""
-    found: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            found.extend(sorted(q for q in p.iterdir() if q.suffix in (".txt", ".json") and not q.is_dir()))
-        elif p.exists() or p.is_symlink():
-            found.append(p)
-        else:
-            raise BuildError(f"{shown_path(p)}: no such file or directory")
-    if not found:
-        raise BuildError("no input: give source texts (*.txt) or records (*.json), or put texts in data/raw/")
-    return _once(found)
-
-
-def _once(paths: list[Path]) -> list[Path]:
-    """``paths`` without the repeats of one file (named twice, or as itself and inside its folder)."""
-    seen: set[Path] = set()
-    out = []
-    for p in paths:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
-
-
-def read_record(path: Path, max_bytes: int = MAX_BYTES) -> Record:
-    """One record: parsed from JSON, or extracted from a source text (at most ``max_bytes`` either way)."""
-    if path.suffix == ".json":
-        return _record_json(path, max_bytes)
-    try:
-        return extract_file(path, max_bytes=max_bytes)
-    except KGError:
-        raise
-    except Exception as exc:  # an extractor bug must not take the previous build down with it
-        raise BuildError(f"{shown_path(path)}: extraction failed: {type(exc).__name__}: {exc}") from exc
-
-
-def _record_json(path: Path, max_bytes: int) -> Record:
-    """A record JSON file (``kg extract --json``), refused by name when it is no such record."""
-    text = decode(read_source(path, max_bytes), str(path), max_line=None)
-    try:
-        data = load_json(text)
-        return Record.from_json(data)
-    except ValueError as exc:
-        raise BuildError(f"{shown_path(path)}: not a record JSON file ({exc})") from exc
-
-
-def _try_read(path: Path, max_bytes: int = MAX_BYTES) -> Record | str:
-    """The record of ``path``, or the one-line reason it cannot be read (runs in a worker process)."""
-    try:
-        return read_record(path, max_bytes)
-    except KGError as exc:
-        message = " ".join(str(exc).split())
-        name = shown_path(path)
-        return message if name in message else f"{name}: {message}"
-
-
-def read_inputs(
-    paths: Sequence[Path],
-    jobs: int | None = None,
-    progress: Progress | None = None,
-    max_bytes: int = MAX_BYTES,
-) -> tuple[list[Record], list[Skipped]]:
-    """Records of the readable inputs (input order) and the inputs skipped; texts extracted in parallel
-    across ``jobs`` processes (default: every core) when there are several. A text whose bytes (or a
-    record whose source text) another input already gave is skipped too: one document, built once."""
-    jobs = jobs or os.cpu_count() or 1
-    read = partial(_try_read, max_bytes=max_bytes)
-    if jobs == 1 or len(paths) < 2:
-        results = []
-        for n, p in enumerate(paths, start=1):
-            results.append(read(p))
-            if progress:
-                progress(n, len(paths), p)
-    else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-            futures = [pool.submit(read, p) for p in paths]
-            results = []
-            for n, (p, fut) in enumerate(zip(paths, futures, strict=True), start=1):
-                results.append(fut.result())
-                if progress:
-                    progress(n, len(paths), p)
-    return _without_duplicates(paths, results)
-
-
-def _without_duplicates(
-    paths: Sequence[Path], results: Sequence[Record | str]
-) -> tuple[list[Record], list[Skipped]]:
-    """Records in input order and the skipped inputs: unreadable ones, and repeats of an earlier text
-    (same sha256) — two copies of one text would make two records of one document, which `kg validate`
-    then rejects."""
-    records: list[Record] = []
-    skipped: list[Skipped] = []
-    first: dict[str, Path] = {}
-    for p, r in zip(paths, results, strict=True):
-        if isinstance(r, str):
-            skipped.append(Skipped(p, r))
-            continue
-        digest = r.source.sha256
-        if digest and digest in first:
-            why = f"the same text as {shown_path(first[digest])}; left out so the document is built once"
-            skipped.append(Skipped(p, f"{shown_path(p)}: {why}"))
-            continue
-        first.setdefault(digest, p)
-        records.append(r)
-    return records, skipped
-
-
-def read_records(
-    paths: Sequence[Path],
-    jobs: int | None = None,
-    progress: Progress | None = None,
-    max_bytes: int = MAX_BYTES,
-) -> list[Record]:
-    """Records of every input, in input order; the first unreadable input raises BuildError."""
-    records, skipped = read_inputs(paths, jobs, progress, max_bytes)
-    if skipped:
-        raise BuildError(skipped[0].reason)
-    return records
+    extracted: int = 0  # texts extracted by this build
+    cached: int = 0  # texts whose record the record cache held
 
 
 def ontology_turtle() -> list[tuple[Path, bytes]]:
@@ -220,16 +85,18 @@ def build(
     strict: bool = False,
     wait: bool = False,
     max_bytes: int = MAX_BYTES,
+    cache: bool = True,
 ) -> BuildResult:
     """Build the graph from ``paths`` into a new generation of ``out_dir`` and switch to it atomically.
 
     The store is ``out_dir/current/store``; ``store_dir``, when given elsewhere, becomes a link to it.
     Unreadable inputs (or larger than ``max_bytes``) and repeats of an earlier text are skipped and listed in
     the result (``strict``: the build fails instead). BuildLocked when another build of ``out_dir`` is running
-    (``wait``: wait for it instead)."""
+    (``wait``: wait for it instead). Texts whose record the record cache of ``out_dir`` holds are not
+    extracted again (``cache=False``: every text is, and the cache refreshed; kg.build_inputs)."""
     with build_lock(out_dir, wait):
         generations.prepare(out_dir, OUTPUT_NAMES, store_dir)  # what a killed build left is set right first
-        return _build_locked(paths, out_dir, store_dir, jobs, progress, strict, max_bytes)
+        return _build_locked(paths, out_dir, store_dir, jobs, progress, strict, max_bytes, cache)
 
 
 def _build_locked(
@@ -240,16 +107,34 @@ def _build_locked(
     progress: Progress | None,
     strict: bool,
     max_bytes: int,
+    cache: bool,
 ) -> BuildResult:
-    inputs = collect_inputs(paths)
-    records, skipped = read_inputs(inputs, jobs, progress, max_bytes)
+    records_cache = record_cache(out_dir)
+    records_cache.tidy()
+    read = read_inputs(collect_inputs(paths), jobs, progress, max_bytes, records_cache, reuse=cache)
+    records, skipped = read.records, read.skipped
     if skipped and (strict or not records):
         extra = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
         why = "no input could be read" if not records else "--strict: an input could not be read"
         raise BuildError(f"{why}: {skipped[0].reason}{extra}; the previous build is left as it was")
     corpus = resolve_corpus(records)
+    before = generations.built_inputs(out_dir)
     result = write_outputs(records, corpus, out_dir, store_dir)
-    return replace(result, skipped=tuple(skipped), warnings=tuple(_date_warnings(records)))
+    warnings = [*read.warnings, *_date_warnings(records), *_smaller_warning(len(records), before)]
+    return replace(
+        result, skipped=tuple(skipped), warnings=tuple(warnings), extracted=read.extracted, cached=read.cached
+    )
+
+
+def _smaller_warning(built: int, before: int | None) -> list[str]:
+    """A build replaces the previous one whole: when it holds fewer documents, say so (a user who meant to
+    add a text to the corpus by building just that text would otherwise lose the rest without a word)."""
+    if before is None or built >= before:
+        return []
+    return [
+        f"built from {built} input{'s' if built != 1 else ''}; the previous build had {before} and is "
+        "replaced — to add a text to the corpus use `kg add`"
+    ]
 
 
 def _date_warnings(records: Sequence[Record]) -> list[str]:

@@ -59,6 +59,11 @@ class BuildLocked(BuildError):
     exit_code = 3
 
 
+class CorpusError(KGError):
+    """A file cannot be added to the corpus (`kg add`): its name is taken by another text, or its text is
+    already there under another name."""
+
+
 class StoreError(KGError):
     """The embedded store is missing or unreadable (run `kg build` first)."""
 
@@ -94,11 +99,17 @@ class UnknownDocument(KGError):
 class UnknownAgency(KGError):
     """No agency in the graph matches; ``suggestions`` holds the closest names."""
 
-    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+    def __init__(self, query: str, suggestions: list[str] | None = None, known_as: str | None = None) -> None:
         self.query = query
         self.suggestions = suggestions or []
+        self.known_as = known_as  # the vocabulary's name of the body, when it knows one
         hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown agency {query!r}.{hint}")
+        if known_as:
+            super().__init__(
+                f"no task in the graph names {known_as!r}, or a body whose work it holds now.{hint}"
+            )
+        else:
+            super().__init__(f"unknown agency {query!r}.{hint}")
 
 
 class LineageCycle(KGError):

@@ -14,6 +14,7 @@ import datetime
 import json
 import re
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, Literal, get_args
 
 Role = Literal["lead", "coordinate", "standing_body", "reports_to", "funds"]
@@ -258,6 +259,8 @@ def _record_from_json(data: dict[str, Any]) -> Record:
 
 def _assignment_from_json(a: dict[str, Any]) -> Assignment:
     span_keys = ("span", "task_span", "deadline_span")
+    # gold records (tests/corpus/real) flag a collective group "collective": the record's is_group
+    a = {("is_group" if k == "collective" else k): v for k, v in a.items()}
     fields: dict[str, Any] = {k: v for k, v in a.items() if k not in span_keys}
     fields.update({k: _span(a.get(k)) for k in span_keys})
     return Assignment(**fields)
@@ -325,24 +328,54 @@ _CHOICES: dict[str, tuple[str, ...]] = {"Role": get_args(Role), "Relation": get_
 
 
 def _check_types(obj: Any, where: str = "record") -> None:
-    """ValueError naming the first field of ``obj`` (a record and everything in it) with a wrong type."""
-    todo = [(obj, where)]
+    """ValueError naming the first field of ``obj`` (a record and everything in it) with a wrong type.
+
+    Where each value sits is kept as a chain (parent, key) and spelt out only for the error: building a path
+    string for every one of a record's thousands of values was most of the time of reading a record back."""
+    todo: list[tuple[Any, _At]] = [(obj, (None, where))]
     while todo:  # a loop, not recursion: how deep a record goes is up to its file
         item, at = todo.pop()
         if isinstance(item, tuple | list):
-            todo.extend((x, f"{at}[{i}]") for i, x in enumerate(item))
+            todo.extend((x, (at, i)) for i, x in enumerate(item) if not isinstance(x, _LEAVES))
         elif isinstance(item, dict):
-            todo.extend((v, f"{at}.{k}") for k, v in item.items())
-        elif is_dataclass(item):
-            for f in fields(item):
-                value = getattr(item, f.name)
-                _check_field(value, str(f.type), f"{at}.{f.name}")
-                todo.append((value, f"{at}.{f.name}"))
+            todo.extend((v, (at, k)) for k, v in item.items() if not isinstance(v, _LEAVES))
+        else:
+            kind: type = type(item)
+            for name, annotation, allowed in _annotated_fields(kind):
+                value = getattr(item, name)
+                if not isinstance(value, allowed) or annotation in _CHOICES:
+                    _check_field(value, annotation, (at, name))
+                if not isinstance(value, _LEAVES):
+                    todo.append((value, (at, name)))
 
 
-def _check_field(value: Any, annotation: str, at: str) -> None:
+_At = tuple[Any, str | int]  # (the parent's chain, or None at the top; a field name, key or index)
+_LEAVES = (str, int, float, bool, type(None))
+
+
+@cache
+def _annotated_fields(cls: type) -> tuple[tuple[str, str, tuple[type, ...]], ...]:
+    """(name, annotation, the types it allows: any when not checked) of each field of a dataclass; () for
+    any other type."""
+    if not is_dataclass(cls):
+        return ()
+    return tuple((f.name, str(f.type), _FIELD_TYPES.get(str(f.type), (object,))) for f in fields(cls))
+
+
+def _path(at: _At) -> str:
+    """``record.assignments[3].role``, from the chain of (parent, key)."""
+    parts: list[str] = []
+    node: _At | None = at
+    while node is not None:
+        parent, key = node
+        parts.append(f"[{key}]" if isinstance(key, int) else (f".{key}" if parent is not None else key))
+        node = parent
+    return "".join(reversed(parts))
+
+
+def _check_field(value: Any, annotation: str, at: _At) -> None:
     allowed = _FIELD_TYPES.get(annotation)
     if allowed is not None and not isinstance(value, allowed):
-        raise ValueError(f"{at}: expected {annotation}, found {type(value).__name__}")
+        raise ValueError(f"{_path(at)}: expected {annotation}, found {type(value).__name__}")
     if annotation in _CHOICES and value not in _CHOICES[annotation]:
-        raise ValueError(f"{at}: {value!r} is not one of {', '.join(_CHOICES[annotation])}")
+        raise ValueError(f"{_path(at)}: {value!r} is not one of {', '.join(_CHOICES[annotation])}")

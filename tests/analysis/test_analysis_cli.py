@@ -82,7 +82,8 @@ def test_export_writes_gephi_formats(tmp_path: Path, fmt: str, marker: str) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["who", "so noi vu", "--data", str(MINI)], "unknown agency 'so noi vu'. Did you mean"),
+        (["who", "so noi vu", "--data", str(MINI)], "no task in the graph names 'Sở Nội vụ'"),
+        (["who", "so khong co", "--data", str(MINI)], "unknown agency 'so khong co'. Did you mean"),
         (["trace", "12-KL/TU", "--data", str(MINI)], "unknown document '12-KL/TU'. Did you mean: 12-KL/TW"),
         (["trace", "1-NQ/TW", "--data", str(CYCLE)], "lineage cycle: "),
     ],

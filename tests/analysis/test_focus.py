@@ -1,4 +1,5 @@
-"""`kg trace` / `kg who` read only a neighbourhood of the graph: the answers must equal the whole graph's.
+"""`kg trace` / `kg who` / `kg compare --implementing` read only a neighbourhood of the graph: the answers
+must equal the whole graph's.
 
 A researcher gets the same lineage, duties, quotes and error messages whether the converter read every
 triple or only the documents and agencies the question is about (kg.analysis.focus).
@@ -14,9 +15,12 @@ import pytest
 from rdflib import Graph
 
 from analysis_support import CYCLE, cycle, mini, mini_rdf
-from kg.analysis.focus import trace_in, who_in
+from kg.analysis.compare import compare_implementing
+from kg.analysis.convert import to_networkx
+from kg.analysis.focus import compare_in, metrics_graphs, trace_in, who_in
 from kg.analysis.trace import trace
 from kg.analysis.who import who
+from kg.commands.analysis import compute_metrics
 from kg.errors import KGError, LineageCycle
 
 
@@ -57,6 +61,32 @@ def _agencies() -> list[tuple[str, str | None]]:
 def test_trace_of_a_neighbourhood_equals_the_whole_graphs(source: str, document: str) -> None:
     expected = _answer(lambda: trace(mini().lineage, document))
     assert _answer(lambda: trace_in(SOURCES[source](), document)) == expected
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+@pytest.mark.parametrize("document", _documents())
+@pytest.mark.parametrize("as_merged", [False, True])
+def test_compare_of_a_neighbourhood_equals_the_whole_graphs(
+    source: str, document: str, as_merged: bool
+) -> None:
+    expected = _answer(lambda: compare_implementing(mini(), document, as_merged))
+    assert _answer(lambda: compare_in(SOURCES[source](), document, as_merged)) == expected
+
+
+_GONE = """@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> . @prefix oa: <http://www.w3.org/ns/oa#> .
+<urn:plan> a vpo:Plan ; vpo:identifier "7/KH-UBND" ; vpo:implements <urn:gone> ; vpo:evidence <urn:ev> .
+<urn:ev> oa:hasSelector <urn:sel> . <urn:sel> oa:exact "thực hiện Nghị quyết số 99-NQ/TW" ."""
+
+
+def test_metrics_without_most_quotes_equal_the_whole_graphs() -> None:
+    """kg metrics reads the unresolved references' quotes only: every measure, quotes included, the same."""
+    graph = mini_rdf() + Graph().parse(data=_GONE, format="turtle")
+    expected = compute_metrics(to_networkx(graph))
+    assert any(u["quotes"] for u in expected["gaps"]["unresolved_references"])  # quotes to compare
+    assert compute_metrics(metrics_graphs(graph)) == expected
+    store = ox.Store()
+    store.load(graph.serialize(format="nt").encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    assert compute_metrics(metrics_graphs(store)) == expected
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))

@@ -65,6 +65,31 @@ def test_as_of_a_date_a_body_answers_for_what_it_had_taken_over() -> None:
     assert {h.name for d in before.duties for h in d.now} == {"Sở Khoa học và Công nghệ (Nam Định)"}
 
 
+def test_without_a_date_a_body_no_text_names_answers_with_what_it_holds_today() -> None:
+    # No seed task names Ninh Bình's Sở Khoa học và Công nghệ: it holds Nam Định's (and Nam Định's Sở Thông
+    # tin và Truyền thông's, merged into that one first) since 1/7/2025.
+    result = who_in(seed_store(), "Sở KH&CN", "Ninh Bình")
+    assert result.held_now and result.as_of is None
+    assert {(label, d.province) for _, label in result.agencies for d in result.duties} >= {
+        ("Sở Khoa học và Công nghệ", "Nam Định"),
+    }
+    assert {h.name for d in result.duties for h in d.now} == {"Sở Khoa học và Công nghệ (Ninh Bình)"}
+    as_written = who_in(seed_store(), "Sở Khoa học và Công nghệ", "Nam Định")
+    assert not as_written.held_now  # a name the texts use answers as written
+
+
+def test_who_says_when_it_answers_with_what_a_body_holds_today(seed_file: Path) -> None:
+    args = ["who", "so khcn", "-p", "Ninh Binh", "--data", str(seed_file), "--no-quotes"]
+    out = CliRunner().invoke(cli, args)
+    assert out.exit_code == 0, out.output
+    assert "No task names 'so khcn' as written; these are the tasks it holds now" in out.output
+    missing = CliRunner().invoke(cli, ["who", "Bộ Không Có", "--data", str(seed_file)])
+    assert missing.exit_code != 0 and "unknown agency 'Bộ Không Có'" in str(missing.exception)
+    # a body the vocabulary knows, but no seed task is held by it or by a body it took over
+    known = CliRunner().invoke(cli, ["who", "Bộ NN&MT", "--data", str(seed_file)])
+    assert "no task in the graph names 'Bộ Nông nghiệp và Môi trường'" in str(known.exception)
+
+
 def test_plans_of_69_kl_tw_compared_across_todays_34_provinces() -> None:
     result = compare_implementing(_graphs(), "69-KL/TW", as_merged=True)
     assert len(result.merged) == 34
@@ -107,6 +132,22 @@ def test_trace_names_the_body_holding_each_changed_agencys_work_now() -> None:
     assert with_now(graphs, trace(graphs.lineage, "4655/KH-UBND")).now_records() == result.now_records()
 
 
+def test_trace_as_of_a_date_names_the_holders_of_that_day() -> None:
+    before = trace_in(seed_store(), "4655/KH-UBND", as_of="2025-02-01")
+    assert before.now == () and before.as_of == "2025-02-01"
+    after = trace_in(seed_store(), "47/CTr-TU", as_of="2025-04-01")
+    holders_then = {h.name for b in after.now for h in b.now}
+    assert "Sở Khoa học và Công nghệ (Nam Định)" in holders_then  # merged departments, not yet Ninh Bình
+    assert not any("Ninh Bình" in name for name in holders_then)
+
+
+def test_holder_in_english_names_the_body_in_english_and_keeps_the_citation() -> None:
+    duty = who(_graphs(), "Sở Thông tin và Truyền thông", "Lâm Đồng").duties[0]
+    (holder,) = duty.now
+    assert holder.text("en").startswith("Department of Science and Technology (Lâm Đồng) — Nghị định 45/2025")
+    assert holder.text() == holder.text("vi")
+
+
 def test_trace_names_an_issuer_that_changed() -> None:
     graphs = to_networkx(records_to_graph([extract_text(TEXT_2024)]))
     result = with_now(graphs, trace(graphs.lineage, "12-KH/BCSĐCP"))
@@ -139,3 +180,9 @@ def test_trace_table_json_and_csv_say_who_holds_the_work_now(seed_file: Path) ->
     assert any(
         "Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ (Lâm Đồng) — Nghị định 45" in c for c in own
     )
+
+
+def test_trace_cli_as_of_titles_its_table_with_the_date(seed_file: Path) -> None:
+    out = _run(seed_file, "trace", "4655/KH-UBND", "--as-of", "2025-04-01")
+    assert "who holds their work on 2025-04-01" in out
+    assert "who holds their work" not in _run(seed_file, "trace", "4655/KH-UBND", "--as-of", "2025-01-01")

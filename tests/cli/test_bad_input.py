@@ -1,5 +1,6 @@
 """Bad input never sinks a batch (issue 14): one table, each row a kind of bad file, run through the real
-`kg extract` and `kg build` (``python -m kg.cli`` in a subprocess) with a good text beside it.
+`kg extract` and `kg build` (``python -m kg.cli`` in a subprocess) with a good text beside it; `kg add`
+refuses each (issue 15), one line naming it, and copies nothing.
 
 A refused file gets exactly one line on stderr naming it (its name escaped when it is not UTF-8), the good
 file is still extracted and built, the exit status is 1, and no traceback is printed. With --strict the build
@@ -211,6 +212,27 @@ def test_kg_build_strict_fails_by_name_and_keeps_the_previous_build(
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and case.shown(path) in lines[0], proc.stderr
     assert _fingerprint(out) == before
+
+
+def test_kg_add_refuses_the_bad_file_by_name_and_copies_nothing(
+    bad: tuple[Case, Path], tmp_path: Path
+) -> None:
+    """A file `kg build` would skip is not let into the corpus, where every later build would skip it."""
+    case, path = bad
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copyfile(GOOD, raw / GOOD.name)
+    proc = kg("add", path, "--raw-dir", raw, "--out-dir", out, "-j", "1", *case.options())
+    assert "Traceback" not in proc.stderr + proc.stdout
+    if not case.says:
+        assert proc.returncode == 0, proc.stderr
+        assert (raw / path.name).read_bytes() == path.read_bytes()
+        return
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and case.shown(path) in lines[0] and case.says in lines[0], proc.stderr
+    assert [p.name for p in raw.iterdir()] == [GOOD.name]
+    assert not out.exists()
 
 
 def test_a_second_copy_of_a_text_is_skipped_naming_both_and_the_graph_validates(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@ checkout; the account after `make run` says how to run the next commands."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -74,3 +76,26 @@ def test_account_tells_how_to_run_the_next_commands(tmp_path: Path) -> None:
     assert ".venv/bin/kg serve " in text and ".venv/bin/kg queries " in text
     assert "index.html" in text
     assert max(len(line) for line in text.split("Next:")[1].splitlines()) <= 110, "one step a line"
+
+
+def test_kg_help_loads_no_graph_library() -> None:
+    # issue 15: `kg --help` imported ~700 modules (networkx, rdflib, owlready2 ...); the commands import them
+    code = (
+        "import sys; from kg.cli import cli; "
+        "print(' '.join(m for m in ('networkx', 'rdflib', 'pyoxigraph', 'owlready2', 'matplotlib', 'pyvis') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_option_constants_equal_the_library_ones() -> None:
+    from kg.analysis.export import FORMATS
+    from kg.commands.analysis import EXPORT_FORMATS
+    from kg.commands.ontology import DOCS_OUT_DIR
+    from kg.commands.options import AUTH_SCHEMES
+    from kg.ontology.docs import DEFAULT_OUT_DIR
+    from kg.query.remote import SCHEMES
+
+    assert EXPORT_FORMATS == FORMATS and DOCS_OUT_DIR == DEFAULT_OUT_DIR
+    assert AUTH_SCHEMES == SCHEMES

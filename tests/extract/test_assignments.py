@@ -726,6 +726,16 @@ BLOCK_CASES = [
             ("Sở Tài chính", "coordinate", "Quý II/2025"),
         },
     ),
+    (
+        "a partner named in the Nhiệm vụ field coordinates too (issue 10)",
+        "II. NỘI DUNG\n\n1. Về dữ liệu\n\na) Nhiệm vụ: Tham mưu UBND tỉnh phối hợp với Bộ Công an rà soát, "
+        "hoàn thiện Chiến lược dữ liệu của tỉnh.\n\nb) Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n"
+        "c) Thời gian thực hiện: Năm 2025.\n",
+        {
+            ("Sở Khoa học và Công nghệ", "lead", "Năm 2025"),
+            ("Bộ Công an", "coordinate", "Năm 2025"),
+        },
+    ),
 ]
 
 
@@ -837,3 +847,153 @@ def test_a_closing_timeframe_covers_the_items_clauses() -> None:
         "trước ngày 30/5/2026.\n"
     )
     assert {d for _, _, _, d in _run(body)} == {"trước ngày 30/5/2026"}
+
+
+# Issue 10, kinds of misses on the real corpus (each a form, written anew, not a copied case).
+ROUND3 = [
+    (
+        "heading 'X, Y theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với Z:' heads its items",
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với "
+        "các địa phương:\n"
+        "a) Huy động lực lượng, phương tiện tham gia vận chuyển hàng cứu trợ.\n"
+        "b) Bảo đảm an ninh, trật tự tại các vùng bị chia cắt.\n",
+        {("Bộ Quốc phòng", "lead"), ("Bộ Công an", "lead"), ("Các địa phương", "coordinate")},
+    ),
+    (
+        "a letter's legal basis ('Căn cứ Luật ...; Nghị định ... của Chính phủ sửa đổi ...') and the "
+        "sender's 'X gửi kèm ... gồm:' list hand out nothing",
+        "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019; Nghị định số 91/2022/NĐ-CP của Chính phủ sửa "
+        "đổi, bổ sung một số điều của Nghị định số 126/2020/NĐ-CP.\n"
+        "Sở Tài chính đề nghị các sở, ban, ngành cấp tỉnh thực hiện:\n"
+        "1. Phổ biến rộng rãi nội dung Cẩm nang đến cán bộ, công chức.\n"
+        "Sở Tài chính gửi kèm bộ tài liệu gồm:\n- Cẩm nang nghiệp vụ;\n- Video giới thiệu Cẩm nang.\n",
+        {("Các sở, ban, ngành cấp tỉnh", "lead")},
+    ),
+    (
+        "'Nhằm ... giáo viên ..., Sở X đề nghị UBND các xã; các đơn vị ... Cụ thể:' addresses the dash items "
+        "after it ('giáo viên' folds to a look-alike of 'giao'; 'theo yêu cầu X' is no address)",
+        "Nhằm đảm bảo sức khỏe cho học sinh và cán bộ, giáo viên, nhân viên, Sở Giáo dục và Đào tạo đề nghị "
+        "UBND các xã, phường; các đơn vị trực thuộc thực hiện nghiêm túc. Cụ thể:\n"
+        "- Thường xuyên cập nhật thông tin về chất lượng không khí.\n"
+        "- Hạn chế các hoạt động ngoài trời cho học sinh theo yêu cầu Ban Chỉ đạo tỉnh.\n",
+        {("Ủy ban nhân dân các xã, phường", "lead"), ("Các đơn vị trực thuộc", "lead")},
+    ),
+    (
+        "'X, Y theo chức năng quản lý của mình, có trách nhiệm ...' outside an organisation section",
+        "II. CƠ CHẾ PHỐI HỢP\n\n"
+        "2. Các Sở, ban, ngành, UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm phối hợp cung "
+        "cấp thông tin cho nhà đầu tư; đồng thời, phối hợp chặt chẽ với Sở Tài chính xây dựng cơ sở dữ "
+        "liệu.\n",
+        {
+            ("Các Sở, ban, ngành", "lead"),
+            ("Ủy ban nhân dân cấp xã", "lead"),
+            ("Sở Tài chính", "coordinate"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "body", "pairs"), ROUND3, ids=[c[0] for c in ROUND3])
+def test_agency_role_pairs_round3(why: str, body: str, pairs: set[tuple[str, str]]) -> None:
+    assert _letter_pairs(body) == pairs, why
+
+
+def test_a_news_report_of_a_plan_reads_agency_subjects_before_a_task_verb() -> None:
+    # issue 10: a news page restating a plan's content ("Sở Nội vụ lập danh sách ...; UBND xã, phường chỉ
+    # đạo ...") hands tasks to the agencies opening its sentences, as a letter's items do
+    raw = (
+        "## Nội dung kế hoạch kê khai tài sản năm 2025 tại Hậu Giang\n\n"
+        "Ngày 20/11/2025, UBND tỉnh Hậu Giang ban hành Kế hoạch 88/KH-UBND về kê khai tài sản, thu nhập.\n\n"
+        "Người có nghĩa vụ kê khai phải hoàn thành việc kê khai trước ngày 31 tháng 12 năm 2025.\n\n"
+        "Sở Nội vụ lập danh sách cán bộ, công chức thuộc diện Ban Thường vụ Tỉnh ủy quản lý; Ủy ban nhân dân "
+        "xã, phường chỉ đạo phòng chuyên môn lập danh sách cán bộ, công chức thuộc thẩm quyền quản lý.\n"
+    )
+    text = normalize(raw)
+    outline = segment(text)
+    assert outline.is_news
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    assert {(a.agency, a.role) for a in assignments} == {
+        ("Sở Nội vụ", "lead"),
+        ("Ủy ban nhân dân xã, phường", "lead"),
+    }
+
+
+def test_an_introductions_partners_work_on_each_item_under_it() -> None:
+    # issue 10: "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành ... thực hiện các
+    # nhiệm vụ sau đây:" passes its partners down to the items, as a heading does
+    raw = (
+        "## Kế hoạch phát triển kinh tế tỉnh Bình Phước năm 2026\n\n"
+        "Ngày 20/11/2025, UBND tỉnh Bình Phước ban hành Kế hoạch 90/KH-UBND.\n\n"
+        "Sở Tài chính chủ trì, phối hợp với các bộ, ngành; các sở, ban, ngành, địa phương liên quan "
+        "thực hiện các nhiệm vụ sau đây:\n\n- Điều chỉnh Quy hoạch tỉnh thời kỳ 2021-2030.\n\n"
+        "- Xây dựng Đề án Khu thương mại tự do.\n"
+    )
+    text = normalize(raw)
+    outline = segment(text)
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    by_task: dict[str, set[tuple[str, str]]] = {}
+    for a in assignments:
+        by_task.setdefault(a.task, set()).add((a.agency, a.role))
+    assert len(by_task) == 2
+    assert all(
+        pairs
+        == {
+            ("Sở Tài chính", "lead"),
+            ("Các bộ, ngành", "coordinate"),
+            ("Các sở, ban, ngành, địa phương liên quan", "coordinate"),
+        }
+        for pairs in by_task.values()
+    )
+
+
+def test_a_decree_article_on_one_bodys_duties_addresses_each_clause_to_it() -> None:
+    # issue 10: "Điều N. Nhiệm vụ, quyền hạn của X" / "Trách nhiệm của X": X leads every clause; a heading
+    # over clauses that name their own ministries ("Trách nhiệm của các bộ, cơ quan ngang bộ") leaves them so
+    raw = (
+        "CHÍNH PHỦ\n-------\nSố: 55/2025/NĐ-CP\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\n\n"
+        "Quy định về bồi dưỡng công chức\n\nChương I\n\nQUY ĐỊNH CHUNG\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về bồi dưỡng công chức.\n\n"
+        "Điều 2. Nhiệm vụ, quyền hạn của Bộ Tài chính\n"
+        "1. Tổng hợp, cân đối, bố trí kinh phí bồi dưỡng trình cấp có thẩm quyền phê duyệt.\n"
+        "2. Hướng dẫn, kiểm tra việc quản lý, sử dụng kinh phí bồi dưỡng.\n\n"
+        "Điều 3. Trách nhiệm của các bộ, cơ quan ngang bộ\n"
+        "1. Bộ Y tế chủ trì hướng dẫn chuyên môn về bồi dưỡng công chức ngành y tế.\n"
+        "2. Bộ Công an chủ trì bảo đảm an ninh các cơ sở bồi dưỡng.\n\n"
+        "Điều 4. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\n"
+    )
+    text = normalize(raw)
+    outline = segment(text)
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    assert {(a.agency, a.role, a.task) for a in assignments} == {
+        (
+            "Bộ Tài chính",
+            "lead",
+            "Tổng hợp, cân đối, bố trí kinh phí bồi dưỡng trình cấp có thẩm quyền phê duyệt",
+        ),
+        ("Bộ Tài chính", "lead", "Hướng dẫn, kiểm tra việc quản lý, sử dụng kinh phí bồi dưỡng"),
+        ("Bộ Y tế", "lead", "Bộ Y tế chủ trì hướng dẫn chuyên môn về bồi dưỡng công chức ngành y tế"),
+        ("Bộ Công an", "lead", "Bộ Công an chủ trì bảo đảm an ninh các cơ sở bồi dưỡng"),
+    }
+
+
+def test_a_heading_opening_with_cac_heads_items_only_as_a_group_of_bodies() -> None:
+    # issue 10: "Các trường hợp khác:", "Các loại tài liệu:" are no bodies; "Các sở, ban, ngành:" is
+    body = ORG + (
+        "1. Các trường hợp khác: kiểm tra thực tế hàng hóa trên cơ sở áp dụng quản lý rủi ro.\n\n"
+        "2. Các sở, ban, ngành cấp tỉnh: tổ chức triển khai thực hiện Kế hoạch.\n"
+    )
+    assert _pairs(body) == {("Các sở, ban, ngành cấp tỉnh", "lead")}
+
+
+def test_partners_after_chu_tri_cung_coordinate() -> None:
+    # issue 10: "X chủ trì cùng Y và Z ..." names partners as "phối hợp với" does
+    body = ORG + (
+        "1. Sở Tài chính chủ trì cùng Sở Xây dựng và các sở, ngành liên quan rà soát, đánh giá đề xuất "
+        "thưởng cho các công trình về đích sớm.\n"
+    )
+    assert _pairs(body) == {
+        ("Sở Tài chính", "lead"),
+        ("Sở Xây dựng", "coordinate"),
+        ("Các sở, ngành liên quan", "coordinate"),
+    }

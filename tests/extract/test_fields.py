@@ -74,3 +74,22 @@ def test_own_mention_wins_and_purpose_heading_gives_no_field() -> None:
         "Ứng dụng công nghệ trong lĩnh vực năng lượng": "energy",
         "Chuyển giao giống cây trồng mới": None,
     }
+
+
+def test_bracket_labels_of_a_news_copy_are_items_and_their_field_headings_count() -> None:
+    # Kon Tum 4485's news copy writes "a]" for "a)": after a line ending in ":" the label must still open a
+    # line of its own (not be joined to the sentence above) and the heading give its field.
+    text = normalize(
+        "Ứng dụng KH&CN trên một số lĩnh vực:\n\na]  Lĩnh vực nông nghiệp:\n\nNghiên cứu giống cây trồng.\n\n"
+        "b] Lĩnh vực y - dược\n\nỨng dụng kỹ thuật mới.\n"
+    )
+    outline = segment(text)
+    assert [f.field for f in extract_fields(text, outline)] == ["agriculture", "health"]
+    assert field_at(outline, text.text.index("Nghiên cứu")) == "agriculture"
+
+
+def test_a_heading_naming_two_fields_gives_both() -> None:
+    text = normalize("d) Lĩnh vực Giáo dục - Y tế và chăm sóc sức khỏe nhân dân\n\nNâng cao chất lượng.\n")
+    outline = segment(text)
+    assert [f.field for f in extract_fields(text, outline)] == ["education-training", "health"]
+    assert field_at(outline, text.text.index("Nâng cao")) == "education-training"  # a task keeps one field

@@ -26,7 +26,7 @@ def test_every_change_names_its_bases_and_unverified_facts_say_so() -> None:
     used = {b.key for c in changes() for b in c.bases}
     assert used == set(bases())  # no basis listed that no change uses
     assert all(b.source for b in bases().values())
-    assert not bases()["nd-45-2025-nd-cp"].verified and bases()["nq-202-2025-qh15"].verified
+    assert not bases()["nd-41-2025-nd-cp"].verified and bases()["nq-202-2025-qh15"].verified
 
 
 @pytest.mark.parametrize(

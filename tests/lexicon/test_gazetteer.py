@@ -376,6 +376,16 @@ GROUP_LISTS = [
         [("Sở Thông tin và Truyền thông", False), ("Sở Giao thông vận tải", False), ("Sở Xây dựng", False)],
     ),
     ("Các trường hợp khác thực hiện theo quy định", "", []),
+    (
+        # issue 10: two groups, then a named body: each item its own
+        "các tổ chức thành viên, các tổ chức chính trị xã hội, Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ",
+        "",
+        [
+            ("Các tổ chức thành viên", True),
+            ("Các tổ chức chính trị xã hội", True),
+            ("Hội Chữ thập đỏ Việt Nam", False),
+        ],
+    ),
 ]
 
 

@@ -413,3 +413,37 @@ def _now_of(written: str, province: str | None) -> tuple[str | None, str | None,
     body = agency_by_id(last.agency, last.province)
     name = last.name or (body.name if body else last.agency)
     return name, last.province, [c.id for s in steps for c in s.changes]
+
+
+# --- views: lineage tiers ---
+
+
+@checker("tiers")
+def _check_tiers(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example issuer ([name, level, branch]) gets its entry's tier (kg.present.views.tiers.tier_of)."""
+    from kg.present.views.tiers import tier_of
+
+    problems = []
+    for i, entry in enumerate(entries):
+        for name, level, branch in entry["examples"]:
+            got = tier_of(level, branch, [name], parent=bool(entry.get("parent")))
+            if got != entry["tier"]:
+                problems.append(f"tiers/{_entry_id(entry, i)}: {name!r} ({level}, {branch}) gives tier {got}")
+    return problems
+
+
+@checker("english")
+def _check_english(entries: tuple[dict[str, Any], ...]) -> list[str]:
+    """Every example [Vietnamese, English] gives exactly that English (kg.lexicon.english): a name for names,
+    heads, tails and words; a deadline as printed for deadline and period entries."""
+    from kg.lexicon.english import english_deadline, english_name
+
+    problems = []
+    for i, entry in enumerate(entries):
+        compose = english_deadline if entry.get("kind") in ("deadline", "period") else english_name
+        for vi, en in entry["examples"]:
+            got = compose(vi)
+            if got != en:
+                name = entry.get("vi") or entry.get("id")
+                problems.append(f"english[{i}] {name!r}: {vi!r} gives {got!r}, expected {en!r}")
+    return problems

@@ -168,6 +168,23 @@ def test_line_broken_at_a_hyphen_or_dash_is_joined(raw: str, joined: str) -> Non
     assert raw[t.span(i, i + len(joined)).start :].startswith(joined.split()[0])
 
 
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        # A line ending in a connective goes on, even where the next opens with a capital and the lines are
+        # too few to show a wrap margin (issue 10: "của" / "Chính phủ ..." became a sentence of Chính phủ).
+        (
+            "Căn cứ Luật Quản lý thuế; Nghị định số 91/2022/NĐ-CP ngày 30/10/2022 của\n"
+            "Chính phủ sửa đổi, bổ sung một số điều.\nBộ Tài chính đề nghị:",
+            "30/10/2022 của Chính phủ sửa đổi",
+        ),
+        ("Ủy ban nhân dân xã phối hợp với các\nNgân hàng thương mại mở tài khoản.", "với các Ngân hàng"),
+    ],
+)
+def test_line_ending_in_a_connective_is_joined(raw: str, joined: str) -> None:
+    assert joined in normalize(raw).text
+
+
 def test_list_dash_lines_are_not_joined_by_the_dash_rule() -> None:
     assert normalize("Nơi nhận:\n- Như trên;\n- Lưu: VT.").text == "Nơi nhận:\n- Như trên;\n- Lưu: VT."
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -248,6 +249,18 @@ def test_docs_document_every_class_and_property(docs_dir: Path, graph: Graph) ->
         for term in graph.subjects(RDF.type, kind):
             if str(term).startswith(str(VPO._NS)):
                 assert str(term) in html, term
+
+
+def test_docs_keep_the_two_labels_of_a_term_apart(docs_dir: Path, graph: Graph) -> None:
+    """pyLODE alone ran them together ("agencycơ quan", issue 12); each heading now reads "en · vi"."""
+    html = (docs_dir / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h3>([^<]+?)\s*<sup", html)
+    assert "agency · cơ quan" in headings
+    for term in graph.subjects(RDF.type, OWL.Class):
+        labels = {o.language: str(o) for o in graph.objects(term, RDFS.label) if isinstance(o, Literal)}
+        if str(term).startswith(str(VPO._NS)) and {"en", "vi"} <= labels.keys():
+            assert labels["en"] + labels["vi"] not in html, term  # never run together
+            assert f"{labels['en']} · {labels['vi']}" in headings, term
 
 
 def test_fields_page_lists_every_field(docs_dir: Path) -> None:

@@ -24,9 +24,38 @@ def test_report_is_self_contained() -> None:
     assert len(re.findall(r'src="data:image/png;base64,', html)) == 3  # heatmap, workload, depth
 
 
+def _text(html: str) -> str:
+    """The page's text as a reader without the script sees it (English, the static language)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
 def test_report_has_chains_comparison_and_gaps() -> None:
     html = render_report(mini())
     assert "100/KH-UBND (Đồng Nai)" in html and "7-NQ/TW" in html
-    assert "Plans implementing 12-KL/TW" in html
+    assert "Plans implementing 12-KL/TW" in _text(html)
     assert "Bố trí kinh phí thực hiện" in html  # task without a lead
     assert "88/QĐ-TTg" in html  # directive with no downstream plan
+
+
+def test_report_names_in_both_languages_and_marks_vietnamese_originals() -> None:
+    html = render_report(mini())
+    # a text's words stay Vietnamese, marked lang="vi" as the original (not stripped of their accents)
+    assert re.search(r'<span class="vi-original quote" lang="vi">“[^<]*[à-ỹ]', html)
+    assert re.search(r'class="vi-original" lang="vi">88/QĐ-TTg<', html)
+    # page text comes in both languages for the toggle
+    assert 'data-vi="Khoảng trống trách nhiệm" data-en="Responsibility gaps"' in html
+    assert 'id="lang-toggle"' in html
+
+
+def test_a_step_shared_by_chains_is_quoted_once_and_linked_after() -> None:
+    # issue 15: the seed plans of Lâm Đồng and Nam Định both reach 20-NQ/TW through 69-KL/TW; that step's
+    # words are printed once, the second chain links to them
+    from graph_seed import seed_store
+
+    html = render_report(to_networkx(seed_store()))
+    name = r"(?:<[^>]+>)?{}(?:</span>)?"
+    step = name.format("69-KL/TW") + " → " + name.format("20-NQ/TW")
+    quoted = re.findall(r'<blockquote id="(step-\d+)">' + step, html)
+    assert len(quoted) == 1
+    assert f'href="#{quoted[0]}"' in html
+    assert html.count(f'id="{quoted[0]}"') == 1

@@ -17,6 +17,7 @@ from rdflib import Graph
 from kg.namespaces import ID
 from kg.present.views import build_site, layout, read_site_graph, write_site
 from kg.present.views import model as m
+from kg.present.views.boxes import Size
 from kg.present.views.pages import graph_payload, safe_json
 from kg.present.views.search import matches, search_keys
 from kg.present.views.style import node_style
@@ -27,7 +28,7 @@ from kg.present.views.views import (
     lineage_view,
     province_view,
     responsibilities_view,
-    widths,
+    sizes,
 )
 from viz_fixtures import big_graph, small_graph
 
@@ -67,9 +68,11 @@ def test_read_gives_labels_in_both_languages_with_fallback(small: tuple[Graph, d
     site = read_site_graph(small[0])
     ubnd = site.nodes[str(ID["agency/tinh-a1/ubnd-tinh"])]
     assert ubnd.label_vi == "Ủy ban nhân dân tỉnh ánh dương"
-    assert ubnd.label_en == "Uy ban nhan dan tinh anh duong"  # no @en label: Vietnamese without diacritics
+    # no @en label: the Vietnamese verbatim, flagged as the original, never stripped of its accents
+    assert (ubnd.label_en, ubnd.en_original) == ("Ủy ban nhân dân tỉnh ánh dương", True)
     sokh = site.nodes[str(ID["agency/tinh-a1/so-khoa-hoc-va-cong-nghe"])]
-    assert sokh.label_en == "Department of Science and Technology"
+    english = "Department of Science and Technology (Tỉnh Ánh Dương)"  # the province, accents kept
+    assert (sokh.label_en, sokh.en_original) == (english, False)
 
 
 def test_read_keeps_evidence_offsets_into_the_source(small: tuple[Graph, dict[str, str]]) -> None:
@@ -200,22 +203,23 @@ def _overlaps(view_positions: dict[str, tuple[int, int]], sizes: dict[str, int])
 def test_lineage_rows_give_every_label_its_width(small: tuple[Graph, dict[str, str]]) -> None:
     index = Index.of(read_site_graph(small[0]))
     view = lineage_view(index)
-    assert _overlaps(view.positions, widths(view.nodes)) == []
+    assert _overlaps(view.positions, {k: s.width for k, s in sizes(view.nodes).items()}) == []
     xs = [x for x, _ in view.positions.values()]
     assert max(xs) - min(xs) <= layout.ROW_WIDTH  # wraps instead of running off the screen
 
 
 def test_long_tiers_wrap_and_never_overlap() -> None:
     tiers = {f"d{i}": 3 for i in range(40)}
-    sizes = {f"d{i}": 120 + 9 * i for i in range(40)}
-    pos = layout.tier_rows(tiers, sizes)
+    widths = {f"d{i}": 120 + 9 * i for i in range(40)}
+    pos = layout.place(tiers, [], {n: Size(w, 18, 18) for n, w in widths.items()}, []).pos
     assert len({y for _, y in pos.values()}) > 1
-    assert _overlaps(pos, sizes) == []
+    assert _overlaps(pos, widths) == []
 
 
 def test_barycentre_order_puts_a_node_under_what_it_implements() -> None:
     tiers = {"left": 0, "right": 0, "b": 1, "a": 1}
-    pos = layout.tier_rows(tiers, dict.fromkeys(tiers, 100), links=[("a", "left"), ("b", "right")])
+    box = dict.fromkeys(tiers, Size(100, 18, 18))
+    pos = layout.place(tiers, [], box, [("a", "left"), ("b", "right")]).pos
     assert pos["a"][0] < pos["b"][0]  # given in the order b, a, drawn a under left and b under right
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from kg.namespaces import ID
 from kg.present.views import build_site, read_site_graph, write_site
+from kg.present.views.style import short_label
 from viz_browser import Watched
 from viz_fixtures import big_graph, small_graph
 
@@ -102,11 +103,17 @@ def test_language_toggle_switches_labels(offline_page: Watched, site_dir: Path) 
     assert page.page.evaluate("id => kgViz.labelOf(id)", doc) == "101/KH-UBND (Ánh Dương)"
     page.page.click("#lang-toggle")
     assert page.page.evaluate("kgViz.lang()") == "en"
-    assert page.page.evaluate("id => kgViz.labelOf(id)", doc) == "101/KH-UBND (Anh Duong)"
+    # a document number stays as issued, accents and all
+    assert page.page.evaluate("id => kgViz.labelOf(id)", doc) == "101/KH-UBND (Ánh Dương)"
     assert "Lineage" in page.page.locator("header nav").inner_text()
     page.shot("viz_english")
     page.page.click("#lang-toggle")
     assert page.page.evaluate("id => kgViz.labelOf(id)", doc) == "101/KH-UBND (Ánh Dương)"
+    page.open((site_dir / "responsibilities.html").as_uri())
+    page.page.click("#lang-toggle")  # an agency takes its English name, with its province
+    english = short_label("Department of Science and Technology (Tỉnh Ánh Dương)")
+    assert page.page.evaluate("id => kgViz.labelOf(id)", SKHCN_A1) == english
+    page.page.click("#lang-toggle")
     _clean(page)
 
 

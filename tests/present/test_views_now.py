@@ -42,3 +42,20 @@ def test_a_task_of_an_unchanged_body_has_no_now_row(site: m.SiteGraph) -> None:
     tasks = [n for n in site.nodes.values() if n.kind == m.TASK]
     assert any(not _facts(n, "now") for n in tasks)
     assert all(" → " in f.vi and " — " in f.vi for n in tasks for f in _facts(n, "now"))
+
+
+def test_the_now_row_in_english_names_the_body_in_english_and_cites_the_basis_verbatim(
+    site: m.SiteGraph,
+) -> None:
+    nows = [f.en for n in site.nodes.values() for f in _facts(n, "now")]
+    assert any(f"→ Department of Science and Technology (Lâm Đồng) — {BASIS}" in f for f in nows), nows[:3]
+
+
+def test_views_as_of_a_date_before_the_changes_have_no_now_rows() -> None:
+    before = site_graph(to_networkx(seed_store()), as_of="2025-02-01")
+    assert not any(_facts(n, "now") for n in before.nodes.values())
+    march = site_graph(to_networkx(seed_store()), as_of="2025-04-01")
+    nows = [f.vi for n in march.nodes.values() for f in _facts(n, "now")]
+    # Lâm Đồng's departments merged on 1/3/2025; Nam Định went into Ninh Bình only on 1/7/2025
+    assert any(f.startswith(f"{WRITTEN} → {TODAY}") for f in nows)
+    assert not any("(Ninh Bình)" in f for f in nows)

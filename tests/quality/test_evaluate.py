@@ -132,6 +132,22 @@ def test_kg_evaluate_json_has_typed_numbers(tmp_path: Path) -> None:
     assert data["kind"]["ubnd"]["support"]["references"] >= 1
 
 
+def test_kinds_of_two_corpora_are_kept_apart(tmp_path: Path) -> None:
+    # the seeds (tuned to) must not lift the real corpus's kinds: each kind is reported per corpus
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    real = _corpus(tmp_path / "a")
+    seeds = _corpus(tmp_path / "b").rename(tmp_path / "b" / "seeds")
+    for suffix in (".txt", ".gold.json"):  # another stem: documents are keyed by their stem
+        (seeds / f"one{suffix}").rename(seeds / f"two{suffix}")
+    (seeds / "SOURCES.yaml").write_text("documents:\n- {stem: two, kind: ubnd, layout: plain}\n", "utf-8")
+    result = CliRunner().invoke(evaluate_command, [str(real), str(seeds), "--json"])
+    data = json.loads(result.output)
+    assert set(data["kind"]) == {"ubnd (corpus)", "ubnd (seeds)"}
+    assert set(data["layout"]) == {"plain (corpus)", "plain (seeds)"}
+    assert set(data["corpus"]) == {"corpus", "seeds"}
+
+
 def test_kg_evaluate_refuses_a_folder_without_gold(tmp_path: Path) -> None:
     from kg.errors import InputError
 

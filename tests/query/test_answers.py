@@ -222,11 +222,13 @@ def test_tasks_by_field_by_a_label_gives_the_rows_of_the_notation(field: str) ->
     by_label = rows("tasks-by-field", field=field)
     assert by_label == rows("tasks-by-field", field="agriculture")
     assert {r["field"] for r in by_label} == {"agriculture"}, "a row outside the field"
-    # 4655 "a) Lĩnh vực nông nghiệp" and Nam Định "a) Lĩnh vực sản xuất nông nghiệp" (document level); 684's
-    # task "Gắn kết, lồng ghép với kế hoạch ... tái cơ cấu ngành nông nghiệp" (task level)
+    # 4655 "a) Lĩnh vực nông nghiệp", Nam Định "a) Lĩnh vực sản xuất nông nghiệp" and 4485's news copy "a]
+    # Lĩnh vực nông nghiệp:" (document level); 684's task "Gắn kết, lồng ghép với kế hoạch ... tái cơ cấu
+    # ngành nông nghiệp" (task level)
     assert {(r["level"], r["document"]) for r in by_label} == {
         ("document", P4655),
         ("document", PND),
+        ("document", f"4485/KH-UBND {KT}"),
         ("task", f"684/QĐ-UBND {BK}"),
     }
 

@@ -100,5 +100,5 @@ def test_kg_serve_answers_every_named_query_like_the_embedded_store(
 
 
 def test_pushing_to_kg_serve_says_it_refuses_writes(built: Path, kg_serve: gateway.Gateway) -> None:
-    with pytest.raises(EndpointError, match=r"HTTP 403 .*read-only"):
+    with pytest.raises(EndpointError, match=r"HTTP 403: .*read-only"):
         push(kg_serve.base_url + "/store", store_graphs(open_store(built)))

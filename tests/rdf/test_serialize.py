@@ -18,7 +18,8 @@ from rdflib.compare import graph_diff, isomorphic
 from rdflib.namespace import SKOS
 
 from graph_seed import GOLD_RECORDS_DIR, seed_graph
-from kg.build import OUTPUT_NAMES, build, collect_inputs, read_records
+from kg.build import OUTPUT_NAMES, build
+from kg.build_inputs import collect_inputs, read_records
 from kg.namespaces import SCHEMA, VPO
 from kg.rdf import runs as runs_module
 from kg.rdf.mapping import records_to_graph

@@ -23,6 +23,56 @@
     return keys.some(function (k) { return k.indexOf(q) >= 0 || k.replace(/ /g, "").indexOf(compact) >= 0; });
   }
 
+  /* Ranking, the same rule as kg.present.views.search.rank_of / ranked (tests check both on the same
+   * queries): the document number > every word a word of the keys > every word the start of one > a
+   * substring; ties by lineage tier, then the Vietnamese name, then the id. */
+  var NUMBER = 0, ALL_TOKENS = 1, PREFIX = 2, SUBSTRING = 3;
+  function tokensOf(keys) {
+    var have = {};
+    keys.forEach(function (k) { k.split(" ").forEach(function (w) { if (w) { have[w] = true; } }); });
+    return have;
+  }
+  function joined(words, have) {
+    var out = [], i = 0;
+    while (i < words.length) {
+      if (have[words[i]] !== true && i + 1 < words.length && have[words[i] + words[i + 1]] === true) {
+        out.push(words[i] + words[i + 1]); i += 2;
+      } else {
+        out.push(words[i]); i += 1;
+      }
+    }
+    return out;
+  }
+  function numberHit(q, words, number, have) {
+    if (q.replace(/ /g, "") === number.replace(/ /g, "")) { return true; }
+    var lead = number.split(" ")[0];
+    return /^[0-9]+$/.test(lead) && words.indexOf(lead) >= 0 && words.every(function (w) { return have[w] === true; });
+  }
+  function rankOf(query, n) {
+    var q = norm(query);
+    if (!q) { return null; }
+    if (!n.searchTokens) { n.searchTokens = tokensOf(n.search); }  /* keys never change: split them once */
+    var have = n.searchTokens;
+    var words = joined(q.split(" "), have);
+    if (n.number && numberHit(q, words, n.number, have)) { return NUMBER; }
+    var compact = q.replace(/ /g, "");
+    if (words.every(function (w) { return have[w] === true; }) ||
+        n.search.some(function (k) { return k.replace(/ /g, "") === compact; })) { return ALL_TOKENS; }
+    var all = Object.keys(have);
+    if (words.every(function (w) { return all.some(function (t) { return t.indexOf(w) === 0; }); })) { return PREFIX; }
+    return matches(q, n.search) ? SUBSTRING : null;
+  }
+  function cmp(a, b) { return a < b ? -1 : (a > b ? 1 : 0); }
+  function ranked(query, nodes) {
+    var hits = [];
+    nodes.forEach(function (n) { var r = rankOf(query, n); if (r !== null) { hits.push([r, n]); } });
+    hits.sort(function (a, b) {
+      return (a[0] - b[0]) || (a[1].search_tier - b[1].search_tier) || cmp(norm(a[1].full_vi), norm(b[1].full_vi)) ||
+        cmp(a[1].full_vi, b[1].full_vi) || cmp(a[1].id, b[1].id);
+    });
+    return hits.map(function (h) { return h[1]; });
+  }
+
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -34,6 +84,20 @@
     return node ? JSON.parse(node.textContent) : null;
   }
   function pick(obj) { return state.lang === "en" ? obj.en : obj.vi; }
+  /* Vietnamese shown in English mode (a number, a quote, a task's text): lang="vi" for readers and screen
+   * readers, and a visible mark saying it is the original, not a translation. */
+  function original(node) {
+    node.setAttribute("lang", "vi");
+    if (state.lang === "en") {
+      node.appendChild(document.createTextNode(" "));
+      node.appendChild(el("abbr", { "class": "orig", title: "original language: Vietnamese" }, "VI"));
+    }
+    return node;
+  }
+  function valueCell(tag, f) {
+    var cell = el(tag, {}, state.lang === "en" ? f[2] : f[1]);
+    return f[3] ? original(cell) : cell;
+  }
 
   /* ---- language ------------------------------------------------------------------------------- */
   function loadLang() {
@@ -151,10 +215,10 @@
     facts.forEach(function (f) {
       var row = el("div", { "class": "tip-row" });
       row.appendChild(el("span", { "class": "tip-key" }, self.factName(f[0]) + ": "));
-      row.appendChild(el("span", {}, state.lang === "en" ? f[2] : f[1]));
+      row.appendChild(valueCell("span", f));
       box.appendChild(row);
     });
-    if (evidence.length) { box.appendChild(el("div", { "class": "tip-quote" }, "“" + evidence[0].quote + "”")); }
+    if (evidence.length) { box.appendChild(original(el("div", { "class": "tip-quote" }, "“" + evidence[0].quote + "”"))); }
     return box;
   };
   Graph.prototype.factName = function (key) {
@@ -247,12 +311,13 @@
 
   /* ---- details panel -------------------------------------------------------------------------- */
   function quoteBlock(ev, root) {
-    var block = el("blockquote", { "class": "quote" });
+    var block = el("blockquote", { "class": "quote", lang: "vi" });
     if (ev.before) { block.appendChild(document.createTextNode("…" + ev.before)); }
     block.appendChild(el("mark", {}, ev.quote));
     if (ev.after) { block.appendChild(document.createTextNode(ev.after + "…")); }
     var wrap = el("div", { "class": "evidence" });
     wrap.appendChild(block);
+    if (state.lang === "en") { wrap.appendChild(original(el("span", { "class": "orig-note" }, "Quote"))); }
     if (ev.source) {
       var a = el("a", { href: root + ev.source, "class": "source-link" },
                  (state.lang === "en" ? "Open in source text" : "Mở trong văn bản nguồn") + " (" + ev.file + ")");
@@ -264,13 +329,14 @@
   Graph.prototype.panel = function (title, facts, evidence, extra) {
     var body = document.getElementById("details-body");
     body.textContent = "";
-    body.appendChild(el("h2", {}, title));
+    var heading = body.appendChild(el("h2", {}, title));
+    if (this.titleOriginal) { original(heading); }
     var table = el("table", { "class": "facts" });
     var self = this;
     facts.forEach(function (f) {
       var row = el("tr");
       row.appendChild(el("th", {}, self.factName(f[0])));
-      row.appendChild(el("td", {}, state.lang === "en" ? f[2] : f[1]));
+      row.appendChild(valueCell("td", f));
       table.appendChild(row);
     });
     body.appendChild(table);
@@ -289,6 +355,7 @@
     state.selected = id;
     this.shown = function () { self.showNode(id); };
     var kind = this.data.kinds[n.kind] ? pick(this.data.kinds[n.kind]) : n.kind;
+    this.titleOriginal = !!n.en_original;
     this.panel(this.fullLabel(n), n.facts.length ? n.facts : [["type", kind, kind]], n.evidence, function (body) {
       if (n.page && n.id !== self.data.focus) {
         body.appendChild(el("a", { href: self.root + n.page, "class": "button own-page" },
@@ -305,6 +372,7 @@
     this.shown = function () { self.showEdge(id); };
     var rel = this.data.relations[e.relation] || { vi: e.relation, en: e.relation };
     var title = this.fullLabel(this.byId[e.from]) + " → " + this.fullLabel(this.byId[e.to]);
+    this.titleOriginal = false;
     this.panel(pick(rel) + ": " + title, e.facts, e.evidence, null);
   };
 
@@ -355,13 +423,14 @@
   };
   Graph.prototype.search = function (query) {
     var self = this;
-    var hits = this.data.nodes.filter(function (n) { return matches(query, n.search); });
+    var hits = ranked(query, this.data.nodes);
     this.highlight(hits.map(function (n) { return n.id; }));
     var list = document.getElementById("search-results");
     list.textContent = "";
     hits.slice(0, 50).forEach(function (n) {
       var li = el("li", { "data-id": n.id });
       var b = el("button", { type: "button", "class": "linklike result" }, self.fullLabel(n));
+      if (n.en_original) { original(b); }
       b.addEventListener("click", function () { self.pick(n.id); });
       li.appendChild(b);
       var kind = self.data.kinds[n.kind];
@@ -452,6 +521,11 @@
       },
       focusOn: function (ids) { graph.focusOn(ids); },
       norm: norm,
+      /* the ranked search over the current page's nodes, as [id, full Vietnamese label]: tests compare it
+       * with kg.present.views.search.ranked on the same queries */
+      ranked: function (query) {
+        return graph ? ranked(query, graph.data.nodes).map(function (n) { return [n.id, n.full_vi]; }) : [];
+      },
       network: graph ? graph.network : null,
       drawn: function () { return !!state.drawn; },
       ready: true

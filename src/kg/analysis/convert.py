@@ -31,6 +31,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, URIRef
 
 from kg.analysis.index import DOCUMENT_TERMS, Index, Quote, fetch, local_name, sorted_quotes
+from kg.lexicon.english import english_deadline
 from kg.namespaces import ORG, VPO
 
 # Classes that make a node a document, from the ontology's term list (the ontology graph may add subclasses).
@@ -43,6 +44,7 @@ DEFAULT_DIRECTIVE_CLASSES = frozenset(
 _ABSTRACT = frozenset(str(c) for c in (VPO.Document, VPO.Directive, VPO.ImplementingDocument))
 _RELATIONS = {str(VPO.implements): "implements", str(VPO.basedOn): "based_on"}
 _ROLE_ORDER = ("lead", "standingBody", "coordinate", "reportsTo", "funds")
+_CITING = (VPO.implements, VPO.basedOn, VPO.cites, VPO.lineageTarget)
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,12 @@ class PolicyGraphs:
     provinces: tuple[str, ...] = ()
     issued_by: tuple[tuple[str, str], ...] = ()
     answers_for: tuple[tuple[str, str], ...] = ()
+    cites: tuple[tuple[str, str], ...] = ()  # (document, document it cites) for the views' text
     sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # IRI -> (file, document)
     # the 2025 reorganisation: body (or province) → direct successor, edges carrying the change events
     successors: nx.DiGraph = field(default_factory=nx.DiGraph)
+    # every deadline as printed → its English (kg.lexicon.english), for those the vocabulary reads
+    deadlines_en: dict[str, str] = field(default_factory=dict)
 
 
 def to_networkx(source: Any) -> PolicyGraphs:
@@ -124,9 +129,16 @@ def from_index(index: Index) -> PolicyGraphs:
         provinces=tuple(index.subjects(RDF.type, str(VPO.Province))),
         issued_by=tuple(index.pairs(VPO.issuedBy)),
         answers_for=tuple(index.pairs(VPO.answersFor)),
+        cites=tuple(index.pairs(VPO.cites)),
         sources=_sources(index),
         successors=successor_graph(index),
+        deadlines_en=_deadlines_en(index),
     )
+
+
+def _deadlines_en(index: Index) -> dict[str, str]:
+    texts = sorted({text for _, text in index.pairs(VPO.deadlineText)})
+    return {t: en for t in texts if (en := english_deadline(t)) is not None}
 
 
 # --- lineage ----------------------------------------------------------------------------------------------
@@ -431,9 +443,17 @@ def _role_rank(role: str) -> tuple[int, str]:
 # --- what resolves to nothing -----------------------------------------------------------------------------
 
 
+def unresolved_subjects(index: Index) -> set[str]:
+    """The subjects whose quotes ``Unresolved`` carries (as ``_unresolved`` picks them): statements citing
+    what the graph does not describe, and mentions of no document."""
+    citing = {s for pred in _CITING for s, o in index.pairs(pred) if not index.described(o)}
+    mentions = index.subjects(RDF.type, str(VPO.Mention))
+    return citing | {m for m in mentions if not index.values(m, VPO.mentionedDocument)}
+
+
 def _unresolved(index: Index, lineage: nx.DiGraph) -> tuple[Unresolved, ...]:
     found = []
-    for pred in (VPO.implements, VPO.basedOn, VPO.cites, VPO.lineageTarget):
+    for pred in _CITING:
         for s, o in index.pairs(pred):
             if not index.described(o):
                 citing = _citing_document(index, s)
@@ -458,11 +478,13 @@ def _citing_document(index: Index, subject: str) -> str:
 
 
 def _add_view_lineage(index: Index, graph: nx.DiGraph) -> None:
-    """Per-document classes, Vietnamese title and own jurisdiction; per-edge direct relations and quotes."""
+    """Per-document classes, Vietnamese title, own jurisdiction and signer; per-edge direct relations and
+    quotes."""
     for doc, data in graph.nodes(data=True):
         data["types"] = [local_name(t) for t in index.values(doc, RDF.type) if t.startswith(str(VPO))]
         data["title_vi"] = index.text_in(doc, "vi", VPO.title)
         data["jurisdiction"] = index.first(doc, VPO.jurisdiction)
+        data["signer"] = index.first(doc, VPO.signedBy)
     for _, _, data in graph.edges(data=True):
         data["direct"], data["stated_quotes"] = [], {}
     for pred, rel in _RELATIONS.items():

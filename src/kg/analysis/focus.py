@@ -1,10 +1,12 @@
-"""Trace and who without converting the whole graph: fetch only the neighbourhood a question needs.
+"""Trace, who and compare without converting the whole graph: fetch only the neighbourhood a question needs.
 
 At national scale converting every triple (kg.analysis.convert.to_networkx) takes tens of seconds, while
-``trace DOC`` needs only the documents linked to DOC by implements/basedOn paths, and ``who AGENCY`` only
-that agency's assignments and the lineage above its plans. Each function here asks the source with SPARQL
-property paths for that neighbourhood (kg.analysis.index.fetch with a scope), builds small graphs with the
-same converter, and runs the same analysis on them, so answers are those of the whole graph.
+``trace DOC`` needs only the documents linked to DOC by implements/basedOn paths (and, for its "now", the
+changed bodies their tasks name), ``who AGENCY`` only that agency's assignments and the lineage above its
+plans, and ``compare --implementing DOC`` only the documents below DOC with their tasks and assignments.
+Each function here asks the source with SPARQL property paths for that neighbourhood (kg.analysis.index.fetch
+with a scope), builds small graphs with the same converter, and runs the same analysis on them, so answers
+are those of the whole graph.
 
 Names are resolved first against a light directory (documents' numbers, labels and titles; agencies' names),
 so unknown names raise the same errors with the same suggestions. Property paths follow the direct
@@ -14,20 +16,28 @@ inferred vpo:derivesFrom closure is not relied on, so an asserted graph alone is
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS
 
-from kg.analysis.convert import PolicyGraphs, agency_directory, from_index, successor_graph
-from kg.analysis.index import DOCUMENT_TERMS, Index
-from kg.analysis.lookup import find_agencies, find_documents
+from kg.analysis.compare import Comparison, compare_implementing
+from kg.analysis.convert import (
+    PolicyGraphs,
+    agency_directory,
+    from_index,
+    successor_graph,
+    unresolved_subjects,
+)
+from kg.analysis.index import DOCUMENT_TERMS, Index, fetch
+from kg.analysis.lookup import find_documents
+from kg.analysis.rows import select_values
 from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
 from kg.analysis.trace_now import with_now
-from kg.analysis.who import WhoResult, held_as_of, who
+from kg.analysis.who import WhoResult, as_written_or_held_now, held_as_of, who
 from kg.namespaces import ORG, VPO
 
 _LINEAGE = "(vpo:implements|vpo:basedOn)"
@@ -46,13 +56,13 @@ def _iris(nodes: Iterable[str]) -> str:
 _AROUND = (VPO.lineageStatement, VPO.issuedBy, VPO.jurisdiction, VPO.hasTarget, VPO.inField)
 
 
-def _read(source: Any, patterns: Iterable[str]) -> Index:
+def _read(source: Any, patterns: Iterable[str], quotes: bool = True) -> Index:
     """The Index of the subjects the ``patterns`` bind to ``?s`` (one query each, so each stays a simple
     lookup), with what lies around them and the ontology's class axioms and field concepts."""
     found: set[str] = set()
     for pattern in (*patterns, "?s rdfs:subClassOf ?c", "?s a skos:Concept"):
         found.update(subjects(source, pattern))
-    return fetch_subjects(source, found, follow=_AROUND, depth=2)
+    return fetch_subjects(source, found, follow=_AROUND, depth=2, quotes=quotes)
 
 
 def _union(branches: Iterable[str]) -> str:
@@ -75,8 +85,9 @@ def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
     return from_index(_read(source, [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]))
 
 
-def trace_in(source: Any, document: str) -> Trace:
-    """``trace`` of ``document`` (symbol, label or IRI), reading only its lineage neighbourhood.
+def trace_in(source: Any, document: str, as_of: str | None = None) -> Trace:
+    """``trace`` of ``document`` (symbol, label or IRI), reading only its lineage neighbourhood; the bodies
+    that changed are named with their holders on ``as_of`` (ISO date; None: after every change known).
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
@@ -89,14 +100,91 @@ def trace_in(source: Any, document: str) -> Trace:
     [('2-NQ/TW', 1), ('5-KL/TW', 0), ('1/KH-UBND', -1)]
     """
     focus = find_documents(document_directory(source).lineage, document)
-    result = trace(lineage_around(source, focus).lineage, document)
-    around = replace(bodies_around(source, [n.iri for n in result.nodes]), successors=changes_around(source))
-    return with_now(around, result)
+    around = lineage_around(source, focus)
+    result = trace(around.lineage, document)
+    return with_now(changed_bodies_around(source, around, [n.iri for n in result.nodes]), result, as_of)
 
 
-def bodies_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
+def changed_bodies_around(source: Any, around: PolicyGraphs, documents: Sequence[str]) -> PolicyGraphs:
+    """What a trace's "now" reads (kg.analysis.trace_now), and no more: the reorganisation's steps, the
+    documents' issuers (``around``, their converted lineage), and of the agencies their tasks name only the
+    changed ones, each as one edge to a stand-in task of its document. The task and assignment nodes of a
+    national chain (hundreds of thousands of triples and quotes) are never converted: one DISTINCT query
+    gives the (document, agency) pairs."""
+    successors = changes_around(source)
+    changed = {n for n in successors if successors.out_degree(n)}
+    named = [(p, a) for p, a in _named_agencies(source, documents) if a in changed]
+    agencies = sorted({a for _, a in named})
+    index = fetch_subjects(source, agencies, _AGENCY_NAMES, quotes=False, follow=(VPO.jurisdiction,), depth=1)
+    resp = agency_directory(index, agencies)
+    for plan, agency in named:
+        stand_in = f"{plan}#named-agencies"
+        resp.add_node(stand_in, kind="task", plan=plan)
+        resp.add_edge(agency, stand_in)
+    return PolicyGraphs(lineage=around.lineage, responsibility=resp, successors=successors)
+
+
+def _named_agencies(source: Any, documents: Sequence[str]) -> list[tuple[str, str]]:
+    """(document, agency) for every agency a task of one of ``documents`` names, in any role (as the
+    converter reads tasks: vpo:taskOf or vpo:hasTask; n-ary assignments or the leads shortcuts)."""
+    if not documents:
+        return []
+    own = f"VALUES ?p {{ {_iris(documents)} }}"
+    tasks = _union(["?t vpo:taskOf ?p", "?p vpo:hasTask ?t"])
+    agencies = _union(["?x vpo:assignedTask ?t ; vpo:assignedAgency ?a", "?a vpo:leads|vpo:coordinates ?t"])
+    _, rows = select_values(source, f"SELECT DISTINCT ?p ?a WHERE {{ {own} {tasks} {agencies} }}")
+    return sorted((p, a) for p, a in rows if p and a)
+
+
+def compare_in(source: Any, directive: str, as_merged: bool = False) -> Comparison:
+    """``compare_implementing`` of ``directive`` (symbol, label or IRI), reading only the documents below
+    it with their tasks and assignments, without quotes (a comparison shows none).
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+    ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... <urn:p> a vpo:Plan ; rdfs:label "1/KH-UBND" ; vpo:ingested true ; vpo:implements <urn:r> .
+    ... <urn:r> a vpo:Resolution ; vpo:identifier "2-NQ/TW" .
+    ... <urn:t> a vpo:Task ; vpo:taskOf <urn:p> ; vpo:deadlineText "Năm 2025" .
+    ... <urn:a> a vpo:Agency ; rdfs:label "Sở Y tế" ; vpo:leads <urn:t> .''')
+    >>> plan, = compare_in(g, "2-nq/tw").plans
+    >>> plan.label, plan.task_count, [(lc.label, lc.tasks) for lc in plan.leads], plan.deadlines
+    ('1/KH-UBND', 1, [('Sở Y tế', 1)], (('Năm 2025', 1),))
+    """
+    focus = find_documents(document_directory(source).lineage, directive)
+    around = lineage_around(source, focus)
+    below = {d for f in focus if f in around.lineage for d in nx.ancestors(around.lineage, f)}
+    # (a VALUES block with no value is refused by some engines: nothing below, nothing to read)
+    tasks = bodies_around(source, below, quotes=False) if below else PolicyGraphs(nx.DiGraph(), nx.DiGraph())
+    graphs = PolicyGraphs(
+        lineage=around.lineage,
+        responsibility=tasks.responsibility,
+        field_labels={**around.field_labels, **tasks.field_labels},
+        successors=changes_around(source),
+    )
+    return compare_implementing(graphs, directive, as_merged)
+
+
+def metrics_graphs(source: Any) -> PolicyGraphs:
+    """The whole graph converted for ``kg metrics``: every document, task and assignment, but of the quotes
+    (half of what ``to_networkx`` reads) only the unresolved references' ones, the only quotes metrics show.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+    ... <urn:p> a vpo:Plan ; vpo:identifier "1/KH-UBND" ; vpo:implements <urn:gone> .''')
+    >>> [(u.citing, u.target) for u in metrics_graphs(g).unresolved]
+    [('urn:p', 'urn:gone')]
+    """
+    index = fetch(source, quotes=False)
+    wanted = unresolved_subjects(index)
+    if wanted:
+        index = replace(index, quotes=fetch_subjects(source, wanted, predicates=()).quotes)
+    return from_index(index)
+
+
+def bodies_around(source: Any, documents: Iterable[str], quotes: bool = True) -> PolicyGraphs:
     """The converted ``documents`` (IRIs) with their issuers, tasks, assignments and the agencies these
-    name: what a trace's "now" needs besides the reorganisation's steps."""
+    name (with their quotes, unless not ``quotes``)."""
     own = f"VALUES ?p {{ {_iris(documents)} }}"
     tasks = _union([f"{own} ?t vpo:taskOf ?p", f"{own} ?p vpo:hasTask ?t"])
     patterns = [
@@ -106,7 +194,7 @@ def bodies_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
         f"{{ {tasks} }} ?asg vpo:assignedTask ?t ; vpo:assignedAgency ?s",
         f"{{ {tasks} }} ?s vpo:leads|vpo:coordinates ?t",
     ]
-    return from_index(_read(source, patterns))
+    return from_index(_read(source, patterns, quotes))
 
 
 def agency_names(source: Any) -> PolicyGraphs:
@@ -163,5 +251,5 @@ def who_in(source: Any, agency: str, province: str | None = None, as_of: str | N
     if as_of:
         found = held_as_of(names, agency, province, as_of)
     else:
-        found = find_agencies(names.responsibility, agency, province)
+        found, _ = as_written_or_held_now(names, agency, province)
     return who(replace(duties_around(source, found), successors=names.successors), agency, province, as_of)

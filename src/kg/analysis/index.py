@@ -81,9 +81,10 @@ PREDICATES: tuple[URIRef, ...] = (
     VPO.comparator,
 )
 # Read for the views (kg.present.views) on top of PREDICATES: agency hierarchy, inferred answersFor,
-# source files.
+# source files, signers.
 VIEW_PREDICATES: tuple[URIRef, ...] = (
     VPO.parentAgency,
+    VPO.signedBy,
     VPO.answersFor,
     VPO.fileName,
     VPO.describes,
@@ -181,16 +182,17 @@ class Index:
         return bool(self.by_subject.get(s))
 
 
-def fetch(source: Any) -> Index:
+def fetch(source: Any, quotes: bool = True) -> Index:
     """Query ``source`` (rdflib graph, Oxigraph store or query callable) and index what analysis needs.
 
     Four queries: the triples of PREDICATES but rdf:type, the rdf:type triples naming CLASSES (and
-    subclasses), the subclasses, and the quotes. kg.analysis.neighbourhood reads a part of the graph instead.
+    subclasses), the subclasses, and (unless not ``quotes``: they are half the cost) the quotes.
+    kg.analysis.focus reads a part of the graph instead.
     """
     values = " ".join(f"<{p}>" for p in (*PREDICATES, *VIEW_PREDICATES) if p != RDF.type)
     names, rows = select_values(source, _TRIPLES_QUERY.format(predicates=values))
     rows += _type_rows(source, names)
-    return index_rows(names, rows, select_values(source, _EVIDENCE_QUERY))
+    return index_rows(names, rows, select_values(source, _EVIDENCE_QUERY) if quotes else ((), ()))
 
 
 def _type_rows(source: Any, names: Sequence[str]) -> list[tuple[str | None, ...]]:

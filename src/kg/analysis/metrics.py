@@ -197,12 +197,11 @@ def _implemented(lineage: nx.DiGraph, doc: str) -> bool:
     return any("implements" in lineage.edges[p, doc].get("relations", []) for p in lineage.predecessors(doc))
 
 
-def _is_read_plan(lineage: nx.DiGraph, doc: str) -> bool:
-    """A decision whose text was read and which itself carries out another document is the implementing
-    end of a chain (e.g. a decision issuing a plan), not a directive waiting for plans."""
-    return bool(lineage.nodes[doc].get("ingested")) and any(
-        "implements" in lineage.edges[doc, s].get("relations", []) for s in lineage.successors(doc)
-    )
+def _carries_out(lineage: nx.DiGraph, doc: str) -> bool:
+    """A decision that itself carries out another document is the implementing end of a chain (e.g. a
+    decision issuing a plan: Kon Tum's 1466/QĐ-UBND "ban hành Kế hoạch triển khai thực hiện Kết luận số
+    50-KL/TW"), not a directive waiting for plans, whether its own text was read or only cited."""
+    return any("implements" in lineage.edges[doc, s].get("relations", []) for s in lineage.successors(doc))
 
 
 def gaps(graphs: PolicyGraphs) -> Gaps:
@@ -231,7 +230,7 @@ def gaps(graphs: PolicyGraphs) -> Gaps:
     orphans = [
         _label(lineage, d)
         for d, is_directive in lineage.nodes(data="directive")
-        if is_directive and not _implemented(lineage, d) and not _is_read_plan(lineage, d)
+        if is_directive and not _implemented(lineage, d) and not _carries_out(lineage, d)
     ]
     only_coord = [
         AgencyGap(w.agency, w.label, w.province, w.coordinate)

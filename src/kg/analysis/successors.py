@@ -4,7 +4,7 @@ and legal basis. Names as written are never replaced (NOTES.md G6): the answer s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -35,19 +35,31 @@ class Holder:
     label: str
     province: str | None
     steps: tuple[ChangeStep, ...]
+    label_en: str | None = None  # the graph's English label of the body, when it has one
 
     @property
     def name(self) -> str:
         """The label with its province when the label does not say it: "Sở Y tế (Thái Nguyên)"."""
-        if self.province and fold(self.province) not in fold(self.label):
-            return f"{self.label} ({self.province})"
-        return self.label
+        return self._with_province(self.label)
 
-    def text(self) -> str:
+    @property
+    def name_en(self) -> str:
+        """The English name with its province ("Department of Health (Thái Nguyên)"); the Vietnamese name
+        when the graph has no English label (never an accent-stripped rewrite of it)."""
+        return self._with_province(self.label_en) if self.label_en else self.name
+
+    def _with_province(self, label: str) -> str:
+        if self.province and fold(self.province) not in fold(label):
+            return f"{label} ({self.province})"
+        return label
+
+    def text(self, lang: str = "vi") -> str:
         """The name and the legal bases of the steps: "Sở Y tế (Thái Nguyên) — Nghị quyết 202/2025/QH15 …";
-        the name alone when nothing changed."""
+        the name alone when nothing changed. ``lang="en"`` names the body in English; the legal bases stay
+        as the texts cite them (numbers and titles of Vietnamese documents are not translated)."""
+        name = self.name_en if lang == "en" else self.name
         bases = "; ".join(dict.fromkeys(b for s in self.steps for b in s.bases))
-        return f"{self.name} — {bases}" if bases else self.name
+        return f"{name} — {bases}" if bases else name
 
 
 def holders(graphs: PolicyGraphs, body: str, as_of: str | None = None) -> tuple[Holder, ...]:
@@ -66,7 +78,13 @@ def holders(graphs: PolicyGraphs, body: str, as_of: str | None = None) -> tuple[
     _walk(graphs.successors, body, as_of, (), found)
     if not found:
         found.append(Holder(body, _label(graphs, body), _province(graphs, body), ()))
+    found = [replace(h, label_en=_label_en(graphs, h.agency)) for h in found]
     return tuple(sorted(found, key=lambda h: fold(h.label)))
+
+
+def _label_en(graphs: PolicyGraphs, node: str) -> str | None:
+    names = graphs.names.get(node)
+    return names.first("en") if names else None
 
 
 def _walk(

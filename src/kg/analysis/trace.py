@@ -93,6 +93,7 @@ class Trace(Tabular):
     leaves: tuple[str, ...]  # documents below the focus that nothing implements
     groups: tuple[Group, ...]
     now: tuple[BodyNow, ...] = ()  # bodies the documents name that changed in 2025 (kg.analysis.trace_now)
+    as_of: str | None = None  # the date ``now`` answers for (None: after every change known)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per document on the trace (``distance`` > 0 above the focus, < 0 below, 0 the focus)."""

@@ -14,7 +14,7 @@ from kg.text.strings import fold
 
 def with_now(graphs: PolicyGraphs, result: Trace, as_of: str | None = None) -> Trace:
     """``result`` with its ``now`` filled from ``graphs`` (lineage issuers, responsibility, successors)."""
-    return replace(result, now=bodies_now(graphs, result, as_of))
+    return replace(result, now=bodies_now(graphs, result, as_of), as_of=as_of)
 
 
 def bodies_now(graphs: PolicyGraphs, result: Trace, as_of: str | None = None) -> tuple[BodyNow, ...]:

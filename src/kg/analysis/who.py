@@ -14,6 +14,8 @@ from kg.analysis.index import Quote, sorted_quotes
 from kg.analysis.lookup import agencies, find_agencies
 from kg.analysis.successors import Holder, body_pool, holders
 from kg.analysis.trace import LineageLink, check_acyclic, make_link
+from kg.errors import UnknownAgency
+from kg.lexicon.gazetteer import resolve_agency
 from kg.tabular import Tabular
 from kg.text.strings import fold
 
@@ -51,6 +53,7 @@ class WhoResult(Tabular):
     agencies: tuple[tuple[str, str], ...]  # (IRI, label)
     duties: tuple[Duty, ...]
     as_of: str | None = None  # the date the "now" column answers for (None: after every known change)
+    held_now: bool = False  # no task names the body as written: these are the tasks it holds today
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per duty; fields joined by "; ", quotes by " | "."""
@@ -121,7 +124,9 @@ def who(
     the body holding it now (or on ``as_of``, an ISO date).
 
     With ``as_of``, ``agency`` names a body as it stood that day (it may be one the reorganisation made):
-    the tasks are those of every body whose work it held then, as the texts name them.
+    the tasks are those of every body whose work it held then, as the texts name them. Without it, a name
+    no task carries as written but the reorganisation made (Bộ Nông nghiệp và Môi trường in a 2024 graph)
+    answers with the tasks that body holds today (``held_now``).
 
     Raises kg.errors.UnknownAgency with the closest names when nothing matches.
 
@@ -143,7 +148,11 @@ def who(
     kg.errors.UnknownAgency: unknown agency 'So Tai chinh'. Did you mean: Sở Khoa học và Công nghệ?
     """
     resp = graphs.responsibility
-    found = held_as_of(graphs, agency, province, as_of) if as_of else find_agencies(resp, agency, province)
+    held_now = False
+    if as_of:
+        found = held_as_of(graphs, agency, province, as_of)
+    else:
+        found, held_now = as_written_or_held_now(graphs, agency, province)
     chains: dict[str, tuple[Chain, ...]] = {}
     duties = []
     for node in found:
@@ -155,12 +164,34 @@ def who(
             duties.append(_duty(graphs, node, task, chains.get(plan or "", ()), now))
     duties.sort(key=lambda d: (fold(d.agency_label), fold(d.plan_label or ""), d.role != "lead", d.task))
     labels = tuple((n, str(resp.nodes[n].get("label") or n)) for n in found)
-    return WhoResult(query=agency, province=province, agencies=labels, duties=tuple(duties), as_of=as_of)
+    return WhoResult(
+        query=agency, province=province, agencies=labels, duties=tuple(duties), as_of=as_of, held_now=held_now
+    )
 
 
-def held_as_of(graphs: PolicyGraphs, agency: str, province: str | None, as_of: str) -> list[str]:
-    """The agencies with tasks whose work the body ``agency`` names held on ``as_of`` (the bodies named
-    are taken as they stood that day: a name of a body that had gone by then means its holder)."""
+def as_written_or_held_now(graphs: PolicyGraphs, agency: str, province: str | None) -> tuple[list[str], bool]:
+    """The agencies named ``agency`` as the texts write it; when none is, those whose work the body of that
+    name holds today (True). The first miss is what is raised when neither finds anything: its suggestions
+    are names the texts use."""
+    try:
+        return find_agencies(graphs.responsibility, agency, province), False
+    except UnknownAgency as missing:
+        try:
+            held = held_as_of(graphs, agency, province, None)
+        except UnknownAgency:
+            held = []
+        if held:
+            return held, True
+        known = resolve_agency(agency, province)  # a real body, just not in this graph: say so
+        if known:
+            raise UnknownAgency(agency, missing.suggestions, known_as=known.name) from None
+        raise
+
+
+def held_as_of(graphs: PolicyGraphs, agency: str, province: str | None, as_of: str | None) -> list[str]:
+    """The agencies with tasks whose work the body ``agency`` names held on ``as_of`` (None: today; the
+    bodies named are taken as they stood that day: a name of a body that had gone by then means its
+    holder)."""
     named = find_agencies(body_pool(graphs), agency, province)
     held = {h.agency for n in named for h in holders(graphs, n, as_of)}
     return [

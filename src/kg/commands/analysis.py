@@ -14,24 +14,27 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from kg.analysis import compare as compare_mod
-from kg.analysis import metrics as metrics_mod
-from kg.analysis.convert import PolicyGraphs
-from kg.analysis.export import FORMATS, serialize
-from kg.analysis.focus import trace_in, who_in
-from kg.analysis.index import Quote
-from kg.analysis.load import load_graphs, load_source
-from kg.analysis.trace import LineageLink, Trace, children
-from kg.analysis.who import Duty, WhoResult
 from kg.commands.options import bom_mark, bom_option, graph_source_options, shown_default
 from kg.paths import VIS_DIR
+
+if TYPE_CHECKING:
+    from kg.analysis import compare as compare_mod
+    from kg.analysis.convert import PolicyGraphs
+    from kg.analysis.index import Quote
+    from kg.analysis.trace import LineageLink, Trace
+    from kg.analysis.who import Duty, WhoResult
+
+# The analyses (networkx, rdflib, pyoxigraph) are imported by the command that runs, not by `kg --help`
+# (issue 15: it imported ~700 modules). The export formats are named here for the option; a test keeps
+# them equal to kg.analysis.export.FORMATS.
+EXPORT_FORMATS = ("graphml", "gexf")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,16 +85,32 @@ def _quote(quotes: Sequence[Any]) -> str:
 
 @click.command("trace")
 @click.argument("document")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Name the body holding each changed body's work on this date (YYYY-MM-DD) instead of today.",
+)
 @graph_source_options
 @output_options
-def trace_cmd(document: str, data: tuple[Path, ...], store: Path | None, as_json: bool, as_csv: bool) -> None:
+def trace_cmd(
+    document: str,
+    as_of: datetime | None,
+    data: tuple[Path, ...],
+    store: Path | None,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
     """Lineage of DOCUMENT up to its roots and down to every leaf.
 
     DOCUMENT is a symbol such as 69-KL/TW (case and separators ignored), a label, or an IRI. Bodies the
     documents name (issuer, agencies of their tasks) that the 2025 reorganisation changed are listed with the
-    body holding their work now and the legal basis (--json "now"; --csv source_now/target_now).
+    body holding their work now (or --as-of a date) and the legal basis (--json "now"; --csv
+    source_now/target_now).
     """
-    result = trace_in(load_source(data, store), document)
+    from kg.analysis.focus import trace_in
+    from kg.analysis.load import load_source
+
+    result = trace_in(load_source(data, store), document, as_of.date().isoformat() if as_of else None)
     if as_json:
         _emit_json(result)
     elif as_csv:
@@ -144,7 +163,8 @@ def _print_trace(result: Trace) -> None:
 
 def _now_table(result: Trace) -> Table:
     """The bodies the documents name that the 2025 reorganisation changed, as written and now."""
-    table = Table(title="Bodies named that changed in 2025: who holds their work now", show_lines=True)
+    when = f"on {result.as_of}" if result.as_of else "now"
+    table = Table(title=f"Bodies named that changed in 2025: who holds their work {when}", show_lines=True)
     for col in ("document", "body as written", "named as", "now", "legal basis"):
         table.add_column(col, overflow="fold")
     for b in result.now:
@@ -157,6 +177,8 @@ def _now_table(result: Trace) -> Table:
 
 def _grow(branch: Tree, result: Trace, node: str, upward: bool, seen: set[str]) -> None:
     """Add the links of ``node`` under ``branch``; a document already shown is named, not expanded again."""
+    from kg.analysis.trace import children
+
     for link in children(result, node, upward):
         nxt = link.target if upward else link.source
         name = link.target_label if upward else link.source_label
@@ -211,6 +233,9 @@ def who_cmd(
     change and its legal basis.
     """
     day = as_of.date().isoformat() if as_of else None
+    from kg.analysis.focus import who_in
+    from kg.analysis.load import load_source
+
     result = who_in(load_source(data, store), agency, province, day)
     if as_json:
         _emit_json(result)
@@ -262,6 +287,11 @@ def _print_who(result: WhoResult, show_quotes: bool = True) -> None:
     """One table per plan, under the chain of directives that plan carries out (each step quoted)."""
     console = _console()
     when = f" (as of {result.as_of})" if result.as_of else ""
+    if result.held_now:
+        console.print(
+            f"[yellow]No task names {result.query!r} as written; these are the tasks it holds now, through "
+            "the 2025 reorganisation (--as-of DATE answers for another day).[/]"
+        )
     console.print(f"[bold]Tasks of {', '.join(label for _, label in result.agencies)}{when}[/]")
     by_plan: dict[str, list[Duty]] = {}
     for d in result.duties:
@@ -341,11 +371,14 @@ def compare_cmd(
     """
     if not implementing and len(documents) < 2:
         raise click.UsageError("give --implementing DIRECTIVE or at least two DOCUMENTS")
-    graphs = load_graphs(data, store)
-    if implementing:
-        result = compare_mod.compare_implementing(graphs, implementing, as_merged)
+    from kg.analysis import compare as compare_mod
+    from kg.analysis.focus import compare_in
+    from kg.analysis.load import load_graphs, load_source
+
+    if implementing:  # only the documents below the directive are read (kg.analysis.focus)
+        result = compare_in(load_source(data, store), implementing, as_merged)
     else:
-        result = compare_mod.compare_documents(graphs, list(documents))
+        result = compare_mod.compare_documents(load_graphs(data, store), list(documents))
     if as_json:
         _emit_json(result)
     elif as_csv:
@@ -361,6 +394,8 @@ _COMPARE_CSV = (
 
 
 def _compare_row(p: compare_mod.PlanSummary) -> list[Any]:
+    from kg.analysis.compare import target_text
+
     return [
         p.label,
         p.province,
@@ -373,12 +408,14 @@ def _compare_row(p: compare_mod.PlanSummary) -> list[Any]:
         "; ".join(f"{lc.now or lc.label} ({lc.tasks})" for lc in p.leads),
         len(p.tasks_without_lead),
         "; ".join(f"{d} ({n})" for d, n in p.deadlines),
-        "; ".join(compare_mod.target_text(t) for t in p.targets),
+        "; ".join(target_text(t) for t in p.targets),
         p.plan,
     ]
 
 
 def _print_comparison(result: compare_mod.Comparison) -> None:
+    from kg.analysis.compare import target_text
+
     console = _console()
     title = f"Plans implementing {result.directive_label}" if result.directive_label else "Documents compared"
     if not result.plans:
@@ -394,7 +431,7 @@ def _print_comparison(result: compare_mod.Comparison) -> None:
         ("tasks", lambda p: str(p.task_count)),
         ("fields covered", lambda p: "\n".join(p.fields_covered) or "—"),
         ("fields not covered", lambda p: "\n".join(p.fields_missing) or "—"),
-        ("targets", lambda p: "\n".join(compare_mod.target_text(t) for t in p.targets) or "—"),
+        ("targets", lambda p: "\n".join(target_text(t) for t in p.targets) or "—"),
         ("lead agencies (tasks)", lambda p: "\n".join(_lead_text(lc) for lc in p.leads) or "—"),
         ("tasks without a lead", lambda p: "\n".join(p.tasks_without_lead) or "—"),
         ("deadlines (tasks)", lambda p: "\n".join(f"{d} ({n})" for d, n in p.deadlines) or "—"),
@@ -422,6 +459,8 @@ _METRICS = ("workload", "brokers", "depth", "gaps", "communities")
 
 def compute_metrics(graphs: PolicyGraphs, only: str | None = None) -> dict[str, Any]:
     """The metrics by name (all, or ``only`` one), as plain values."""
+    from kg.analysis import metrics as metrics_mod
+
     makers: dict[str, Callable[[], Any]] = {
         "workload": lambda: [
             {**asdict(w), "total": w.total} for w in metrics_mod.workload(graphs.responsibility)
@@ -449,7 +488,10 @@ def metrics_cmd(
     """
     if as_csv and not only:
         raise click.UsageError("--csv prints one table: add --only " + "|".join(_METRICS))
-    values = compute_metrics(load_graphs(data, store), only)
+    from kg.analysis.focus import metrics_graphs
+    from kg.analysis.load import load_source
+
+    values = compute_metrics(metrics_graphs(load_source(data, store)), only)
     if as_json:
         _emit_json(values)
     elif as_csv:
@@ -469,6 +511,8 @@ def metrics_cmd(
 
 def _metric_rows(name: str, value: Any) -> tuple[list[str], list[list[Any]]]:
     """Header and rows of one metric's plain value."""
+    from kg.analysis.metrics import place_name
+
     if name == "gaps":
         rows: list[list[Any]] = [["task without a lead", f"{p}: {t}"] for p, t in value["tasks_without_lead"]]
         rows += [["directive with no downstream plan", d] for d in value["directives_without_plan"]]
@@ -482,7 +526,7 @@ def _metric_rows(name: str, value: Any) -> tuple[list[str], list[list[Any]]]:
         rows += [
             [
                 "agency that only coordinates",
-                f"{metrics_mod.place_name(a['label'], a['province'])}",
+                f"{place_name(a['label'], a['province'])}",
                 a["agency"],
             ]
             for a in value["coordinate_only"]
@@ -518,6 +562,7 @@ def report_cmd(out: Path, data: tuple[Path, ...], store: Path | None) -> None:
 
     One self-contained page (plots embedded) that opens from disk with no network.
     """
+    from kg.analysis.load import load_graphs
     from kg.present.report import render_report  # matplotlib is heavy: load it only for this command
 
     html = render_report(load_graphs(data, store))
@@ -527,7 +572,7 @@ def report_cmd(out: Path, data: tuple[Path, ...], store: Path | None) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="graphml", show_default=True)
 @click.option(
     "--graph",
     "which",
@@ -542,6 +587,10 @@ def report_cmd(out: Path, data: tuple[Path, ...], store: Path | None) -> None:
 @graph_source_options
 def export_cmd(fmt: str, which: str, out: Path | None, data: tuple[Path, ...], store: Path | None) -> None:
     """Export a graph as GraphML or GEXF (for Gephi)."""
+    from kg.analysis import metrics as metrics_mod
+    from kg.analysis.export import serialize
+    from kg.analysis.load import load_graphs
+
     graphs = load_graphs(data, store)
     graph = {
         "lineage": lambda: graphs.lineage,

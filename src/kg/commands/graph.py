@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -21,13 +22,18 @@ from rich.table import Table as RichTable
 from kg.commands.options import (
     bom_mark,
     bom_option,
+    credentials_options,
     folder_option,
     format_option,
     max_bytes_option,
+    remote_credentials,
     store_option,
 )
 from kg.errors import QueryError, shown_path
 from kg.paths import DATA_DIR, RAW_DIR
+
+if TYPE_CHECKING:
+    from kg.build import BuildResult
 
 _console = Console(stderr=True)
 _OUT_DIR_HELP = "Where kg.ttl, kg.nt, kg.jsonld and kg-inferred.ttl are."
@@ -57,21 +63,32 @@ def _progress_bar() -> Iterator[Callable[[int, int, Path], None]]:
         )
 
 
+_wait_option = click.option(
+    "--wait", is_flag=True, help="Wait for a build running on --out-dir instead of failing."
+)
+_store_link_option = folder_option(
+    "--store",
+    "store_dir",
+    default=None,
+    help="Also make this path a link to the store (the store itself is OUT_DIR/current/store).",
+)
+
+
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--jobs", "-j", type=int, default=None, help="Parallel extraction processes (default: all cores)."
 )
 @click.option("--strict", is_flag=True, help="Fail (keeping the previous build) if any input cannot be read.")
-@click.option("--wait", is_flag=True, help="Wait for a build running on --out-dir instead of failing.")
+@_wait_option
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every text again, even those the record cache (OUT_DIR/.cache/records) holds.",
+)
 @max_bytes_option
 @folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
-@folder_option(
-    "--store",
-    "store_dir",
-    default=None,
-    help="Also make this path a link to the store (the store itself is OUT_DIR/current/store).",
-)
+@_store_link_option
 @click.pass_context
 def build_cmd(
     ctx: click.Context,
@@ -79,6 +96,7 @@ def build_cmd(
     jobs: int | None,
     strict: bool,
     wait: bool,
+    no_cache: bool,
     max_bytes: int,
     out_dir: Path,
     store_dir: Path | None,
@@ -89,6 +107,12 @@ def build_cmd(
     them; other files in a folder are ignored. Each build is written whole into OUT_DIR/.builds/<id>/ (kg.ttl,
     kg.nt, kg.jsonld, kg-inferred.ttl, the store) and only then becomes OUT_DIR/current, in one step; the
     files are then published as OUT_DIR/kg.ttl and so on. A failed or killed build leaves the previous one.
+    The graph holds PATHS only: the new build replaces the previous one whole (to add a text to the corpus,
+    use `kg add`).
+
+    Each text's record is kept in OUT_DIR/.cache/records, by the text's sha256 and the extractor's version:
+    a rebuild extracts only the texts that are new or changed (all of them after the extractor or its
+    vocabulary changed; all of them with --no-cache).
 
     Unreadable inputs (empty, binary or another format, not UTF-8, larger than --max-bytes, not a regular
     file, broken or too deeply nested JSON) and second copies of a text are skipped, one line each naming the
@@ -100,9 +124,19 @@ def build_cmd(
     from kg.build import build
 
     with _progress_bar() as progress:
-        result = build(paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict, wait, max_bytes)
+        result = build(
+            paths or (RAW_DIR,), out_dir, store_dir, jobs, progress, strict, wait, max_bytes, not no_cache
+        )
+    _report_build(ctx, result)
+
+
+def _report_build(ctx: click.Context, result: BuildResult) -> None:
+    """The account of a build: counts, outputs, warnings and skipped inputs (then exit 1)."""
     inferred = ", ".join(f"{k} {v}" for k, v in result.inferred.items())
-    click.echo(f"built {result.triples} asserted triples from {result.inputs} inputs; inferred: {inferred}")
+    click.echo(
+        f"built {result.triples} asserted triples from {result.inputs} inputs "
+        f"({_texts(result.extracted)} extracted, {result.cached} from the record cache); inferred: {inferred}"
+    )
     for out in result.outputs:
         click.echo(f"  wrote {out}")
     click.echo(f"  store {result.store}")
@@ -113,6 +147,55 @@ def build_cmd(
     if result.skipped:
         click.echo(f"kg: {len(result.skipped)} input(s) skipped; the graph holds the others", err=True)
         ctx.exit(1)
+
+
+@click.command("add")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@folder_option("--raw-dir", default=RAW_DIR, help="The corpus folder the files are copied into.")
+@click.option(
+    "--jobs", "-j", type=int, default=None, help="Parallel extraction processes (default: all cores)."
+)
+@_wait_option
+@max_bytes_option
+@folder_option("--out-dir", default=DATA_DIR, help=_OUT_DIR_HELP)
+@_store_link_option
+@click.pass_context
+def add_cmd(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    raw_dir: Path,
+    jobs: int | None,
+    wait: bool,
+    max_bytes: int,
+    out_dir: Path,
+    store_dir: Path | None,
+) -> None:
+    """Add texts to the corpus (data/raw/) and rebuild its graph.
+
+    FILES are texts (*.txt) or records (*.json, as `kg extract --json` writes them). Each is copied into
+    RAW_DIR, then the graph is built from all of RAW_DIR as a new build (as `kg build` does); the record cache
+    makes that build extract only the new texts. Nothing is copied when any file is refused: a name RAW_DIR
+    holds with other content, a text RAW_DIR already holds under another name (both named), a file that is
+    no readable text or record. A file already in RAW_DIR under its own name is not copied again.
+
+    Exit status: 0 added and built; 1 built, some corpus inputs skipped (listed); 2 error (nothing copied,
+    or the build failed and the copies wait for the next `kg build`); 3 another build is running.
+    """
+    from kg.intake import add
+
+    with _progress_bar() as progress:
+        added = add(files, raw_dir, out_dir, store_dir, jobs, progress, wait, max_bytes)
+    for path in added.copied:
+        click.echo(f"added {shown_path(path)}")
+    for path in added.present:
+        click.echo(f"already in the corpus: {shown_path(path)}")
+    _report_build(ctx, added.build)
+
+
+def _texts(n: int) -> str:
+    return f"{n} text" if n == 1 else f"{n} texts"
 
 
 def _print_table(table: object, fmt: str) -> None:
@@ -138,6 +221,9 @@ def _print_table(table: object, fmt: str) -> None:
     )
 
 
+_TIMEOUT_HELP = "Seconds to wait for a connection, and for each read, before giving up."
+
+
 @click.command("query")
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, help="Query parameter key=value (repeatable).")
@@ -149,6 +235,16 @@ def _print_table(table: object, fmt: str) -> None:
     multiple=True,
     help="Default-graph IRI(s) to query (default: the asserted, inferred and ontology graphs).",
 )
+@click.option(
+    "--default-graph",
+    is_flag=True,
+    help="With --endpoint: query the server's own default graph (name no graphs), for a graph loaded "
+    "there, e.g. kg.nt without named graphs (Virtuoso: the union of all its graphs).",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help=_TIMEOUT_HELP
+)
+@credentials_options
 @bom_option
 @store_option
 def query_cmd(
@@ -157,25 +253,64 @@ def query_cmd(
     fmt: str,
     endpoint: str | None,
     graphs: tuple[str, ...],
+    default_graph: bool,
+    timeout: float,
+    user: str | None,
+    password_env: str | None,
+    auth: str,
     store_dir: Path,
 ) -> None:
     """Run a named query (see `kg queries`) or a .rq file.
 
     NAME is a query name or the path of a SPARQL file. It runs on the embedded store, or with --endpoint on
-    any SPARQL 1.1 query endpoint.
+    any SPARQL 1.1 query endpoint (credentials: --user, the password from KG_PASSWORD or asked for, or
+    http://user:password@host/… in the URL; never printed). When the project's named graphs are empty
+    there, a warning says how to query a graph loaded into the default graph (--default-graph).
 
-    Exit status: 0 ok (also when no row matches), 2 error (unknown query, bad --param, store or endpoint)."""
-    from kg.query.sparql import bind, resolve, run_local, run_remote
+    Exit status: 0 ok (also when no row matches), 2 error (unknown query, bad --param, store or endpoint:
+    unreachable, 401/403, no answer within --timeout)."""
+    from kg.query.sparql import bind, resolve, run_local
     from kg.store import DATASET, open_store
 
     query = resolve(name)
     text = bind(query, _params(params))
-    dataset = graphs or tuple(str(g) for g in DATASET)
     if endpoint:
-        table = run_remote(endpoint, text, dataset)
+        table = _query_remote(endpoint, text, graphs, default_graph, timeout, (user, password_env, auth))
+    elif default_graph or user:
+        raise QueryError("--default-graph and --user go with --endpoint (the embedded store needs neither)")
     else:
+        dataset = graphs or tuple(str(g) for g in DATASET)
         table = run_local(open_store(store_dir), text, dataset, str(query.path))
     _print_table(table, fmt)
+
+
+def _query_remote(
+    endpoint: str,
+    text: str,
+    graphs: tuple[str, ...],
+    default_graph: bool,
+    timeout: float,
+    who: tuple[str | None, str | None, str],
+) -> object:
+    """Run on the endpoint; warn on stderr when the graphs asked for are all empty there."""
+    from kg.query.remote import shown_url
+    from kg.query.sparql import empty_graphs, run_remote
+    from kg.store import DATASET
+
+    if graphs and default_graph:
+        raise QueryError("--graph and --default-graph exclude each other")
+    url, credentials = remote_credentials(endpoint, *who)
+    dataset = () if default_graph else graphs or tuple(str(g) for g in DATASET)
+    table = run_remote(url, text, dataset, timeout, credentials)
+    if dataset and empty_graphs(url, dataset, timeout, credentials):
+        click.echo(
+            f"kg: warning: {shown_url(url, credentials)} holds no triples in "
+            f"{', '.join(f'<{g}>' for g in dataset)}; "
+            "for a graph loaded into the server's default graph (kg.nt without named graphs) add "
+            "--default-graph",
+            err=True,
+        )
+    return table
 
 
 @click.command("queries")
@@ -285,7 +420,11 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 
 @click.command("push")
-@click.option("--endpoint", required=True, help="Graph Store Protocol URL (e.g. http://host:7878/store).")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store Protocol URL (e.g. http://host:7878/store), or a SPARQL endpoint taking updates.",
+)
 @click.option(
     "--update-endpoint",
     default=None,
@@ -295,7 +434,8 @@ def _interrupt(_signum: int, _frame: object) -> None:
     "--query-endpoint",
     default=None,
     help="SPARQL query URL used to confirm the upload by counting triples "
-    "(default: beside --endpoint: …/store → …/query, …/data → …/query, else --endpoint).",
+    "(default: beside --endpoint: …/store → …/query, …/data → …/query, …/sparql-graph-crud-auth → "
+    "…/sparql-auth, else --endpoint).",
 )
 @click.option(
     "--graph",
@@ -305,12 +445,9 @@ def _interrupt(_signum: int, _frame: object) -> None:
     "named graphs.",
 )
 @click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=60.0,
-    show_default=True,
-    help="Seconds to wait for a connection, and for each read, before giving up.",
+    "--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help=_TIMEOUT_HELP
 )
+@credentials_options
 @store_option
 def push_cmd(
     endpoint: str,
@@ -318,29 +455,44 @@ def push_cmd(
     query_endpoint: str | None,
     into: str | None,
     timeout: float,
+    user: str | None,
+    password_env: str | None,
+    auth: str,
     store_dir: Path,
 ) -> None:
     """Upload the built graph to another SPARQL 1.1 server.
 
     Oxigraph, Fuseki, GraphDB, Virtuoso: each named graph is sent with the Graph Store Protocol, or with
-    SPARQL Update where the server has no Graph Store Protocol; then its triples are counted through the
-    query endpoint, and the push fails unless the target holds what was sent.
+    SPARQL Update at a SPARQL endpoint (…/sparql, …/sparql-auth) or where the server has no Graph Store
+    Protocol; then its triples are counted through the query endpoint, and the push fails unless the target
+    holds what was sent.
+
+    Credentials: --user NAME (or http://NAME:PASSWORD@host/… in the URL); the password from KG_PASSWORD
+    (or --password-env VAR), else asked for without echo. It is never printed. Virtuoso:
+    --endpoint http://host:8890/sparql-graph-crud-auth --user NAME (an account with SPARQL_UPDATE).
 
     Exit status: 0 uploaded and confirmed, 2 error (no store, bad URL or graph IRI, server unreachable,
-    refusing, or not storing what was sent)."""
+    401/403, no answer within --timeout, or not storing what was sent)."""
     from kg.query.push import check_iri, push, store_graphs
+    from kg.query.remote import split_credentials
     from kg.store import open_store
 
     if into:
         check_iri(into)  # before the store is even read
+    endpoint, credentials = remote_credentials(endpoint, user, password_env, auth)
+    update_endpoint, query_endpoint = (
+        split_credentials(url, credentials.user if credentials else None)[0] if url else None
+        for url in (update_endpoint, query_endpoint)
+    )
     graphs = store_graphs(open_store(store_dir), into)
-    done = push(endpoint, graphs, update_endpoint, query_endpoint, timeout)
+    done = push(endpoint, graphs, update_endpoint, query_endpoint, timeout, credentials)
     for graph, how in done.items():
         click.echo(f"pushed <{graph}> ({how}), confirmed")
 
 
 COMMANDS: list[click.Command] = [
     build_cmd,
+    add_cmd,
     validate_cmd,
     query_cmd,
     queries_cmd,

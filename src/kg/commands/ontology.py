@@ -7,6 +7,7 @@ Java is missing; raised as kg.errors.KGError and mapped by kg.cli).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -14,9 +15,13 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.commands.options import folder_option, shown_default
-from kg.ontology import OntologyReport, check_ontology, load_ontology, term_table
-from kg.ontology.docs import DEFAULT_OUT_DIR, write_docs
-from kg.paths import QC_DIR
+from kg.paths import DOCS_DIR, QC_DIR
+
+if TYPE_CHECKING:
+    from kg.ontology import OntologyReport
+
+# kg.ontology (owlready2, pyLODE) is imported by the commands that use it, not by `kg --help` (issue 15)
+DOCS_OUT_DIR = DOCS_DIR / "ontology"  # kg.ontology.docs.DEFAULT_OUT_DIR (a test keeps the two equal)
 
 MAX_ROWS_SHOWN = 5  # offending rows printed per failed check; the query file gives the rest
 
@@ -43,6 +48,8 @@ def check_command(ctx: click.Context, qc_dir: Path, no_reason: bool) -> None:
 
     Exit 0 when everything passes, 1 when a check finds problems, 2 on errors.
     """
+    from kg.ontology import check_ontology
+
     report = check_ontology(qc_dir=qc_dir, reason=not no_reason)
     _print_report(Console(), report)
     ctx.exit(0 if report.ok else 1)
@@ -56,6 +63,8 @@ def check_command(ctx: click.Context, qc_dir: Path, no_reason: bool) -> None:
 )
 def terms_command(kind: str | None) -> None:
     """List the ontology's terms with their Vietnamese and English labels."""
+    from kg.ontology import load_ontology, term_table
+
     table = Table("term", "kind", "vi", "en", title="Vietnamese Policy Ontology (vpo:)")
     for row in term_table(load_ontology()):
         if kind is None or row.kind == kind:
@@ -65,10 +74,12 @@ def terms_command(kind: str | None) -> None:
 
 @click.command(name="docs")
 @folder_option(
-    "--out", "out_dir", default=DEFAULT_OUT_DIR, help="Folder to write index.html and fields.html into."
+    "--out", "out_dir", default=DOCS_OUT_DIR, help="Folder to write index.html and fields.html into."
 )
 def docs_command(out_dir: Path) -> None:
     """Write the ontology's HTML docs (pyLODE) to docs/ontology/."""
+    from kg.ontology.docs import write_docs
+
     result = write_docs(out_dir)
     console = Console()
     for page in result.pages:

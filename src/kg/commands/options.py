@@ -4,19 +4,25 @@
 an input file; ``folder_option`` any output folder
 (``--out-dir``, ``--out``); ``format_option`` how result rows are printed; ``data_option`` and
 ``graph_source_options`` where the analysis and view commands read the graph (``--data FILE`` instead of
-``--store DIR``). Each keeps its type and help text
+``--store DIR``); ``credentials_options`` who `kg push` and `kg query --endpoint` are to the server. Each
+keeps its type and help text
 in one place, so the commands stay short and agree.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from kg.paths import ROOT, STORE_DIR
+
+if TYPE_CHECKING:
+    from kg.query.remote import Credentials
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -141,3 +147,61 @@ def graph_source_options(fn: F) -> F:
         help=f"The embedded Oxigraph store directory.  [default: {shown_default(STORE_DIR)}]",
     )(fn)
     return data_option(multiple=True, instead_of="the store")(fn)
+
+
+PASSWORD_ENV = "KG_PASSWORD"
+# kg.query.remote.SCHEMES, written out: importing kg.query here would load rdflib and pyoxigraph for
+# `kg --help` (issue 15); a test checks the two agree
+AUTH_SCHEMES = ("auto", "basic", "digest")
+
+
+def credentials_options(fn: F) -> F:
+    """``--user``, ``--password-env``, ``--auth`` (passed as ``user``, ``password_env``, ``auth``): who the
+    remote server should take us for; :func:`remote_credentials` turns them into Credentials."""
+    fn = click.option(
+        "--auth",
+        type=click.Choice(AUTH_SCHEMES),
+        default="auto",
+        show_default=True,
+        help="HTTP authentication scheme (auto: whichever the server asks for; Virtuoso's /sparql-auth "
+        "asks for digest).",
+    )(fn)
+    fn = click.option(
+        "--password-env",
+        metavar="VAR",
+        default=None,
+        help=f"Read the password from this environment variable [default: {PASSWORD_ENV}]; without it "
+        "(and without one in the URL) the password is asked for, not echoed.",
+    )(fn)
+    return click.option(
+        "--user",
+        metavar="NAME",
+        default=None,
+        help="User name for the server (or give it in the URL: http://NAME@host/…).",
+    )(fn)
+
+
+def remote_credentials(
+    url: str, user: str | None, password_env: str | None, auth: str
+) -> tuple[str, Credentials | None]:
+    """``url`` without any ``user:password@`` and the credentials to send: the password from the URL, else
+    the environment variable (``password_env``, else KG_PASSWORD), else a hidden prompt on a terminal.
+    No user anywhere: no credentials. The password is never printed."""
+    from kg.errors import EndpointError
+    from kg.query.remote import Credentials, shown_url, split_credentials
+
+    clean, user, password = split_credentials(url, user)
+    if not user:
+        return clean, None
+    if password is None:
+        password = os.environ.get(password_env or PASSWORD_ENV)
+    if password is None and password_env:
+        raise EndpointError(f"--password-env {password_env}: that environment variable is not set")
+    if password is None and sys.stdin.isatty():
+        password = click.prompt(f"Password for {user} at {shown_url(clean)}", hide_input=True, err=True)
+    if password is None:
+        raise EndpointError(
+            f"{shown_url(clean)}: no password for user {user!r}: set {PASSWORD_ENV} (or --password-env VAR), "
+            "or run on a terminal to be asked"
+        )
+    return clean, Credentials(user, password, auth)

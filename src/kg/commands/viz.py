@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -19,17 +20,26 @@ from kg.commands.options import data_option, folder_option, shown_default
     default=None,
     help="Most nodes one view may draw before it is clustered or focused. Default: 1500.",
 )
-def viz_command(data: Path | None, out_dir: Path | None, budget: int | None) -> None:
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Tasks' 'now' rows name the body holding each task on this date (YYYY-MM-DD). Default: today, "
+    "after every change of the 2025 reorganisation the vocabulary knows.",
+)
+def viz_command(data: Path | None, out_dir: Path | None, budget: int | None, as_of: datetime | None) -> None:
     """Write the interactive HTML views: lineage, tasks, entity pages.
 
-    An index, the lineage and responsibility views, and a page per document, agency and province. The
-    pages open from disk with no network: vis-network is copied from the pyvis package into lib/.
+    An index, the lineage and responsibility views, and a page per document, agency and province: the
+    graph, and below it the page as text (facts, lineage with quotes, a sortable table of tasks; a
+    province's plans by directive). The pages open from disk with no network: vis-network is copied from
+    the pyvis package into lib/.
     """
     from kg.present.views import NODE_BUDGET, build_site, read_site_graph, write_site
     from kg.present.views.load import load_graph, load_texts
 
     out = out_dir or paths.VIS_DIR
-    site = read_site_graph(load_graph(data))
+    site = read_site_graph(load_graph(data), as_of.date().isoformat() if as_of else None)
     files = build_site(
         site, load_texts(site), report=(out / "report.html").exists(), budget=budget or NODE_BUDGET
     )

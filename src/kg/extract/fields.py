@@ -22,7 +22,7 @@ from kg.segment.outline import Node, Outline
 from kg.text.strings import fold
 
 _HEADING = re.compile(
-    r"^\s*(?:[a-zđ0-9IVX]{1,4}[.)]\s*)?(?:các\s+)?lĩnh vực\s+(?P<name>.+?)\s*:?\s*$", re.IGNORECASE
+    r"^\s*(?:[a-zđ0-9IVX]{1,4}[.)\]]\s*)?(?:các\s+)?lĩnh vực\s+(?P<name>.+?)\s*:?\s*$", re.IGNORECASE
 )
 
 
@@ -50,6 +50,42 @@ def field_of_heading(heading: str) -> str | None:
     for pattern, notation in _term_patterns():
         if pattern.search(name):
             return notation
+    return None
+
+
+def fields_of_heading(heading: str) -> tuple[str, ...]:
+    """Every field a "Lĩnh vực ..." heading names, its main one (``field_of_heading``) first: a heading may
+    join two ("Lĩnh vực Giáo dục - Y tế và chăm sóc sức khỏe nhân dân"). Terms are read left to right, the
+    longest at each word, so "khoa học và công nghệ" stays one field.
+
+    >>> fields_of_heading("d) Lĩnh vực Giáo dục - Y tế và chăm sóc sức khỏe nhân dân")
+    ('education-training', 'health')
+    >>> fields_of_heading("Lĩnh vực khoa học và công nghệ")
+    ('science-technology',)
+    """
+    first = field_of_heading(heading)
+    if first is None:
+        return ()
+    m = _HEADING.match(heading.replace("kĩ", "kỹ"))
+    words = fold(m["name"] if m else "").replace(" - ", " ").replace(",", " ").split()
+    found = [first]
+    i = 0
+    while i < len(words):
+        hit = _longest_term(words, i)
+        if hit:
+            found.append(hit[1])
+            i += hit[0]
+        else:
+            i += 1
+    return tuple(dict.fromkeys(found))
+
+
+def _longest_term(words: list[str], i: int) -> tuple[int, str] | None:
+    """(number of words, field) of the longest term starting at word ``i``."""
+    for term, notation in _terms():  # longest first
+        t = term.replace(" - ", " ").replace(",", " ").split()
+        if words[i : i + len(t)] == t:
+            return len(t), notation
     return None
 
 
@@ -90,29 +126,30 @@ def field_of_phrase(text: str) -> str | None:
 
 # The last outline's field headings: ``field_at`` is asked once per task, and walking the whole outline each
 # time made extraction quadratic in a document's size (issue 15). Keyed by identity (an Outline is immutable).
-_LAST: list[tuple[Outline, tuple[tuple[Node, str], ...]]] = []
+_LAST: list[tuple[Outline, tuple[tuple[Node, tuple[str, ...]], ...]]] = []
 
 
-def _field_nodes(outline: Outline) -> tuple[tuple[Node, str], ...]:
+def _field_nodes(outline: Outline) -> tuple[tuple[Node, tuple[str, ...]], ...]:
     if _LAST and _LAST[0][0] is outline:
         return _LAST[0][1]
-    found = tuple((n, f) for n in outline.nodes() if (f := field_of_heading(n.heading)) is not None)
+    found = tuple((n, f) for n in outline.nodes() if (f := fields_of_heading(n.heading)))
     _LAST[:] = [(outline, found)]
     return found
 
 
 def extract_fields(text: Text, outline: Outline) -> list[FieldMention]:
-    """Every "Lĩnh vực ..." heading of the outline, with its field and span."""
+    """Every field each "Lĩnh vực ..." heading of the outline names, with the heading's span."""
     return [
         FieldMention(field, node.heading, text.span(node.heading_start, node.heading_end))
-        for node, field in _field_nodes(outline)
+        for node, fields in _field_nodes(outline)
+        for field in fields
     ]
 
 
 def field_at(outline: Outline, offset: int) -> str | None:
     """The field of the innermost "Lĩnh vực ..." section containing normalized ``offset`` (None outside)."""
     best: tuple[int, str] | None = None
-    for node, field in _field_nodes(outline):
+    for node, fields in _field_nodes(outline):
         if node.start <= offset < node.end and (best is None or node.start > best[0]):
-            best = (node.start, field)
+            best = (node.start, fields[0])  # a task carries one field: the heading's main one
     return best[1] if best else None

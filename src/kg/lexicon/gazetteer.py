@@ -436,7 +436,9 @@ def match_group(text: str, pos: int = 0) -> int | None:
     if not m:
         return None
     if (cut := _named_member(text, folded, m.start(), m.end())) is not None:
-        return cut
+        # "các tổ chức thành viên, các tổ chức chính trị xã hội, Hội Chữ thập đỏ": two groups before the body
+        nxt = _next_group(folded, m.start(), cut)
+        return cut if nxt is None else nxt
     if (bodies := _bodies_of_places(text, folded, m.start(), m.end())) is not None:
         return bodies
     if (cut := _next_group(folded, m.start(), m.end())) is not None:

@@ -24,7 +24,7 @@ __all__ = ["Break", "Layout", "cut_in_bold", "header_line", "joins", "layout", "
 # A line that starts a new unit: outline labels, bullets, "Điều N", a table row's or cell's number ("1 | ...",
 # "1"; a wrapped "5 ý tưởng" is no label). Never joined upward.
 _LABEL_START = re.compile(
-    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*(?:[.)/]?$|[.)/]\s|\s+\|)|[a-zđ][)]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
+    r"^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*(?:[.)/]?$|[.)/]\s|\s+\|)|[a-zđ][)\]]\s|[a-zđ]\.\s|[-+•*–—○▪·]\s?"
     r"|Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+)"
 )
 # Label-like starts that a wrap also produces: a dash before a lower-case word or a number ("- xã hội",
@@ -238,6 +238,8 @@ def joins(br: Break, lay: Layout) -> bool:
         return True  # a sentence continues in lower case (also across a PDF page break)
     if br.blanks:
         return False
+    if classify(prev, "unfinished"):
+        return True  # "... của" / "Chính phủ sửa đổi ...": no unit ends in a connective, whatever the margin
     if _DASH_END.search(prev) or (_HYPHEN_END.search(prev) and nxt[0].isalnum()):
         return True  # "Vụ Kế hoạch -" / "Tài chính": a spaced dash joins two words, never ends a line's unit
     if _name_cut(prev, nxt) or (

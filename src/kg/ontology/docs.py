@@ -93,6 +93,26 @@ def _own_terms(graph: Graph) -> Graph:
     return kept
 
 
+LABEL_SEPARATOR = " · "
+
+
+def _labels_apart(html: str, graph: Graph) -> str:
+    """``html`` with each term's English and Vietnamese labels kept apart: "agency · cơ quan".
+
+    pyLODE writes every rdfs:label of a term one after the other with nothing between them ("agencycơ
+    quan", issue 12). Its fragment ids come from the first label alone, so joining the labels in the graph
+    would change every anchor; the pair is separated in the written page instead, where pyLODE put it.
+    """
+    pairs = set()
+    for subject in set(graph.subjects(RDFS.label)):
+        by_lang = {o.language: str(o) for o in graph.objects(subject, RDFS.label) if isinstance(o, Literal)}
+        if "en" in by_lang and "vi" in by_lang:
+            pairs.add((by_lang["en"], by_lang["vi"]))
+    for en, vi in sorted(pairs, key=lambda p: (-len(p[0]) - len(p[1]), p)):
+        html = re.sub(rf"(?<![\w-]){re.escape(en)}\s*{re.escape(vi)}", f"{en}{LABEL_SEPARATOR}{vi}", html)
+    return html
+
+
 def _titled(graph: Graph, iri: URIRef, kind: URIRef) -> Graph:
     """A copy of ``graph`` whose ontology/scheme node has one English dcterms:title.
 
@@ -120,6 +140,7 @@ def _render(publisher: Any, graph: Graph, destination: Path) -> Path:
         html = publisher(graph, sort_subjects=True).make_html(include_css=True)
     except Exception as exc:  # pyLODE raises plain exceptions; name the page that failed
         raise OntologyError(f"{destination.name}: pyLODE failed: {exc}") from exc
+    html = _labels_apart(html, graph)
     destination.write_text(html, encoding="utf-8")
     return destination
 

@@ -22,17 +22,26 @@ matplotlib.use("Agg")  # no display; must precede pyplot
 
 import matplotlib.pyplot as plt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from kg import __version__
 from kg.analysis import compare, metrics
-from kg.analysis.convert import PolicyGraphs
+from kg.analysis.convert import Names, PolicyGraphs
 from kg.analysis.who import directive_chains
 from kg.text.strings import fold
 
 TEMPLATES = Path(__file__).parent / "templates"
 _TOP_AGENCIES = 25  # plots stay legible; the tables list everyone
+# The counts' names in Vietnamese (the English are _counts' keys).
+COUNT_NAMES = {
+    "documents": "văn bản",
+    "lineage edges": "quan hệ dòng chảy",
+    "agencies": "cơ quan",
+    "tasks": "nhiệm vụ",
+    "assignments": "phân công",
+}
 _STYLE: Any = {"font.family": "DejaVu Sans", "font.size": 8, "svg.hashsalt": "kg", "figure.dpi": 100}
 
 
@@ -135,7 +144,23 @@ def chains(graphs: PolicyGraphs) -> list[dict[str, Any]]:
             fold(str(lineage.nodes[n]["label"])),
         ),
     )
-    return [{"label": lineage.nodes[n]["label"], "chains": directive_chains(lineage, n)} for n in read]
+    anchors: dict[tuple[str, str], str] = {}
+    out = []
+    for n in read:
+        steps = [[_step(link, anchors) for link in chain] for chain in directive_chains(lineage, n)]
+        out.append({"label": lineage.nodes[n]["label"], "chains": steps})
+    return out
+
+
+def _step(link: Any, anchors: dict[tuple[str, str], str]) -> dict[str, Any]:
+    """A chain's step, quoted where it first appears and linked to there after: the many plans of a
+    directive share its upper steps, and quoting them again per chain made the report grow with the
+    square of the corpus (issue 15: 74 MB at 1,000 documents)."""
+    key = (link.source, link.target)
+    first = key not in anchors
+    if first:
+        anchors[key] = f"step-{len(anchors) + 1}"
+    return {"link": link, "anchor": anchors[key], "first": first}
 
 
 def comparisons(graphs: PolicyGraphs) -> list[compare.Comparison]:
@@ -177,9 +202,12 @@ def render_report(graphs: PolicyGraphs) -> str:
     depth = metrics.lineage_depth(graphs)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
     env.filters["target"] = compare.target_text
+    english = english_names(graphs)
+    env.filters["name"] = lambda label: name_html(label, english)
     return env.get_template("report.html.j2").render(
         version=__version__,
         counts=_counts(graphs),
+        count_names=COUNT_NAMES,
         chains=chains(graphs),
         comparisons=comparisons(graphs),
         workload=workload,
@@ -190,6 +218,46 @@ def render_report(graphs: PolicyGraphs) -> str:
         task_fields=metrics.tasks_carry_fields(graphs),
         plots={"heatmap": heatmap(graphs), "workload": workload_bars(workload), "depth": depth_bars(depth)},
     )
+
+
+def english_names(graphs: PolicyGraphs) -> dict[str, str]:
+    """Vietnamese label → English label of every node the graph names in English (agencies, types, roles,
+    fields), of every deadline the vocabulary reads, and of every province (its own name). A label with a
+    suffix after the preferred name keeps it: "Sở Tài chính (Lâm Đồng)" → "Department of Finance (Lâm Đồng)".
+    """
+    out: dict[str, str] = dict(graphs.deadlines_en)
+    for province in graphs.provinces:  # a place keeps its Vietnamese name in English, unmarked
+        vi = graphs.names.get(province, Names()).first("vi")
+        if vi:
+            out[vi] = vi
+    for _, names in sorted(graphs.names.items()):
+        en = names.first("en")
+        if en is None:
+            continue
+        for vi in (names.pref_vi, names.label_vi):
+            if vi and vi not in out:
+                out[vi] = en + _suffix(vi, names)
+    return out
+
+
+def _suffix(vi: str, names: Names) -> str:
+    pref = names.pref_vi
+    return vi[len(pref) :] if pref and vi != pref and vi.startswith(pref) else ""
+
+
+def name_html(label: Any, english: dict[str, str]) -> Markup:
+    """A name in both languages for the toggle; one with no English stays Vietnamese, marked as the original.
+
+    >>> str(name_html("Sở Y tế", {"Sở Y tế": "Department of Health"}))
+    '<span class="i18n" data-vi="Sở Y tế" data-en="Department of Health">Department of Health</span>'
+    >>> str(name_html("69-KL/TW", {}))
+    '<span class="vi-original" lang="vi">69-KL/TW</span>'
+    """
+    text = str(label)
+    en = english.get(text)
+    if en is None:
+        return Markup('<span class="vi-original" lang="vi">{}</span>').format(text)
+    return Markup('<span class="i18n" data-vi="{}" data-en="{}">{}</span>').format(text, en, escape(en))
 
 
 def _counts(graphs: PolicyGraphs) -> dict[str, int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.analysis.chains import implementation_chains
 from kg.paths import DATA_DIR, ROOT, VIS_DIR
 from kg.store import ASSERTED_GRAPH, INFERRED_GRAPH, count, select
 
@@ -40,48 +41,25 @@ def class_counts(store: ox.Store) -> list[tuple[str, int]]:
     return sorted(counts, key=lambda x: (-x[1], x[0]))
 
 
-def chains(store: ox.Store) -> list[list[str]]:
-    """Every implements-chain from a root down to a document read in full that nothing else implements."""
+def chain_iris(store: ox.Store) -> list[tuple[str, ...]]:
+    """Every implements-chain (IRIs, root first) from a root down to a document read in full that nothing
+    else implements (kg.analysis.chains, as the views' chain strips)."""
     _, rows = select(store, _VPO + "SELECT ?a ?b WHERE { ?a vpo:implements ?b }", [str(ASSERTED_GRAPH)])
-    up: dict[str, list[str]] = {}
-    for r in rows:
-        up.setdefault(r["a"].value, []).append(r["b"].value)
+    pairs = [(r["a"].value, r["b"].value) for r in rows]
     _, rows = select(
         store,
-        _VPO + "SELECT ?d ?l WHERE { ?d vpo:ingested true ; rdfs:label ?l "
+        _VPO + "SELECT ?d WHERE { ?d vpo:ingested true ; rdfs:label ?l "
         "FILTER NOT EXISTS { ?x vpo:implements ?d } }",
         [str(ASSERTED_GRAPH)],
     )
-    leaves = sorted(r["d"].value for r in rows)
+    return implementation_chains(pairs, (r["d"].value for r in rows))
+
+
+def chains(store: ox.Store) -> list[list[str]]:
+    """The chains of ``chain_iris`` by label, longest first."""
     labels = _labels(store)
-    out = []
-    for leaf in leaves:
-        for path in _paths_up(leaf, up, ()):
-            if len(path) > 1:
-                out.append([labels.get(d, d) for d in reversed(path)])
-    return sorted(_drop_shortcuts(out), key=lambda p: (-len(p), p))
-
-
-def _drop_shortcuts(paths: list[list[str]]) -> list[list[str]]:
-    """Drop a chain when a longer one runs between the same ends through all its documents (a shortcut)."""
-
-    def inside(short: list[str], long: list[str]) -> bool:
-        it = iter(long)
-        return all(x in it for x in short)
-
-    return [
-        p
-        for p in paths
-        if not any(len(q) > len(p) and q[0] == p[0] and q[-1] == p[-1] and inside(p, q) for q in paths)
-    ]
-
-
-def _paths_up(node: str, up: dict[str, list[str]], seen: tuple[str, ...]) -> list[tuple[str, ...]]:
-    here = (*seen, node)
-    parents = [p for p in sorted(up.get(node, [])) if p not in here]  # a cycle ends the walk
-    if not parents:
-        return [here]
-    return [path for p in parents for path in _paths_up(p, up, here)]
+    out = [[labels.get(d, d) for d in chain] for chain in chain_iris(store)]
+    return sorted(out, key=lambda p: (-len(p), p))
 
 
 def _labels(store: ox.Store) -> dict[str, str]:

@@ -24,6 +24,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import EndpointError, QueryError, StoreError
 from kg.paths import QUERIES_DIR
+from kg.query.remote import Credentials, explain, settled, shown_url
 from kg.store import DATASET, select
 from kg.tabular import Tabular
 from kg.text.strings import nfc, search_key
@@ -68,6 +70,34 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                      "positiveInteger", "unsignedInt", "unsignedLong")}  # fmt: skip
 _NUMBERS = {f"{_XSD}{t}" for t in ("decimal", "double", "float")}
+_BOOLEANS = {"true": "true", "1": "true", "false": "false", "0": "false"}
+
+
+def canonical(value: str, datatype: str) -> str:
+    """The canonical lexical form of a typed value, so every store's answer prints the same: Virtuoso's
+    xsd:boolean ``1``/``0`` is ``true``/``false``, an integer written ``10.0`` or ``+010`` is ``10``, a
+    decimal or double ``15.0`` (or ``1.5E1``) is ``15``, as Oxigraph prints it: plain digits, no trailing
+    zeros. The one place this is done; the rows of every output format come from it. Other values (and
+    INF, NaN) stay as written.
+
+    >>> canonical("1", _XSD + "boolean"), canonical("10.0", _XSD + "integer"), canonical("+010", _XSD + "int")
+    ('true', '10', '10')
+    >>> [canonical(v, _XSD + "decimal") for v in ("15.0", "70.50", "0.0")], canonical("1.5E1", _XSD + "float")
+    (['15', '70.5', '0'], '15')
+    >>> canonical("2024-06", _XSD + "string"), canonical("x", _XSD + "integer")
+    ('2024-06', 'x')
+    """
+    if datatype == f"{_XSD}boolean" and value in _BOOLEANS:
+        return _BOOLEANS[value]
+    if datatype not in _INTEGERS and datatype not in _NUMBERS:
+        return value
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        return value  # a malformed literal is shown as written
+    if not number.is_finite() or (datatype in _INTEGERS and number != number.to_integral_value()):
+        return value
+    return format(number.normalize(), "f")
 
 
 def typed(value: str, datatype: str) -> Any:
@@ -218,35 +248,73 @@ def run_local(store: ox.Store, text: str, graphs: Iterable[str] = DATASET, name:
         names, rows = select(store, text, graphs)
     except StoreError as exc:
         raise QueryError(f"{name}: {exc}" if name else str(exc)) from exc
-    return Table(
-        tuple(names),
-        tuple(tuple(_local_value(r[n]) if n in r else "" for n in names) for r in rows),
-        tuple(tuple(_local_type(r[n]) if n in r else "" for n in names) for r in rows),
+    types = tuple(tuple(_local_type(r[n]) if n in r else "" for n in names) for r in rows)
+    values = (
+        tuple(canonical(_local_value(r[n]), d) if n in r else "" for n, d in zip(names, kinds, strict=True))
+        for r, kinds in zip(rows, types, strict=True)
     )
+    return Table(tuple(names), tuple(values), types)
 
 
-def run_remote(endpoint: str, text: str, graphs: Sequence[str] = DATASET, timeout: float = 60) -> Table:
-    """Run bound query text on a SPARQL 1.1 endpoint with SPARQLWrapper (``graphs`` sent as the dataset)."""
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+def run_remote(
+    endpoint: str,
+    text: str,
+    graphs: Sequence[str] = DATASET,
+    timeout: float = 60,
+    credentials: Credentials | None = None,
+) -> Table:
+    """Run bound query text on a SPARQL 1.1 endpoint with SPARQLWrapper (``graphs`` sent as the dataset;
+    none: the server's default graph). With ``credentials`` it answers the server's Basic or Digest
+    challenge. Each connect and read waits at most ``timeout`` seconds. Values are canonical by datatype, so
+    rows compare equal whatever the store prints (Virtuoso's booleans 1/0)."""
+    from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     client = SPARQLWrapper(endpoint)
     client.setQuery(text)
     client.setMethod(POST)
     client.setReturnFormat(JSON)
-    client.setTimeout(int(timeout))
+    client.setTimeout(timeout)  # type: ignore[arg-type]  # urllib takes a float; int() made 0.5 s "no limit"
     for g in graphs:
         client.addDefaultGraph(str(g))
+    if credentials:
+        credentials, realm = settled(credentials, endpoint, timeout)
+        client.setHTTPAuth(DIGEST if credentials.scheme == "digest" else BASIC)
+        client.setCredentials(credentials.user, credentials.password, realm or "SPARQL")
     try:
         data = client.queryAndConvert()
     except Exception as exc:  # SPARQLWrapper raises urllib and its own errors alike
-        detail = " ".join(str(exc).split())[:200]  # server errors can span many lines
-        raise EndpointError(f"{endpoint}: {type(exc).__name__}: {detail}") from exc
+        status = _WRAPPER_STATUS.get(type(exc).__name__) if isinstance(exc, SPARQLWrapperException) else None
+        raise explain(exc, endpoint, timeout, credentials, "SPARQL_SELECT", status) from exc
     if not isinstance(data, dict) or "head" not in data:
-        raise EndpointError(f"{endpoint}: did not answer with SPARQL JSON results")
+        raise EndpointError(f"{shown_url(endpoint, credentials)}: did not answer with SPARQL JSON results")
     names = tuple(data["head"].get("vars", []))
     bindings = data["results"]["bindings"]
-    rows = tuple(tuple(b.get(n, {}).get("value", "") for n in names) for b in bindings)
-    return Table(names, rows, tuple(tuple(b.get(n, {}).get("datatype", "") for n in names) for b in bindings))
+    types = tuple(tuple(b.get(n, {}).get("datatype", "") for n in names) for b in bindings)
+    rows = tuple(
+        tuple(canonical(b.get(n, {}).get("value", ""), d) for n, d in zip(names, kinds, strict=True))
+        for b, kinds in zip(bindings, types, strict=True)
+    )
+    return Table(names, rows, types)
+
+
+def empty_graphs(
+    endpoint: str, graphs: Sequence[str], timeout: float = 60, credentials: Credentials | None = None
+) -> bool:
+    """True when none of ``graphs`` holds a triple at ``endpoint`` (a load into the default graph instead,
+    or nothing loaded): one LIMIT 1 query, cheap on any store."""
+    values = " ".join(URIRef(g).n3() for g in graphs)
+    text = f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} LIMIT 1"
+    return not run_remote(endpoint, text, [], timeout, credentials).rows
+
+
+# SPARQLWrapper's errors by the HTTP status they stand for (it keeps the body, not the status)
+_WRAPPER_STATUS = {
+    "QueryBadFormed": 400,
+    "Unauthorized": 401,
+    "EndPointNotFound": 404,
+    "EndPointInternalError": 500,
+}
 
 
 def format_table(table: Table, fmt: str) -> str:

@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import iri
 from kg.lexicon.doctypes import GENERIC, doc_class
+from kg.lexicon.english import english_name
 from kg.models import SELF, Assignment, Record, Span, Task, real_date
 from kg.namespaces import OA, ORG, VPO
 from kg.rdf.changes import Move, emit_changes, successor_moves
@@ -407,15 +408,25 @@ def _emit_agencies(g: Sink, corpus: _Written) -> None:
             label = f"{label} ({info.parent.name_vi})"
             g.add((node, VPO.parentAgency, _agency_node(info.parent)))
         g.add((node, RDFS.label, Literal(label, lang="vi")))
-        if info.name_en:
-            g.add((node, SKOS.prefLabel, Literal(info.name_en, lang="en")))
+        english = info.name_en or _composed_english(info)
+        if english:
+            g.add((node, SKOS.prefLabel, Literal(english, lang="en")))
         if info.level in LEVELS:
             g.add((node, VPO.level, LEVELS[info.level]))
         if info.branch in BRANCHES:
             g.add((node, VPO.branch, BRANCHES[info.branch]))
         if info.province:
             g.add((node, VPO.jurisdiction, iri.province_iri(info.province)))
-        _search_keys(g, node, [label, info.name_en or "", *(x.name_vi for x in infos)])
+        _search_keys(g, node, [label, english or "", *(x.name_vi for x in infos)])
+
+
+def _composed_english(info: AgencyInfo) -> str | None:
+    """English for a name the gazetteer does not give one (data/vocab/english.yaml), composed without the
+    province a name as written may end with ("Tỉnh ủy Lâm Đồng"): the views add the province themselves."""
+    name = info.name_vi
+    if info.province and fold(name).endswith(" " + fold(info.province)):
+        name = name[: len(name) - len(info.province)].rstrip(" -,")
+    return english_name(name)
 
 
 def _search_keys(g: Sink, node: URIRef, names: Iterable[str]) -> None:

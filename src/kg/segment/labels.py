@@ -16,7 +16,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("roman", re.compile(r"^([IVXLC]{1,6})\s*[.)]\s*(.*)$")),
     ("upper", re.compile(r"^([A-H])\.\s+(.*)$")),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(.*)$")),
-    ("letter", re.compile(r"^([a-zđ])\s*\)\s*(.*)$")),
+    ("letter", re.compile(r"^([a-zđ])\s*[)\]]\s*(.*)$")),  # "a]": a news copy's ")" as "]"
     ("dash", re.compile(r"^([-–—•·▪○])\s*(.*)$")),
     ("plus", re.compile(r"^(\+)\s*(.*)$")),
 )

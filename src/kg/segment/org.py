@@ -8,6 +8,9 @@ import re
 from kg.lexicon.lines import classify
 from kg.segment.outline import Node
 
+# Words of an article that assigns: "Giao X", "X chủ trì", "trách nhiệm", "Nhiệm vụ, quyền hạn của X".
+_ASSIGNS = r"\b(giao|chủ trì|trách nhiệm|nhiệm vụ, quyền hạn)\b"
+
 
 def org_sections(root: Node) -> list[Node]:
     """Organisation sections: headings like TỔ CHỨC THỰC HIỆN, and articles other than Điều 1 that assign."""
@@ -18,7 +21,7 @@ def org_sections(root: Node) -> list[Node]:
         if node.kind == "article":
             # "Điều 2. Tổ chức thực hiện" whose numbered clauses assign: the heading or a clause says so
             if node.label.split()[-1] != "1" and (
-                any(re.search(r"\b(giao|chủ trì|trách nhiệm)\b", n.text, re.I) for n in node.walk())
+                any(re.search(_ASSIGNS, n.text, re.I) for n in node.walk())
                 or classify(node.heading.removeprefix(node.label).lstrip(" .:"), "org")
             ):
                 out.append(node)

@@ -101,6 +101,17 @@ def current(out: Path) -> Path | None:
     return gen if is_complete(gen) else None
 
 
+def built_inputs(out: Path) -> int | None:
+    """How many inputs the current build of ``out`` was made from (its COMPLETE); None when there is no
+    build, or its COMPLETE does not say."""
+    gen = current(out)
+    try:
+        count = json.loads((gen / COMPLETE).read_text(encoding="utf-8"))["inputs"] if gen else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return count if isinstance(count, int) else None
+
+
 def switch(out: Path, gen: Path) -> Path | None:
     """Point ``out/current`` at ``gen`` with one rename; returns the generation it pointed at before."""
     previous = current(out)

@@ -2,8 +2,10 @@
 
 Sources, in the order a reader meets them:
 - organisation sections (TỔ CHỨC THỰC HIỆN, Điều 2 ...): a sub-section headed by agencies ("1. Sở Tài chính:",
-  "2. Các Sở: A; B; C") addresses every task under it, and its addressees are ``lead`` even when a task's
-  own verb is "phối hợp với X" (G4); X is then ``coordinate``;
+  "2. Các Sở: A; B; C", "Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Trách nhiệm của Sở Y tế") addresses
+  every task under it, and its addressees are ``lead`` even when a task's own verb is "phối hợp với X" (G4);
+  X is then ``coordinate``; a heading's or an introduction's partners ("X chủ trì, phối hợp với Y; Z ...
+  sau:") pass down to its items;
 - sentences that hand tasks out: "Giao X chủ trì, phối hợp với Y ...", "Yêu cầu X ...", "X có trách nhiệm ..."
   (in organisation sections; anywhere in a text that has none, such as a news report compressing it into one
   run-on sentence, split at its semicolons, G5); "Giao X ..." sentences count anywhere;
@@ -12,9 +14,12 @@ Sentences addressed to office-holders ("Giám đốc Sở ...", "Chủ tịch UB
 such a closing inside the last item's body ends that item. Sentences reporting the past ("Trước đó, ...",
 "UBND tỉnh đã ban hành ...") are background: no task, and the subject before them does not carry over.
 An official letter (it opens with "Kính gửi:") is all directives: each numbered item or dash line with its own
-addressee counts, and an introduction ending in ":" that addresses agencies ("đề nghị các bộ, ngành ... sau:")
-addresses the numbered items after it. In a run-on sentence, a ";" clause opening with its own subject and a
-lead cue ("...; Sở B có trách nhiệm ...") switches the addressee.
+addressee counts, and an introduction ending in ":" that addresses agencies ("đề nghị các bộ, ngành ... sau:",
+"Sở X đề nghị UBND các xã; các đơn vị ... Cụ thể:") addresses the numbered items after it; its legal basis
+("Căn cứ Luật ...") and the sender's "X gửi kèm ..." hand out nothing. A news page restating a plan reads,
+as a letter does, agencies opening a sentence before a task verb ("Sở Nội vụ lập danh sách ...") as its
+addressees. In a run-on sentence, a ";" clause opening with its own subject and a lead cue ("...; Sở B có
+trách nhiệm ...") switches the addressee.
 
 Task text convention (tasks are not scored; one rule): a task is the verbatim text of its structural unit —
 the item, bullet, table "Nhiệm vụ" cell, or ";" clause — including any leading "Giao X chủ trì, phối hợp với

@@ -13,7 +13,7 @@ from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.subjects import acts_on, subject_of
 from kg.extract.assignments.tables import cell_agencies
-from kg.lexicon.gazetteer import AgencyMention
+from kg.lexicon.gazetteer import AgencyMention, match_group
 from kg.text.aligned import fold_keep_length
 
 # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế" — one head noun shared by a list of names.
@@ -39,6 +39,8 @@ def addressees(
     ``strict`` (a heading outside an organisation section): only names the gazetteer reads count."""
     if is_office_holder(heading):
         return None
+    if duty := _duty_of(heading, base, province):
+        return duty
     named = _NAMED_MEMBERS.match(heading)
     if named:  # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):" names its members
         members = cell_agencies(named.group(1), base + named.start(1), province)
@@ -50,7 +52,7 @@ def addressees(
     rest = heading[end:].lstrip()
     if found and (not rest or rest[0] in ":-–"):
         return found, end + (len(heading[end:]) - len(rest)) + (1 if rest else 0)
-    if found and rest.rstrip().endswith(":") and opens_with(rest, "lead"):
+    if found and rest.rstrip().endswith(":") and opens_with(_after_adverbial(rest), "lead"):
         # "Văn phòng Trung ương Đảng có trách nhiệm:", "Bộ Tài chính chủ trì, phối hợp với Y:": the items
         # after it are its tasks (partners named here pass down to them)
         return found, len(heading)
@@ -66,12 +68,54 @@ def addressees(
     after = heading[len(name) :].strip()
     # the name alone ("Sở Xây dựng", "Thuế tỉnh:"), or an intro "X có trách nhiệm:" before its items
     heads_items = not after or after.startswith(":") or heading.rstrip().endswith(":")
-    if not strict and heads_items and _AGENCY_HEAD.match(name) and not find_cue(name, "coordinate"):
+    if not strict and heads_items and _agency_head(name) and not find_cue(name, "coordinate"):
         match = resolve_or_keep(name, province, name.lower().startswith("các"))
         # "Cục X có trách nhiệm:" introduces the items after it: the heading holds no task of its own
         task_at = len(heading) if heading.rstrip().endswith(":") else min(len(name) + 1, len(heading))
         return [AgencyMention(base, base + len(name), name, match)], task_at
     return None
+
+
+# An article's own label before its heading ("Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ").
+_ARTICLE_LABEL = re.compile(r"(?:Điều\s+\d+\s*[.:]?\s*)?")
+
+
+def duty_of(heading: str) -> int | None:
+    """Where the agencies of a duty heading ("Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ", "Trách nhiệm của
+    Sở Y tế:") start, or None if ``heading`` is none."""
+    at = _ARTICLE_LABEL.match(heading).end()  # type: ignore[union-attr]  # an optional match always matches
+    cue = find_cue(heading[at:], "duty-of")
+    return at + cue.end() if cue and cue.start() == 0 else None
+
+
+def _duty_of(heading: str, base: int, province: str | None) -> tuple[list[AgencyMention], int] | None:
+    """The agencies named whole after a duty heading's words: they lead every item under it (a decree's
+    articles, a plan's sub-sections)."""
+    at = duty_of(heading)
+    if at is None:
+        return None
+    found, end = agencies_at(heading, at, base, province)
+    # "Trách nhiệm của các đơn vị liên quan": the items under it say which ones, each its own addressee
+    if len(found) == 1 and fold_keep_length(found[0].written).endswith("lien quan"):
+        return None
+    if found and not heading[end:].strip(" :.;"):
+        return found, len(heading)
+    return None
+
+
+def _after_adverbial(rest: str) -> str:
+    """``rest`` without a leading "theo chức năng, nhiệm vụ, thẩm quyền": "Bộ Quốc phòng, Bộ Công an theo
+    chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với Y:" heads its items like "X chủ trì ...:"."""
+    skip = find_cue(rest, "adverbial")
+    return rest[skip.end() :] if skip else rest
+
+
+def _agency_head(name: str) -> bool:
+    """Whether a heading the gazetteer cannot read still names a body: a body noun first; a "Các ..." one
+    only as a group the grammar of groups reads ("Các sở, ban, ngành ...", not "Các trường hợp khác")."""
+    if not _AGENCY_HEAD.match(name):
+        return False
+    return not name.startswith("Các ") or match_group(name) is not None
 
 
 def _name_part(s: str) -> str:

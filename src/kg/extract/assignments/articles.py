@@ -9,6 +9,7 @@ from __future__ import annotations
 from kg.extract.assignments.addressees import addressees
 from kg.extract.assignments.reading import sentence_units
 from kg.extract.assignments.split import paragraphs
+from kg.extract.assignments.subjects import subject_of
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
 from kg.segment import parse_label
@@ -26,6 +27,15 @@ def article_units(node: Node, text: Text, outline: Outline, province: str | None
         skip = len(para) - len(label[2]) if label else 0
         units += sentence_units(para[skip:], base + skip, node.section, province, carry=False, acts=True)
     return units
+
+
+def children_name_their_own(node: Node, text: Text, province: str | None) -> bool:
+    """Whether an item under ``node`` names its own addressee ("1. Bộ Y tế chủ trì ...", "2. Giao Sở X
+    ...", "3. Bộ Công an:"): a duty heading over them ("Trách nhiệm của các bộ") then addresses none."""
+    return addressed_children(node, text, province) or any(
+        subject_of(text.text[c.heading_start : c.heading_end], c.heading_start, province, True)
+        for c in node.children
+    )
 
 
 def addressed_children(node: Node, text: Text, province: str | None) -> bool:

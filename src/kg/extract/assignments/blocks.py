@@ -167,6 +167,8 @@ def _unit(
     ]
     # "Cơ quan thực hiện: Sở A chủ trì, phối hợp với Sở B, Sở C": the partners coordinate
     coords += [m for f in by_kind["lead"] for m in partners(full[f.start : f.end], f.start, province)]
+    # "Nhiệm vụ: Tham mưu UBND Thành phố phối hợp với Bộ Công an rà soát ...": the task's own partners too
+    coords += partners(full[start:end], start, province)
     when = by_kind.get("deadline")
     # "Thời gian thực hiện: Triển khai theo lộ trình, hướng dẫn của Bộ" states no timeframe
     timed = bool(when and TIME_CELL.search(full[when[0].start : when[0].end]))

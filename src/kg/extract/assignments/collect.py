@@ -8,11 +8,12 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 
+from kg.extract.assignments.addressees import addressees
 from kg.extract.assignments.articles import addressed_children, article_units
 from kg.extract.assignments.blocks import block_units
 from kg.extract.assignments.lists import list_units
 from kg.extract.assignments.open_text import cue_units, giao_units, is_letter, open_units
-from kg.extract.assignments.sections import section_units
+from kg.extract.assignments.sections import child_units, section_units
 from kg.extract.assignments.tables import table_units
 from kg.extract.assignments.units import Unit
 from kg.normalize import Text
@@ -24,13 +25,16 @@ def collect_units(text: Text, outline: Outline, province: str | None) -> list[Un
     units: list[Unit] = []
     org = list(outline.org_sections)
     for node in org:
-        units += (
-            section_units(node, text, province)
-            if node.kind != "article" or addressed_children(node, text, province)
-            else article_units(node, text, outline, province)
-        )
+        if node.kind != "article" or addressed_children(node, text, province):
+            units += section_units(node, text, province)
+        elif addressees(text.text[node.heading_start : node.heading_end], 0, province):
+            units += child_units(node, text, province)  # "Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ"
+        else:
+            units += article_units(node, text, outline, province)
     if not org:
-        units += open_units(text, outline, province, acts=is_letter(outline))
+        # a letter's items, and a news page restating a plan ("Sở Nội vụ lập danh sách ..."), hand tasks to
+        # the agencies that open their sentences before a task verb
+        units += open_units(text, outline, province, acts=is_letter(outline) or outline.is_news)
     else:
         units += _outside(text, outline, province, [(n.start, n.end) for n in org])
     listed, items = list_units(outline, text, province, [(n.start, n.end) for n in org])

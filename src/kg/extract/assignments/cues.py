@@ -33,6 +33,17 @@ def find_cue(sentence: str, kind: str, folded: str | None = None) -> re.Match[st
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
+def all_cues(sentence: str, kind: str) -> list[re.Match[str]]:
+    """Every cue of ``kind`` in ``sentence``, first first: the first hit may be a look-alike ("giáo viên"
+    folds to "giao vien") and the addressee after a later one.
+
+    >>> [m.start() for m in all_cues("Cán bộ, giáo viên của trường; giao Phòng Y", "address")]
+    [6, 28]
+    """
+    folded = fold_keep_length(sentence)
+    return sorted((m for p in cues(kind) for m in p.finditer(folded)), key=lambda m: m.start())
+
+
 def opens_with(s: str, kind: str, folded: str | None = None) -> bool:
     """Whether ``s`` opens with a cue of ``kind`` (e.g. "có trách nhiệm" right after a subject); ``folded``
     as in ``find_cue``."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.assignments.cues import is_closing
+from kg.extract.assignments.mentions import partners
 from kg.extract.assignments.reading import read_sentences, sentence_units
 from kg.extract.assignments.split import paragraphs
 from kg.extract.assignments.units import Unit
@@ -34,6 +35,7 @@ def open_units(text: Text, outline: Outline, province: str | None, acts: bool = 
     units: list[Unit] = []
     subject: list[AgencyMention] | None = None
     intro: list[AgencyMention] | None = None  # "đề nghị các bộ, ngành thực hiện một số nội dung sau:"
+    intro_partners: list[AgencyMention] = []  # "X chủ trì, phối hợp với Y; Z thực hiện các nhiệm vụ sau:"
     for base, para in paragraphs(text, outline):
         label = parse_label(para.strip())
         if label or is_closing(para):
@@ -47,6 +49,12 @@ def open_units(text: Text, outline: Outline, province: str | None, acts: bool = 
             intro = subject if para.rstrip().endswith(":") else None
             if intro:
                 found = found[:-1]  # the introduction itself is no task
+                intro_partners = partners(para, base, province)
+        elif intro and subject is intro:
+            # the partners an introduction names work on each item under it, as a heading's do
+            for u in found:
+                known = {m.match.name for m in u.leads + u.coords}
+                u.coords += [m for m in intro_partners if m.match.name not in known]
         units += found
     return units
 

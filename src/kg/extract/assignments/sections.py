@@ -7,7 +7,8 @@ task unless one names new parties or a timeframe (G5); a closing formula inside 
 
 from __future__ import annotations
 
-from kg.extract.assignments.addressees import addressees
+from kg.extract.assignments.addressees import addressees, duty_of
+from kg.extract.assignments.articles import children_name_their_own
 from kg.extract.assignments.cues import find_cue, is_closing, is_office_holder
 from kg.extract.assignments.mentions import partners
 from kg.extract.assignments.reading import sentence_units
@@ -35,7 +36,8 @@ def child_units(node: Node, text: Text, province: str | None) -> list[Unit]:
     """A sub-section: addressed to the agencies its heading names, else read as a section of its own."""
     heading = text.text[node.heading_start : node.heading_end]
     found = addressees(heading, node.heading_start, province)
-    if not found:
+    if not found or (duty_of(heading) and children_name_their_own(node, text, province)):
+        # "Điều 8. Trách nhiệm của các bộ, cơ quan ngang bộ" over "1. Bộ Tài chính: ..." items: each its own
         return section_units(node, text, province)
     leads, task_at = found
     units: list[Unit] = []

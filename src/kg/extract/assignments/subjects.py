@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
+from kg.extract.assignments.cues import all_cues, find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at
 from kg.lexicon.gazetteer import AgencyMention, parse_agency_list
 from kg.lexicon.phrases import starts_predicate
@@ -30,8 +30,8 @@ def subject_of(
         found, end = agencies_at(s, 0, base, province)
         if found and acts_on(s, end):
             return found, end
-    cue = find_cue(s, "address")
-    if cue:
+    for cue in all_cues(s, "address"):
+        # every cue in turn: ", giáo viên" folds to a "giao" with no agency after it
         if is_office_holder(s[cue.end() :]):
             return None
         found, end = agencies_at(s, cue.end(), base, province)

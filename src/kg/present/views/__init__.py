@@ -1,8 +1,9 @@
 """Interactive HTML views of the graph (pyvis/vis-network), opened from disk with no network at all.
 
 ``build_site`` turns a SiteGraph into files (relative path → bytes): index.html, lineage.html,
-responsibilities.html, one page per document, agency and province, one per source text, and lib/ with the
-vis-network library copied from the pyvis package. ``write_site`` puts them under visualizations/.
+responsibilities.html, one page per document, agency and province (the graph, and its text part:
+``text_part``), one per source text, and lib/ with the vis-network library copied from the pyvis package.
+``write_site`` puts them under visualizations/.
 """
 
 from __future__ import annotations

@@ -1,63 +1,70 @@
-"""The chains at a glance for the landing page: central directive → province → implementing documents."""
+"""The chains for the landing page and the province pages: central directive → province → implementing
+documents.
+
+Both come from kg.analysis.chains, the function `kg status` lists its chains with, over the same stated
+``implements`` edges: the index's strips are exactly the chains `kg status` prints (leaves: documents read in
+full that nothing implements), a province page's are the chains down to each of its own documents.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.analysis.chains import implementation_chains
 from kg.present.views import model as m
 from kg.present.views.views import Index, is_document
-
-CENTRAL_TIERS = (0, 1)
 
 
 @dataclass(frozen=True)
 class Chain:
-    """A central directive and, per province, the paths of documents that implement it (head excluded)."""
+    """A root directive and, per province, the paths of documents that implement it (head excluded)."""
 
     head: m.VNode
     provinces: tuple[tuple[m.VNode | None, tuple[tuple[m.VNode, ...], ...]], ...]
 
 
+def implements_pairs(index: Index) -> list[tuple[str, str]]:
+    """(a, b) for every stated "a implements b" of the site."""
+    return [(e.source, e.target) for e in index.site.edges if e.relation == "implements"]
+
+
+def chain_iris(index: Index) -> list[tuple[str, ...]]:
+    """The chains `kg status` lists (IRIs, root first): down to each document read in full that nothing
+    implements."""
+    pairs = implements_pairs(index)
+    implemented = {b for _, b in pairs}
+    leaves = [
+        n.id
+        for n in index.site.nodes.values()
+        if is_document(n) and not n.cited_only and n.id not in implemented
+    ]
+    return implementation_chains(pairs, leaves)
+
+
 def chains(index: Index) -> list[Chain]:
-    """One chain per central directive that nothing central above it is implemented by, with implementers."""
+    """The index's strips: ``chain_iris`` grouped by root, then by the province of the last document."""
+    return _grouped(index.site, chain_iris(index))
+
+
+def province_chains(
+    index: Index, province: str, pairs: Sequence[tuple[str, str]] | None = None
+) -> list[Chain]:
+    """A province page's chains: from each root down to each document of the province that no other
+    document of the province implements (``pairs``: ``implements_pairs(index)``, when already at hand)."""
     site = index.site
-    out = []
-    for head in site.nodes.values():
-        if not is_document(head) or head.tier not in CENTRAL_TIERS or _implements_central(index, head.id):
-            continue
-        paths = _paths_down(index, head.id)
-        if paths:
-            out.append(Chain(head, _by_province(site, paths)))
+    own = {n.id for n in site.nodes.values() if is_document(n) and n.province == province}
+    pairs = implements_pairs(index) if pairs is None else pairs
+    inner = {b for a, b in pairs if a in own and b in own}
+    return _grouped(site, implementation_chains(pairs, own - inner))
+
+
+def _grouped(site: m.SiteGraph, found: list[tuple[str, ...]]) -> list[Chain]:
+    by_head: dict[str, list[tuple[str, ...]]] = {}
+    for chain in found:
+        by_head.setdefault(chain[0], []).append(chain[1:])
+    out = [Chain(site.nodes[h], _by_province(site, sorted(paths))) for h, paths in by_head.items()]
     return sorted(out, key=lambda c: (-sum(len(p) for _, p in c.provinces), c.head.label_vi))
-
-
-def _implements_central(index: Index, doc: str) -> bool:
-    targets = (index.site.nodes[e.target] for e in index.out.get(doc, ()) if e.relation == "implements")
-    return any(t.tier in CENTRAL_TIERS for t in targets)
-
-
-def _paths_down(index: Index, head: str) -> list[tuple[str, ...]]:
-    """Paths head → ... → leaf along reversed implements edges (breadth first, each document once)."""
-    parent: dict[str, str] = {}
-    frontier, seen = [head], {head}
-    while frontier:
-        nxt = []
-        for doc in frontier:
-            for e in sorted(index.inc.get(doc, ()), key=lambda e: e.source):
-                if e.relation == "implements" and e.source not in seen:
-                    seen.add(e.source)
-                    parent[e.source] = doc
-                    nxt.append(e.source)
-        frontier = nxt
-    leaves = sorted(d for d in parent if d not in set(parent.values()))
-    return [_path(parent, head, leaf) for leaf in leaves]
-
-
-def _path(parent: dict[str, str], head: str, leaf: str) -> tuple[str, ...]:
-    path = [leaf]
-    while path[-1] != head:
-        path.append(parent[path[-1]])
-    return tuple(reversed(path[:-1]))
 
 
 def _by_province(

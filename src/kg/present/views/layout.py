@@ -1,115 +1,144 @@
-"""Precomputed, deterministic node positions (pixels), so pages open with physics off and never reflow.
+"""Precomputed, deterministic node positions and edge routes (pixels), so pages open with physics off, never
+reflow, and no edge is drawn through a node that is not one of its ends.
 
-Two layouts, both near-linear in the number of nodes: lineage tiers in rows (each node as wide as its label,
-rows wrapped at ``ROW_WIDTH``, order within a row chosen to shorten edges), one block per plan (agencies |
-tasks | plan, in columns). Positions are integers so pages are byte-stable.
+A page is drawn in two parts: documents (and lone agencies) as a layered tree by tier on top
+(kg.present.views.layered), then one block per plan below (its agencies | its tasks, one per line | the plan,
+in columns). Edges inside the tree run between rows; edges inside the blocks run in the corridors between
+the columns or, around the columns, in side lanes; an edge from the tree to a block leaves the tree at a
+port under its last row, runs along a track of its own above the blocks, then down a side lane. Every route
+is then pulled straight wherever the straight line is clear of every box (kg.present.views.route).
+Positions are integers so pages are byte-stable.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kg.present.views import layered, route
+from kg.present.views.boxes import Size
 
 Pos = dict[str, tuple[int, int]]
+Point = tuple[int, int]
+Block = tuple[str, Sequence[str], Sequence[str]]  # (plan, its tasks, its agencies)
 
-ROW_WIDTH = 1400  # widest row before a tier wraps: about one screen at the pages' minimum zoom
-GAP = 36  # horizontal space between two labels in a row
-DY = 120  # from one tier to the next
-WRAP_DY = 76  # from one wrapped row of a tier to its next row
-CHAR_PX = 7.6  # average width of one character of a label at the pages' 14 px font
-DEFAULT_WIDTH = 160
-
-# Plan blocks: columns agencies | tasks | plan, one task per line.
+ROW_WIDTH = 1400  # widest row of the tree before it wraps: about one screen at the pages' minimum zoom
 TASK_DY = 46
 AGENCY_DY = 64
-AGENCY_TO_TASK = 430
-TASK_TO_PLAN = 400
+CORRIDOR = 140  # least width of the space between two columns of the blocks, where edges cross
+MIN_AGENCY_TO_TASK = 430
+MIN_TASK_TO_PLAN = 400
 BLOCK_GAP = 110
+LANE = 8  # between two side lanes, and between two tracks
+TRACK_MARGIN = 40  # between the tree and the first track, and the last track and the blocks
+STUB = layered.STUB
 
 
-def label_width(label: str, padding: int = 24) -> int:
-    """Estimated on-screen width (px) of a node drawn with ``label``.
+@dataclass(frozen=True)
+class Placement:
+    """Node positions, the bends of each edge (in the order given), the nodes of the tree."""
 
-    >>> label_width("69-KL/TW")
-    85
-    """
-    return round(len(label) * CHAR_PX + padding)
+    pos: Pos
+    bends: tuple[tuple[Point, ...], ...]
+    layered: frozenset[str]
 
 
-def tier_rows(
+@dataclass(frozen=True)
+class Columns:
+    """x of the three block columns and of the lanes beside them."""
+
+    agency: int
+    plan: int
+    agency_right: int  # where the agency column's widest box ends
+    task_half: int
+    plan_left: int
+    left_lane: int
+    right_lane: int
+
+
+def place(
     tiers: Mapping[str, int],
-    widths: Mapping[str, int] | None = None,
-    links: Iterable[tuple[str, str]] = (),
-    y0: int = 0,
-) -> Pos:
-    """Rows of nodes by tier (0 at the top), centred, each node given its label's width, long tiers wrapped.
-
-    Within a tier, nodes linked to nodes above sit under the middle of those (barycentre order, stable
-    otherwise), which shortens and uncrosses edges.
-
-    >>> tier_rows({"a": 0, "b": 1, "c": 1}, {"a": 100, "b": 100, "c": 100})
-    {'a': (0, 0), 'b': (-68, 120), 'c': (68, 120)}
-    """
-    width = dict(widths or {})
-    by_tier: dict[int, list[str]] = {}
-    for node, tier in tiers.items():
-        by_tier.setdefault(tier, []).append(node)
-    adjacent = _adjacency(links, set(tiers))
-    pos: Pos = {}
-    y = y0
-    for tier in sorted(by_tier):
-        members = _barycentre_order(by_tier[tier], adjacent, pos)
-        for row in _wrap(members, width):
-            pos.update(_row(row, width, y))
-            y += WRAP_DY
-        y += DY - WRAP_DY
-    return pos
-
-
-def _adjacency(links: Iterable[tuple[str, str]], nodes: set[str]) -> dict[str, set[str]]:
-    adjacent: dict[str, set[str]] = {}
-    for a, b in links:
-        if a in nodes and b in nodes and a != b:
-            adjacent.setdefault(a, set()).add(b)
-            adjacent.setdefault(b, set()).add(a)
-    return adjacent
+    blocks: Sequence[Block],
+    size: Mapping[str, Size],
+    links: Sequence[tuple[str, str]],
+) -> Placement:
+    """Lay out a page: the ``tiers`` nodes as a tree (mapping order is the first order within a row), the
+    ``blocks`` below it, and route every link (source, target) between the nodes placed."""
+    cols = _columns(blocks, size)
+    sides = _Sides(cols, blocks)
+    ports = {i: f"\x01port{i}" for i, (a, b) in enumerate(links) if (a in tiers) != (b in tiers)}
+    ports = {i: p for i, p in ports.items() if all(n in tiers or n in sides.column for n in links[i])}
+    tracked = [i for i, (a, b) in enumerate(links) if i in ports or sides.needs_track(a, b)]
+    tree, tree_bends = _tree(tiers, size, links, ports)
+    first_track = tree.bottom + TRACK_MARGIN if tiers else 0
+    track = {i: first_track + LANE * k for k, i in enumerate(tracked)}
+    pos = {n: p for n, p in tree.pos.items() if n in tiers}
+    pos.update(plan_blocks(blocks, cols, first_track + LANE * len(tracked) + TRACK_MARGIN))
+    bends: list[tuple[Point, ...]] = []
+    for i, (a, b) in enumerate(links):
+        if i in ports:
+            path = _cross(tree_bends[i], tree.pos[ports[i]], track[i], b if a in tiers else a, pos, sides)
+            bends.append(path if a in tiers else path[::-1])
+        elif a in sides.column and b in sides.column:
+            bends.append(_in_blocks(a, b, pos, sides, track.get(i, 0)))
+        else:
+            bends.append(tree_bends.get(i, ()))
+    return Placement(pos, route.straighten_all(pos, size, links, bends), frozenset(tiers))
 
 
-def _barycentre_order(members: list[str], adjacent: Mapping[str, set[str]], placed: Pos) -> list[str]:
-    """Members sorted by the mean x of their already placed neighbours; unlinked ones keep their order."""
-
-    def key(item: tuple[int, str]) -> tuple[float, int]:
-        index, node = item
-        xs = [placed[n][0] for n in sorted(adjacent.get(node, ())) if n in placed]
-        return (sum(xs) / len(xs) if xs else math.inf, index)
-
-    return [node for _, node in sorted(enumerate(members), key=key)]
+def slots(tiers: Mapping[str, int], size: Mapping[str, Size], links: Sequence[tuple[str, str]]) -> int:
+    """Edge slots the tree of ``tiers`` would need (kg.present.views.layered.slots)."""
+    return layered.slots(tiers, size, links, ROW_WIDTH)
 
 
-def _wrap(members: list[str], width: Mapping[str, int]) -> list[list[str]]:
-    rows: list[list[str]] = [[]]
-    used = 0
-    for node in members:
-        w = width.get(node, DEFAULT_WIDTH) + GAP
-        if rows[-1] and used + w > ROW_WIDTH:
-            rows.append([])
-            used = 0
-        rows[-1].append(node)
-        used += w
-    return [r for r in rows if r]
+def _tree(
+    tiers: Mapping[str, int],
+    size: Mapping[str, Size],
+    links: Sequence[tuple[str, str]],
+    ports: Mapping[int, str],
+) -> tuple[layered.Drawing, dict[int, tuple[Point, ...]]]:
+    """The tree of the ``tiers`` nodes, with one port (an empty node on a row under all others) per link
+    from the tree to a block; and the bends of each link the tree draws, by link index."""
+    port_tier = max(tiers.values(), default=0) + 1
+    tree_tiers = {**tiers, **dict.fromkeys(ports.values(), port_tier)}
+    tree_size = {**size, **{p: Size(0, 0, 0) for p in ports.values()}}
+    drawn: list[tuple[int, tuple[str, str]]] = []
+    for i, (a, b) in enumerate(links):
+        if i in ports:
+            drawn.append((i, (a if a in tiers else b, ports[i])))  # bends from the tree node to the port
+        elif a in tiers and b in tiers:
+            drawn.append((i, (a, b)))
+    tree = layered.draw(tree_tiers, tree_size, [lk for _, lk in drawn], ROW_WIDTH)
+    return tree, {i: bends for (i, _), bends in zip(drawn, tree.bends, strict=True)}
 
 
-def _row(row: Sequence[str], width: Mapping[str, int], y: int) -> Pos:
-    sizes = [width.get(n, DEFAULT_WIDTH) + GAP for n in row]
-    x = -sum(sizes) / 2
-    pos: Pos = {}
-    for node, size in zip(row, sizes, strict=True):
-        pos[node] = (round(x + size / 2), y)
-        x += size
-    return pos
+# --- blocks ---------------------------------------------------------------------------------------------
 
 
-def plan_blocks(blocks: Sequence[tuple[str, Sequence[str], Sequence[str]]], y0: int = 0) -> Pos:
+def _columns(blocks: Sequence[Block], size: Mapping[str, Size]) -> Columns:
+    """Columns far enough apart that each corridor between them is at least CORRIDOR wide."""
+
+    def half(nodes: Iterable[str]) -> int:
+        return max((math.ceil(size[n].width / 2) for n in nodes if n in size), default=0)
+
+    a_half = half(a for _, _, agencies in blocks for a in agencies)
+    t_half = half(t for _, tasks, _ in blocks for t in tasks)
+    p_half = half(p for p, _, _ in blocks)
+    agency = -max(MIN_AGENCY_TO_TASK, t_half + CORRIDOR + a_half)
+    plan = max(MIN_TASK_TO_PLAN, t_half + CORRIDOR + p_half)
+    return Columns(
+        agency,
+        plan,
+        agency + a_half,
+        t_half,
+        plan - p_half,
+        agency - a_half - 2 * STUB,
+        plan + p_half + 2 * STUB,
+    )
+
+
+def plan_blocks(blocks: Sequence[Block], cols: Columns | None = None, y0: int = 0) -> Pos:
     """One block per plan, stacked top to bottom: its agencies | its tasks, one per line | the plan.
 
     ``blocks`` holds (plan, tasks, agencies) in the order to draw (``order_agencies`` puts each agency level
@@ -118,14 +147,15 @@ def plan_blocks(blocks: Sequence[tuple[str, Sequence[str], Sequence[str]]], y0: 
     >>> plan_blocks([("p", ["t1", "t2"], ["a"])])
     {'t1': (0, 23), 't2': (0, 69), 'a': (-430, 46), 'p': (400, 46)}
     """
+    cols = cols or _columns(blocks, {})
     pos: Pos = {}
     y = y0
     for plan, tasks, agencies in blocks:
         height = max(len(tasks) * TASK_DY, len(agencies) * AGENCY_DY, TASK_DY)
         mid = y + height / 2
         pos.update(_column(tasks, 0, mid, TASK_DY))
-        pos.update(_column(agencies, -AGENCY_TO_TASK, mid, AGENCY_DY))
-        pos[plan] = (TASK_TO_PLAN, round(mid))
+        pos.update(_column(agencies, cols.agency, mid, AGENCY_DY))
+        pos[plan] = (cols.plan, round(mid))
         y += height + BLOCK_GAP
     return pos
 
@@ -134,6 +164,38 @@ def _column(members: Sequence[str], x: int, mid: float, step: int) -> Pos:
     """``members`` one under the other, ``step`` apart, centred on the line ``mid``."""
     top = mid - (len(members) - 1) * step / 2
     return {node: (x, round(top + i * step)) for i, node in enumerate(members)}
+
+
+class _Sides:
+    """Which column each block node is in, and a lane of its own for each edge that goes round the columns."""
+
+    def __init__(self, cols: Columns, blocks: Sequence[Block]) -> None:
+        self.cols = cols
+        self.column = {p: "plan" for p, _, _ in blocks}
+        self.column.update({t: "task" for _, tasks, _ in blocks for t in tasks})
+        self.column.update({a: "agency" for _, _, agencies in blocks for a in agencies})
+        self.used = {"left": 0, "right": 0, "middle": 0}
+
+    def needs_track(self, a: str, b: str) -> bool:
+        """Whether an edge between two block nodes goes round the columns on a track above the blocks."""
+        if a not in self.column or b not in self.column:
+            return False
+        ca, cb = self.column[a], self.column[b]
+        return {ca, cb} not in ({"agency", "task"}, {"task", "plan"}) and not (ca == cb != "task")
+
+    def exit(self, node: str, y: int) -> Point:
+        """A fresh lane beside ``node``'s column at height ``y``: left of the agencies, right of the plans,
+        in the corridor left of the tasks."""
+        col = self.column[node]
+        side = {"agency": "left", "plan": "right"}.get(col, "middle")
+        k = self.used[side]
+        self.used[side] += 1
+        if side == "left":
+            return (self.cols.left_lane - LANE * k, y)
+        if side == "right":
+            return (self.cols.right_lane + LANE * k, y)
+        corridor = -self.cols.task_half - 2 * STUB - LANE * (k % 8)
+        return (corridor, y)
 
 
 def order_agencies(
@@ -152,3 +214,37 @@ def order_agencies(
         return (sum(rows) / len(rows) if rows else math.inf, index)
 
     return [a for _, a in sorted(enumerate(agencies), key=key)]
+
+
+# --- routes ---------------------------------------------------------------------------------------------
+
+
+def _in_blocks(a: str, b: str, pos: Pos, sides: _Sides, track: int) -> tuple[Point, ...]:
+    """Bends of an edge between two block nodes: across the corridor between neighbouring columns; along one
+    side lane within one column; otherwise out to lanes beside both columns and across on a track above."""
+    ca, cb = sides.column[a], sides.column[b]
+    ya, yb = pos[a][1], pos[b][1]
+    cols = sides.cols
+    pair = {ca, cb}
+    if pair == {"agency", "task"}:
+        at_a = (cols.agency_right + STUB, ya) if ca == "agency" else (-cols.task_half - STUB, ya)
+        at_b = (cols.agency_right + STUB, yb) if cb == "agency" else (-cols.task_half - STUB, yb)
+        return (at_a, at_b)
+    if pair == {"task", "plan"}:
+        at_a = (cols.task_half + STUB, ya) if ca == "task" else (cols.plan_left - STUB, ya)
+        at_b = (cols.task_half + STUB, yb) if cb == "task" else (cols.plan_left - STUB, yb)
+        return (at_a, at_b)
+    out_a = sides.exit(a, ya)
+    if not sides.needs_track(a, b):  # both in the agency column, or both in the plan column
+        return (out_a, (out_a[0], yb))
+    out_b = sides.exit(b, yb)
+    return (out_a, (out_a[0], track), (out_b[0], track), out_b)
+
+
+def _cross(
+    tree_bends: tuple[Point, ...], port: Point, track: int, node: str, pos: Pos, sides: _Sides
+) -> tuple[Point, ...]:
+    """Bends from a tree node to a block node: the tree's route to the port, down to the edge's own track,
+    along it to a lane beside the block node's column, down the lane to the node's height."""
+    lane = sides.exit(node, pos[node][1])
+    return (*tree_bends, port, (port[0], track), (lane[0], track), lane)

@@ -24,6 +24,7 @@ class Fact:
     key: str
     vi: str
     en: str
+    original: bool = False  # the English side is the Vietnamese original (a number, a quote, a task's text)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class VNode:
     tier: int | None = None  # lineage level (documents): 0 central party ... 4 department
     cited_only: bool = False  # a document only cited, never ingested
     members: int = 0  # for a cluster: how many nodes it stands for
+    number: str = ""  # a document's number as a search key ("69 kl tw"): the top tier of search
+    en_original: bool = False  # label_en is the Vietnamese original (no English name in the graph)
 
 
 @dataclass(frozen=True)
@@ -84,3 +87,6 @@ class SiteGraph:
     edges: tuple[VEdge, ...]
     sources: dict[str, SourceDoc] = field(default_factory=dict)
     kind_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # kind -> (vi, en)
+    # document -> document it cites: listed in the pages' text, not drawn (a citation is not lineage)
+    citations: tuple[VEdge, ...] = ()
+    field_names: dict[str, str] = field(default_factory=dict)  # a field's Vietnamese label -> its English

@@ -16,7 +16,9 @@ from pyvis.network import Network
 
 from kg.present.views import model as m
 from kg.present.views.chains import chains
+from kg.present.views.search import search_tier
 from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
+from kg.present.views.text_part import COLUMN_NAMES, Reading, TextPart, text_part
 from kg.present.views.views import (
     DUTY,
     NODE_BUDGET,
@@ -40,6 +42,7 @@ FACT_NAMES: dict[str, tuple[str, str]] = {
     "number": ("Số, ký hiệu", "Number"),
     "date": ("Ngày ban hành", "Date"),
     "issuer": ("Cơ quan ban hành", "Issuer"),
+    "signer": ("Người ký", "Signed by"),
     "province": ("Tỉnh", "Province"),
     "title": ("Trích yếu", "Title"),
     "field": ("Lĩnh vực", "Field"),
@@ -105,10 +108,12 @@ def render_site(
             env, responsibilities_view(index, budget), site, texts, "", common
         ),
     }
+    reading = Reading.of(index, texts)
     for node in site.nodes.values():
         view = _own_view(index, node, budget)
         if view is not None and node.page:
-            pages[node.page] = _graph_page(env, view, site, texts, "../", common)
+            part = text_part(reading, node)
+            pages[node.page] = _graph_page(env, view, site, texts, "../", common, part)
     for source in site.sources.values():
         if source.id in texts:
             pages[source.page] = _source_page(env, site, source, texts[source.id], common)
@@ -135,6 +140,7 @@ def _graph_page(
     texts: Mapping[str, str],
     root: str,
     common: dict[str, Any],
+    part: TextPart | None = None,
 ) -> str:
     payload = graph_payload(view, site, texts)
     provinces = sorted({n.province for n in view.nodes if n.province and n.province in site.nodes})
@@ -144,7 +150,10 @@ def _graph_page(
         view=view,
         payload=payload,
         provinces=[site.nodes[p] for p in provinces],
-        fields=fields,
+        fields=[(f, site.field_names.get(f, f)) for f in fields],
+        part=part,
+        fact_names=FACT_NAMES,
+        column_names=COLUMN_NAMES,
         **common,
     )
 
@@ -158,7 +167,7 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
         x, y = view.positions.get(node.id, (0, 0))
         net.add_node(node.id, label=short_label(node.label_vi), shape=style.shape, color=style.color,
                      size=size, x=x, y=y, physics=False)  # fmt: skip
-    bends = parallel_bends(view.edges)
+    bends = [0.0] * len(view.edges) if view.routes else parallel_bends(view.edges)  # routed: straight
     for edge, bend in zip(view.edges, bends, strict=True):
         look = edge_style(edge.relation)
         smooth = {"enabled": True, "type": "curvedCW", "roundness": bend} if bend else False
@@ -169,6 +178,9 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
         _edge_json(opts, e, i, site, texts)
         for i, (opts, e) in enumerate(zip(net.edges, view.edges, strict=True))
     ]
+    for drawn, route in zip(edges, view.routes, strict=False):
+        if route:  # drawn as straight segments through these points (viz.js: invisible waypoints)
+            drawn["via"] = [list(p) for p in route]
     used_kinds = sorted({n.kind for n in view.nodes})
     used_rels = sorted({e.relation for e in view.edges})
     return {
@@ -210,11 +222,14 @@ def _node_json(
         label_en=short_label(node.label_en),
         full_vi=node.label_vi,
         full_en=node.label_en,
-        facts=[[f.key, f.vi, f.en] for f in node.facts],
+        facts=_facts_json(node.facts),
         evidence=[_evidence_json(ev, site, texts) for ev in node.evidence],
         province=node.province,
         fields=list(node.fields),
         search=list(node.search),
+        number=node.number,
+        search_tier=search_tier(node),
+        en_original=node.en_original,
         page=node.page,
         cited_only=node.cited_only,
     )
@@ -232,10 +247,15 @@ def _edge_json(
     out.update(
         id=f"e{i}",
         relation=edge.relation,
-        facts=[[f.key, f.vi, f.en] for f in edge.facts],
+        facts=_facts_json(edge.facts),
         evidence=[_evidence_json(ev, site, texts) for ev in edge.evidence],
     )
     return out
+
+
+def _facts_json(facts: tuple[m.Fact, ...]) -> list[list[str | bool]]:
+    """[key, vi, en, en is the Vietnamese original] per fact: the page marks the last lang="vi" in English."""
+    return [[f.key, f.vi, f.en, f.original] for f in facts]
 
 
 def _evidence_json(ev: m.Evidence, site: m.SiteGraph, texts: Mapping[str, str]) -> dict[str, Any]:

@@ -13,12 +13,20 @@ from dataclasses import dataclass, field
 
 from kg.present.views import layout
 from kg.present.views import model as m
-from kg.present.views.style import DOC_KINDS, short_label
+from kg.present.views.boxes import Size, node_size
+from kg.present.views.style import DOC_KINDS, cluster_size, node_style, short_label
+from kg.present.views.tiers import MINISTRY, PROVINCIAL_PARTY
 
 NODE_BUDGET = 1500
-UNKNOWN_TIER = 5
+# Most edge slots (an edge passing a row of the tree: a waypoint on the page) a drawn lineage may need;
+# above it the lineage is grouped by province like a view over the node budget.
+SLOT_BUDGET = 20000
+UNKNOWN_TIER = 7  # below the seven tiers (kg.present.views.tiers): documents whose issuer says nothing
 LINEAGE = ("implements", "basedOn")
 DUTY = ("lead", "coordinate", "standingBody", "reportsTo", "funds")  # roles of an agency on a task
+
+
+Routes = tuple[tuple[layout.Point, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,8 @@ class View:
     focus: str | None = None
     note_vi: str | None = None
     note_en: str | None = None
+    routes: Routes = ()  # per edge, the bends it is drawn through (none: a straight line)
+    layered: frozenset[str] = frozenset()  # nodes in the tier rows (the rest: plan blocks below them)
 
 
 @dataclass
@@ -81,9 +91,15 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p)
 
 
-def widths(nodes: Iterable[m.VNode]) -> dict[str, int]:
-    """Estimated drawn width of each node: its label as drawn (short form), in pixels."""
-    return {n.id: layout.label_width(short_label(n.label_vi)) for n in nodes}
+def sizes(nodes: Iterable[m.VNode], focus: str | None = None) -> dict[str, Size]:
+    """How big each node is drawn (label in either language, shape, the focused node in bold)."""
+    out = {}
+    for n in nodes:
+        style = node_style(n.kind)
+        radius = cluster_size(n.members) if n.kind == m.CLUSTER else style.size
+        labels = (short_label(n.label_vi), short_label(n.label_en))
+        out[n.id] = node_size(labels, style.shape, radius, n.id == focus)
+    return out
 
 
 def _tier(node: m.VNode) -> int:
@@ -101,15 +117,14 @@ def lineage_view(index: Index, budget: int = NODE_BUDGET) -> View:
     """Documents and their implements/basedOn edges, in rows by level (central party at the top)."""
     titles = ("Dòng chảy văn bản", "Policy lineage")
     docs = sorted((n for n in index.site.nodes.values() if is_document(n)), key=_order)
-    if len(docs) > budget:
-        return _clustered(
-            index, "lineage", titles, docs, LINEAGE, keep=lambda n: (n.tier or UNKNOWN_TIER) <= 1
-        )
     ids = [n.id for n in docs]
+    edges = tuple(e for e in index.edges_among(ids) if e.relation in LINEAGE) if len(docs) <= budget else ()
+    tiers, size = {n.id: _tier(n) for n in docs}, sizes(docs)
+    if len(docs) > budget or layout.slots(tiers, size, _links(edges)) > SLOT_BUDGET:
+        return _clustered(index, "lineage", titles, docs, LINEAGE, keep=lambda n: _tier(n) <= MINISTRY)
     nodes = tuple(index.site.nodes[i] for i in sorted(ids))
-    edges = tuple(e for e in index.edges_among(ids) if e.relation in LINEAGE)
-    pos = layout.tier_rows({n.id: _tier(n) for n in docs}, widths(docs), _links(edges))
-    return View("lineage", *titles, nodes, edges, pos)
+    placed = layout.place(tiers, [], size, _links(edges))
+    return View("lineage", *titles, nodes, edges, placed.pos, routes=placed.bends, layered=placed.layered)
 
 
 def responsibilities_view(index: Index, budget: int = NODE_BUDGET) -> View:
@@ -122,7 +137,10 @@ def responsibilities_view(index: Index, budget: int = NODE_BUDGET) -> View:
         return _clustered(index, "responsibilities", titles, members, (*DUTY, "taskOf"), keep=lambda n: False)
     nodes = tuple(index.site.nodes[i] for i in sorted(set(ids)))
     edges = tuple(e for e in index.edges_among(ids) if e.relation in (*DUTY, "taskOf"))
-    return View("responsibilities", *titles, nodes, edges, layout.plan_blocks(blocks))
+    placed = layout.place({}, blocks, sizes(nodes), _links(edges))
+    return View(
+        "responsibilities", *titles, nodes, edges, placed.pos, routes=placed.bends, layered=placed.layered
+    )
 
 
 def _plan_blocks(
@@ -178,12 +196,13 @@ def _clustered(
     nodes = tuple(sorted([*kept, *clusters.values()], key=lambda n: n.id))
     tiers = {n.id: _tier(n) for n in nodes}
     note = (
-        f"{len(members)} nút vượt ngưỡng {NODE_BUDGET}: gộp theo tỉnh; bấm một cụm để mở trang của tỉnh.",
-        f"{len(members)} nodes exceed the budget of {NODE_BUDGET}: grouped by province; "
-        "click a cluster to open its province page.",
+        f"{len(members)} nút vượt ngưỡng vẽ từng nút ({NODE_BUDGET} nút, hoặc quá nhiều đường nối): "
+        "gộp theo tỉnh; bấm một cụm để mở trang của tỉnh.",
+        f"{len(members)} nodes exceed the budget for drawing one by one ({NODE_BUDGET} nodes, or too many "
+        "edge bends): grouped by province; click a cluster to open its province page.",
     )
-    pos = layout.tier_rows(tiers, widths(nodes), _links(edges))
-    return View(name, *titles, nodes, edges, pos, note_vi=note[0], note_en=note[1])
+    placed = layout.place(tiers, [], sizes(nodes), _links(edges))
+    return View(name, *titles, nodes, edges, placed.pos, None, note[0], note[1], placed.bends, placed.layered)
 
 
 def _cluster_node(site: m.SiteGraph, province: str, group: Sequence[m.VNode]) -> m.VNode:
@@ -209,7 +228,7 @@ def _cluster_node(site: m.SiteGraph, province: str, group: Sequence[m.VNode]) ->
             )
         ),
         page=prov.page if prov else None,
-        tier=3,
+        tier=PROVINCIAL_PARTY,  # a province's documents: drawn below the central ones
         members=len(group),
     )
 
@@ -267,15 +286,16 @@ def _ego(
     nodes = tuple(sorted([*(site.nodes[i] for i in ids), *extra], key=lambda n: n.id))
     note = _cut_note(sum(map(len, rings)), len(nodes) - 1) if extra else (None, None)
     edges = tuple(e for e in index.edges_among(ids) if e.relation not in drop)
-    pos = stacked(index, focus, nodes, edges)
-    return View(name, node.label_vi, node.label_en, nodes, edges, pos, focus, note[0], note[1])
+    placed = stacked(index, focus, nodes, edges)
+    return View(name, node.label_vi, node.label_en, nodes, edges, placed.pos, focus, note[0], note[1],
+                placed.bends, placed.layered)  # fmt: skip
 
 
 def stacked(
     index: Index, focus: str | None, nodes: Sequence[m.VNode], edges: Sequence[m.VEdge]
-) -> layout.Pos:
-    """Layout of a page about one thing: documents (and lone agencies) in tier rows on top, then one block
-    per plan below (its agencies | its tasks | the plan), so every label has a line of its own.
+) -> layout.Placement:
+    """Layout of a page about one thing: documents (and lone agencies) as a tree by tier on top, then one
+    block per plan below (its agencies | its tasks | the plan), so every label has a line of its own.
 
     An agency with no task on the page heads it; "+N" summary nodes close the rows.
     """
@@ -294,10 +314,7 @@ def stacked(
             tiers[n.id] = UNKNOWN_TIER + 1
         else:  # the focused agency on top; an issuer beside the documents of its focus's level
             tiers[n.id] = -1 if n.id == focus else focus_tier
-    pos = layout.tier_rows(tiers, widths(nodes), _links(edges))
-    bottom = max((y for _, y in pos.values()), default=-layout.DY) + layout.DY
-    pos.update(layout.plan_blocks(blocks, bottom))
-    return pos
+    return layout.place(tiers, blocks, sizes(nodes, focus), _links(edges))
 
 
 def _cut_note(total: int, shown: int) -> tuple[str, str]:
@@ -322,5 +339,6 @@ def province_view(index: Index, province: str, budget: int = NODE_BUDGET) -> Vie
     nodes = tuple(sorted((site.nodes[i] for i in set(ids)), key=lambda n: n.id))
     # Stated edges only: inferred answersFor and issuer links would bury the chain under long lines.
     edges = tuple(e for e in index.edges_among(ids) if e.relation not in ("answersFor", "issuedBy"))
-    return View("province", node.label_vi, node.label_en, nodes, edges, stacked(index, None, nodes, edges),
-                province, note[0], note[1])  # fmt: skip
+    placed = stacked(index, None, nodes, edges)
+    return View("province", node.label_vi, node.label_en, nodes, edges, placed.pos, province, note[0],
+                note[1], placed.bends, placed.layered)  # fmt: skip

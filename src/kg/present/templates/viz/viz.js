@@ -23,6 +23,56 @@
     return keys.some(function (k) { return k.indexOf(q) >= 0 || k.replace(/ /g, "").indexOf(compact) >= 0; });
   }
 
+  /* Ranking, the same rule as kg.present.views.search.rank_of / ranked (tests check both on the same
+   * queries): the document number > every word a word of the keys > every word the start of one > a
+   * substring; ties by lineage tier, then the Vietnamese name, then the id. */
+  var NUMBER = 0, ALL_TOKENS = 1, PREFIX = 2, SUBSTRING = 3;
+  function tokensOf(keys) {
+    var have = {};
+    keys.forEach(function (k) { k.split(" ").forEach(function (w) { if (w) { have[w] = true; } }); });
+    return have;
+  }
+  function joined(words, have) {
+    var out = [], i = 0;
+    while (i < words.length) {
+      if (have[words[i]] !== true && i + 1 < words.length && have[words[i] + words[i + 1]] === true) {
+        out.push(words[i] + words[i + 1]); i += 2;
+      } else {
+        out.push(words[i]); i += 1;
+      }
+    }
+    return out;
+  }
+  function numberHit(q, words, number, have) {
+    if (q.replace(/ /g, "") === number.replace(/ /g, "")) { return true; }
+    var lead = number.split(" ")[0];
+    return /^[0-9]+$/.test(lead) && words.indexOf(lead) >= 0 && words.every(function (w) { return have[w] === true; });
+  }
+  function rankOf(query, n) {
+    var q = norm(query);
+    if (!q) { return null; }
+    if (!n.searchTokens) { n.searchTokens = tokensOf(n.search); }  /* keys never change: split them once */
+    var have = n.searchTokens;
+    var words = joined(q.split(" "), have);
+    if (n.number && numberHit(q, words, n.number, have)) { return NUMBER; }
+    var compact = q.replace(/ /g, "");
+    if (words.every(function (w) { return have[w] === true; }) ||
+        n.search.some(function (k) { return k.replace(/ /g, "") === compact; })) { return ALL_TOKENS; }
+    var all = Object.keys(have);
+    if (words.every(function (w) { return all.some(function (t) { return t.indexOf(w) === 0; }); })) { return PREFIX; }
+    return matches(q, n.search) ? SUBSTRING : null;
+  }
+  function cmp(a, b) { return a < b ? -1 : (a > b ? 1 : 0); }
+  function ranked(query, nodes) {
+    var hits = [];
+    nodes.forEach(function (n) { var r = rankOf(query, n); if (r !== null) { hits.push([r, n]); } });
+    hits.sort(function (a, b) {
+      return (a[0] - b[0]) || (a[1].search_tier - b[1].search_tier) || cmp(norm(a[1].full_vi), norm(b[1].full_vi)) ||
+        cmp(a[1].full_vi, b[1].full_vi) || cmp(a[1].id, b[1].id);
+    });
+    return hits.map(function (h) { return h[1]; });
+  }
+
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -34,6 +84,20 @@
     return node ? JSON.parse(node.textContent) : null;
   }
   function pick(obj) { return state.lang === "en" ? obj.en : obj.vi; }
+  /* Vietnamese shown in English mode (a number, a quote, a task's text): lang="vi" for readers and screen
+   * readers, and a visible mark saying it is the original, not a translation. */
+  function original(node) {
+    node.setAttribute("lang", "vi");
+    if (state.lang === "en") {
+      node.appendChild(document.createTextNode(" "));
+      node.appendChild(el("abbr", { "class": "orig", title: "original language: Vietnamese" }, "VI"));
+    }
+    return node;
+  }
+  function valueCell(tag, f) {
+    var cell = el(tag, {}, state.lang === "en" ? f[2] : f[1]);
+    return f[3] ? original(cell) : cell;
+  }
 
   /* ---- language ------------------------------------------------------------------------------- */
   function loadLang() {
@@ -73,11 +137,22 @@
     data.nodes.forEach(function (n) { self.byId[n.id] = n; });
     this.edgesById = {};
     data.edges.forEach(function (e) { self.edgesById[e.id] = e; });
-    this.nodes = new vis.DataSet(data.nodes.map(function (n) { return self.visNode(n); }));
-    this.edges = new vis.DataSet(data.edges.map(function (e) { return self.visEdge(e); }));
+    this.edgeOf = {};  /* waypoint or segment id → the edge it draws */
+    this.segmentIds = {};
+    var visNodes = data.nodes.map(function (n) { return self.visNode(n); });
+    var visEdges = [];
+    data.edges.forEach(function (e) {
+      var drawn = self.segments(e);
+      drawn.nodes.forEach(function (w) { visNodes.push(w); });
+      drawn.edges.forEach(function (s) { visEdges.push(s); });
+    });
+    this.nodes = new vis.DataSet(visNodes);
+    this.edges = new vis.DataSet(visEdges);
     this.filters = { kinds: {}, roles: {}, province: "", field: "" };
-    this.nodeView = new vis.DataView(this.nodes, { filter: function (n) { return self.keepNode(self.byId[n.id]); } });
-    this.edgeView = new vis.DataView(this.edges, { filter: function (e) { return self.keepEdge(self.edgesById[e.id]); } });
+    this.nodeView = new vis.DataView(this.nodes, { filter: function (n) { return self.keepDrawn(n.id); } });
+    this.edgeView = new vis.DataView(this.edges, {
+      filter: function (e) { return self.keepEdge(self.edgesById[self.edgeOf[e.id] || e.id]); }
+    });
     var container = document.getElementById("graph");
     this.network = new vis.Network(container, { nodes: this.nodeView, edges: this.edgeView }, {
       physics: false,
@@ -87,8 +162,9 @@
       edges: { smooth: false, arrows: { to: { scaleFactor: 0.6 } } }
     });
     this.network.on("click", function (p) {
-      if (p.nodes.length) { self.showNode(p.nodes[0]); }
-      else if (p.edges.length) { self.showEdge(p.edges[0]); }
+      if (p.nodes.length && self.edgeOf[p.nodes[0]]) { self.showEdge(self.edgeOf[p.nodes[0]]); }
+      else if (p.nodes.length) { self.showNode(p.nodes[0]); }
+      else if (p.edges.length) { self.showEdge(self.edgeOf[p.edges[0]] || p.edges[0]); }
     });
     this.network.on("doubleClick", function (p) {
       var n = p.nodes.length ? self.byId[p.nodes[0]] : null;
@@ -143,6 +219,31 @@
              smooth: e.smooth || false, title: this.tooltip(e.facts, e.evidence, pick(rel)) };
   };
 
+  /* A routed edge: vis-network edges cannot bend, so it is drawn as straight segments through invisible
+   * waypoint nodes at the bends the layout chose (kg.present.views.layout: no segment crosses a node); only
+   * the last segment carries the arrow. */
+  Graph.prototype.segments = function (e) {
+    var self = this;
+    var whole = this.visEdge(e);
+    if (!e.via || !e.via.length) { this.segmentIds[e.id] = [e.id]; return { nodes: [], edges: [whole] }; }
+    var ids = e.via.map(function (p, j) { return e.id + "~" + j; });
+    var stops = [e.from].concat(ids, [e.to]);
+    var nodes = e.via.map(function (p, j) {
+      self.edgeOf[ids[j]] = e.id;
+      return { id: ids[j], x: p[0], y: p[1], shape: "dot", size: 1, physics: false, fixed: true, borderWidth: 0,
+               color: { background: e.color, border: e.color, highlight: e.color, hover: e.color } };
+    });
+    var edges = [];
+    for (var j = 0; j + 1 < stops.length; j++) {
+      var seg = Object.assign({}, whole, { id: e.id + "~s" + j, from: stops[j], to: stops[j + 1] });
+      if (j + 2 < stops.length) { seg.arrows = { to: { enabled: false } }; }
+      self.edgeOf[seg.id] = e.id;
+      edges.push(seg);
+    }
+    this.segmentIds[e.id] = edges.map(function (s) { return s.id; });
+    return { nodes: nodes, edges: edges };
+  };
+
   /* A tooltip is a DOM element built with textContent, so vis-network never parses document text as HTML. */
   Graph.prototype.tooltip = function (facts, evidence, heading) {
     var box = el("div", { "class": "tip" });
@@ -151,10 +252,10 @@
     facts.forEach(function (f) {
       var row = el("div", { "class": "tip-row" });
       row.appendChild(el("span", { "class": "tip-key" }, self.factName(f[0]) + ": "));
-      row.appendChild(el("span", {}, state.lang === "en" ? f[2] : f[1]));
+      row.appendChild(valueCell("span", f));
       box.appendChild(row);
     });
-    if (evidence.length) { box.appendChild(el("div", { "class": "tip-quote" }, "“" + evidence[0].quote + "”")); }
+    if (evidence.length) { box.appendChild(original(el("div", { "class": "tip-quote" }, "“" + evidence[0].quote + "”"))); }
     return box;
   };
   Graph.prototype.factName = function (key) {
@@ -167,7 +268,12 @@
     this.nodes.update(this.data.nodes.map(function (n) {
       return { id: n.id, label: self.label(n), title: self.tooltip(n.facts, n.evidence, self.fullLabel(n)) };
     }));
-    this.edges.update(this.data.edges.map(function (e) { return { id: e.id, title: self.visEdge(e).title }; }));
+    var titles = [];
+    this.data.edges.forEach(function (e) {
+      var title = self.visEdge(e).title;
+      self.segmentIds[e.id].forEach(function (id) { titles.push({ id: id, title: title }); });
+    });
+    this.edges.update(titles);
     this.buildLegend();
     this.buildFilters();
     if (this.shown) { this.shown(); }
@@ -182,6 +288,12 @@
     if (this.filters.province && n.province && n.province !== this.filters.province) { return false; }
     if (this.filters.field && n.fields.length && n.fields.indexOf(this.filters.field) < 0) { return false; }
     return true;
+  };
+  /* A waypoint is drawn while its edge and both the edge's ends are. */
+  Graph.prototype.keepDrawn = function (id) {
+    var edge = this.edgeOf[id] && this.edgesById[this.edgeOf[id]];
+    if (!edge) { return this.keepNode(this.byId[id]); }
+    return this.keepEdge(edge) && this.keepNode(this.byId[edge.from]) && this.keepNode(this.byId[edge.to]);
   };
   Graph.prototype.keepEdge = function (e) {
     return !(e && this.filters.roles[e.relation] === false);
@@ -247,12 +359,13 @@
 
   /* ---- details panel -------------------------------------------------------------------------- */
   function quoteBlock(ev, root) {
-    var block = el("blockquote", { "class": "quote" });
+    var block = el("blockquote", { "class": "quote", lang: "vi" });
     if (ev.before) { block.appendChild(document.createTextNode("…" + ev.before)); }
     block.appendChild(el("mark", {}, ev.quote));
     if (ev.after) { block.appendChild(document.createTextNode(ev.after + "…")); }
     var wrap = el("div", { "class": "evidence" });
     wrap.appendChild(block);
+    if (state.lang === "en") { wrap.appendChild(original(el("span", { "class": "orig-note" }, "Quote"))); }
     if (ev.source) {
       var a = el("a", { href: root + ev.source, "class": "source-link" },
                  (state.lang === "en" ? "Open in source text" : "Mở trong văn bản nguồn") + " (" + ev.file + ")");
@@ -264,13 +377,14 @@
   Graph.prototype.panel = function (title, facts, evidence, extra) {
     var body = document.getElementById("details-body");
     body.textContent = "";
-    body.appendChild(el("h2", {}, title));
+    var heading = body.appendChild(el("h2", {}, title));
+    if (this.titleOriginal) { original(heading); }
     var table = el("table", { "class": "facts" });
     var self = this;
     facts.forEach(function (f) {
       var row = el("tr");
       row.appendChild(el("th", {}, self.factName(f[0])));
-      row.appendChild(el("td", {}, state.lang === "en" ? f[2] : f[1]));
+      row.appendChild(valueCell("td", f));
       table.appendChild(row);
     });
     body.appendChild(table);
@@ -289,6 +403,7 @@
     state.selected = id;
     this.shown = function () { self.showNode(id); };
     var kind = this.data.kinds[n.kind] ? pick(this.data.kinds[n.kind]) : n.kind;
+    this.titleOriginal = !!n.en_original;
     this.panel(this.fullLabel(n), n.facts.length ? n.facts : [["type", kind, kind]], n.evidence, function (body) {
       if (n.page && n.id !== self.data.focus) {
         body.appendChild(el("a", { href: self.root + n.page, "class": "button own-page" },
@@ -305,6 +420,7 @@
     this.shown = function () { self.showEdge(id); };
     var rel = this.data.relations[e.relation] || { vi: e.relation, en: e.relation };
     var title = this.fullLabel(this.byId[e.from]) + " → " + this.fullLabel(this.byId[e.to]);
+    this.titleOriginal = false;
     this.panel(pick(rel) + ": " + title, e.facts, e.evidence, null);
   };
 
@@ -355,13 +471,14 @@
   };
   Graph.prototype.search = function (query) {
     var self = this;
-    var hits = this.data.nodes.filter(function (n) { return matches(query, n.search); });
+    var hits = ranked(query, this.data.nodes);
     this.highlight(hits.map(function (n) { return n.id; }));
     var list = document.getElementById("search-results");
     list.textContent = "";
     hits.slice(0, 50).forEach(function (n) {
       var li = el("li", { "data-id": n.id });
       var b = el("button", { type: "button", "class": "linklike result" }, self.fullLabel(n));
+      if (n.en_original) { original(b); }
       b.addEventListener("click", function () { self.pick(n.id); });
       li.appendChild(b);
       var kind = self.data.kinds[n.kind];
@@ -409,6 +526,35 @@
     mark.scrollIntoView({ block: "center" });
   };
 
+  /* ---- sortable tables (the tasks table of the text part): a button per column heading ---------- */
+  var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
+  function sortKey(row, i) {
+    var cell = row.cells[i];
+    var key = cell.getAttribute("data-sort");
+    return key !== null ? key : cell.textContent.trim();
+  }
+  function sortTable(table, i, th) {
+    var up = th.getAttribute("aria-sort") !== "ascending";
+    var body = table.tBodies[0];
+    var rows = Array.from(body.rows);
+    rows.sort(function (a, b) {
+      var x = sortKey(a, i), y = sortKey(b, i);
+      if (!x !== !y) { return x ? -1 : 1; }  /* empty cells last either way */
+      return (up ? 1 : -1) * collator.compare(x, y) || (+a.getAttribute("data-n") - +b.getAttribute("data-n"));
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    table.querySelectorAll("th[aria-sort]").forEach(function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", up ? "ascending" : "descending");
+  }
+  function makeSortable(table) {
+    Array.from(table.tHead.rows[0].cells).forEach(function (th, i) {
+      var button = el("button", { type: "button", "class": "sort" });
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortTable(table, i, th); });
+    });
+  }
+
   function closeDetails() {
     document.getElementById("details").hidden = true;
     document.getElementById("search").focus();
@@ -438,6 +584,7 @@
       sourceView = new SourceView(source);
       window.addEventListener("hashchange", function () { sourceView.render(); });
     }
+    document.querySelectorAll("table.sortable").forEach(makeSortable);
     applyLang();
     if (sourceView) { sourceView.render(); }
     /* A small handle for tests and for curious users in the console. */
@@ -452,6 +599,11 @@
       },
       focusOn: function (ids) { graph.focusOn(ids); },
       norm: norm,
+      /* the ranked search over the current page's nodes, as [id, full Vietnamese label]: tests compare it
+       * with kg.present.views.search.ranked on the same queries */
+      ranked: function (query) {
+        return graph ? ranked(query, graph.data.nodes).map(function (n) { return [n.id, n.full_vi]; }) : [];
+      },
       network: graph ? graph.network : null,
       drawn: function () { return !!state.drawn; },
       ready: true

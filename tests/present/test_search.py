@@ -1,0 +1,108 @@
+"""Ranked search (kg.present.views.search) on the seed graph: the query a researcher types finds its target
+first, accent- and order-insensitive, with the province among the keys. viz.js mirrors this ranking;
+tests/present/test_search_browser.py types the same queries in Chromium and compares both."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from rdflib import Graph
+
+from graph_seed import seed_graph
+from kg.paths import FIELDS_FILE, ONTOLOGY_FILE
+from kg.present.views import model as m
+from kg.present.views import read_site_graph
+from kg.present.views.search import (
+    ALL_TOKENS,
+    NUMBER,
+    PREFIX,
+    SUBSTRING,
+    Entry,
+    entry_of,
+    rank_of,
+    ranked,
+)
+
+# (query, the full Vietnamese label of the node that must come first)
+FIRST_HITS = [
+    ("ket luan 69", "69-KL/TW"),
+    ("Kết luận 69", "69-KL/TW"),
+    ("69 ket luan", "69-KL/TW"),
+    ("nghi quyet 20", "20-NQ/TW"),
+    ("qd 2245", "2245/QĐ-TTg"),
+    ("quyet dinh 2245", "2245/QĐ-TTg"),
+    ("QĐ 2245", "2245/QĐ-TTg"),
+    ("so khcn lam dong", "Sở Khoa học và Công nghệ (Lâm Đồng)"),
+    ("lam dong so khcn", "Sở Khoa học và Công nghệ (Lâm Đồng)"),
+    ("Sở KH&CN Lâm Đồng", "Sở Khoa học và Công nghệ (Lâm Đồng)"),
+    ("department of science lam dong", "Sở Khoa học và Công nghệ (Lâm Đồng)"),
+    ("so tai chinh ninh binh", "Sở Tài chính (Ninh Bình)"),
+    ("4655", "4655/KH-UBND (Lâm Đồng)"),
+    ("ke hoach 4655", "4655/KH-UBND (Lâm Đồng)"),
+]
+
+
+@cache
+def seed_site() -> m.SiteGraph:
+    """The seed graph as `kg viz` reads it: the built graph plus the ontology's and fields' labels."""
+    g = Graph()
+    for triple in seed_graph():
+        g.add(triple)
+    g.parse(ONTOLOGY_FILE)
+    g.parse(FIELDS_FILE)
+    return read_site_graph(g)
+
+
+def seed_entries() -> list[Entry]:
+    return [entry_of(n) for n in seed_site().nodes.values()]
+
+
+@pytest.mark.parametrize(("query", "first"), FIRST_HITS)
+def test_the_query_finds_its_target_first(query: str, first: str) -> None:
+    hits = ranked(query, seed_entries())
+    assert hits, f"{query!r} finds nothing"
+    assert hits[0].name == first, (query, [h.name for h in hits[:5]])
+
+
+def test_one_entry_per_node_and_the_province_tells_them_apart() -> None:
+    hits = ranked("so khcn", seed_entries())
+    names = [h.name for h in hits if h.name.startswith("Sở Khoa học và Công nghệ")]
+    assert len(names) >= 4
+    assert len(set(names)) == len(names), names  # four "Sở Khoa học và Công nghệ" no longer look alike
+    assert "Sở Khoa học và Công nghệ (Lâm Đồng)" in names
+    assert len({h.id for h in hits}) == len(hits)
+
+
+def test_the_other_provinces_departments_do_not_match_a_province_query() -> None:
+    names = [h.name for h in ranked("so khcn lam dong", seed_entries())]
+    assert not [n for n in names if n.startswith("Sở Khoa học") and "Lâm Đồng" not in n], names
+
+
+E = Entry("d", "69-KL/TW", ("69 kl tw", "ket luan", "conclusion", "bo chinh tri"), "69 kl tw", 0)
+
+
+@pytest.mark.parametrize(
+    ("query", "tier"),
+    [
+        ("69-KL/TW", NUMBER),  # the number as written
+        ("kl 69", NUMBER),  # its digits and the type code
+        ("ket luan 69", NUMBER),  # its digits and the type's name
+        ("bo chinh tri ket luan", ALL_TOKENS),  # every word a word of the keys, in any order
+        ("chinh bo", ALL_TOKENS),
+        ("ket lu", PREFIX),  # every word the start of one
+        ("uan", SUBSTRING),
+        ("ket luan 70", None),
+        ("", None),
+    ],
+)
+def test_tiers(query: str, tier: int | None) -> None:
+    assert rank_of(query, E) == tier
+
+
+def test_ties_go_to_the_higher_tier_then_the_name() -> None:
+    keys = ("20 nq tw", "nghi quyet")
+    low = Entry("b", "20-NQ/TU (Lâm Đồng)", (*keys[1:], "20 nq tu"), "20 nq tu", 3)
+    high = Entry("a", "20-NQ/TW", keys, "20 nq tw", 0)
+    same = Entry("c", "20-NQ/TW bis", keys, "20 nq tw", 0)
+    assert [e.id for e in ranked("nghi quyet 20", [low, same, high])] == ["a", "c", "b"]
