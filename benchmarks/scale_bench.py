@@ -1,7 +1,7 @@
 """The scale benchmark: a generated corpus (benchmarks/corpus_gen.py) through every stage, beside its anchors.
 
 For each size N (documents): generate the texts and their truth; the floor of reading and NFC-normalizing
-the same bytes; extraction (kg.build.read_inputs, in parallel as `kg build` runs it) and the lineage it
+the same bytes; extraction (kg.build_inputs.read_inputs, in parallel as `kg build` runs it) and the lineage it
 reads against the truth; resolving and mapping to RDF; Turtle, N-Triples and JSON-LD serialization; loading
 the asserted graph and the ontology into a new Oxigraph store; inference. Then the commands as a user runs
 them (`kg trace`, `kg who` with and without --province, `kg compare --implementing`, `kg metrics`, `kg viz`:
@@ -113,7 +113,8 @@ def lineage_recall(records: list[Any], truth: list[corpus_gen.Truth]) -> str:
 
 def build_stages(work: Path, n: int, args: argparse.Namespace, rows: list[Row]) -> dict[str, Any]:
     """Generate, extract, map, serialize, load and infer; the store and files are left under ``work``."""
-    from kg.build import collect_inputs, map_records, ontology_turtle, read_inputs
+    from kg.build import map_records, ontology_turtle
+    from kg.build_inputs import collect_inputs, read_inputs
     from kg.rdf.serialize import to_jsonld, to_ntriples, to_turtle
     from kg.resolve import resolve_corpus
     from kg.store import ASSERTED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, dump, load_graph, new_store
@@ -126,7 +127,8 @@ def build_stages(work: Path, n: int, args: argparse.Namespace, rows: list[Row]) 
     size = sum(p.stat().st_size for p in texts)
     stage(rows, "anchor: read + NFC (floor)", lambda: floor(texts), lambda c: f"{size / 1e6:.1f} MB")
     start = time.perf_counter()
-    records, skipped = read_inputs(texts)
+    inputs = read_inputs(texts)
+    records, skipped = list(inputs.records), inputs.skipped
     seconds = time.perf_counter() - start
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     note = f"{len(records)} records, {len(skipped)} skipped; {lineage_recall(records, truth)}"
