@@ -137,11 +137,22 @@
     data.nodes.forEach(function (n) { self.byId[n.id] = n; });
     this.edgesById = {};
     data.edges.forEach(function (e) { self.edgesById[e.id] = e; });
-    this.nodes = new vis.DataSet(data.nodes.map(function (n) { return self.visNode(n); }));
-    this.edges = new vis.DataSet(data.edges.map(function (e) { return self.visEdge(e); }));
+    this.edgeOf = {};  /* waypoint or segment id → the edge it draws */
+    this.segmentIds = {};
+    var visNodes = data.nodes.map(function (n) { return self.visNode(n); });
+    var visEdges = [];
+    data.edges.forEach(function (e) {
+      var drawn = self.segments(e);
+      drawn.nodes.forEach(function (w) { visNodes.push(w); });
+      drawn.edges.forEach(function (s) { visEdges.push(s); });
+    });
+    this.nodes = new vis.DataSet(visNodes);
+    this.edges = new vis.DataSet(visEdges);
     this.filters = { kinds: {}, roles: {}, province: "", field: "" };
-    this.nodeView = new vis.DataView(this.nodes, { filter: function (n) { return self.keepNode(self.byId[n.id]); } });
-    this.edgeView = new vis.DataView(this.edges, { filter: function (e) { return self.keepEdge(self.edgesById[e.id]); } });
+    this.nodeView = new vis.DataView(this.nodes, { filter: function (n) { return self.keepDrawn(n.id); } });
+    this.edgeView = new vis.DataView(this.edges, {
+      filter: function (e) { return self.keepEdge(self.edgesById[self.edgeOf[e.id] || e.id]); }
+    });
     var container = document.getElementById("graph");
     this.network = new vis.Network(container, { nodes: this.nodeView, edges: this.edgeView }, {
       physics: false,
@@ -151,8 +162,9 @@
       edges: { smooth: false, arrows: { to: { scaleFactor: 0.6 } } }
     });
     this.network.on("click", function (p) {
-      if (p.nodes.length) { self.showNode(p.nodes[0]); }
-      else if (p.edges.length) { self.showEdge(p.edges[0]); }
+      if (p.nodes.length && self.edgeOf[p.nodes[0]]) { self.showEdge(self.edgeOf[p.nodes[0]]); }
+      else if (p.nodes.length) { self.showNode(p.nodes[0]); }
+      else if (p.edges.length) { self.showEdge(self.edgeOf[p.edges[0]] || p.edges[0]); }
     });
     this.network.on("doubleClick", function (p) {
       var n = p.nodes.length ? self.byId[p.nodes[0]] : null;
@@ -207,6 +219,31 @@
              smooth: e.smooth || false, title: this.tooltip(e.facts, e.evidence, pick(rel)) };
   };
 
+  /* A routed edge: vis-network edges cannot bend, so it is drawn as straight segments through invisible
+   * waypoint nodes at the bends the layout chose (kg.present.views.layout: no segment crosses a node); only
+   * the last segment carries the arrow. */
+  Graph.prototype.segments = function (e) {
+    var self = this;
+    var whole = this.visEdge(e);
+    if (!e.via || !e.via.length) { this.segmentIds[e.id] = [e.id]; return { nodes: [], edges: [whole] }; }
+    var ids = e.via.map(function (p, j) { return e.id + "~" + j; });
+    var stops = [e.from].concat(ids, [e.to]);
+    var nodes = e.via.map(function (p, j) {
+      self.edgeOf[ids[j]] = e.id;
+      return { id: ids[j], x: p[0], y: p[1], shape: "dot", size: 1, physics: false, fixed: true, borderWidth: 0,
+               color: { background: e.color, border: e.color, highlight: e.color, hover: e.color } };
+    });
+    var edges = [];
+    for (var j = 0; j + 1 < stops.length; j++) {
+      var seg = Object.assign({}, whole, { id: e.id + "~s" + j, from: stops[j], to: stops[j + 1] });
+      if (j + 2 < stops.length) { seg.arrows = { to: { enabled: false } }; }
+      self.edgeOf[seg.id] = e.id;
+      edges.push(seg);
+    }
+    this.segmentIds[e.id] = edges.map(function (s) { return s.id; });
+    return { nodes: nodes, edges: edges };
+  };
+
   /* A tooltip is a DOM element built with textContent, so vis-network never parses document text as HTML. */
   Graph.prototype.tooltip = function (facts, evidence, heading) {
     var box = el("div", { "class": "tip" });
@@ -231,7 +268,12 @@
     this.nodes.update(this.data.nodes.map(function (n) {
       return { id: n.id, label: self.label(n), title: self.tooltip(n.facts, n.evidence, self.fullLabel(n)) };
     }));
-    this.edges.update(this.data.edges.map(function (e) { return { id: e.id, title: self.visEdge(e).title }; }));
+    var titles = [];
+    this.data.edges.forEach(function (e) {
+      var title = self.visEdge(e).title;
+      self.segmentIds[e.id].forEach(function (id) { titles.push({ id: id, title: title }); });
+    });
+    this.edges.update(titles);
     this.buildLegend();
     this.buildFilters();
     if (this.shown) { this.shown(); }
@@ -246,6 +288,12 @@
     if (this.filters.province && n.province && n.province !== this.filters.province) { return false; }
     if (this.filters.field && n.fields.length && n.fields.indexOf(this.filters.field) < 0) { return false; }
     return true;
+  };
+  /* A waypoint is drawn while its edge and both the edge's ends are. */
+  Graph.prototype.keepDrawn = function (id) {
+    var edge = this.edgeOf[id] && this.edgesById[this.edgeOf[id]];
+    if (!edge) { return this.keepNode(this.byId[id]); }
+    return this.keepEdge(edge) && this.keepNode(this.byId[edge.from]) && this.keepNode(this.byId[edge.to]);
   };
   Graph.prototype.keepEdge = function (e) {
     return !(e && this.filters.roles[e.relation] === false);
@@ -478,6 +526,35 @@
     mark.scrollIntoView({ block: "center" });
   };
 
+  /* ---- sortable tables (the tasks table of the text part): a button per column heading ---------- */
+  var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
+  function sortKey(row, i) {
+    var cell = row.cells[i];
+    var key = cell.getAttribute("data-sort");
+    return key !== null ? key : cell.textContent.trim();
+  }
+  function sortTable(table, i, th) {
+    var up = th.getAttribute("aria-sort") !== "ascending";
+    var body = table.tBodies[0];
+    var rows = Array.from(body.rows);
+    rows.sort(function (a, b) {
+      var x = sortKey(a, i), y = sortKey(b, i);
+      if (!x !== !y) { return x ? -1 : 1; }  /* empty cells last either way */
+      return (up ? 1 : -1) * collator.compare(x, y) || (+a.getAttribute("data-n") - +b.getAttribute("data-n"));
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    table.querySelectorAll("th[aria-sort]").forEach(function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", up ? "ascending" : "descending");
+  }
+  function makeSortable(table) {
+    Array.from(table.tHead.rows[0].cells).forEach(function (th, i) {
+      var button = el("button", { type: "button", "class": "sort" });
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortTable(table, i, th); });
+    });
+  }
+
   function closeDetails() {
     document.getElementById("details").hidden = true;
     document.getElementById("search").focus();
@@ -507,6 +584,7 @@
       sourceView = new SourceView(source);
       window.addEventListener("hashchange", function () { sourceView.render(); });
     }
+    document.querySelectorAll("table.sortable").forEach(makeSortable);
     applyLang();
     if (sourceView) { sourceView.render(); }
     /* A small handle for tests and for curious users in the console. */
