@@ -142,10 +142,14 @@ def who(
     >>> duty, = who(to_networkx(g), "so khcn").duties
     >>> duty.role, duty.deadline, [link.target_label for link in duty.chains[0]]
     ('lead', 'Năm 2024-2025', ['9-NQ/TW'])
-    >>> who(to_networkx(g), "So Tai chinh")
+    >>> who(to_networkx(g), "So Tai chinh")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.UnknownAgency: unknown agency 'So Tai chinh'. Did you mean: Sở Khoa học và Công nghệ?
+    kg.errors.UnknownAgency: no task in the graph names 'Sở Tài chính', or a body whose work it holds now...
+    >>> who(to_networkx(g), "Cuc Khong Co")  # a name no vocabulary lists
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownAgency: unknown agency 'Cuc Khong Co'. Did you mean: Sở Khoa học và Công nghệ?
     """
     resp = graphs.responsibility
     held_now = False
@@ -182,8 +186,8 @@ def as_written_or_held_now(graphs: PolicyGraphs, agency: str, province: str | No
             held = []
         if held:
             return held, True
-        known = resolve_agency(agency, province)  # a real body, just not in this graph: say so
-        if known:
+        known = resolve_agency(agency, province)  # a listed body, just not in this graph: say so
+        if known and "--" not in known.id:  # an open family's member ("Cục <X>") is no evidence of a body
             raise UnknownAgency(agency, missing.suggestions, known_as=known.name) from None
         raise
 
