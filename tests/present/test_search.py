@@ -4,6 +4,7 @@ tests/present/test_search_browser.py types the same queries in Chromium and comp
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 import pytest
@@ -13,6 +14,7 @@ from graph_seed import seed_graph
 from kg.paths import FIELDS_FILE, ONTOLOGY_FILE
 from kg.present.views import model as m
 from kg.present.views import read_site_graph
+from kg.present.views.pages import safe_json
 from kg.present.views.search import (
     ALL_TOKENS,
     NUMBER,
@@ -23,6 +25,7 @@ from kg.present.views.search import (
     rank_of,
     ranked,
 )
+from kg.present.views.search_index import GLOBAL_NAME, index_entries, index_script
 
 # (query, the full Vietnamese label of the node that must come first)
 FIRST_HITS = [
@@ -106,3 +109,37 @@ def test_ties_go_to_the_higher_tier_then_the_name() -> None:
     high = Entry("a", "20-NQ/TW", keys, "20 nq tw", 0)
     same = Entry("c", "20-NQ/TW bis", keys, "20 nq tw", 0)
     assert [e.id for e in ranked("nghi quyet 20", [low, same, high])] == ["a", "c", "b"]
+
+
+# --- the site-wide index: a search on any page also finds what that page does not draw ---------------------
+
+
+def index_entries_of_seeds() -> list[Entry]:
+    return [
+        Entry(e["id"], e["full_vi"], tuple(e["search"]), e["number"], e["search_tier"])
+        for e in index_entries(seed_site())
+    ]
+
+
+@pytest.mark.parametrize(("query", "first"), FIRST_HITS)
+def test_site_index_lists_the_target_first(query: str, first: str) -> None:
+    hits = ranked(query, index_entries_of_seeds())
+    assert hits and hits[0].name == first, (query, [h.name for h in hits[:5]])
+
+
+def test_site_index_holds_every_page_and_no_task() -> None:
+    site = seed_site()
+    entries = index_entries(site)
+    pages = {n.id: n.page for n in site.nodes.values() if n.page and n.kind != m.TASK}
+    assert {e["id"]: e["page"] for e in entries} == pages
+    assert {e["kind"] for e in entries} >= {"Agency", "Province", "Plan", "Resolution"}
+    assert [e["id"] for e in entries] == sorted(e["id"] for e in entries)  # deterministic order
+
+
+def test_site_index_script_sets_one_global_holding_json() -> None:
+    text = index_script(seed_site(), safe_json)
+    head, _, rest = text.partition(f"window.{GLOBAL_NAME} = ")
+    assert head.startswith("/*") and rest.endswith(";\n")
+    payload = json.loads(rest[: -len(";\n")])
+    assert payload["entries"] == index_entries(seed_site())
+    assert payload["kinds"]["Agency"] == {"vi": "cơ quan", "en": "agency"}  # as the graph pages name kinds

@@ -22,6 +22,7 @@ from kg.namespaces import ID
 from kg.present.views import read_site_graph
 from kg.present.views.load import load_graph
 from kg.present.views.search import entry_of, ranked
+from kg.present.views.search_index import index_entries
 from kg.text.strings import fold
 from viz_browser import Watched
 
@@ -193,4 +194,46 @@ def test_report_toggle_switches_page_text_and_names(offline_page: Watched, built
     page.shot("search_report_vi")
     page.open((built / "vis" / "lineage.html").as_uri())  # one choice for the report and the views
     assert page.page.evaluate("kgViz.lang()") == "vi"
+    assert page.errors == [] and page.blocked == []
+
+
+def _site_links(page: Watched, query: str) -> list[tuple[str, str]]:
+    """Type ``query``; the "on other pages" links listed, as (text, href), best first."""
+    page.page.fill("#search", "")
+    page.page.focus("#search")
+    page.page.keyboard.type(query)
+    links = page.page.locator("#search-results li a.result")
+    return [
+        (links.nth(i).inner_text(), links.nth(i).get_attribute("href") or "") for i in range(links.count())
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("html", ["lineage.html", "index.html", "doc/central--2012--20-nq-tw.html"])
+def test_a_search_finds_what_the_page_does_not_draw(offline_page: Watched, built: Path, html: str) -> None:
+    """The lineage page draws no agency and the index draws nothing: "so khcn lam dong" still lists the
+    agency first, as a link to its page, and Enter opens it."""
+    page = offline_page
+    page.open((built / "vis" / html).as_uri())
+    links = _site_links(page, "so khcn lam dong")
+    assert links and links[0][0] == "Sở Khoa học và Công nghệ (Lâm Đồng)", links[:3]
+    target = (built / "vis" / html).parent / links[0][1]
+    assert target.resolve() == (built / "vis" / "agency" / "lam-dong--so-khoa-hoc-va-cong-nghe.html")
+    page.shot("search_site_" + re.sub(r"\W+", "_", html))
+    if not page.page.locator("#search-results li button.result").count():  # nothing on the page matched
+        page.page.focus("#search")
+        page.page.keyboard.press("Enter")
+        page.page.wait_for_url("**/agency/lam-dong--so-khoa-hoc-va-cong-nghe.html")
+    assert page.errors == [] and page.blocked == []
+
+
+@pytest.mark.browser
+def test_site_ranking_is_the_python_ranking(offline_page: Watched, built: Path) -> None:
+    site = read_site_graph(load_graph(built / "kg.ttl"))
+    entries = [entry_of(site.nodes[e["id"]]) for e in index_entries(site)]
+    page = offline_page
+    page.open((built / "vis" / "index.html").as_uri())
+    for query in QUERIES:
+        in_page = [i for i, _ in page.page.evaluate("q => kgViz.siteRanked(q)", query)]
+        assert in_page == [e.id for e in ranked(query, entries)], query
     assert page.errors == [] and page.blocked == []

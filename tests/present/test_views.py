@@ -25,6 +25,8 @@ from kg.present.views.views import (
     Index,
     View,
     agency_view,
+    document_view,
+    implementation_chain,
     lineage_view,
     province_view,
     responsibilities_view,
@@ -289,3 +291,19 @@ def test_a_broken_graph_file_is_named_with_its_line_and_nothing_is_written(tmp_p
         proc.stderr.strip() == f"kg: error: {broken}:2: not readable as RDF: newline found in string literal"
     )
     assert not out.exists()
+
+
+def test_a_directive_page_draws_its_whole_implementation_chain() -> None:
+    """20-NQ/TW's page draws what `kg trace 20-NQ/TW` prints: the provincial plans that carry it out through
+    69-KL/TW and the provincial party programmes, not only the documents one edge away (issue 12)."""
+    from test_search import seed_site
+
+    index = Index.of(seed_site())
+    labels = {n.id: n.label_vi for n in index.site.nodes.values()}
+    root = next(i for i, label in labels.items() if label == "20-NQ/TW")
+    drawn = {labels[n.id] for n in document_view(index, root).nodes}
+    assert {"69-KL/TW", "116-KH/TU (Lâm Đồng)", "4655/KH-UBND (Lâm Đồng)", "47/CTr-TU (Nam Định)",
+            "Kế hoạch 2024-06 (Nam Định)"} <= drawn  # fmt: skip
+    plan = next(i for i, label in labels.items() if label == "4655/KH-UBND (Lâm Đồng)")
+    up = {labels[d] for d in implementation_chain(index, plan)}
+    assert {"116-KH/TU (Lâm Đồng)", "69-KL/TW", "20-NQ/TW"} <= up and "47/CTr-TU (Nam Định)" not in up

@@ -17,6 +17,7 @@ from pyvis.network import Network
 from kg.present.views import model as m
 from kg.present.views.chains import chains
 from kg.present.views.search import search_tier
+from kg.present.views.search_index import INDEX_FILE, index_script
 from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
 from kg.present.views.text_part import COLUMN_NAMES, Reading, TextPart, text_part
 from kg.present.views.views import (
@@ -91,7 +92,8 @@ def _env() -> jinja2.Environment:
 def render_site(
     site: m.SiteGraph, texts: Mapping[str, str], report: bool = False, budget: int = NODE_BUDGET
 ) -> dict[str, str]:
-    """Every page: index, lineage, responsibilities, one per document/agency/province, one per source text.
+    """Every page: index, lineage, responsibilities, one per document/agency/province, one per source text,
+    and the site-wide search index every page loads.
 
     Args:
         site: the graph to draw.
@@ -100,13 +102,14 @@ def render_site(
         budget: node budget per view.
     """
     env, index = _env(), Index.of(site)
-    common = {"report": report, "kinds": site.kind_labels}
+    common = {"report": report, "kinds": site.kind_labels, "search_index": INDEX_FILE}
     pages = {
         "index.html": _index_page(env, index, common),
         "lineage.html": _graph_page(env, lineage_view(index, budget), site, texts, "", common),
         "responsibilities.html": _graph_page(
             env, responsibilities_view(index, budget), site, texts, "", common
         ),
+        INDEX_FILE: index_script(site, safe_json),
     }
     reading = Reading.of(index, texts)
     for node in site.nodes.values():

@@ -248,11 +248,36 @@ def _aggregate(index: Index, where: dict[str, str], relations: Sequence[str]) ->
 
 
 def document_view(index: Index, doc: str, budget: int = NODE_BUDGET) -> View:
-    """A document, its lineage neighbours, issuer and tasks; then the agencies answering for the tasks."""
+    """A document, its lineage neighbours, issuer and tasks; then the rest of its implementation chain up
+    and down (what `kg trace` prints: 20-NQ/TW's page draws the provincial plans that carry out 69-KL/TW);
+    then the agencies answering for its tasks."""
     first = index.neighbours(doc, (*LINEAGE, "issuedBy", "taskOf"))
     tasks = [t for t in first if index.site.nodes[t].kind == m.TASK]
+    chain = [d for d in implementation_chain(index, doc) if d not in set(first)]
     second = sorted({a for t in tasks for a in index.neighbours(t, DUTY)} - set(first) - {doc})
-    return _ego(index, "doc", doc, [first, second], budget, drop=("answersFor",))
+    return _ego(index, "doc", doc, [first, chain, second], budget, drop=("answersFor",))
+
+
+def implementation_chain(index: Index, doc: str) -> list[str]:
+    """Every document ``doc`` carries out, directly or not, and every one carrying it out, nearest first
+    (breadth first each way; ties in the views' order). Only implements edges: a citation is not a chain.
+
+    >>> e = [m.VEdge("p", "k", "implements"), m.VEdge("k", "r", "implements"), m.VEdge("q", "p", "basedOn")]
+    >>> nodes = {i: m.VNode(i, "Plan", i, i) for i in "pkrq"}
+    >>> implementation_chain(Index.of(m.SiteGraph(nodes, tuple(e))), "r")
+    ['k', 'p']
+    """
+    found: dict[str, int] = {}
+    for step in (
+        lambda n: [e.target for e in index.out.get(n, ()) if e.relation == "implements"],
+        lambda n: [e.source for e in index.inc.get(n, ()) if e.relation == "implements"],
+    ):
+        ring, depth = [doc], 0
+        while ring:
+            depth += 1
+            ring = sorted({x for n in ring for x in step(n)} - found.keys() - {doc})
+            found.update((x, depth) for x in ring)
+    return sorted(found, key=lambda d: (found[d], _order(index.site.nodes[d])))
 
 
 def agency_view(index: Index, agency: str, budget: int = NODE_BUDGET) -> View:

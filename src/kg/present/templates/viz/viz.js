@@ -116,7 +116,7 @@
     });
     var button = document.getElementById("lang-toggle");
     if (button) { button.textContent = state.lang === "vi" ? "EN" : "VI"; }
-    if (graph) { graph.relabel(); }
+    if (graph) { graph.relabel(); } else { runSearch(); }  /* the index page's result list, relabelled */
     if (sourceView) { sourceView.render(); }
   }
   function toggleLang() {
@@ -475,7 +475,7 @@
     this.highlight(hits.map(function (n) { return n.id; }));
     var list = document.getElementById("search-results");
     list.textContent = "";
-    hits.slice(0, 50).forEach(function (n) {
+    hits.slice(0, PAGE_HITS).forEach(function (n) {
       var li = el("li", { "data-id": n.id });
       var b = el("button", { type: "button", "class": "linklike result" }, self.fullLabel(n));
       if (n.en_original) { original(b); }
@@ -485,15 +485,47 @@
       if (kind) { li.appendChild(el("span", { "class": "kind" }, " · " + pick(kind))); }
       list.appendChild(li);
     });
-    if (query && !hits.length) { list.appendChild(el("li", { "class": "none" }, state.lang === "en" ? "No match" : "Không tìm thấy")); }
+    var elsewhere = appendSiteHits(list, query, this.byId, this.root);
+    if (query && !hits.length && !elsewhere) { noMatch(list); }
     if (hits.length) { this.focusOn(hits.map(function (n) { return n.id; })); }
   };
+
+  /* ---- the site-wide index (search-index.js): what the current page does not draw -------------- */
+  var PAGE_HITS = 50, SITE_HITS = 20;
+  function noMatch(list) { list.appendChild(el("li", { "class": "none" }, state.lang === "en" ? "No match" : "Không tìm thấy")); }
+  function siteHits(query, onPage) {
+    var index = window.kgSearchIndex;
+    if (!index || !norm(query)) { return []; }
+    return ranked(query, index.entries).filter(function (e) { return !onPage[e.id]; }).slice(0, SITE_HITS);
+  }
+  /* Hits of the index not drawn here, as links to their pages under a heading; how many were listed. */
+  function appendSiteHits(list, query, onPage, root) {
+    var hits = siteHits(query, onPage);
+    if (!hits.length) { return 0; }
+    list.appendChild(el("li", { "class": "elsewhere" }, state.lang === "en" ? "On other pages" : "Ở các trang khác"));
+    hits.forEach(function (e) {
+      var li = el("li", { "data-id": e.id });
+      var a = el("a", { href: root + e.page, "class": "result" }, (state.lang === "en" ? e.full_en : e.full_vi) || e.full_vi);
+      if (e.en_original) { original(a); }
+      li.appendChild(a);
+      var kind = window.kgSearchIndex.kinds[e.kind];
+      if (kind) { li.appendChild(el("span", { "class": "kind" }, " · " + pick(kind))); }
+      list.appendChild(li);
+    });
+    return hits.length;
+  }
+  /* A page with no graph (the index): the search box lists the site's hits only. */
+  function siteSearch(query) {
+    var list = document.getElementById("search-results");
+    list.textContent = "";
+    if (!appendSiteHits(list, query, {}, readJson("kg-root") || "") && norm(query)) { noMatch(list); }
+  }
   Graph.prototype.pick = function (id) { this.focusOn([id]); this.showNode(id); };
 
   /* Keyboard: Enter in the box opens the first match; arrows walk the result list; Escape goes back. */
   function searchKeys(ev) {
     var box = document.getElementById("search");
-    var buttons = Array.prototype.slice.call(document.querySelectorAll("#search-results button.result"));
+    var buttons = Array.prototype.slice.call(document.querySelectorAll("#search-results .result"));
     var at = buttons.indexOf(document.activeElement);
     if (ev.key === "Enter" && ev.target === box && buttons.length) {
       ev.preventDefault(); buttons[0].click();
@@ -507,7 +539,8 @@
   }
   function runSearch() {
     var box = document.getElementById("search");
-    if (graph && box && box.value) { graph.search(box.value); }
+    if (!box || !box.value) { return; }
+    if (graph) { graph.search(box.value); } else { siteSearch(box.value); }
   }
 
   /* ---- source pages ------------------------------------------------------------------------------ */
@@ -579,6 +612,12 @@
         if (ev.key === "Escape" && !document.getElementById("details").hidden) { closeDetails(); }
       });
     }
+    var box = document.getElementById("search");
+    if (box && !graph) {
+      box.addEventListener("input", function (ev) { siteSearch(ev.target.value); });
+      box.addEventListener("keydown", searchKeys);
+      document.getElementById("search-results").addEventListener("keydown", searchKeys);
+    }
     var source = readJson("kg-source");
     if (source) {
       sourceView = new SourceView(source);
@@ -603,6 +642,11 @@
        * with kg.present.views.search.ranked on the same queries */
       ranked: function (query) {
         return graph ? ranked(query, graph.data.nodes).map(function (n) { return [n.id, n.full_vi]; }) : [];
+      },
+      /* the same over the site-wide index, all of it (tests compare it with search_index + ranked) */
+      siteRanked: function (query) {
+        var index = window.kgSearchIndex;
+        return index ? ranked(query, index.entries).map(function (e) { return [e.id, e.page]; }) : [];
       },
       network: graph ? graph.network : null,
       drawn: function () { return !!state.drawn; },
