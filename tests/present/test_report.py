@@ -21,7 +21,11 @@ def test_report_is_self_contained() -> None:
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), (
         "the report must not load anything at view time"
     )
-    assert len(re.findall(r'src="data:image/png;base64,', html)) == 3  # heatmap, workload, depth
+    # heatmap, workload, depth, each drawn in English and in Vietnamese
+    assert len(re.findall(r'data-plot-lang="en" alt="[^"]*" src="data:image/png;base64,', html)) == 3
+    assert (
+        len(re.findall(r'data-plot-lang="vi" lang="vi" alt="[^"]*" src="data:image/png;base64,', html)) == 3
+    )
 
 
 def _text(html: str) -> str:
@@ -59,3 +63,18 @@ def test_a_step_shared_by_chains_is_quoted_once_and_linked_after() -> None:
     assert len(quoted) == 1
     assert f'href="#{quoted[0]}"' in html
     assert html.count(f'id="{quoted[0]}"') == 1
+
+
+def test_plots_are_drawn_in_each_language_with_english_names() -> None:
+    """A picture cannot follow the toggle: each plot is drawn in Vietnamese and in English, the English one
+    naming agencies by their English names (its bars then differ from the Vietnamese one)."""
+    from kg.analysis import metrics
+    from kg.present.report_plots import WORDS, workload_bars
+
+    rows = [metrics.Workload("urn:so-tc", "Sở Tài chính", "Lâm Đồng", 3, 1, 0)]
+    english = {"Sở Tài chính": "Department of Finance"}
+    vi = workload_bars(rows, "vi")
+    en = workload_bars(rows, "en", lambda label: english.get(label, label))
+    assert vi and en and vi != en and vi.startswith("data:image/png;base64,")
+    assert workload_bars(rows, "vi") == vi  # deterministic bytes
+    assert all(vi_word != en_word for vi_word, en_word in WORDS.values())

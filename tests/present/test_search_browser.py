@@ -173,7 +173,10 @@ def test_report_toggle_switches_page_text_and_names(offline_page: Watched, built
     page = offline_page
     page.page.goto((built / "vis" / "report.html").as_uri())  # no graph: no kgViz to wait for
     page.page.wait_for_function("window.kgReport !== undefined")
-    h1, workload = page.page.locator("h1"), page.page.locator("#workload + img + table, #workload + table")
+    h1, workload = (
+        page.page.locator("h1"),
+        page.page.locator("#workload + img + img + table, #workload + table"),
+    )
     assert page.page.evaluate("kgReport.lang()") == "en"
     assert h1.inner_text() == "Policy lineage and responsibility"
     assert "Department of Science and Technology" in workload.inner_text()
@@ -182,8 +185,12 @@ def test_report_toggle_switches_page_text_and_names(offline_page: Watched, built
     assert "/" in number.inner_text()  # a document number, as issued
     mark = page.page.evaluate("e => getComputedStyle(e, '::after').content", number.element_handle())
     assert mark == '"VI"'  # the original-language mark in English mode
+    plots = page.page.locator("#workload + img[data-plot-lang]")
+    assert plots.get_attribute("data-plot-lang") == "en" and plots.is_visible()  # the plot drawn in English
+    assert page.page.locator('#workload + img + img[data-plot-lang="vi"]').is_hidden()
     page.shot("search_report_en")
     page.page.click("#lang-toggle")
+    assert plots.is_hidden() and page.page.locator('#workload + img + img[data-plot-lang="vi"]').is_visible()
     assert page.page.evaluate("document.documentElement.lang") == "vi"
     assert h1.inner_text() == "Dòng chảy chính sách và trách nhiệm thực hiện"
     assert "Sở Khoa học và Công nghệ" in workload.inner_text()

@@ -2,38 +2,27 @@
 
 ``render_report(graphs)`` returns the HTML text: lineage chains with their quotes, the comparison of plans
 implementing each directive, the metrics tables, and static plots (agency × field heatmap, workload bars,
-lineage depth) as PNG data URIs. Nothing is fetched at view time. The same graph gives the same bytes:
-plots are drawn with the Agg backend, fixed sizes, DejaVu Sans (ships with matplotlib, renders Vietnamese)
-and no PNG metadata.
+lineage depth, kg.present.report_plots: drawn once per language) as PNG data URIs. Nothing is fetched at view
+time. The same graph gives the same bytes.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display; must precede pyplot
-
-import matplotlib.pyplot as plt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from kg import __version__
 from kg.analysis import compare, metrics
 from kg.analysis.convert import Names, PolicyGraphs
 from kg.analysis.who import directive_chains
+from kg.present.report_plots import report_plots
 from kg.text.strings import fold
 
 TEMPLATES = Path(__file__).parent / "templates"
-_TOP_AGENCIES = 25  # plots stay legible; the tables list everyone
 # The counts' names in Vietnamese (the English are _counts' keys).
 COUNT_NAMES = {
     "documents": "văn bản",
@@ -42,96 +31,6 @@ COUNT_NAMES = {
     "tasks": "nhiệm vụ",
     "assignments": "phân công",
 }
-_STYLE: Any = {"font.family": "DejaVu Sans", "font.size": 8, "svg.hashsalt": "kg", "figure.dpi": 100}
-
-
-def _png(fig: Figure) -> str:
-    """The figure as a base64 PNG data URI, without the metadata that would make bytes differ."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=130, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _short(text: str, limit: int = 45) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def heatmap(graphs: PolicyGraphs) -> str | None:
-    """Agency × field task counts (busiest agencies), or None when no task has a field."""
-    net = metrics.agency_field_graph(graphs)
-    agencies = sorted(
-        (n for n, k in net.nodes(data="kind") if k == "agency"), key=lambda n: -net.degree(n, weight="weight")
-    )
-    agencies = sorted(agencies[:_TOP_AGENCIES], key=lambda n: fold(metrics.agency_name(net, n)))
-    fields = sorted(
-        (n for n, k in net.nodes(data="kind") if k == "field"), key=lambda n: fold(net.nodes[n]["label"])
-    )
-    if not agencies or not fields:
-        return None
-    names = {a: metrics.agency_name(net, a) for a in agencies}
-    counts = [[net.edges[a, f]["weight"] if net.has_edge(a, f) else 0 for f in fields] for a in agencies]
-    with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(max(6.0, 1.2 + 0.7 * len(fields)), 1.0 + 0.3 * len(agencies)))
-        image = ax.imshow(counts, cmap="Blues", aspect="auto")
-        ax.set_xticks(
-            range(len(fields)), [_short(net.nodes[f]["label"], 30) for f in fields], rotation=45, ha="right"
-        )
-        ax.set_yticks(range(len(agencies)), [_short(names[a], 60) for a in agencies])
-        top = max(max(row) for row in counts)
-        for i, row in enumerate(counts):
-            for j, value in enumerate(row):
-                if value:  # white on the dark cells so the number stays readable
-                    colour = "white" if value > top / 2 else "black"
-                    ax.text(j, i, str(value), ha="center", va="center", fontsize=7, color=colour)
-        fig.colorbar(image, ax=ax, label="tasks")
-        basis = "" if net.graph.get("basis") == "task" else "\n(field of the task's plan: tasks state none)"
-        ax.set_title(f"Tasks per agency and field{basis}")
-        return _png(fig)
-
-
-def workload_bars(rows: Sequence[metrics.Workload]) -> str | None:
-    """Stacked bars of lead / coordinate tasks for the busiest agencies."""
-    top = list(rows[:_TOP_AGENCIES])[::-1]
-    if not top:
-        return None
-    with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(7, 1.0 + 0.28 * len(top)))
-        labels = [_short(f"{w.label} ({w.province})" if w.province else w.label, 60) for w in top]
-        ax.barh(labels, [w.lead for w in top], color="#1f77b4", label="lead")
-        ax.barh(
-            labels,
-            [w.coordinate for w in top],
-            left=[w.lead for w in top],
-            color="#ff7f0e",
-            label="coordinate",
-        )
-        if any(w.other for w in top):  # standing body, reports to, funds: drawn, so totals match the table
-            ax.barh(
-                labels,
-                [w.other for w in top],
-                left=[w.lead + w.coordinate for w in top],
-                color="#9e9e9e",
-                label="other role",
-            )
-        ax.set_xlabel("tasks")
-        ax.legend(loc="lower right")
-        ax.set_title("Agency workload")
-        return _png(fig)
-
-
-def depth_bars(rows: Sequence[metrics.Depth]) -> str | None:
-    """Lineage depth of every plan whose text was read."""
-    if not rows:
-        return None
-    ordered = list(rows)[::-1]
-    with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(7, 1.0 + 0.3 * len(ordered)))
-        ax.barh([_short(d.label, 60) for d in ordered], [d.depth for d in ordered], color="#2ca02c")
-        ax.set_xlabel("implements-steps to the furthest root directive")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_title("Lineage depth per plan")
-        return _png(fig)
 
 
 def chains(graphs: PolicyGraphs) -> list[dict[str, Any]]:
@@ -216,7 +115,7 @@ def render_report(graphs: PolicyGraphs) -> str:
         gaps=metrics.gaps(graphs),
         communities=metrics.communities(graphs),
         task_fields=metrics.tasks_carry_fields(graphs),
-        plots={"heatmap": heatmap(graphs), "workload": workload_bars(workload), "depth": depth_bars(depth)},
+        plots=report_plots(graphs, workload, depth, english),
     )
 
 
