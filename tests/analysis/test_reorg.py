@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from graph_seed import seed_graph, seed_store
-from kg.analysis.compare import compare_implementing
+from kg.analysis.compare import Comparison, compare_documents, compare_implementing
 from kg.analysis.convert import PolicyGraphs, to_networkx
-from kg.analysis.focus import trace_in, who_in
+from kg.analysis.focus import compare_in, trace_in, who_in
 from kg.analysis.successors import holders
 from kg.analysis.trace import trace
 from kg.analysis.trace_now import with_now
@@ -96,6 +96,43 @@ def test_plans_of_69_kl_tw_compared_across_todays_34_provinces() -> None:
     merged = dict(result.merged)
     assert [p for p in merged["Ninh Bình"] if "Nam Định" in p] and merged["Tuyên Quang"] == ()
     assert {(p.province, p.province_now) for p in result.plans} >= {("Nam Định", "Ninh Bình")}
+
+
+def test_compare_as_of_a_date_names_the_leads_of_that_day() -> None:
+    def leads(result: Comparison, province: str) -> dict[str, str | None]:
+        (plan,) = [p for p in result.plans if p.province == province]
+        return {lc.label: lc.now for lc in plan.leads}
+
+    spring = compare_in(seed_store(), "69-KL/TW", as_of="2025-04-01")
+    assert spring.as_of == "2025-04-01"
+    # the departments had merged (1/3/2025), the provinces not yet (1/7/2025)
+    assert leads(spring, "Nam Định")["Sở Thông tin và Truyền thông"] == "Sở Khoa học và Công nghệ (Nam Định)"
+    assert leads(spring, "Nam Định")["Sở Khoa học và Công nghệ"] is None  # unchanged on that day
+    assert {p.province_now for p in spring.plans} == {"Lâm Đồng", "Nam Định"}
+    winter = compare_in(seed_store(), "69-KL/TW", as_of="2025-02-01")
+    assert not any(lc.now for p in winter.plans for lc in p.leads)  # nothing had changed yet
+    today = compare_in(seed_store(), "69-KL/TW")
+    assert leads(today, "Nam Định")["Sở Thông tin và Truyền thông"] == "Sở Khoa học và Công nghệ (Ninh Bình)"
+    # reading the neighbourhood only gives the answer of the whole graph, on any day
+    whole = compare_implementing(_graphs(), "69-KL/TW", as_of="2025-04-01")
+    assert whole.to_records() == spring.to_records()
+
+
+def test_compare_as_merged_as_of_a_date_lists_the_provinces_of_that_day() -> None:
+    before = compare_implementing(_graphs(), "69-KL/TW", as_merged=True, as_of="2025-06-30")
+    assert len(before.merged) == 63
+    provinces = dict(before.merged)
+    assert provinces["Nam Định"] == ("Kế hoạch 2024-06 (Nam Định)",) and provinces["Ninh Bình"] == ()
+    after = compare_implementing(_graphs(), "69-KL/TW", as_merged=True, as_of="2025-07-01")
+    assert len(after.merged) == 34 and dict(after.merged)["Ninh Bình"] == ("Kế hoạch 2024-06 (Nam Định)",)
+    assert compare_implementing(_graphs(), "69-KL/TW", as_merged=True).merged == after.merged
+
+
+def test_compare_documents_as_of_a_date() -> None:
+    result = compare_documents(_graphs(), ["4655/KH-UBND", "Kế hoạch 2024-06 (Nam Định)"], as_of="2025-04-01")
+    assert [p.province_now for p in result.plans] == ["Lâm Đồng", "Nam Định"]
+    (info,) = [lc for lc in result.plans[0].leads if lc.label == "Sở Thông tin và Truyền thông"]
+    assert info.now == "Sở Khoa học và Công nghệ (Lâm Đồng)"
 
 
 TEXT_2024 = """ĐẢNG CỘNG SẢN VIỆT NAM
@@ -186,3 +223,22 @@ def test_trace_cli_as_of_titles_its_table_with_the_date(seed_file: Path) -> None
     out = _run(seed_file, "trace", "4655/KH-UBND", "--as-of", "2025-04-01")
     assert "who holds their work on 2025-04-01" in out
     assert "who holds their work" not in _run(seed_file, "trace", "4655/KH-UBND", "--as-of", "2025-01-01")
+
+
+def test_compare_cli_as_of_answers_for_that_day(seed_file: Path) -> None:
+    out = _run(seed_file, "compare", "-i", "69-KL/TW", "--as-merged", "--as-of", "2025-04-01")
+    assert "province on 2025-04-01" in out and "province today" not in out
+    assert "→ on 2025-04-01: Sở Khoa học và Công nghệ (Nam Định)" in " ".join(out.split())
+    assert "The 63 provinces on 2025-04-01 (before the mergers of 1/7/2025" in " ".join(out.split())
+    today = _run(seed_file, "compare", "-i", "69-KL/TW", "--as-merged")
+    assert "Today's 34 provinces" in today and "→ now: Sở Khoa học và Công nghệ (Ninh Bình)" in today
+    data = json.loads(_run(seed_file, "compare", "-i", "69-KL/TW", "--as-of", "2025-04-01", "--json"))
+    assert data["as_of"] == "2025-04-01"
+    table = _run(seed_file, "compare", "-i", "69-KL/TW", "--as-of", "2025-08-01", "--csv")
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert {(r["province"], r["province_now"]) for r in rows} == {
+        ("Lâm Đồng", "Lâm Đồng"),
+        ("Nam Định", "Ninh Bình"),
+    }
+    help_text = CliRunner().invoke(cli, ["compare", "--help"], terminal_width=200).output
+    assert "--as-of" in help_text and "the 63 before 1/7/2025" in " ".join(help_text.split())

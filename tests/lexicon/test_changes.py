@@ -26,7 +26,7 @@ def test_every_change_names_its_bases_and_unverified_facts_say_so() -> None:
     used = {b.key for c in changes() for b in c.bases}
     assert used == set(bases())  # no basis listed that no change uses
     assert all(b.source for b in bases().values())
-    assert not bases()["nd-41-2025-nd-cp"].verified and bases()["nq-202-2025-qh15"].verified
+    assert not bases()["nhnn-2025-khu-vuc"].verified and bases()["nq-202-2025-qh15"].verified
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,16 @@ def test_every_change_names_its_bases_and_unverified_facts_say_so() -> None:
         ("Ban cán sự đảng Chính phủ", None, "dang-uy-chinh-phu", None, ["2025-02-03"]),
         ("Bộ Y tế", None, "bo-y-te", None, []),  # unchanged
         ("Sở Y tế", "Hà Nội", "so-y-te", "Hà Nội", []),  # a province left as it was
+        # 20 regional tax offices from 1/3/2025 (381/QĐ-BTC), a tax office per province from 1/7/2025
+        ("Cục Thuế tỉnh", "Lâm Đồng", "thue-tinh", "Lâm Đồng", ["2025-03-01", "2025-07-01"]),
+        ("VCCI", None, "phong-thuong-mai-va-cong-nghiep-viet-nam", None, []),  # the name since 2022
+        (
+            "Phòng Thương mại và Công nghiệp Việt Nam",
+            None,
+            "phong-thuong-mai-va-cong-nghiep-viet-nam",
+            None,
+            ["2022-11-30"],
+        ),
     ],
 )
 def test_a_body_is_followed_to_the_body_holding_its_work_now(
@@ -56,6 +66,13 @@ def test_as_of_a_date_only_the_changes_made_by_then_count() -> None:
     assert [(s.agency, s.province) for s in steps] == [("so-khoa-hoc-va-cong-nghe", "Nam Định")]
     assert path("so-thong-tin-va-truyen-thong", "Nam Định", as_of="2024-12-31") == ()
     assert province_now("Bắc Kạn", "2025-07-01")[0] == "Thái Nguyên"
+
+
+def test_a_provincial_tax_department_was_regional_between_march_and_july_2025() -> None:
+    steps = path("cuc-thue-tinh", "Kon Tum", as_of="2025-04-01")
+    assert [(s.agency, s.province) for s in steps] == [("chi-cuc-thue-khu-vuc", "Kon Tum")]
+    last = path("cuc-thue-tinh", "Kon Tum")[-1]
+    assert (last.agency, last.province) == ("thue-tinh", "Quảng Ngãi")
 
 
 def test_the_district_tier_passes_to_the_communes_and_wards_as_a_collective() -> None:

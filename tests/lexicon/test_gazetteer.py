@@ -190,7 +190,8 @@ AS_WRITTEN = [
     ("Ban cán sự đảng Chính phủ", "Ban cán sự đảng Chính phủ", "dang-uy-chinh-phu"),
     ("Đảng đoàn Quốc hội", "Đảng đoàn Quốc hội", "dang-uy-quoc-hoi"),
     ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", "so-tai-chinh"),
-    ("Cục Thuế tỉnh", "Cục Thuế tỉnh", "thue-tinh"),
+    ("Cục Thuế tỉnh", "Cục Thuế tỉnh", "chi-cuc-thue-khu-vuc"),  # 1/3/2025; then Thuế tỉnh from 1/7/2025
+    ("Chi cục Thuế khu vực XIII", "Chi cục Thuế khu vực XIII", "thue-tinh"),
     ("Ban Tuyên giáo Trung ương", "Ban Tuyên giáo Trung ương", "ban-tuyen-giao-va-dan-van-trung-uong"),
     ("Thống kê tỉnh", "Thống kê tỉnh", None),
     ("Công an Thành phố", "Công an Thành phố", None),

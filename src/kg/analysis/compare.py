@@ -1,11 +1,16 @@
 """Implementing plans side by side: fields covered and not, targets, lead agencies, tasks without a lead,
 deadlines. "Not covered" is relative to the plans compared: a field another plan covers and this one
-does not."""
+does not.
+
+Lead agencies and provinces stay as the plans wrote them; beside them, the body leading the tasks and the
+province the plan's province is part of today, or on a date (``as_of``): the 2025 reorganisation
+(kg.analysis.successors). Compared "as merged", the plans are listed under the provinces of that day: the 63
+before the mergers of 1/7/2025, the 34 after."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -13,7 +18,7 @@ import networkx as nx
 from kg.analysis.convert import PolicyGraphs
 from kg.analysis.lookup import find_documents
 from kg.analysis.successors import holders
-from kg.lexicon.changes import provinces_today
+from kg.lexicon.changes import place_key, provinces_on
 from kg.tabular import Tabular
 from kg.text.strings import fold
 
@@ -25,7 +30,7 @@ class LeadCount:
     agency: str
     label: str
     tasks: int
-    now: str | None = None  # the body leading them today, when the reorganisation moved them
+    now: str | None = None  # the body leading them today (or on the comparison's as_of), when it moved them
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class PlanSummary:
     leads: tuple[LeadCount, ...]
     tasks_without_lead: tuple[str, ...]  # task texts
     deadlines: tuple[tuple[str, int], ...]  # (deadline as printed, number of tasks)
-    province_now: str | None = None  # the province the plan's province is part of today
+    province_now: str | None = None  # the province the plan's province is part of today (or on as_of)
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,9 @@ class Comparison(Tabular):
     directive_label: str | None
     fields: tuple[str, ...]
     plans: tuple[PlanSummary, ...]
-    # with as_merged: every province of today, with the plans of the provinces merged into it
+    # with as_merged: every province of today (or of as_of), with the plans of the provinces merged into it
     merged: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    as_of: str | None = None  # the day "now" answers for (ISO date; None: today)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One row per plan; lists joined by "; ", leads as "agency (tasks)"."""
@@ -111,9 +117,13 @@ def _tasks(resp: nx.DiGraph, plan: str) -> list[str]:
     return sorted(t for t in resp.predecessors(plan) if resp.nodes[t].get("kind") == "task")
 
 
-def compare_implementing(graphs: PolicyGraphs, directive: str, as_merged: bool = False) -> Comparison:
+def compare_implementing(
+    graphs: PolicyGraphs, directive: str, as_merged: bool = False, as_of: str | None = None
+) -> Comparison:
     """Compare every plan implementing ``directive`` (symbol, label or IRI); ``as_merged``: ordered by the
     province each plan's province is part of today, with every one of today's 34 provinces listed.
+    ``as_of`` (ISO date) answers for that day instead of today: the bodies leading the tasks then, and with
+    ``as_merged`` the provinces of that day (the 63 before 1/7/2025).
 
     >>> g = nx.DiGraph()
     >>> g.add_node("res", identifier="9-NQ/TW", label="9-NQ/TW")
@@ -130,23 +140,36 @@ def compare_implementing(graphs: PolicyGraphs, directive: str, as_merged: bool =
         key=lambda n: _place_key(graphs.lineage.nodes[n]),
     )
     label = ", ".join(str(graphs.lineage.nodes[d].get("label", d)) for d in found)
-    result = _compare(graphs, plans, found[0] if len(found) == 1 else None, label)
+    result = _compare(graphs, plans, found[0] if len(found) == 1 else None, label, as_of)
     return _as_merged(result) if as_merged else result
 
 
 def _as_merged(result: Comparison) -> Comparison:
-    """Plans by today's province (each as it was written), and every province of today with its plans."""
+    """Plans by the province of the comparison's day (each as it was written), and every province of that
+    day with its plans: today's 34, or the 63 before the mergers of 1/7/2025.
+
+    >>> plan = PlanSummary("p", "1/KH-UBND", None, "Nam Định", None, None, 0, (), (), (), (), (), ())
+    >>> then = replace(plan, province_now="Nam Định")
+    >>> before = _as_merged(Comparison(None, None, (), (then,), as_of="2025-06-30"))
+    >>> len(before.merged), dict(before.merged)["Nam Định"], dict(before.merged)["Hà Nam"]
+    (63, ('1/KH-UBND',), ())
+    >>> after = _as_merged(Comparison(None, None, (), (replace(plan, province_now="Ninh Bình"),)))
+    >>> len(after.merged), dict(after.merged)["Ninh Bình"]
+    (34, ('1/KH-UBND',))
+    """
     plans = sorted(result.plans, key=lambda p: (fold(p.province_now or ""), fold(p.province or ""), p.label))
-    by_now: dict[str, list[str]] = {fold(name): [] for name in provinces_today()}
+    provinces = provinces_on(result.as_of)
+    by_day: dict[str, list[str]] = {place_key(name): [] for name in provinces}
     for p in plans:
-        by_now.setdefault(fold(p.province_now or ""), []).append(p.label)
-    names = {fold(n): n for n in provinces_today()}
-    merged = tuple((names.get(k, k), tuple(v)) for k, v in by_now.items() if k)
-    return Comparison(result.directive, result.directive_label, result.fields, tuple(plans), merged)
+        by_day.setdefault(place_key(p.province_now or ""), []).append(p.label)
+    names = {place_key(n): n for n in provinces}
+    merged = tuple((names.get(k, k), tuple(v)) for k, v in by_day.items() if k)
+    return replace(result, plans=tuple(plans), merged=merged)
 
 
-def compare_documents(graphs: PolicyGraphs, documents: list[str]) -> Comparison:
-    """Compare the named documents (symbols, labels or IRIs) side by side.
+def compare_documents(graphs: PolicyGraphs, documents: list[str], as_of: str | None = None) -> Comparison:
+    """Compare the named documents (symbols, labels or IRIs) side by side; ``as_of`` (ISO date): the bodies
+    leading their tasks on that day instead of today.
 
     >>> g = nx.DiGraph()
     >>> g.add_node("a", identifier="1/KH-UBND", label="1/KH-UBND (Huế)", date="2024-05")
@@ -156,14 +179,18 @@ def compare_documents(graphs: PolicyGraphs, documents: list[str]) -> Comparison:
     [('2/KH-UBND (Hà Nam)', '2024-06-01'), ('1/KH-UBND (Huế)', '2024-05')]
     """
     plans = [p for d in documents for p in find_documents(graphs.lineage, d)]
-    return _compare(graphs, list(dict.fromkeys(plans)), None, None)
+    return _compare(graphs, list(dict.fromkeys(plans)), None, None, as_of)
 
 
-def _compare(graphs: PolicyGraphs, plans: list[str], directive: str | None, label: str | None) -> Comparison:
+def _compare(
+    graphs: PolicyGraphs, plans: list[str], directive: str | None, label: str | None, as_of: str | None = None
+) -> Comparison:
     covered = {p: _fields(graphs, p) for p in plans}
     universe = sorted({f for fs in covered.values() for f in fs}, key=fold)
-    summaries = tuple(_summary(graphs, p, covered[p], universe) for p in plans)
-    return Comparison(directive=directive, directive_label=label, fields=tuple(universe), plans=summaries)
+    summaries = tuple(_summary(graphs, p, covered[p], universe, as_of) for p in plans)
+    return Comparison(
+        directive=directive, directive_label=label, fields=tuple(universe), plans=summaries, as_of=as_of
+    )
 
 
 def _fields(graphs: PolicyGraphs, plan: str) -> set[str]:
@@ -174,7 +201,9 @@ def _fields(graphs: PolicyGraphs, plan: str) -> set[str]:
     return {labels.get(f, f) for f in iris}
 
 
-def _summary(graphs: PolicyGraphs, plan: str, covered: set[str], universe: list[str]) -> PlanSummary:
+def _summary(
+    graphs: PolicyGraphs, plan: str, covered: set[str], universe: list[str], as_of: str | None = None
+) -> PlanSummary:
     resp, data = graphs.responsibility, graphs.lineage.nodes[plan]
     tasks = _tasks(resp, plan)
     leads: Counter[str] = Counter()
@@ -198,19 +227,20 @@ def _summary(graphs: PolicyGraphs, plan: str, covered: set[str], universe: list[
         fields_covered=tuple(sorted(covered, key=fold)),
         fields_missing=tuple(f for f in universe if f not in covered),
         targets=_distinct_targets(data.get("targets") or ()),
-        leads=_lead_counts(graphs, leads),
+        leads=_lead_counts(graphs, leads, as_of),
         tasks_without_lead=tuple(sorted(unled, key=fold)),
         deadlines=tuple(sorted(deadlines.items(), key=lambda kv: (-kv[1], fold(kv[0])))),
-        province_now=_province_now(graphs, data),
+        province_now=_province_now(graphs, data, as_of),
     )
 
 
-def _province_now(graphs: PolicyGraphs, data: dict[str, Any]) -> str | None:
-    """The province a plan's province is part of today (itself when no merger touched it)."""
+def _province_now(graphs: PolicyGraphs, data: dict[str, Any], as_of: str | None = None) -> str | None:
+    """The province a plan's province is part of today or on ``as_of`` (itself when no merger touched it
+    by then)."""
     node = data.get("jurisdiction")
     if not node:
         return data.get("province_label")
-    now = holders(graphs, node)
+    now = holders(graphs, node, as_of)
     return now[0].label if now and now[0].steps else data.get("province_label")
 
 
@@ -222,15 +252,20 @@ def _distinct_targets(targets: Any) -> tuple[dict[str, Any], ...]:
     return tuple(seen.values())
 
 
-def _lead_counts(graphs: PolicyGraphs, leads: Counter[str]) -> tuple[LeadCount, ...]:
+def _lead_counts(
+    graphs: PolicyGraphs, leads: Counter[str], as_of: str | None = None
+) -> tuple[LeadCount, ...]:
     resp = graphs.responsibility
-    rows = [LeadCount(a, str(resp.nodes[a].get("label") or a), n, _now(graphs, a)) for a, n in leads.items()]
+    rows = [
+        LeadCount(a, str(resp.nodes[a].get("label") or a), n, _now(graphs, a, as_of))
+        for a, n in leads.items()
+    ]
     return tuple(sorted(rows, key=lambda r: (-r.tasks, fold(r.label))))
 
 
-def _now(graphs: PolicyGraphs, agency: str) -> str | None:
-    """The bodies holding ``agency``'s work today, when the reorganisation moved it."""
-    moved = [h.name for h in holders(graphs, agency) if h.steps]
+def _now(graphs: PolicyGraphs, agency: str, as_of: str | None = None) -> str | None:
+    """The bodies holding ``agency``'s work today (or on ``as_of``), when the reorganisation had moved it."""
+    moved = [h.name for h in holders(graphs, agency, as_of) if h.steps]
     return " | ".join(moved) or None
 
 

@@ -136,9 +136,10 @@ def _named_agencies(source: Any, documents: Sequence[str]) -> list[tuple[str, st
     return sorted((p, a) for p, a in rows if p and a)
 
 
-def compare_in(source: Any, directive: str, as_merged: bool = False) -> Comparison:
+def compare_in(source: Any, directive: str, as_merged: bool = False, as_of: str | None = None) -> Comparison:
     """``compare_implementing`` of ``directive`` (symbol, label or IRI), reading only the documents below
-    it with their tasks and assignments, without quotes (a comparison shows none).
+    it with their tasks and assignments, without quotes (a comparison shows none); ``as_of`` (ISO date)
+    answers for that day instead of today.
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
@@ -162,7 +163,7 @@ def compare_in(source: Any, directive: str, as_merged: bool = False) -> Comparis
         field_labels={**around.field_labels, **tasks.field_labels},
         successors=changes_around(source),
     )
-    return compare_implementing(graphs, directive, as_merged)
+    return compare_implementing(graphs, directive, as_merged, as_of)
 
 
 def metrics_graphs(source: Any) -> PolicyGraphs:

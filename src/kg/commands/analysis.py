@@ -349,7 +349,14 @@ def _duty_table(duties: Sequence[Duty], show_quotes: bool) -> Table:
     "--as-merged",
     is_flag=True,
     help="With --implementing: order the plans by the province each is part of today (the 2025 mergers, "
-    "63 → 34) and list every one of today's 34 provinces with its plans.",
+    "63 → 34) and list every one of today's 34 provinces with its plans (with --as-of: the provinces of "
+    "that day, the 63 before 1/7/2025).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Answer for this date (YYYY-MM-DD) instead of today: the body leading each lead agency's tasks on "
+    "that day, and each plan's province as it stood then.",
 )
 @graph_source_options
 @output_options
@@ -357,6 +364,7 @@ def compare_cmd(
     documents: tuple[str, ...],
     implementing: str | None,
     as_merged: bool,
+    as_of: datetime | None,
     data: tuple[Path, ...],
     store: Path | None,
     as_json: bool,
@@ -367,7 +375,8 @@ def compare_cmd(
     Fields covered and missed, targets, lead agencies, tasks without a lead and deadlines of each plan.
 
     Give --implementing DIRECTIVE, or two or more DOCUMENTS. Lead agencies show the body leading the
-    tasks today when the 2025 reorganisation moved them ("Sở Thông tin và Truyền thông → now: ...").
+    tasks today when the 2025 reorganisation moved them ("Sở Thông tin và Truyền thông → now: ..."), or
+    on the --as-of date ("→ on 2025-04-01: ..."); names and provinces stay as the plans wrote them.
     """
     if not implementing and len(documents) < 2:
         raise click.UsageError("give --implementing DIRECTIVE or at least two DOCUMENTS")
@@ -375,10 +384,11 @@ def compare_cmd(
     from kg.analysis.focus import compare_in
     from kg.analysis.load import load_graphs, load_source
 
+    day = as_of.date().isoformat() if as_of else None
     if implementing:  # only the documents below the directive are read (kg.analysis.focus)
-        result = compare_in(load_source(data, store), implementing, as_merged)
+        result = compare_in(load_source(data, store), implementing, as_merged, day)
     else:
-        result = compare_mod.compare_documents(load_graphs(data, store), list(documents))
+        result = compare_mod.compare_documents(load_graphs(data, store), list(documents), day)
     if as_json:
         _emit_json(result)
     elif as_csv:
@@ -425,14 +435,15 @@ def _print_comparison(result: compare_mod.Comparison) -> None:
     table.add_column("")
     for p in result.plans:
         table.add_column(f"{p.province or '—'}\n{p.label}", overflow="fold")
+    when = f"on {result.as_of}" if result.as_of else "today"
     rows: list[tuple[str, Callable[[compare_mod.PlanSummary], str]]] = [
-        ("province today", lambda p: p.province_now or "—"),
+        (f"province {when}", lambda p: p.province_now or "—"),
         ("date", lambda p: p.date or "—"),
         ("tasks", lambda p: str(p.task_count)),
         ("fields covered", lambda p: "\n".join(p.fields_covered) or "—"),
         ("fields not covered", lambda p: "\n".join(p.fields_missing) or "—"),
         ("targets", lambda p: "\n".join(target_text(t) for t in p.targets) or "—"),
-        ("lead agencies (tasks)", lambda p: "\n".join(_lead_text(lc) for lc in p.leads) or "—"),
+        ("lead agencies (tasks)", lambda p: "\n".join(_lead_text(lc, result.as_of) for lc in p.leads) or "—"),
         ("tasks without a lead", lambda p: "\n".join(p.tasks_without_lead) or "—"),
         ("deadlines (tasks)", lambda p: "\n".join(f"{d} ({n})" for d, n in p.deadlines) or "—"),
     ]
@@ -440,16 +451,29 @@ def _print_comparison(result: compare_mod.Comparison) -> None:
         table.add_row(name, *(cell(p) for p in result.plans))
     console.print(table)
     if result.merged:
-        merged = Table(title="Today's 34 provinces (1/7/2025, Nghị quyết 202/2025/QH15)")
-        merged.add_column("province today")
+        merged = Table(title=_merged_title(result))
+        merged.add_column(f"province {when}")
         merged.add_column("plans (as written, of the provinces merged into it)", overflow="fold")
         for province, plans in result.merged:
             merged.add_row(province, "\n".join(plans) or "—")
         console.print(merged)
 
 
-def _lead_text(lc: compare_mod.LeadCount) -> str:
-    return f"{lc.label} ({lc.tasks})" + (f"\n  → now: {lc.now}" if lc.now else "")
+def _merged_title(result: compare_mod.Comparison) -> str:
+    """ "Today's 34 provinces (…)", or the provinces of the --as-of day: the 63 before the mergers."""
+    from kg.lexicon.changes import changes
+
+    mergers = "1/7/2025, Nghị quyết 202/2025/QH15"
+    if not result.as_of:
+        return f"Today's {len(result.merged)} provinces ({mergers})"
+    merged_on = min(c.date for c in changes() if c.scope == "province")
+    after = "after" if result.as_of >= merged_on else "before"
+    return f"The {len(result.merged)} provinces on {result.as_of} ({after} the mergers of {mergers})"
+
+
+def _lead_text(lc: compare_mod.LeadCount, as_of: str | None = None) -> str:
+    when = f"on {as_of}" if as_of else "now"
+    return f"{lc.label} ({lc.tasks})" + (f"\n  → {when}: {lc.now}" if lc.now else "")
 
 
 # --- metrics ------------------------------------------------------------------------------------------------

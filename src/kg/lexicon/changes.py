@@ -160,8 +160,24 @@ def provinces_unchanged() -> tuple[str, ...]:
 
 def provinces_today() -> tuple[str, ...]:
     """The 34 provinces and cities after 1/7/2025, in the file's order (merged ones first)."""
-    merged = [c.successors[0] for c in changes() if c.scope == "province"]
-    return tuple(dict.fromkeys([*merged, *provinces_unchanged()]))
+    return provinces_on(None)
+
+
+def provinces_on(as_of: str | None) -> tuple[str, ...]:
+    """The provinces and cities as they stood on ``as_of`` (ISO date; None: today), in the file's order: a
+    merger not yet made lists the provinces it was to merge, one made lists the province they formed.
+
+    >>> len(provinces_on("2025-06-30")), len(provinces_on("2025-07-01")), provinces_on(None)[:2]
+    (63, 34, ('Tuyên Quang', 'Lào Cai'))
+    >>> provinces_on("2025-06-30")[:3]
+    ('Tuyên Quang', 'Hà Giang', 'Lào Cai')
+    """
+    names: list[str] = []
+    for change in changes():
+        if change.scope == "province":
+            made = as_of is None or change.date <= as_of
+            names += change.successors if made else change.predecessors
+    return tuple(dict.fromkeys([*names, *provinces_unchanged()]))
 
 
 @cache
