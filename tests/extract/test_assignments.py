@@ -997,3 +997,55 @@ def test_partners_after_chu_tri_cung_coordinate() -> None:
         ("Sở Xây dựng", "coordinate"),
         ("Các sở, ngành liên quan", "coordinate"),
     }
+
+
+def _doc_pairs(raw: str) -> set[tuple[str, str]]:
+    text = normalize(raw)
+    outline = segment(text)
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    return {(a.agency, a.role) for a in assignments}
+
+
+def test_a_directive_without_organisation_section_reads_its_paragraphs_as_directions() -> None:
+    # issue 10: a 1980s directive hands out its tasks in plain paragraphs ("UBND các tỉnh, thành phố cần huy
+    # động ...", "Ủy ban nhân dân các cấp (tỉnh, huyện, xã) cử ..."): a Chỉ thị / Công điện / Kết luận gives
+    # directions throughout (doc_types.yaml ``directs``), so agencies opening a sentence before a task
+    # verb, a modal or a bracket between them, lead it; a plan's aims stay no task (G8)
+    body = (
+        "Công tác đăng ký ruộng đất cần được hoàn thành tốt trong thời gian ngắn.\n"
+        "Ủy ban nhân dân các cấp (tỉnh, huyện, xã) cử một đồng chí Phó Chủ tịch trực tiếp chỉ đạo công tác.\n"
+        "UBND các tỉnh, thành phố cần huy động mọi lực lượng cán bộ hiện có của địa phương.\n"
+    )
+    directive = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 12/CT-TTg\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nCHỈ THỊ\n\n"
+        "Về công tác đăng ký ruộng đất\n\n"
+    )
+    assert _doc_pairs(directive + body) == {
+        ("Ủy ban nhân dân các cấp", "lead"),
+        ("Ủy ban nhân dân các tỉnh, thành phố", "lead"),
+    }
+    plan = HEAD.replace("KẾ HOẠCH\n\nThực hiện chuyển đổi số", "KẾ HOẠCH\n\nVề công tác đăng ký ruộng đất")
+    assert _doc_pairs(plan + body) == set()
+
+
+def test_a_plan_attached_under_an_article_is_read_by_its_own_organisation_part() -> None:
+    # issue 10: a decision whose plan follows under "Điều 3." (after the office-holders' formula) has its
+    # own TỔ CHỨC THỰC HIỆN: its headings address their items, as in a plan of its own
+    raw = (
+        "BỘ TƯ PHÁP\n-------\nSố: 17/QĐ-BTP\n\nHà Nội, ngày 3 tháng 3 năm 2015\n\nQUYẾT ĐỊNH\n\n"
+        "Ban hành Kế hoạch công tác năm 2015\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch công tác năm 2015.\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+        "Điều 3. Chánh Văn phòng Bộ, Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành Quyết định "
+        "này.\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Nâng cao hiệu quả công tác pháp luật.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Vụ Pháp chế\na) Tổ chức triển khai thực hiện Kế hoạch này.\n"
+        "2. Các đơn vị thuộc Bộ Tư pháp\na) Triển khai thực hiện các nội dung của Kế hoạch.\n"
+        "3. Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương\n"
+        "a) Tổ chức thực hiện Kế hoạch tại địa phương.\n"
+    )
+    assert _doc_pairs(raw) == {
+        ("Vụ Pháp chế", "lead"),
+        ("Các đơn vị thuộc Bộ Tư pháp", "lead"),
+        ("Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương", "lead"),
+    }

@@ -17,6 +17,8 @@ from kg.lexicon.phrases import starts_predicate
 
 # Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
 _WORD_START = re.compile(r"(?:^|(?<=[\s,;(]))[^\W\d_]")
+# Words in brackets right after an agency list: its members or scope ("(tỉnh, huyện, xã)").
+_BRACKETED = re.compile(r"\s*\([^()]{1,120}\)")
 
 
 def subject_of(
@@ -48,9 +50,11 @@ def acts_on(heading: str, end: int) -> bool:
     """An item that opens with agencies and a task verb with no role cue ("Ban cán sự đảng ... lãnh đạo ...",
     "Văn phòng Tỉnh ủy theo dõi ..."): in an organisation section those agencies lead it. Items with a cue
     ("X chủ trì, phối hợp với Y ...") are read sentence by sentence instead."""
+    if bracket := _BRACKETED.match(heading, end):  # "Ủy ban nhân dân các cấp (tỉnh, huyện, xã) cử ..."
+        end = bracket.end()
     rest = heading[end:]
     at = end + len(rest) - len(rest.lstrip())
-    if skip := find_cue(rest, "adverbial"):  # "X, theo chức năng, nhiệm vụ được giao, hướng dẫn ..."
+    if skip := find_cue(rest, "adverbial"):  # "X, theo chức năng, nhiệm vụ được giao, hướng dẫn ...", "X cần"
         at = end + skip.end()
     return starts_predicate(heading, at) and not opens_with(rest.lstrip(), "lead")
 
