@@ -1049,3 +1049,17 @@ def test_a_plan_attached_under_an_article_is_read_by_its_own_organisation_part()
         ("Các đơn vị thuộc Bộ Tư pháp", "lead"),
         ("Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương", "lead"),
     }
+
+
+def test_a_shared_head_of_any_kind_is_printed_once_for_the_names_after_its_colon() -> None:
+    # issue 10: "đề nghị các Tập đoàn: A, B tổ chức ..." names "Tập đoàn A" and "Tập đoàn B" (any head of
+    # agency_heads.yaml, not only Bộ/Sở); an open family ("Tập đoàn <X>") does not swallow the verb after a
+    # name; names that carry their own head ("các hội: Hiệp hội X, Hội Y") are read as they stand
+    body = (
+        "Về phủ sóng các thôn, bản: đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - "
+        "Viễn thông Quân đội tổ chức triển khai thực hiện theo quy định.\n"
+    )
+    assert _letter_pairs(body) == {
+        ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead"),
+        ("Tập đoàn Công nghiệp - Viễn thông Quân đội", "lead"),
+    }

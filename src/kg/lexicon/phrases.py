@@ -89,6 +89,33 @@ def is_task_verb(text: str, pos: int) -> bool:
     return bool(_words("verb").match(_lower(text), pos))
 
 
+_SHARED_OPEN = re.compile(r"các\s+")
+_COLON = re.compile(r"\s*:\s*(?=[^\W\d_])")
+
+
+def shared_head_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A head printed once for the names after its colon ("các Bộ: Tài chính, Xây dựng", "các Tập đoàn:
+    Bưu chính Viễn thông Việt Nam, ..."): the head as printed, and where the first name starts.
+
+    >>> shared_head_at("các Tập đoàn: Bưu chính Viễn thông Việt Nam", 0)
+    ('Tập đoàn', 14)
+    >>> shared_head_at("các đơn vị: A", 0), shared_head_at("các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá", 0)
+    (None, None)
+    """
+    low = _lower(text)
+    opening = _SHARED_OPEN.match(low, pos)
+    if not opening:
+        return None
+    head = _heads()[1].match(low, opening.end())
+    colon = _COLON.match(text, head.end()) if head else None
+    if not head or not colon:
+        return None
+    own = head_at(text, colon.end())
+    if own and own[0].form.endswith(head.group(0)):
+        return None  # "các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá": each name carries its own head
+    return text[head.start() : head.end()], colon.end()
+
+
 def head_at(text: str, pos: int) -> tuple[Head, int] | None:
     """The head word printed with a capital at ``pos`` of ``text``, and where it ends.
 
