@@ -1063,3 +1063,23 @@ def test_a_shared_head_of_any_kind_is_printed_once_for_the_names_after_its_colon
         ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead"),
         ("Tập đoàn Công nghiệp - Viễn thông Quân đội", "lead"),
     }
+
+
+def test_cell_per_line_table_lines_past_the_last_column_are_no_part_of_the_row() -> None:
+    # issue 10: a dot leader after a row ("…........") or a page caption after the table's last row gave the
+    # row more cells than columns, and the task cell swallowed the lead ("Sở Xây dựng"): a lead cell that
+    # names one listed body in place says the task is whole
+    body = (
+        "PHỤ LỤC\n\nTT\n\nNội dung thực hiện\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\n"
+        "Thời gian hoàn thành\n\n1\n\nBan hành Quy chế phối hợp tìm kiếm, cứu nạn hàng không dân dụng\n\n"
+        "Sở Xây dựng\n\nCơ quan, địa phương liên quan\n\nNăm 2025\n\n….................\n\n"
+        "2\n\nXây dựng Quy chế về công tác trực ban tại Sở Nông nghiệp và Môi trường\n\n"
+        "Sở Nông nghiệp và Môi trường\n\nCác sở, ban, ngành\n\n2025\n\n"
+        "Kế hoạch 980/KH-UBND năm 2025 về phòng thủ dân sự do tỉnh Nghệ An ban hành\n"
+    )
+    assert {(a, r, d) for a, r, _, d in _run(body)} == {
+        ("Sở Xây dựng", "lead", "Năm 2025"),
+        ("Cơ quan, địa phương liên quan", "coordinate", "Năm 2025"),
+        ("Sở Nông nghiệp và Môi trường", "lead", "2025"),
+        ("Các sở, ban, ngành", "coordinate", "2025"),
+    }
