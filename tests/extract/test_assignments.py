@@ -760,6 +760,27 @@ def test_task_blocks(name: str, body: str, expected: set[tuple[str, str, str | N
             ["Bộ Văn hóa, Thể thao và Du lịch", "Thông tấn xã Việt Nam", "các cơ quan báo chí khác"],
         ),
         ("Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),
+        # issue 10: a listed name ends at its comma even before a lower-case group; a parent in brackets
+        # and a remit ("trong phạm vi chức năng ...") end a name kept as printed and are no names
+        (
+            "Sở Tư pháp và các sở, ban, ngành tỉnh, Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn "
+            "báo chí",
+            [
+                "Sở Tư pháp",
+                "các sở, ban, ngành tỉnh",
+                "Đài Phát thanh và Truyền hình tỉnh",
+                "cơ quan thông tấn báo chí",
+            ],
+        ),
+        (
+            "Trung tâm Dịch vụ việc làm tỉnh (Sở Nội vụ), các sở, ban, ngành tỉnh trong phạm vi chức năng, "
+            "nhiệm vụ của mình và các cơ quan, đơn vị có liên quan",
+            [
+                "Trung tâm Dịch vụ việc làm tỉnh",
+                "các sở, ban, ngành tỉnh",
+                "các cơ quan, đơn vị có liên quan",
+            ],
+        ),
     ],
 )
 def test_a_cell_is_read_as_names(cell: str, names: list[str]) -> None:
