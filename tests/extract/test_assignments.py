@@ -1104,3 +1104,32 @@ def test_cell_per_line_table_lines_past_the_last_column_are_no_part_of_the_row()
         ("Sở Nông nghiệp và Môi trường", "lead", "2025"),
         ("Các sở, ban, ngành", "coordinate", "2025"),
     }
+
+
+def test_a_letters_item_to_the_heads_of_its_recipients_is_for_the_bodies_they_head() -> None:
+    # issue 10: "1. Giao người đứng đầu các sở, ban, ngành cấp tỉnh; Chủ tịch Ủy ban nhân dân các huyện ..."
+    # over dash items: the bodies they head lead each item, named as the "Kính gửi:" block names them
+    body = (
+        "Để bảo đảm tiến độ, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Giao người đứng đầu các sở, ban, ngành cấp tỉnh; Chủ tịch Ủy ban nhân dân các huyện, thành "
+        "phố, thị xã\n"
+        "- Tiếp tục cập nhật cơ sở dữ liệu cán bộ, công chức trên hệ thống của tỉnh.\n"
+        "- Chịu trách nhiệm về bảo mật cơ sở dữ liệu cán bộ, công chức theo quy định.\n"
+        "2. Giao Sở Nội vụ\n- Hướng dẫn, theo dõi tiến độ cập nhật dữ liệu của các cơ quan, đơn vị.\n"
+    )
+    assert _letter_pairs(body) == {
+        ("Các sở, ban, ngành cấp tỉnh", "lead"),
+        ("Ủy ban nhân dân các huyện, thành phố, thị xã", "lead"),
+        ("Sở Nội vụ", "lead"),
+    }
+
+
+def test_a_paragraph_opening_with_a_closing_formula_hands_out_nothing_after_it() -> None:
+    # issue 10: "Trên đây là Hướng dẫn ... . Đề nghị các cơ quan, đơn vị có liên quan phối hợp ...":
+    # the request belongs to the closing formula
+    body = ORG + (
+        "1. Sở Nội vụ chủ trì tổ chức hội nghị triển khai công tác bầu cử.\n\n"
+        "Trên đây là Kế hoạch công tác bầu cử năm 2026. Đề nghị các cơ quan, đơn vị có liên quan phối hợp "
+        "triển khai để thực hiện đầy đủ các nội dung của Kế hoạch.\n"
+    )
+    assert _pairs(body) == {("Sở Nội vụ", "lead")}

@@ -190,3 +190,17 @@ NAME_BREAKS = [
 def test_a_name_cut_by_the_line_end_is_joined(prev: str, nxt: str, joined: bool) -> None:
     br = Break(prev, nxt, 0, (len(prev), len(prev)), (len(nxt.split()[0]),) * 2)
     assert joins(br, Layout(100)) is joined
+
+
+def test_a_sentence_that_goes_on_at_a_number_is_joined_in_an_unwrapped_text() -> None:
+    # issue 10: a page copied as typed (no wrap column) still breaks a sentence before "100% việc ...": a
+    # long line with no end punctuation goes on at a number followed by words; a label ("1. Sở ...") does not
+    text = (
+        "- Tiếp tục triển khai việc cập nhật cơ sở dữ liệu của toàn bộ cán bộ, công chức và hoàn thành\n"
+        "100% việc cập nhật lý lịch cán bộ, công chức trước ngày 06 tháng 12 năm 2025.\n"
+        "Tổ chức triển khai thực hiện Kế hoạch này trên địa bàn toàn tỉnh đến các xã\n"
+        "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch hằng năm.\n"
+    )
+    got = normalize(text).text
+    assert "và hoàn thành 100% việc cập nhật" in got
+    assert "đến các xã\n1. Sở Tài chính" in got

@@ -31,6 +31,8 @@ _LABEL_START = re.compile(
 # "- 2030"), "Điều N" with no full stop (a reference: "Điều 1 Nghị quyết này").
 _WEAK_LABEL = re.compile(r"^(?:[-–—]\s?[a-zđà-ỹ\d]|Điều\s+\d+\s+[^\W\d])")
 _TERMINAL = ".:;!?…"
+# A line opening with a number that goes on in words ("100% việc cập nhật", "30 tháng 6"), not a label.
+_NUMBER_WORD = re.compile(r"\d[\d.,]*(?:%|\s+[a-zà-ỹđ])")
 # Lines of a header block: number ("Số: 12/KH-UBND", "Số 57-NQ/TW"), place and date, national or party
 # motto, a rule under a column. Each is a line of its own however long the line before it is.
 _HEADER_LINE = re.compile(
@@ -249,6 +251,8 @@ def joins(br: Break, lay: Layout) -> bool:
         # ("..., Phát triển nông thôn," / "Thông tin và Truyền thông, ..."): a long line's comma never ends
         # its unit, even short of the margin (a PDF copy's lines end where the page did).
         return True
+    if _NUMBER_WORD.match(nxt) and prev[-1] not in _TERMINAL and len(prev) >= _MIN_WIDTH:
+        return True  # "... và hoàn thành" / "100% việc cập nhật ...": a wrapped sentence goes on at a number
     # Only a break the wrap forced (the next word would not have fitted on the line) goes on: a sentence
     # or a list item ("Công Thương;" / "Y tế; ...") may end there without ending its paragraph, but a line
     # that stops short of the margin ends its unit.

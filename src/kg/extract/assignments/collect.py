@@ -12,7 +12,7 @@ from kg.extract.assignments.addressees import addressees
 from kg.extract.assignments.articles import addressed_children, article_units
 from kg.extract.assignments.blocks import block_units
 from kg.extract.assignments.lists import list_units
-from kg.extract.assignments.open_text import cue_units, giao_units, is_letter, open_units
+from kg.extract.assignments.open_text import cue_units, giao_units, heads_units, is_letter, open_units
 from kg.extract.assignments.sections import child_units, section_units
 from kg.extract.assignments.tables import table_units
 from kg.extract.assignments.units import Unit
@@ -48,6 +48,10 @@ def collect_units(text: Text, outline: Outline, province: str | None) -> list[Un
     else:
         units += _outside(text, outline, province, [(n.start, n.end) for n in org])
     listed, items = list_units(outline, text, province, [(n.start, n.end) for n in org])
+    # a letter's items addressed to the heads of its recipients: those bodies lead them
+    headed, head_items = heads_units(text, outline, province)
+    listed += headed
+    items += head_items
     # an item of a per-agency list is read as addressed to its agencies, not sentence by sentence
     in_items = _within(items)
     units = [u for u in units if not in_items(u.start)] + listed

@@ -7,7 +7,7 @@ timeframe of the clause before it, not a task of its own.
 
 from __future__ import annotations
 
-from kg.extract.assignments.cues import is_closing, to_office_holders
+from kg.extract.assignments.cues import is_closing, opens_with, to_office_holders
 from kg.extract.assignments.split import clauses, sentences
 from kg.extract.assignments.subjects import clause_subject, is_background, subject_of
 from kg.extract.assignments.units import Unit, make_unit
@@ -36,6 +36,10 @@ def read_sentences(
     units: list[Unit] = []
     for a, b in sentences(s):
         sent = s[a:b]
+        if opens_with(sent, "closing"):
+            # "Trên đây là Hướng dẫn ... . Đề nghị các cơ quan, đơn vị ... phối hợp triển khai": the rest of
+            # the paragraph belongs to the closing formula
+            return units, None
         if is_closing(sent) or is_background(sent, province):
             # "Trong quá trình thực hiện, nếu phát sinh ...", "Trước đó, UBND tỉnh đã ban hành ...":
             # no task, and no carry-over of the subject before it
