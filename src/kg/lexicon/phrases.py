@@ -20,8 +20,9 @@ from kg.text.aligned import modern_tones
 
 MAX_WORDS = 15
 _ROMAN = re.compile(r"[IVXL]+")
-# A word of a name (or "-", ","), after spaces or one line break (a layout wraps a long name).
-_TOKEN = re.compile(r"(?:[ \t]*(?=,)|[ \t]+|[ \t]*\n[ \t]*)([-–,]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
+# A word of a name (or "-", ","), after spaces or one line break (a layout wraps a long name), or right
+# after a spaced dash typed against the next word ("Sở Lao động -Thương binh và Xã hội").
+_TOKEN = re.compile(r"(?:[ \t]*(?=,)|[ \t]+|[ \t]*\n[ \t]*|(?<=\s[-–]))([-–,]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
 
 
 @dataclass(frozen=True)

@@ -315,11 +315,20 @@ def _name_cut(prev: str, nxt: str) -> bool:
         if is_listed(" ".join(tail)):
             return False
         found = find_agency_at(joined, m.start())
+        if found is None and _listed_across(tail, nxt):
+            return True  # "... cho Chủ tịch" / "UBND tỉnh trong tháng 12": an office and its body, listed
         if found is None or found.end <= len(prev) + 1:
             continue
         # a one-word head alone ("trực thuộc Bộ", a table cell) is a reference to a body named before
         return (len(prev) >= _MIN_WIDTH and len(tail) > 1) or is_listed(joined[m.start() : found.end])
     return False
+
+
+def _listed_across(tail: list[str], nxt: str) -> bool:
+    """Whether the words ``tail`` ending a line and the first words of ``nxt`` make a name the gazetteer
+    lists (up to four words of ``nxt``): an office-holder's title and its body ("Chủ tịch" / "UBND tỉnh")."""
+    words = nxt.split()[:4]
+    return any(is_listed(" ".join([*tail, *words[:k]])) for k in range(len(words), 0, -1))
 
 
 def _upper(line: str) -> bool:
