@@ -1133,3 +1133,20 @@ def test_a_paragraph_opening_with_a_closing_formula_hands_out_nothing_after_it()
         "triển khai để thực hiện đầy đủ các nội dung của Kế hoạch.\n"
     )
     assert _pairs(body) == {("Sở Nội vụ", "lead")}
+
+
+def test_a_duty_heading_naming_a_class_of_bodies_keeps_it_whole() -> None:
+    # issue 10: "Điều N. Trách nhiệm của các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính
+    # trị - xã hội ở trung ương": a list with a group in it names one class of bodies, kept whole as written
+    raw = (
+        "CHÍNH PHỦ\n-------\nSố: 55/2025/NĐ-CP\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\n\n"
+        "Quy định về bồi dưỡng công chức\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về bồi dưỡng công chức.\n\n"
+        "Điều 2. Trách nhiệm của các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã "
+        "hội ở trung ương\n"
+        "1. Xây dựng, ban hành kế hoạch bồi dưỡng đối với công chức thuộc phạm vi quản lý.\n"
+        "2. Kiểm tra việc thực hiện quy định về bồi dưỡng công chức theo thẩm quyền.\n\n"
+        "Điều 3. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\n"
+    )
+    whole = "Các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội ở trung ương"
+    assert _doc_pairs(raw) == {(whole, "lead")}

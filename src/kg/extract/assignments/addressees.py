@@ -99,6 +99,12 @@ def _duty_of(heading: str, base: int, province: str | None) -> tuple[list[Agency
     if len(found) == 1 and fold_keep_length(found[0].written).endswith("lien quan"):
         return None
     if found and not heading[end:].strip(" :.;"):
+        if len(found) > 1 and any(m.match.is_group for m in found):
+            # "Trách nhiệm của các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội
+            # ở trung ương": a list with a class of bodies in it names one class, kept whole as written
+            first, last = found[0], found[-1]
+            whole = heading[first.start - base : last.end - base]
+            found = [AgencyMention(first.start, last.end, whole, resolve_or_keep(whole, province, True))]
         return found, len(heading)
     return None
 
