@@ -1150,3 +1150,26 @@ def test_a_duty_heading_naming_a_class_of_bodies_keeps_it_whole() -> None:
     )
     whole = "Các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội ở trung ương"
     assert _doc_pairs(raw) == {(whole, "lead")}
+
+
+def test_the_issuers_exhortation_over_the_whole_list_addresses_no_item() -> None:
+    # issue 10: "..., Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương khẩn trương thực hiện các nhiệm vụ
+    # sau đây:" (or "Bộ X yêu cầu ... sau:" heading a part) is the document's exhortation: neither it nor the
+    # parts under it go to that audience; the parts name their own. In a letter such an introduction does
+    # address the items after it (test_letter_intro_addressing_a_group_carries_to_its_numbered_items), and
+    # "Để làm tốt việc này, yêu cầu cấp ủy ... sau:" (no body asks) still addresses its items.
+    raw = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 21/CT-TTg\n\nHà Nội, ngày 3 tháng 6 năm 2026\n\nCHỈ THỊ\n\n"
+        "Về sắp xếp thôn, tổ dân phố\n\n"
+        "Thực hiện Kết luận số 34-KL/TW của Bộ Chính trị, Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa "
+        "phương khẩn trương thực hiện các nhiệm vụ sau đây:\n"
+        "I. NGUYÊN TẮC\n1. Việc sắp xếp thôn phải bảo đảm phù hợp với tiêu chí của Chính phủ.\n"
+        "II. NHIỆM VỤ\n1. Bộ Nội vụ chủ trì hướng dẫn việc sắp xếp thôn, tổ dân phố.\n"
+        "2. Bộ Tài chính bố trí kinh phí thực hiện việc sắp xếp.\n"
+    )
+    assert _doc_pairs(raw) == {("Bộ Nội vụ", "lead"), ("Bộ Tài chính", "lead")}
+    asked = raw.replace(
+        "Thực hiện Kết luận số 34-KL/TW của Bộ Chính trị, Thủ tướng Chính phủ yêu cầu",
+        "Để làm tốt việc này, yêu cầu",
+    ).replace("I. NGUYÊN TẮC\n1. Việc sắp xếp thôn phải bảo đảm", "1. Bảo đảm việc sắp xếp thôn")
+    assert ("Các bộ, ngành, địa phương", "lead") in _doc_pairs(asked)

@@ -11,6 +11,7 @@ import re
 
 from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
+from kg.extract.assignments.reading import exhorts
 from kg.extract.assignments.subjects import acts_on, subject_of
 from kg.extract.assignments.tables import cell_agencies
 from kg.lexicon.gazetteer import AgencyMention, match_group
@@ -59,8 +60,9 @@ def addressees(
     if found and acts_on(heading, end):
         return found, 0  # "Văn phòng Tỉnh ủy theo dõi, đôn đốc ...": the whole item is its task
     if heading.rstrip().endswith(":") and (said := subject_of(heading, base, province)):
-        # "Giao Sở X là cơ quan đầu mối, có trách nhiệm:" / its items: X leads every one of them
-        return said[0], len(heading)
+        # "Giao Sở X là cơ quan đầu mối, có trách nhiệm:" / its items: X leads every one of them; not the
+        # document's exhortation over its whole list ("Bộ X yêu cầu các đơn vị ... các nhiệm vụ sau:")
+        return None if exhorts(heading, said[0]) else (said[0], len(heading))
     shared = _SHARED_HEAD.match(heading)
     if shared:  # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế"
         return _shared_head(heading, shared, base, province), len(heading)

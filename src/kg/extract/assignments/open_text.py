@@ -46,7 +46,9 @@ def open_units(text: Text, outline: Outline, province: str | None, acts: bool = 
             intro = None
             continue
         skip = len(para) - len(label[2]) if label else 0
-        found, subject = read_sentences(para[skip:], base + skip, None, province, True, subject, acts)
+        found, subject = read_sentences(
+            para[skip:], base + skip, None, province, True, subject, acts, is_letter(outline)
+        )
         if not label:
             intro = subject if para.rstrip().endswith(":") else None
             if intro:
