@@ -734,6 +734,11 @@ _SHARED_HEAD = re.compile(
 )
 
 
+# "các Bộ Vật tư, Nội thương, Tài chính" (a 1980s list, no colon): a ministry-level head printed once before
+# the names of two bodies at least, each a listed name once the head is put back.
+_BARE_SHARED_HEAD = re.compile(r"(?i:các)[ \t]+(?P<noun>Bộ|Sở|Ban|Cục|Vụ|Tổng cục)[ \t]+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _named_members(text: str, pos: int, province: str | None) -> list[AgencyMention]:
     """The bodies a group names after its colon, on the same line ("các hội: Hiệp hội Vận tải ô tô, Hội
     Nghề cá và Hội Tin học"), when each is a name of its own; else []."""
@@ -749,12 +754,14 @@ def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyM
     Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
     Each item is read as the head and the item's words would be, so a name ends where it would."""
     m = _SHARED_HEAD.match(text, pos) if text.find(":", pos) >= 0 else None  # no colon, no shared head
-    if not m:
+    bare = None if m else _BARE_SHARED_HEAD.match(text, pos)
+    if not m and not bare:
         return []
-    head = collapse(f"{m['base']} {m['noun']}") + " "
+    head = collapse(f"{m['base']} {m['noun']}") + " " if m else bare["noun"] + " "  # type: ignore[index]
     found: list[AgencyMention] = []
-    at = m.end()
-    while text[at : at + 1].isupper():
+    at = m.end() if m else bare.end()  # type: ignore[union-attr]
+    # with no colon ("các Bộ Vật tư, lương thực và thực phẩm, Nội thương"), an item may go on in lower case
+    while text[at : at + 1].isupper() or (bare and found and text[at : at + 1].isalpha()):
         # the item's line and the next: a name may be wrapped ("Giao thông vận" / "tải")
         line_end = text.find("\n", text.find("\n", at) + 1) if "\n" in text[at:] else -1
         named = find_agency_at(head + text[at : line_end if line_end >= 0 else len(text)], 0, province)
@@ -766,7 +773,7 @@ def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyM
         if not sep:
             break
         at = sep.end()
-    return found
+    return found if m or len(found) > 1 else []  # "các Sở Y tế" alone: the departments of health, a group
 
 
 def _same_body_elsewhere(

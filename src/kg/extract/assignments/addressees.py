@@ -22,6 +22,32 @@ _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(
 # A class of bodies with its members named in brackets, the heading ending there: "Các cơ quan đăng ký đầu
 # tư (Sở Tài chính, Ban quản lý Khu Kinh tế):".
 _NAMED_MEMBERS = re.compile(r"^[^()]{3,80}\(([^()]+)\)\s*:?\s*$")
+# A class of bodies with members named in brackets, then its task: "Các Bộ khác có máy móc về khai thác ảnh
+# chụp bằng máy bay (Bộ Xây dựng, Bộ Thủy lợi, Tổng cục địa chất...) có trách nhiệm huy động ...".
+_CLASS_MEMBERS = re.compile(r"^((?:Các|các)\s[^()]{3,120}?)\s*\(([^()]+)\)")
+
+
+def _class_with_members(
+    heading: str, base: int, province: str | None, strict: bool
+) -> list[AgencyMention] | None:
+    """The class and its members named in brackets when the item goes on with its task verb or a lead cue:
+    the class leads it and so does each member it names (listed bodies only)."""
+    m = _CLASS_MEMBERS.match(heading)
+    if not m:
+        return None
+    rest = heading[m.end() :].lstrip()
+    if not (opens_with(_after_adverbial(rest), "lead") or acts_on(heading, m.end())):
+        return None
+    members = cell_agencies(m.group(2).rstrip(" .…"), base + m.start(2), province)
+    if not members or not all(a.match.id for a in members):
+        return None
+    if strict and not match_group(m.group(1)):
+        return None
+    name = m.group(1)
+    group = AgencyMention(base, base + len(name), name, resolve_or_keep(name, province, True))
+    return [group, *members]
+
+
 # A unit of the named body in brackets right after it: "Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu)".
 _BRACKETED = re.compile(r"\s*\([^()]{2,80}\)")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
@@ -47,6 +73,8 @@ def addressees(
         members = cell_agencies(named.group(1), base + named.start(1), province)
         if members and all(m.match.id or (not strict and _AGENCY_HEAD.match(m.written)) for m in members):
             return members, len(heading)
+    if class_of := _class_with_members(heading, base, province, strict):
+        return class_of, 0
     found, end = agencies_at(heading, 0, base, province)
     if found and (unit := _BRACKETED.match(heading, end)):
         end = unit.end()  # "Bộ Quốc phòng (Cục Bản đồ) có trách nhiệm:": the unit in brackets says who works

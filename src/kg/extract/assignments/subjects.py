@@ -17,8 +17,9 @@ from kg.lexicon.phrases import starts_predicate
 
 # Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
 _WORD_START = re.compile(r"(?:^|(?<=[\s,;(]))[^\W\d_]")
-# Words in brackets right after an agency list: its members or scope ("(tỉnh, huyện, xã)").
-_BRACKETED = re.compile(r"\s*\([^()]{1,120}\)")
+# Words in brackets right after an agency list: its members or scope ("(tỉnh, huyện, xã)"); or the dots of
+# a list left open ("..., Ngân hàng Nhà nước Việt Nam... giải quyết").
+_BRACKETED = re.compile(r"\s*\([^()]{1,120}\)|\s*(?:\.{2,}|…)")
 
 
 def subject_of(
