@@ -573,10 +573,15 @@ LIST_CASES = [
         "among agency items, one headed by a name the gazetteer lacks, or a body with its unit in brackets",
         "I. NHIỆM VỤ\n\n3. Về tổ chức chỉ đạo:\n\na) Bộ Nông nghiệp có trách nhiệm:\n\n"
         "- Cung cấp bản đồ từng thửa tỷ lệ lớn hiện có.\n\n"
-        "b) Cục ảnh hàng không và viễn thám Nhà nước có trách nhiệm:\n\n- Cử cán bộ chuyên môn tham gia huấn luyện.\n\n"
+        "b) Cục ảnh hàng không và viễn thám Nhà nước có trách nhiệm:\n\n"
+        "- Cử cán bộ chuyên môn tham gia huấn luyện.\n\n"
         "c) Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm:\n\n"
         "- Có kế hoạch bay chụp ảnh bổ sung.\n",
-        {("Bộ Nông nghiệp", "lead"), ("Cục ảnh hàng không và viễn thám Nhà nước", "lead"), ("Bộ Quốc phòng", "lead")},
+        {
+            ("Bộ Nông nghiệp", "lead"),
+            ("Cục ảnh hàng không và viễn thám Nhà nước", "lead"),
+            ("Bộ Quốc phòng", "lead"),
+        },
     ),
 ]
 

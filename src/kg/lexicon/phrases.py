@@ -90,7 +90,7 @@ def is_task_verb(text: str, pos: int) -> bool:
     return bool(_words("verb").match(_lower(text), pos))
 
 
-_SHARED_OPEN = re.compile(r"các\s+")
+_SHARED_OPEN = re.compile(r"[Cc]ác\s+")
 _COLON = re.compile(r"\s*:\s*(?=[^\W\d_])")
 
 
@@ -103,18 +103,19 @@ def shared_head_at(text: str, pos: int) -> tuple[str, int] | None:
     >>> shared_head_at("các đơn vị: A", 0), shared_head_at("các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá", 0)
     (None, None)
     """
-    low = _lower(text)
-    opening = _SHARED_OPEN.match(low, pos)
+    opening = _SHARED_OPEN.match(text, pos)  # before lower-casing the text: most positions open no list
     if not opening:
         return None
-    head = _heads()[1].match(low, opening.end())
-    colon = _COLON.match(text, head.end()) if head else None
+    at = opening.end()
+    window = text[at : at + 40]  # a head is a few words: lower-case only them, not the whole text
+    head = _heads()[1].match(_lower(window))
+    colon = _COLON.match(text, at + head.end()) if head else None
     if not head or not colon:
         return None
     own = head_at(text, colon.end())
     if own and own[0].form.endswith(head.group(0)):
         return None  # "các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá": each name carries its own head
-    return text[head.start() : head.end()], colon.end()
+    return window[: head.end()], colon.end()
 
 
 def head_at(text: str, pos: int) -> tuple[Head, int] | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kg.lexicon.gazetteer import find_agency_at, is_listed
 from kg.lexicon.lines import classify, type_word_of
+from kg.lexicon.phrases import head_at
 
 __all__ = ["Break", "Layout", "cut_in_bold", "header_line", "joins", "layout", "wrap_width"]
 
@@ -328,6 +329,8 @@ def _listed_across(tail: list[str], nxt: str) -> bool:
     """Whether the words ``tail`` ending a line and the first words of ``nxt`` make a name the gazetteer
     lists (up to four words of ``nxt``): an office-holder's title and its body ("Chủ tịch" / "UBND tỉnh")."""
     words = nxt.split()[:4]
+    if not words or not (words[0].isupper() or head_at(nxt, 0)):
+        return False  # the next line opens with no body's name ("UBND", "Ủy ban ...")
     return any(is_listed(" ".join([*tail, *words[:k]])) for k in range(len(words), 0, -1))
 
 

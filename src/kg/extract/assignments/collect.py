@@ -35,8 +35,7 @@ def collect_units(text: Text, outline: Outline, province: str | None) -> list[Un
             # a plan attached under the article has its own TỔ CHỨC THỰC HIỆN: read as a section, the
             # rest of the article paragraph by paragraph
             inner = nested_org_sections(node)
-            in_inner = _within([(n.start, n.end) for n in inner])
-            units += [u for u in article_units(node, text, outline, province) if not in_inner(u.start)]
+            units += article_units(node, text, outline, province, tuple(inner))
             for n in inner:
                 units += section_units(n, text, province)
     if not org:

@@ -91,7 +91,7 @@ def is_exhortation(sent: str, subject_is_group: bool) -> bool:
     >>> is_exhortation("Để làm tốt việc này, yêu cầu cấp ủy các cấp thực hiện các nhiệm vụ sau:", True)
     False
     """
-    if not find_cue(sent.rstrip(), "exhortation"):
+    if not sent.rstrip().endswith(":") or not find_cue(sent.rstrip(), "exhortation"):
         return False
     folded = fold_keep_length(sent)
     asks = all_cues(sent, "address")

@@ -81,7 +81,7 @@ def _shared_head_list(s: str, pos: int, province: str | None) -> tuple[list[Agen
     """The bodies of a shared-head list at ``pos`` ("Các Bộ: Tài chính, Quốc phòng, Công an tiếp tục
     ...": "Bộ Tài chính", "Bộ Quốc phòng", "Bộ Công an"), and where the list ends; None if there is none.
     An item ends at a comma or ";", or where a task verb starts ("Công an tiếp tục ...")."""
-    m = shared_head_at(s, pos)
+    m = shared_head_at(s, pos) if s.startswith(("các", "Các"), pos) else None
     if not m:
         return None
     head = m[0][0].upper() + m[0][1:]
