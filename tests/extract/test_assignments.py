@@ -1209,3 +1209,15 @@ def test_a_1980s_directives_paragraphs_name_their_bodies() -> None:
         ("Bộ Tài chính", "lead"),
         ("Ngân hàng Nhà nước Việt Nam", "lead"),
     }
+
+
+def test_a_notices_item_may_name_its_topic_before_its_addressee() -> None:
+    # issue 10: "2. Về dự án nạo vét luồng tàu vào khu bến cảng: Bộ Xây dựng khẩn trương rà soát ..." in a
+    # notice of conclusions (doc_types.yaml directs): the agencies after the topic's colon lead the item
+    raw = (
+        "VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 634/TB-VPCP\n\nHà Nội, ngày 3 tháng 12 năm 2025\n\nTHÔNG BÁO\n\n"
+        "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với tỉnh Thanh Hóa\n\n"
+        "1. Về dự án nạo vét luồng tàu vào khu bến cảng Nghi Sơn: Bộ Xây dựng khẩn trương rà soát, sớm bàn "
+        "giao dự án cho tỉnh Thanh Hóa.\n"
+    )
+    assert ("Bộ Xây dựng", "lead") in _doc_pairs(raw)
