@@ -1221,3 +1221,17 @@ def test_a_notices_item_may_name_its_topic_before_its_addressee() -> None:
         "giao dự án cho tỉnh Thanh Hóa.\n"
     )
     assert ("Bộ Xây dựng", "lead") in _doc_pairs(raw)
+
+
+def test_a_shared_head_after_a_group_in_one_list() -> None:
+    # issue 10: "Các Bộ, cơ quan liên quan và các Tập đoàn: A, B theo chức năng ... trao đổi ...": the group
+    # and each "Tập đoàn <name>" lead; an open family's member ends at its comma
+    body = ORG + (
+        "1. Các Bộ, cơ quan liên quan và các Tập đoàn: Điện lực Việt Nam, Bưu chính Viễn thông Việt Nam theo "
+        "chức năng, nhiệm vụ và thẩm quyền, trao đổi, phối hợp chặt chẽ với tỉnh xử lý các kiến nghị.\n"
+    )
+    assert _pairs(body) == {
+        ("Các Bộ, cơ quan liên quan", "lead"),
+        ("Tập đoàn Điện lực Việt Nam", "lead"),
+        ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead"),
+    }
