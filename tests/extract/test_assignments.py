@@ -573,10 +573,15 @@ LIST_CASES = [
         "among agency items, one headed by a name the gazetteer lacks, or a body with its unit in brackets",
         "I. NHIỆM VỤ\n\n3. Về tổ chức chỉ đạo:\n\na) Bộ Nông nghiệp có trách nhiệm:\n\n"
         "- Cung cấp bản đồ từng thửa tỷ lệ lớn hiện có.\n\n"
-        "b) Cục đo đạc và bản đồ Nhà nước có trách nhiệm:\n\n- Cử cán bộ chuyên môn tham gia huấn luyện.\n\n"
+        "b) Cục ảnh hàng không và viễn thám Nhà nước có trách nhiệm:\n\n"
+        "- Cử cán bộ chuyên môn tham gia huấn luyện.\n\n"
         "c) Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm:\n\n"
         "- Có kế hoạch bay chụp ảnh bổ sung.\n",
-        {("Bộ Nông nghiệp", "lead"), ("Cục đo đạc và bản đồ Nhà nước", "lead"), ("Bộ Quốc phòng", "lead")},
+        {
+            ("Bộ Nông nghiệp", "lead"),
+            ("Cục ảnh hàng không và viễn thám Nhà nước", "lead"),
+            ("Bộ Quốc phòng", "lead"),
+        },
     ),
 ]
 
@@ -760,6 +765,27 @@ def test_task_blocks(name: str, body: str, expected: set[tuple[str, str, str | N
             ["Bộ Văn hóa, Thể thao và Du lịch", "Thông tấn xã Việt Nam", "các cơ quan báo chí khác"],
         ),
         ("Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),
+        # issue 10: a listed name ends at its comma even before a lower-case group; a parent in brackets
+        # and a remit ("trong phạm vi chức năng ...") end a name kept as printed and are no names
+        (
+            "Sở Tư pháp và các sở, ban, ngành tỉnh, Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn "
+            "báo chí",
+            [
+                "Sở Tư pháp",
+                "các sở, ban, ngành tỉnh",
+                "Đài Phát thanh và Truyền hình tỉnh",
+                "cơ quan thông tấn báo chí",
+            ],
+        ),
+        (
+            "Trung tâm Dịch vụ việc làm tỉnh (Sở Nội vụ), các sở, ban, ngành tỉnh trong phạm vi chức năng, "
+            "nhiệm vụ của mình và các cơ quan, đơn vị có liên quan",
+            [
+                "Trung tâm Dịch vụ việc làm tỉnh",
+                "các sở, ban, ngành tỉnh",
+                "các cơ quan, đơn vị có liên quan",
+            ],
+        ),
     ],
 )
 def test_a_cell_is_read_as_names(cell: str, names: list[str]) -> None:
@@ -996,4 +1022,216 @@ def test_partners_after_chu_tri_cung_coordinate() -> None:
         ("Sở Tài chính", "lead"),
         ("Sở Xây dựng", "coordinate"),
         ("Các sở, ngành liên quan", "coordinate"),
+    }
+
+
+def _doc_pairs(raw: str) -> set[tuple[str, str]]:
+    text = normalize(raw)
+    outline = segment(text)
+    _, assignments, _ = extract_assignments(text, outline, outline.province)
+    return {(a.agency, a.role) for a in assignments}
+
+
+def test_a_directive_without_organisation_section_reads_its_paragraphs_as_directions() -> None:
+    # issue 10: a 1980s directive hands out its tasks in plain paragraphs ("UBND các tỉnh, thành phố cần huy
+    # động ...", "Ủy ban nhân dân các cấp (tỉnh, huyện, xã) cử ..."): a Chỉ thị / Công điện / Kết luận gives
+    # directions throughout (doc_types.yaml ``directs``), so agencies opening a sentence before a task
+    # verb, a modal or a bracket between them, lead it; a plan's aims stay no task (G8)
+    body = (
+        "Công tác đăng ký ruộng đất cần được hoàn thành tốt trong thời gian ngắn.\n"
+        "Ủy ban nhân dân các cấp (tỉnh, huyện, xã) cử một đồng chí Phó Chủ tịch trực tiếp chỉ đạo công tác.\n"
+        "UBND các tỉnh, thành phố cần huy động mọi lực lượng cán bộ hiện có của địa phương.\n"
+    )
+    directive = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 12/CT-TTg\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nCHỈ THỊ\n\n"
+        "Về công tác đăng ký ruộng đất\n\n"
+    )
+    assert _doc_pairs(directive + body) == {
+        ("Ủy ban nhân dân các cấp", "lead"),
+        ("Ủy ban nhân dân các tỉnh, thành phố", "lead"),
+    }
+    plan = HEAD.replace("KẾ HOẠCH\n\nThực hiện chuyển đổi số", "KẾ HOẠCH\n\nVề công tác đăng ký ruộng đất")
+    assert _doc_pairs(plan + body) == set()
+
+
+def test_a_plan_attached_under_an_article_is_read_by_its_own_organisation_part() -> None:
+    # issue 10: a decision whose plan follows under "Điều 3." (after the office-holders' formula) has its
+    # own TỔ CHỨC THỰC HIỆN: its headings address their items, as in a plan of its own
+    raw = (
+        "BỘ TƯ PHÁP\n-------\nSố: 17/QĐ-BTP\n\nHà Nội, ngày 3 tháng 3 năm 2015\n\nQUYẾT ĐỊNH\n\n"
+        "Ban hành Kế hoạch công tác năm 2015\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch công tác năm 2015.\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+        "Điều 3. Chánh Văn phòng Bộ, Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành Quyết định "
+        "này.\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Nâng cao hiệu quả công tác pháp luật.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Vụ Pháp chế\na) Tổ chức triển khai thực hiện Kế hoạch này.\n"
+        "2. Các đơn vị thuộc Bộ Tư pháp\na) Triển khai thực hiện các nội dung của Kế hoạch.\n"
+        "3. Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương\n"
+        "a) Tổ chức thực hiện Kế hoạch tại địa phương.\n"
+    )
+    assert _doc_pairs(raw) == {
+        ("Vụ Pháp chế", "lead"),
+        ("Các đơn vị thuộc Bộ Tư pháp", "lead"),
+        ("Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương", "lead"),
+    }
+
+
+def test_a_shared_head_of_any_kind_is_printed_once_for_the_names_after_its_colon() -> None:
+    # issue 10: "đề nghị các Tập đoàn: A, B tổ chức ..." names "Tập đoàn A" and "Tập đoàn B" (any head of
+    # agency_heads.yaml, not only Bộ/Sở); an open family ("Tập đoàn <X>") does not swallow the verb after a
+    # name; names that carry their own head ("các hội: Hiệp hội X, Hội Y") are read as they stand
+    body = (
+        "Về phủ sóng các thôn, bản: đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - "
+        "Viễn thông Quân đội tổ chức triển khai thực hiện theo quy định.\n"
+    )
+    assert _letter_pairs(body) == {
+        ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead"),
+        ("Tập đoàn Công nghiệp - Viễn thông Quân đội", "lead"),
+    }
+
+
+def test_cell_per_line_table_lines_past_the_last_column_are_no_part_of_the_row() -> None:
+    # issue 10: a dot leader after a row ("…........") or a page caption after the table's last row gave the
+    # row more cells than columns, and the task cell swallowed the lead ("Sở Xây dựng"): a lead cell that
+    # names one listed body in place says the task is whole
+    body = (
+        "PHỤ LỤC\n\nTT\n\nNội dung thực hiện\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\n"
+        "Thời gian hoàn thành\n\n1\n\nBan hành Quy chế phối hợp tìm kiếm, cứu nạn hàng không dân dụng\n\n"
+        "Sở Xây dựng\n\nCơ quan, địa phương liên quan\n\nNăm 2025\n\n….................\n\n"
+        "2\n\nXây dựng Quy chế về công tác trực ban tại Sở Nông nghiệp và Môi trường\n\n"
+        "Sở Nông nghiệp và Môi trường\n\nCác sở, ban, ngành\n\n2025\n\n"
+        "Kế hoạch 980/KH-UBND năm 2025 về phòng thủ dân sự do tỉnh Nghệ An ban hành\n"
+    )
+    assert {(a, r, d) for a, r, _, d in _run(body)} == {
+        ("Sở Xây dựng", "lead", "Năm 2025"),
+        ("Cơ quan, địa phương liên quan", "coordinate", "Năm 2025"),
+        ("Sở Nông nghiệp và Môi trường", "lead", "2025"),
+        ("Các sở, ban, ngành", "coordinate", "2025"),
+    }
+
+
+def test_a_letters_item_to_the_heads_of_its_recipients_is_for_the_bodies_they_head() -> None:
+    # issue 10: "1. Giao người đứng đầu các sở, ban, ngành cấp tỉnh; Chủ tịch Ủy ban nhân dân các huyện ..."
+    # over dash items: the bodies they head lead each item, named as the "Kính gửi:" block names them
+    body = (
+        "Để bảo đảm tiến độ, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Giao người đứng đầu các sở, ban, ngành cấp tỉnh; Chủ tịch Ủy ban nhân dân các huyện, thành "
+        "phố, thị xã\n"
+        "- Tiếp tục cập nhật cơ sở dữ liệu cán bộ, công chức trên hệ thống của tỉnh.\n"
+        "- Chịu trách nhiệm về bảo mật cơ sở dữ liệu cán bộ, công chức theo quy định.\n"
+        "2. Giao Sở Nội vụ\n- Hướng dẫn, theo dõi tiến độ cập nhật dữ liệu của các cơ quan, đơn vị.\n"
+    )
+    assert _letter_pairs(body) == {
+        ("Các sở, ban, ngành cấp tỉnh", "lead"),
+        ("Ủy ban nhân dân các huyện, thành phố, thị xã", "lead"),
+        ("Sở Nội vụ", "lead"),
+    }
+
+
+def test_a_paragraph_opening_with_a_closing_formula_hands_out_nothing_after_it() -> None:
+    # issue 10: "Trên đây là Hướng dẫn ... . Đề nghị các cơ quan, đơn vị có liên quan phối hợp ...":
+    # the request belongs to the closing formula
+    body = ORG + (
+        "1. Sở Nội vụ chủ trì tổ chức hội nghị triển khai công tác bầu cử.\n\n"
+        "Trên đây là Kế hoạch công tác bầu cử năm 2026. Đề nghị các cơ quan, đơn vị có liên quan phối hợp "
+        "triển khai để thực hiện đầy đủ các nội dung của Kế hoạch.\n"
+    )
+    assert _pairs(body) == {("Sở Nội vụ", "lead")}
+
+
+def test_a_duty_heading_naming_a_class_of_bodies_keeps_it_whole() -> None:
+    # issue 10: "Điều N. Trách nhiệm của các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính
+    # trị - xã hội ở trung ương": a list with a group in it names one class of bodies, kept whole as written
+    raw = (
+        "CHÍNH PHỦ\n-------\nSố: 55/2025/NĐ-CP\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\n\n"
+        "Quy định về bồi dưỡng công chức\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về bồi dưỡng công chức.\n\n"
+        "Điều 2. Trách nhiệm của các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã "
+        "hội ở trung ương\n"
+        "1. Xây dựng, ban hành kế hoạch bồi dưỡng đối với công chức thuộc phạm vi quản lý.\n"
+        "2. Kiểm tra việc thực hiện quy định về bồi dưỡng công chức theo thẩm quyền.\n\n"
+        "Điều 3. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\n"
+    )
+    whole = "Các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội ở trung ương"
+    assert _doc_pairs(raw) == {(whole, "lead")}
+
+
+def test_the_issuers_exhortation_over_the_whole_list_addresses_no_item() -> None:
+    # issue 10: "..., Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương khẩn trương thực hiện các nhiệm vụ
+    # sau đây:" (or "Bộ X yêu cầu ... sau:" heading a part) is the document's exhortation: neither it nor the
+    # parts under it go to that audience; the parts name their own. In a letter such an introduction does
+    # address the items after it (test_letter_intro_addressing_a_group_carries_to_its_numbered_items), and
+    # "Để làm tốt việc này, yêu cầu cấp ủy ... sau:" (no body asks) still addresses its items.
+    raw = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 21/CT-TTg\n\nHà Nội, ngày 3 tháng 6 năm 2026\n\nCHỈ THỊ\n\n"
+        "Về sắp xếp thôn, tổ dân phố\n\n"
+        "Thực hiện Kết luận số 34-KL/TW của Bộ Chính trị, Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa "
+        "phương khẩn trương thực hiện các nhiệm vụ sau đây:\n"
+        "I. NGUYÊN TẮC\n1. Việc sắp xếp thôn phải bảo đảm phù hợp với tiêu chí của Chính phủ.\n"
+        "II. NHIỆM VỤ\n1. Bộ Nội vụ chủ trì hướng dẫn việc sắp xếp thôn, tổ dân phố.\n"
+        "2. Bộ Tài chính bố trí kinh phí thực hiện việc sắp xếp.\n"
+    )
+    assert _doc_pairs(raw) == {("Bộ Nội vụ", "lead"), ("Bộ Tài chính", "lead")}
+    asked = raw.replace(
+        "Thực hiện Kết luận số 34-KL/TW của Bộ Chính trị, Thủ tướng Chính phủ yêu cầu",
+        "Để làm tốt việc này, yêu cầu",
+    ).replace("I. NGUYÊN TẮC\n1. Việc sắp xếp thôn phải bảo đảm", "1. Bảo đảm việc sắp xếp thôn")
+    assert ("Các bộ, ngành, địa phương", "lead") in _doc_pairs(asked)
+
+
+def test_a_1980s_directives_paragraphs_name_their_bodies() -> None:
+    # issue 10: a 1980 directive's plain paragraphs: "các Bộ A, b, C" with no colon shares the head "Bộ";
+    # a list left open ("... Ngân hàng Nhà nước Việt Nam... giải quyết"); a class with its members in brackets
+    # before its task ("Các Bộ khác có máy móc ... (Bộ Xây dựng, Bộ Thủy lợi, Tổng cục địa chất...) có trách
+    # nhiệm"); the bodies of the time are in the gazetteer under the names the text uses
+    raw = (
+        "PHỦ THỦ TƯỚNG\n-------\nSố: 299/TTg\n\nHà Nội, ngày 10 tháng 11 năm 1980\n\nCHỈ THỊ\n\n"
+        "Về công tác đo đạc ruộng đất\n\n"
+        "1. Về tổ chức chỉ đạo:\n"
+        "a) Tổng cục Quản lý ruộng đất có trách nhiệm:\n- Xây dựng các phương án kỹ thuật đo đạc ruộng đất.\n"
+        "b) Tổng cục Thống kê có trách nhiệm:\n- Xây dựng các quy trình kỹ thuật thống kê ruộng đất.\n"
+        "c) Các Bộ khác có máy móc về khai thác ảnh chụp bằng máy bay (Bộ Xây dựng, Bộ Thủy lợi, Tổng cục "
+        "địa chất...) có trách nhiệm huy động máy móc của ngành để phục vụ công tác đo đạc.\n"
+        "Ủy ban kế hoạch Nhà nước, các Bộ Vật tư, lương thực và thực phẩm, Tài chính, Ngân hàng Nhà nước "
+        "Việt Nam... giải quyết kinh phí, vật tư cần thiết để công tác này triển khai được thuận lợi.\n"
+    )
+    assert _doc_pairs(raw) == {
+        ("Tổng cục Quản lý ruộng đất", "lead"),
+        ("Tổng cục Thống kê", "lead"),
+        ("Các Bộ khác có máy móc về khai thác ảnh chụp bằng máy bay", "lead"),
+        ("Bộ Xây dựng", "lead"),
+        ("Bộ Thủy lợi", "lead"),
+        ("Tổng cục Địa chất", "lead"),
+        ("Ủy ban Kế hoạch Nhà nước", "lead"),
+        ("Bộ Vật tư", "lead"),
+        ("Bộ Lương thực và Thực phẩm", "lead"),
+        ("Bộ Tài chính", "lead"),
+        ("Ngân hàng Nhà nước Việt Nam", "lead"),
+    }
+
+
+def test_a_notices_item_may_name_its_topic_before_its_addressee() -> None:
+    # issue 10: "2. Về dự án nạo vét luồng tàu vào khu bến cảng: Bộ Xây dựng khẩn trương rà soát ..." in a
+    # notice of conclusions (doc_types.yaml directs): the agencies after the topic's colon lead the item
+    raw = (
+        "VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 634/TB-VPCP\n\nHà Nội, ngày 3 tháng 12 năm 2025\n\nTHÔNG BÁO\n\n"
+        "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với tỉnh Thanh Hóa\n\n"
+        "1. Về dự án nạo vét luồng tàu vào khu bến cảng Nghi Sơn: Bộ Xây dựng khẩn trương rà soát, sớm bàn "
+        "giao dự án cho tỉnh Thanh Hóa.\n"
+    )
+    assert ("Bộ Xây dựng", "lead") in _doc_pairs(raw)
+
+
+def test_a_shared_head_after_a_group_in_one_list() -> None:
+    # issue 10: "Các Bộ, cơ quan liên quan và các Tập đoàn: A, B theo chức năng ... trao đổi ...": the group
+    # and each "Tập đoàn <name>" lead; an open family's member ends at its comma
+    body = ORG + (
+        "1. Các Bộ, cơ quan liên quan và các Tập đoàn: Điện lực Việt Nam, Bưu chính Viễn thông Việt Nam theo "
+        "chức năng, nhiệm vụ và thẩm quyền, trao đổi, phối hợp chặt chẽ với tỉnh xử lý các kiến nghị.\n"
+    )
+    assert _pairs(body) == {
+        ("Các Bộ, cơ quan liên quan", "lead"),
+        ("Tập đoàn Điện lực Việt Nam", "lead"),
+        ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead"),
     }

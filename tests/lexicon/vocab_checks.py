@@ -171,7 +171,7 @@ def _check_doc_types(entries: tuple[dict[str, Any], ...]) -> list[str]:
     """Every example (a type line, a "<word> số <symbol>" phrase or a bare symbol) yields the entry's word;
     the word, its aliases and every ``class_examples`` type word map to the entry's ontology class."""
     from kg.extract.references import canonical_type_word, find_mentions
-    from kg.lexicon.doctypes import doc_class
+    from kg.lexicon.doctypes import directs, doc_class
     from kg.lexicon.lines import type_word_line
     from kg.namespaces import VPO
     from kg.segment.outline import Line
@@ -182,6 +182,8 @@ def _check_doc_types(entries: tuple[dict[str, Any], ...]) -> list[str]:
             got_class = doc_class(word)
             if got_class.iri != VPO[entry["class"]] or got_class.central != bool(entry.get("central")):
                 problems.append(f"doc_types/{entry['word']}: {word!r} maps to {got_class}")
+            if directs(word) != bool(entry.get("directs")):  # a type line in capitals too
+                problems.append(f"doc_types/{entry['word']}: {word!r} gives directs={directs(word)}")
         for example in entry["examples"]:
             if example == example.upper() and type_word_line(Line(example, 0, len(example))):
                 got = type_word_line(Line(example, 0, len(example)))

@@ -190,3 +190,40 @@ NAME_BREAKS = [
 def test_a_name_cut_by_the_line_end_is_joined(prev: str, nxt: str, joined: bool) -> None:
     br = Break(prev, nxt, 0, (len(prev), len(prev)), (len(nxt.split()[0]),) * 2)
     assert joins(br, Layout(100)) is joined
+
+
+def test_a_sentence_that_goes_on_at_a_number_is_joined_in_an_unwrapped_text() -> None:
+    # issue 10: a page copied as typed (no wrap column) still breaks a sentence before "100% việc ...": a
+    # long line with no end punctuation goes on at a number followed by words; a label ("1. Sở ...") does not
+    text = (
+        "- Tiếp tục triển khai việc cập nhật cơ sở dữ liệu của toàn bộ cán bộ, công chức và hoàn thành\n"
+        "100% việc cập nhật lý lịch cán bộ, công chức trước ngày 06 tháng 12 năm 2025.\n"
+        "Tổ chức triển khai thực hiện Kế hoạch này trên địa bàn toàn tỉnh đến các xã\n"
+        "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch hằng năm.\n"
+    )
+    got = normalize(text).text
+    assert "và hoàn thành 100% việc cập nhật" in got
+    assert "đến các xã\n1. Sở Tài chính" in got
+
+
+def test_a_centred_page_number_inside_a_sentence_is_set_aside() -> None:
+    # issue 10: pdftotext -layout prints a page's number centred between two lines of one sentence; the
+    # sentence is read whole across it, the number kept aside as chrome ("page-number")
+    text = (
+        "1. Giao Sở Lao động - Thương binh và Xã hội chủ trì kiểm tra, giám sát việc tổ chức đào tạo nghề trình độ\n"
+        "                                           3\n\n\n"
+        "sơ cấp trên địa bàn Thành phố; tổng hợp báo cáo Ủy ban nhân dân Thành phố.\n"
+        "2. Giao Ủy ban nhân dân các quận, huyện tổ chức triển khai thực hiện.\n"
+    )
+    got = normalize(text)
+    assert "nghề trình độ sơ cấp trên địa bàn" in got.text
+    assert got.chrome_kinds == ("page-number",)
+
+
+def test_an_office_and_its_body_cut_by_the_line_end_are_joined() -> None:
+    # issue 10: "... báo cáo kết quả cho Chủ tịch" / "UBND tỉnh trong tháng 12/2023." is one sentence
+    text = (
+        "Giao UBND thành phố tổ chức kiểm tra, rà soát; báo cáo kết quả cho Chủ tịch\n"
+        "UBND tỉnh trong tháng 12/2023.\n"
+    )
+    assert "cho Chủ tịch UBND tỉnh trong tháng 12/2023." in normalize(text).text

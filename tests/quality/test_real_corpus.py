@@ -20,7 +20,7 @@ import yaml
 
 from kg.models import Record
 from kg.normalize import normalize
-from kg.quality.evaluate import Scores, evaluate, load_corpus
+from kg.quality.evaluate import Evaluation, Scores, evaluate, load_corpus
 from kg.text.strings import collapse, nfc
 
 REAL = Path(__file__).parents[1] / "corpus" / "real"
@@ -100,9 +100,13 @@ def test_gold_is_well_formed_and_quotes_the_text(stem: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def real_scores() -> tuple[dict[str, Scores], Scores]:
-    ev = evaluate(load_corpus(REAL))
-    return ev.per_doc, ev.total
+def real_eval() -> Evaluation:
+    return evaluate(load_corpus(REAL))
+
+
+@pytest.fixture(scope="module")
+def real_scores(real_eval: Evaluation) -> tuple[dict[str, Scores], Scores]:
+    return real_eval.per_doc, real_eval.total
 
 
 # Floors: what docs/quality.md records for the real corpus, so a change that loses ground fails here. Raise
@@ -110,11 +114,12 @@ def real_scores() -> tuple[dict[str, Scores], Scores]:
 FLOORS = {
     "references": 0.99,  # target 0.97
     "lineage": 0.99,  # target 0.92
-    "agency_roles": 0.85,  # target 0.92
-    "collectives": 0.78,  # target 0.85
+    "agency_roles": 0.895,  # target 0.92 (issue 10: 0.852 -> 0.899)
+    "collectives": 0.82,  # target 0.85 (issue 10: 0.781 -> 0.824)
 }
 META_FLOOR = 0.98  # target 0.95 for each field
-DEADLINE_FLOOR = 0.90  # target 0.90 on matched assignments
+DEADLINE_FLOOR = 0.915  # target 0.90 on matched assignments (issue 10: 0.909 -> 0.918)
+KIND_ROLES_FLOOR = 0.85  # the worst kind's (agency, role) F1; target 0.80 (issue 10: tw 0.852)
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -133,3 +138,9 @@ def test_real_corpus_scores_hold(real_scores: tuple[dict[str, Scores], Scores]) 
     fields = {k: r.value for k, r in total.fields.items()}
     assert all(v >= META_FLOOR for v in fields.values()), fields
     assert total.deadlines.value >= DEADLINE_FLOOR, total.deadlines
+
+
+def test_every_kind_holds_its_agency_roles(real_eval: Evaluation) -> None:
+    # issue 10: the worst kind of document, not only the corpus total, keeps its (agency, role) F1
+    by_kind = {kind: s.agency_roles.f1 for kind, s in real_eval.grouped("kind").items()}
+    assert min(by_kind.values()) >= KIND_ROLES_FLOOR, by_kind

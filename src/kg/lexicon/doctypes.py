@@ -59,3 +59,28 @@ def doc_class(doc_type: str | None) -> DocClass:
         if key == word or key.startswith(word + " "):
             return cls
     return GENERIC
+
+
+@cache
+def _directing() -> tuple[str, ...]:
+    """Folded type words (and aliases) of the entries marked ``directs``, longest first."""
+    words = [
+        fold(word)
+        for entry in vocab.load("doc_types")
+        if entry.get("directs")
+        for word in (entry["word"], *entry.get("aliases", ()))
+    ]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def directs(doc_type: str | None) -> bool:
+    """Whether a document of this type gives directions throughout its body (doc_types.yaml ``directs``):
+    a directive, a dispatch, a conclusion; its type word as printed in any case.
+
+    >>> directs("CHỈ THỊ"), directs("Công điện"), directs("KẾ HOẠCH"), directs(None)
+    (True, True, False, False)
+    """
+    if not doc_type:
+        return False
+    key = fold(doc_type)
+    return any(key == word or key.startswith(word + " ") for word in _directing())

@@ -729,9 +729,16 @@ def _agency_list(text: str, pos: int, province: str | None) -> tuple[tuple[Agenc
 
 
 # "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai", "Các Bộ: Tài chính, Xây dựng": a head shared by the items.
+# The noun may be two words ("các thành phố:", "các Tập đoàn:", "các Tổng công ty:").
 _SHARED_HEAD = re.compile(
-    r"(?P<base>(?:[^\W\d_]+[ \t]+){0,5}?)(?i:các)[ \t]+(?P<noun>[^\W\d_]+(?:[ \t]+phố)?)[ \t]*:[ \t]*"
+    r"(?P<base>(?:[^\W\d_]+[ \t]+){0,5}?)(?i:các)[ \t]+"
+    r"(?P<noun>[^\W\d_]+(?:[ \t]+(?:phố|đoàn|công ty))?)[ \t]*:[ \t]*"
 )
+
+
+# "các Bộ Vật tư, Nội thương, Tài chính" (a 1980s list, no colon): a ministry-level head printed once before
+# the names of two bodies at least, each a listed name once the head is put back.
+_BARE_SHARED_HEAD = re.compile(r"(?i:các)[ \t]+(?P<noun>Bộ|Sở|Ban|Cục|Vụ|Tổng cục)[ \t]+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _named_members(text: str, pos: int, province: str | None) -> list[AgencyMention]:
@@ -749,24 +756,32 @@ def _shared_head_list(text: str, pos: int, province: str | None) -> list[AgencyM
     Nai và Thái Nguyên" → "Ủy ban nhân dân tỉnh Lào Cai", ...), each named in full (lists are expanded).
     Each item is read as the head and the item's words would be, so a name ends where it would."""
     m = _SHARED_HEAD.match(text, pos) if text.find(":", pos) >= 0 else None  # no colon, no shared head
-    if not m:
+    bare = None if m else _BARE_SHARED_HEAD.match(text, pos)
+    if not m and not bare:
         return []
-    head = collapse(f"{m['base']} {m['noun']}") + " "
+    head = collapse(f"{m['base']} {m['noun']}") + " " if m else bare["noun"] + " "  # type: ignore[index]
     found: list[AgencyMention] = []
-    at = m.end()
-    while text[at : at + 1].isupper():
+    at = m.end() if m else bare.end()  # type: ignore[union-attr]
+    # with no colon ("các Bộ Vật tư, lương thực và thực phẩm, Nội thương"), an item may go on in lower case
+    while text[at : at + 1].isupper() or (bare and found and text[at : at + 1].isalpha()):
         # the item's line and the next: a name may be wrapped ("Giao thông vận" / "tải")
         line_end = text.find("\n", text.find("\n", at) + 1) if "\n" in text[at:] else -1
-        named = find_agency_at(head + text[at : line_end if line_end >= 0 else len(text)], 0, province)
+        item = text[at : line_end if line_end >= 0 else len(text)]
+        named = find_agency_at(head + item, 0, province)
+        if named and "--" in named.match.id and "," in named.written[len(head) :]:
+            # an open family's member ("Tập đoàn <X>") reads any words: the item ends at its comma
+            named = find_agency_at(head + item.split(",", 1)[0], 0, province)
         if not named or not named.match.id or named.match.is_group or named.end <= len(head):
             break
+        if bare and "--" in named.match.id:
+            break  # with no colon, only listed bodies ("các Cục Hải quan tỉnh, thành phố" is one group)
         end = at + named.end - len(head)
         found.append(AgencyMention(at, end, text[at:end], named.match))
         sep = _LIST_SEP.match(text, end)
         if not sep:
             break
         at = sep.end()
-    return found
+    return found if m or len(found) > 1 else []  # "các Sở Y tế" alone: the departments of health, a group
 
 
 def _same_body_elsewhere(

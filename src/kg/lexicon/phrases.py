@@ -20,8 +20,9 @@ from kg.text.aligned import modern_tones
 
 MAX_WORDS = 15
 _ROMAN = re.compile(r"[IVXL]+")
-# A word of a name (or "-", ","), after spaces or one line break (a layout wraps a long name).
-_TOKEN = re.compile(r"(?:[ \t]*(?=,)|[ \t]+|[ \t]*\n[ \t]*)([-–,]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
+# A word of a name (or "-", ","), after spaces or one line break (a layout wraps a long name), or right
+# after a spaced dash typed against the next word ("Sở Lao động -Thương binh và Xã hội").
+_TOKEN = re.compile(r"(?:[ \t]*(?=,)|[ \t]+|[ \t]*\n[ \t]*|(?<=\s[-–]))([-–,]|[^\W_][\w&'’]*(?:[-/][\w&]+)*)")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,34 @@ def is_task_verb(text: str, pos: int) -> bool:
     True
     """
     return bool(_words("verb").match(_lower(text), pos))
+
+
+_SHARED_OPEN = re.compile(r"[Cc]ác\s+")
+_COLON = re.compile(r"\s*:\s*(?=[^\W\d_])")
+
+
+def shared_head_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A head printed once for the names after its colon ("các Bộ: Tài chính, Xây dựng", "các Tập đoàn:
+    Bưu chính Viễn thông Việt Nam, ..."): the head as printed, and where the first name starts.
+
+    >>> shared_head_at("các Tập đoàn: Bưu chính Viễn thông Việt Nam", 0)
+    ('Tập đoàn', 14)
+    >>> shared_head_at("các đơn vị: A", 0), shared_head_at("các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá", 0)
+    (None, None)
+    """
+    opening = _SHARED_OPEN.match(text, pos)  # before lower-casing the text: most positions open no list
+    if not opening:
+        return None
+    at = opening.end()
+    window = text[at : at + 40]  # a head is a few words: lower-case only them, not the whole text
+    head = _heads()[1].match(_lower(window))
+    colon = _COLON.match(text, at + head.end()) if head else None
+    if not head or not colon:
+        return None
+    own = head_at(text, colon.end())
+    if own and own[0].form.endswith(head.group(0)):
+        return None  # "các hội: Hiệp hội Vận tải ô tô, Hội Nghề cá": each name carries its own head
+    return window[: head.end()], colon.end()
 
 
 def head_at(text: str, pos: int) -> tuple[Head, int] | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kg.lexicon.gazetteer import find_agency_at, is_listed
 from kg.lexicon.lines import classify, type_word_of
+from kg.lexicon.phrases import head_at
 
 __all__ = ["Break", "Layout", "cut_in_bold", "header_line", "joins", "layout", "wrap_width"]
 
@@ -31,6 +32,8 @@ _LABEL_START = re.compile(
 # "- 2030"), "Điều N" with no full stop (a reference: "Điều 1 Nghị quyết này").
 _WEAK_LABEL = re.compile(r"^(?:[-–—]\s?[a-zđà-ỹ\d]|Điều\s+\d+\s+[^\W\d])")
 _TERMINAL = ".:;!?…"
+# A line opening with a number that goes on in words ("100% việc cập nhật", "30 tháng 6"), not a label.
+_NUMBER_WORD = re.compile(r"\d[\d.,]*(?:%|\s+[a-zà-ỹđ])")
 # Lines of a header block: number ("Số: 12/KH-UBND", "Số 57-NQ/TW"), place and date, national or party
 # motto, a rule under a column. Each is a line of its own however long the line before it is.
 _HEADER_LINE = re.compile(
@@ -249,6 +252,8 @@ def joins(br: Break, lay: Layout) -> bool:
         # ("..., Phát triển nông thôn," / "Thông tin và Truyền thông, ..."): a long line's comma never ends
         # its unit, even short of the margin (a PDF copy's lines end where the page did).
         return True
+    if _NUMBER_WORD.match(nxt) and prev[-1] not in _TERMINAL and len(prev) >= _MIN_WIDTH:
+        return True  # "... và hoàn thành" / "100% việc cập nhật ...": a wrapped sentence goes on at a number
     # Only a break the wrap forced (the next word would not have fitted on the line) goes on: a sentence
     # or a list item ("Công Thương;" / "Y tế; ...") may end there without ending its paragraph, but a line
     # that stops short of the margin ends its unit.
@@ -311,11 +316,22 @@ def _name_cut(prev: str, nxt: str) -> bool:
         if is_listed(" ".join(tail)):
             return False
         found = find_agency_at(joined, m.start())
+        if found is None and _listed_across(tail, nxt):
+            return True  # "... cho Chủ tịch" / "UBND tỉnh trong tháng 12": an office and its body, listed
         if found is None or found.end <= len(prev) + 1:
             continue
         # a one-word head alone ("trực thuộc Bộ", a table cell) is a reference to a body named before
         return (len(prev) >= _MIN_WIDTH and len(tail) > 1) or is_listed(joined[m.start() : found.end])
     return False
+
+
+def _listed_across(tail: list[str], nxt: str) -> bool:
+    """Whether the words ``tail`` ending a line and the first words of ``nxt`` make a name the gazetteer
+    lists (up to four words of ``nxt``): an office-holder's title and its body ("Chủ tịch" / "UBND tỉnh")."""
+    words = nxt.split()[:4]
+    if not words or not (words[0].isupper() or head_at(nxt, 0)):
+        return False  # the next line opens with no body's name ("UBND", "Ủy ban ...")
+    return any(is_listed(" ".join([*tail, *words[:k]])) for k in range(len(words), 0, -1))
 
 
 def _upper(line: str) -> bool:

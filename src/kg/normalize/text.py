@@ -9,6 +9,7 @@ normalized text and kept in ``Text.chrome`` so nothing is lost silently.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -361,6 +362,11 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], _Chrome]:
         elif scope == "head":
             scope = "line" if not any(k for k, _ in kept) else None
         closed = closed or bool(_CLOSING.match(s))
+        if scope is None and _page_number(s, o, raw, lines, n + 1):
+            # a PDF page's number between two lines of one sentence ("... trình độ" / "3" / "sơ cấp, ..."):
+            # set aside with no paragraph break, so the sentence is read whole across the page
+            chrome.append((Span(o[0], o[-1] + 1, raw[o[0] : o[-1] + 1]), "page-number"))
+            continue
         if scope == "rest":
             tail = [ln for ln in lines[n:] if ln[1]]
             if tail:
@@ -375,6 +381,23 @@ def _drop_chrome(lines: list[_Line], raw: str) -> tuple[list[_Line], _Chrome]:
     if not closed:
         kept, chrome = _drop_bylines(kept, chrome, raw)
     return kept, chrome
+
+
+_PAGE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
+_PAGE_INDENT = 20  # a page number stands centred (pdftotext -layout), far from any column of text
+
+
+def _page_number(s: str, o: list[int], raw: str, lines: list[_Line], after: int) -> bool:
+    """Whether line ``s`` is a page number printed between two lines of one sentence: a number alone, indented
+    far (centred), and the next text line (from ``lines[after]``) goes on in lower case (a table's row
+    numbers are not indented so; a number before a new item or heading is left alone)."""
+    if not o or not _PAGE_NUMBER.fullmatch(s):
+        return False
+    line_start = raw.rfind("\n", 0, o[0]) + 1
+    if o[0] - line_start < _PAGE_INDENT or raw[line_start : o[0]].strip():
+        return False
+    nxt = next((t for t, _ in itertools.islice(lines, after, None) if t.strip()), "")
+    return nxt.lstrip()[:1].islower()
 
 
 def _drop_bylines(kept: list[_Line], chrome: _Chrome, raw: str) -> tuple[list[_Line], _Chrome]:

@@ -32,3 +32,15 @@ def org_sections(root: Node) -> list[Node]:
         ):
             out.append(node)
     return out
+
+
+def nested_org_sections(article: Node) -> list[Node]:
+    """Organisation headings inside an article (a plan attached under "Điều 3." after the decision's
+    signature has its own TỔ CHỨC THỰC HIỆN part): the outermost ones."""
+    out: list[Node] = []
+    for node in article.walk():
+        if node is article or node.kind in ("dash", "plus", "article"):
+            continue
+        if classify(node.heading, "org") and not any(o.start <= node.start < o.end for o in out):
+            out.append(node)
+    return out

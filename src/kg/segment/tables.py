@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from kg.lexicon.gazetteer import find_agency_at, is_listed
 from kg.lexicon.lines import classify, column_kind, type_word_line
 from kg.segment.outline import Cell, Line, Row, Table
 
@@ -128,6 +129,12 @@ def _row(no: Line, cells: list[Line], kinds: list[str], group: tuple[str, str] |
 def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
     """Map cells to column kinds; missing cells drop from the right, a time cell goes to the deadline."""
     cells = _merge_continued(list(cells), len(kinds))
+    while len(cells) > len(kinds) and not any(ch.isalpha() for ch in cells[-1].text):
+        cells.pop()  # a dot leader after the last cell ("…...........") is no cell
+    if len(cells) > len(kinds) and len(kinds) > 1 and kinds[:2] == ["task", "lead"] and _names_one(cells[1]):
+        # the lead cell is where it should be, so the task is whole: the lines past the last column are
+        # no part of the row (a page's caption after the table)
+        cells = cells[: len(kinds)]
     if len(cells) > len(kinds) and kinds and kinds[0] == "task":
         extra = len(cells) - len(kinds) + 1  # a long task cell broken over several lines
         first, last = cells[0], cells[extra - 1]
@@ -142,6 +149,13 @@ def _assign(cells: list[Line], kinds: list[str]) -> dict[str, Cell]:
     for kind, cell in zip(remaining, cells, strict=False):
         out.setdefault(kind, Cell(cell.text, cell.start, cell.end))
     return out
+
+
+def _names_one(cell: Line) -> bool:
+    """Whether a cell holds one agency name the gazetteer lists, whole ("Sở Xây dựng")."""
+    text = cell.text.strip(" .;,")
+    found = find_agency_at(text, 0)
+    return found is not None and found.end == len(text) and is_listed(text)
 
 
 def _merge_continued(cells: list[Line], width: int) -> list[Line]:

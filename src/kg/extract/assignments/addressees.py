@@ -11,6 +11,7 @@ import re
 
 from kg.extract.assignments.cues import find_cue, is_office_holder, opens_with
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
+from kg.extract.assignments.reading import exhorts
 from kg.extract.assignments.subjects import acts_on, subject_of
 from kg.extract.assignments.tables import cell_agencies
 from kg.lexicon.gazetteer import AgencyMention, match_group
@@ -21,6 +22,32 @@ _SHARED_HEAD = re.compile(r"^(?:Các|các)\s+(Sở|Bộ|Ban|Hội|Cục)\s*:\s*(
 # A class of bodies with its members named in brackets, the heading ending there: "Các cơ quan đăng ký đầu
 # tư (Sở Tài chính, Ban quản lý Khu Kinh tế):".
 _NAMED_MEMBERS = re.compile(r"^[^()]{3,80}\(([^()]+)\)\s*:?\s*$")
+# A class of bodies with members named in brackets, then its task: "Các Bộ khác có máy móc về khai thác ảnh
+# chụp bằng máy bay (Bộ Xây dựng, Bộ Thủy lợi, Tổng cục địa chất...) có trách nhiệm huy động ...".
+_CLASS_MEMBERS = re.compile(r"^((?:Các|các)\s[^()]{3,120}?)\s*\(([^()]+)\)")
+
+
+def _class_with_members(
+    heading: str, base: int, province: str | None, strict: bool
+) -> list[AgencyMention] | None:
+    """The class and its members named in brackets when the item goes on with its task verb or a lead cue:
+    the class leads it and so does each member it names (listed bodies only)."""
+    m = _CLASS_MEMBERS.match(heading)
+    if not m:
+        return None
+    rest = heading[m.end() :].lstrip()
+    if not (opens_with(_after_adverbial(rest), "lead") or acts_on(heading, m.end())):
+        return None
+    members = cell_agencies(m.group(2).rstrip(" .…"), base + m.start(2), province)
+    if not members or not all(a.match.id for a in members):
+        return None
+    if strict and not match_group(m.group(1)):
+        return None
+    name = m.group(1)
+    group = AgencyMention(base, base + len(name), name, resolve_or_keep(name, province, True))
+    return [group, *members]
+
+
 # A unit of the named body in brackets right after it: "Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu)".
 _BRACKETED = re.compile(r"\s*\([^()]{2,80}\)")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
@@ -46,6 +73,8 @@ def addressees(
         members = cell_agencies(named.group(1), base + named.start(1), province)
         if members and all(m.match.id or (not strict and _AGENCY_HEAD.match(m.written)) for m in members):
             return members, len(heading)
+    if class_of := _class_with_members(heading, base, province, strict):
+        return class_of, 0
     found, end = agencies_at(heading, 0, base, province)
     if found and (unit := _BRACKETED.match(heading, end)):
         end = unit.end()  # "Bộ Quốc phòng (Cục Bản đồ) có trách nhiệm:": the unit in brackets says who works
@@ -59,8 +88,9 @@ def addressees(
     if found and acts_on(heading, end):
         return found, 0  # "Văn phòng Tỉnh ủy theo dõi, đôn đốc ...": the whole item is its task
     if heading.rstrip().endswith(":") and (said := subject_of(heading, base, province)):
-        # "Giao Sở X là cơ quan đầu mối, có trách nhiệm:" / its items: X leads every one of them
-        return said[0], len(heading)
+        # "Giao Sở X là cơ quan đầu mối, có trách nhiệm:" / its items: X leads every one of them; not the
+        # document's exhortation over its whole list ("Bộ X yêu cầu các đơn vị ... các nhiệm vụ sau:")
+        return None if exhorts(heading, said[0]) else (said[0], len(heading))
     shared = _SHARED_HEAD.match(heading)
     if shared:  # "Các Sở: Nông nghiệp và Phát triển nông thôn; Công Thương; Y tế"
         return _shared_head(heading, shared, base, province), len(heading)
@@ -99,6 +129,12 @@ def _duty_of(heading: str, base: int, province: str | None) -> tuple[list[Agency
     if len(found) == 1 and fold_keep_length(found[0].written).endswith("lien quan"):
         return None
     if found and not heading[end:].strip(" :.;"):
+        if len(found) > 1 and any(m.match.is_group for m in found):
+            # "Trách nhiệm của các cơ quan Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội
+            # ở trung ương": a list with a class of bodies in it names one class, kept whole as written
+            first, last = found[0], found[-1]
+            whole = heading[first.start - base : last.end - base]
+            found = [AgencyMention(first.start, last.end, whole, resolve_or_keep(whole, province, True))]
         return found, len(heading)
     return None
 

@@ -16,12 +16,14 @@ from kg.segment import parse_label
 from kg.segment.outline import Node, Outline
 
 
-def article_units(node: Node, text: Text, outline: Outline, province: str | None) -> list[Unit]:
+def article_units(
+    node: Node, text: Text, outline: Outline, province: str | None, apart: tuple[Node, ...] = ()
+) -> list[Unit]:
     """ "Điều 2. Giao X ..." and its numbered clauses: paragraph by paragraph, labels set aside, each
-    sentence with its own addressee (the article itself addresses no one)."""
+    sentence with its own addressee (the article itself addresses no one); parts ``apart`` are read apart."""
     units: list[Unit] = []
     for base, para in paragraphs(text, outline):
-        if not node.start <= base < node.end:
+        if not node.start <= base < node.end or (apart and any(n.start <= base < n.end for n in apart)):
             continue
         label = parse_label(para.strip())
         skip = len(para) - len(label[2]) if label else 0

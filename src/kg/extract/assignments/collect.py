@@ -12,11 +12,13 @@ from kg.extract.assignments.addressees import addressees
 from kg.extract.assignments.articles import addressed_children, article_units
 from kg.extract.assignments.blocks import block_units
 from kg.extract.assignments.lists import list_units
-from kg.extract.assignments.open_text import cue_units, giao_units, is_letter, open_units
+from kg.extract.assignments.open_text import cue_units, giao_units, heads_units, is_letter, open_units
 from kg.extract.assignments.sections import child_units, section_units
 from kg.extract.assignments.tables import table_units
 from kg.extract.assignments.units import Unit
+from kg.lexicon.doctypes import directs
 from kg.normalize import Text
+from kg.segment.org import nested_org_sections
 from kg.segment.outline import Outline
 
 
@@ -30,14 +32,25 @@ def collect_units(text: Text, outline: Outline, province: str | None) -> list[Un
         elif addressees(text.text[node.heading_start : node.heading_end], 0, province):
             units += child_units(node, text, province)  # "Điều 34. Nhiệm vụ, quyền hạn của Bộ Nội vụ"
         else:
-            units += article_units(node, text, outline, province)
+            # a plan attached under the article has its own TỔ CHỨC THỰC HIỆN: read as a section, the
+            # rest of the article paragraph by paragraph
+            inner = nested_org_sections(node)
+            units += article_units(node, text, outline, province, tuple(inner))
+            for n in inner:
+                units += section_units(n, text, province)
     if not org:
         # a letter's items, and a news page restating a plan ("Sở Nội vụ lập danh sách ..."), hand tasks to
         # the agencies that open their sentences before a task verb
-        units += open_units(text, outline, province, acts=is_letter(outline) or outline.is_news)
+        # a directive, dispatch or conclusion (doc_types.yaml ``directs``) gives directions throughout
+        acts = is_letter(outline) or outline.is_news or directs(outline.doc_type_word)
+        units += open_units(text, outline, province, acts=acts)
     else:
         units += _outside(text, outline, province, [(n.start, n.end) for n in org])
     listed, items = list_units(outline, text, province, [(n.start, n.end) for n in org])
+    # a letter's items addressed to the heads of its recipients: those bodies lead them
+    headed, head_items = heads_units(text, outline, province)
+    listed += headed
+    items += head_items
     # an item of a per-agency list is read as addressed to its agencies, not sentence by sentence
     in_items = _within(items)
     units = [u for u in units if not in_items(u.start)] + listed

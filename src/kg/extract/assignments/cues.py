@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kg.lexicon import vocab
-from kg.lexicon.gazetteer import fold_keep_length
+from kg.lexicon.gazetteer import fold_keep_length, resolve_agency
 
 
 @cache
@@ -76,3 +76,38 @@ def to_office_holders(sent: str) -> bool:
     """ "Giám đốc các sở ... triển khai", "Yêu cầu Giám đốc các sở ...": addressed to people (G7)."""
     cue = find_cue(sent, "address")
     return is_office_holder(sent) or bool(cue and is_office_holder(sent[cue.end() :]))
+
+
+def is_exhortation(sent: str, subject_is_group: bool) -> bool:
+    """A sentence handing a whole list of duties on ("... thực hiện các nhiệm vụ sau đây:") that someone asks
+    of others ("Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương ...", "Bộ X yêu cầu ...") or whose
+    subject is a group ("Các ngành, các cấp cần thực hiện tốt những việc sau đây:"): outside a letter, the
+    document's exhortation; its parts name their own addressees (issue 10).
+
+    >>> is_exhortation("Thủ tướng Chính phủ yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau đây:", True)
+    True
+    >>> is_exhortation("Giao Sở Tài chính là cơ quan đầu mối, thực hiện các nhiệm vụ sau:", False)
+    False
+    >>> is_exhortation("Để làm tốt việc này, yêu cầu cấp ủy các cấp thực hiện các nhiệm vụ sau:", True)
+    False
+    """
+    if not sent.rstrip().endswith(":") or not find_cue(sent.rstrip(), "exhortation"):
+        return False
+    folded = fold_keep_length(sent)
+    asks = all_cues(sent, "address")
+    if not asks:
+        return subject_is_group
+    return any(_asked_by_a_body(sent, folded, cue) for cue in asks)
+
+
+def _asked_by_a_body(sent: str, folded: str, cue: re.Match[str]) -> bool:
+    """Whether the words of the clause before an address cue's verb end with a body's name, the one who asks
+    ("..., Thủ tướng Chính phủ yêu cầu"; "Để làm tốt việc này, yêu cầu ..." names none). An address cue may
+    take in the one who asks, so the verb is looked for inside it."""
+    verb = _ASKS.search(folded, cue.start(), cue.end())
+    clause = re.split(r"[.;:,]", sent[: verb.start() if verb else cue.start()])[-1].rstrip()
+    starts = re.finditer(r"(?:^|(?<=\s))[^\W\d_]", clause)
+    return any(resolve_agency(clause[m.start() :]) is not None for m in starts)
+
+
+_ASKS = re.compile(r"\b(?:giao|yeu cau|de nghi)\b")

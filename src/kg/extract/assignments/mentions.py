@@ -18,7 +18,7 @@ from kg.lexicon.gazetteer import (
     parse_agency_list,
     resolve_agency,
 )
-from kg.lexicon.phrases import starts_predicate
+from kg.lexicon.phrases import shared_head_at, starts_predicate
 
 
 def agency_key(m: AgencyMention) -> str:
@@ -73,9 +73,6 @@ def _party_prefixed(s: str, pos: int, province: str | None) -> tuple[list[Agency
     return out, end
 
 
-# "Các Bộ: Tài chính, Quốc phòng, Công an", "các sở: Y tế; Xây dựng": one head noun shared by the names after
-# the colon, each of them a name written with a capital.
-_SHARED = re.compile(r"[Cc]ác\s+(Bộ|Sở|Ban|Cục|Vụ|bộ|sở|ban|cục|vụ)\s*:\s*(?=[^\W\d_])")
 _ITEM_END = re.compile(r"\s*[,;\n.(]")
 _LIST_GO_ON = re.compile(r"\s*[;,]\s*|\s+và\s+")
 
@@ -84,17 +81,17 @@ def _shared_head_list(s: str, pos: int, province: str | None) -> tuple[list[Agen
     """The bodies of a shared-head list at ``pos`` ("Các Bộ: Tài chính, Quốc phòng, Công an tiếp tục
     ...": "Bộ Tài chính", "Bộ Quốc phòng", "Bộ Công an"), and where the list ends; None if there is none.
     An item ends at a comma or ";", or where a task verb starts ("Công an tiếp tục ...")."""
-    m = _SHARED.match(s, pos)
+    m = shared_head_at(s, pos) if s.startswith(("các", "Các"), pos) else None
     if not m:
         return None
-    head = m.group(1)[0].upper() + m.group(1)[1:]
+    head = m[0][0].upper() + m[0][1:]
     out: list[AgencyMention] = []
-    at = m.end()
+    at = m[1]
     end = at
     while at < len(s) and s[at].isupper():
         stop = _longest_known(s, at, head, province) or _ITEM_END.search(s, at)
         item_end = stop.start() if stop else len(s)
-        known = resolve_agency(f"{head} {s[at:item_end].rstrip()}", province)
+        known = _listed(f"{head} {s[at:item_end].rstrip()}", province)
         verb = (
             None
             if known
@@ -122,12 +119,19 @@ def _shared_head_list(s: str, pos: int, province: str | None) -> tuple[list[Agen
     return (out, end) if out else None
 
 
+def _listed(name: str, province: str | None) -> bool:
+    """Whether the gazetteer lists ``name`` itself: a member of an open family ("Tập đoàn <X>") does not
+    count, since any words after its head make one ("Tập đoàn A, B tổ chức triển khai ...")."""
+    found = resolve_agency(name, province)
+    return found is not None and "--" not in found.id
+
+
 def _known_prefix(s: str, at: int, end: int, head: str, province: str | None) -> int | None:
     """The length of the longest run of words from ``at`` (short of ``end``) the gazetteer knows under
     ``head``, when the item goes on past it."""
     cuts = [w.start() for w in re.finditer(r"(?<=\S)\s", s[at:end])]
     for cut in reversed(cuts):
-        if resolve_agency(f"{head} {s[at : at + cut]}", province):
+        if _listed(f"{head} {s[at : at + cut]}", province):
             return cut
     return None
 
@@ -140,7 +144,7 @@ def _longest_known(s: str, at: int, head: str, province: str | None) -> re.Match
         if m.group(0).strip() in ";.(\n":
             break
         nxt = _ITEM_END.search(s, m.end())
-        if nxt and resolve_agency(f"{head} {s[at : nxt.start()].rstrip()}", province):
+        if nxt and _listed(f"{head} {s[at : nxt.start()].rstrip()}", province):
             best = nxt
     return best
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.assignments.cues import is_closing
+from kg.extract.assignments.cues import is_closing, is_office_holder, to_office_holders
 from kg.extract.assignments.mentions import partners
 from kg.extract.assignments.reading import read_sentences, sentence_units
+from kg.extract.assignments.sections import addressed_units
 from kg.extract.assignments.split import paragraphs
+from kg.extract.assignments.tables import cell_agencies
 from kg.extract.assignments.units import Unit
 from kg.lexicon.gazetteer import AgencyMention, fold_keep_length
 from kg.normalize import Text
@@ -44,7 +46,9 @@ def open_units(text: Text, outline: Outline, province: str | None, acts: bool = 
             intro = None
             continue
         skip = len(para) - len(label[2]) if label else 0
-        found, subject = read_sentences(para[skip:], base + skip, None, province, True, subject, acts)
+        found, subject = read_sentences(
+            para[skip:], base + skip, None, province, True, subject, acts, is_letter(outline)
+        )
         if not label:
             intro = subject if para.rstrip().endswith(":") else None
             if intro:
@@ -92,3 +96,53 @@ def cue_units(text: Text, outline: Outline, province: str | None) -> list[Unit]:
         # động phối hợp với X ... . Ban Thường trực ... lựa chọn ...; phối hợp với Y chuẩn bị ...")
         units += sentence_units(para[skip:], base + skip, None, province, carry=True)
     return units
+
+
+def recipients(text: Text, outline: Outline, province: str | None) -> list[AgencyMention]:
+    """The bodies a letter's "Kính gửi:" block names (up to "Nơi nhận:"), each line read as names."""
+    found: list[AgencyMention] = []
+    block = False
+    for ln in outline.header.recipients:
+        folded = fold_keep_length(ln.text.strip())
+        if folded.startswith("kinh gui"):
+            block = True
+            at = ln.text.find(":") + 1 if ":" in ln.text else len(ln.text)
+            found += cell_agencies(ln.text[at:], ln.start + at, province)
+        elif folded.startswith("noi nhan"):
+            block = False
+        elif block:
+            found += cell_agencies(ln.text, ln.start, province)
+    return [m for m in found if not is_office_holder(m.written)]
+
+
+def heads_units(
+    text: Text, outline: Outline, province: str | None
+) -> tuple[list[Unit], list[tuple[int, int]]]:
+    """A letter's items addressed to the heads of its recipients ("1. Giao người đứng đầu các cơ quan
+    chuyên môn, ...; Chủ tịch Ủy ban nhân dân các xã" over dash items): the bodies they head, as the
+    "Kính gửi:" block names them, lead each item under it. Returns the units and the items' spans."""
+    if not is_letter(outline) or outline.root is None:
+        return [], []
+    named = recipients(text, outline, province)
+    units: list[Unit] = []
+    spans: list[tuple[int, int]] = []
+    for node in outline.nodes():
+        heading = text.text[node.heading_start : node.heading_end]
+        if not named or node.kind in ("dash", "plus") or not to_office_holders(heading):
+            continue
+        folded = fold_keep_length(heading)
+        leads = [m for m in named if _named_in(m.written, folded)]
+        if not leads:
+            continue
+        for child in node.children:
+            units += addressed_units(child, text, leads, [], province)
+        spans.append((node.start, node.end))
+    return units, spans
+
+
+def _named_in(name: str, folded: str) -> bool:
+    """Whether ``folded`` (a folded sentence) names the body ``name`` by its first words ("các" aside)."""
+    words = fold_keep_length(name).split()
+    if words and words[0] == "cac":
+        words = words[1:]
+    return bool(words) and " ".join(words[:4]) in folded

@@ -7,7 +7,7 @@ timeframe of the clause before it, not a task of its own.
 
 from __future__ import annotations
 
-from kg.extract.assignments.cues import is_closing, to_office_holders
+from kg.extract.assignments.cues import is_closing, is_exhortation, opens_with, to_office_holders
 from kg.extract.assignments.split import clauses, sentences
 from kg.extract.assignments.subjects import clause_subject, is_background, subject_of
 from kg.extract.assignments.units import Unit, make_unit
@@ -22,6 +22,12 @@ def sentence_units(
     return read_sentences(s, base, section, province, carry, None, acts)[0]
 
 
+def exhorts(sent: str, subject: list[AgencyMention]) -> bool:
+    """Whether ``sent``, whose addressees are ``subject``, is the document's exhortation over a whole list
+    of duties ("Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương ... các nhiệm vụ sau đây:")."""
+    return is_exhortation(sent, all(m.match.is_group for m in subject))
+
+
 def read_sentences(
     s: str,
     base: int,
@@ -30,18 +36,27 @@ def read_sentences(
     carry: bool,
     subject: list[AgencyMention] | None,
     acts: bool = False,
+    letter: bool = False,
 ) -> tuple[list[Unit], list[AgencyMention] | None]:
     """Units of ``s`` sentence by sentence; with ``carry`` a sentence without a subject keeps the one
-    before (``subject`` on entry); returns the units and the subject in force at the end."""
+    before (``subject`` on entry); returns the units and the subject in force at the end. Outside a
+    ``letter``, the document's exhortation over a whole list of duties hands out nothing."""
     units: list[Unit] = []
     for a, b in sentences(s):
         sent = s[a:b]
+        if opens_with(sent, "closing"):
+            # "Trên đây là Hướng dẫn ... . Đề nghị các cơ quan, đơn vị ... phối hợp triển khai": the rest of
+            # the paragraph belongs to the closing formula
+            return units, None
         if is_closing(sent) or is_background(sent, province):
             # "Trong quá trình thực hiện, nếu phát sinh ...", "Trước đó, UBND tỉnh đã ban hành ...":
             # no task, and no carry-over of the subject before it
             subject = None
             continue
         subject, list_end = _subject_in_force(sent, base + a, province, carry, subject, acts)
+        if subject and not letter and exhorts(sent, subject):
+            subject = None  # "Thủ tướng Chính phủ yêu cầu các bộ, ngành ... các nhiệm vụ sau đây:"
+            continue
         if subject:
             found, subject = _clause_units(s, (a, b), base, section, subject, list_end, province)
             units += found

@@ -17,6 +17,11 @@ from kg.lexicon.phrases import starts_predicate
 
 # Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
 _WORD_START = re.compile(r"(?:^|(?<=[\s,;(]))[^\W\d_]")
+# The topic an item of a notice or letter opens with, before its colon ("Về dự án ...: ").
+_TOPIC = re.compile(r"(?:Về|VỀ)\s[^:;.]{3,200}:\s*(?=[^\W\d_])")
+# Words in brackets right after an agency list: its members or scope ("(tỉnh, huyện, xã)"); or the dots of
+# a list left open ("..., Ngân hàng Nhà nước Việt Nam... giải quyết").
+_BRACKETED = re.compile(r"\s*\([^()]{1,120}\)|\s*(?:\.{2,}|…)")
 
 
 def subject_of(
@@ -27,9 +32,13 @@ def subject_of(
     if is_office_holder(s):
         return None
     if acts:
-        found, end = agencies_at(s, 0, base, province)
-        if found and acts_on(s, end):
-            return found, end
+        # an item opening with agencies, or with its topic first ("Về dự án nạo vét luồng tàu: Bộ Xây dựng
+        # khẩn trương rà soát ...")
+        topic = _TOPIC.match(s)
+        for at in (0, topic.end()) if topic else (0,):
+            found, end = agencies_at(s, at, base, province)
+            if found and acts_on(s, end):
+                return found, end
     for cue in all_cues(s, "address"):
         # every cue in turn: ", giáo viên" folds to a "giao" with no agency after it
         if is_office_holder(s[cue.end() :]):
@@ -48,9 +57,11 @@ def acts_on(heading: str, end: int) -> bool:
     """An item that opens with agencies and a task verb with no role cue ("Ban cán sự đảng ... lãnh đạo ...",
     "Văn phòng Tỉnh ủy theo dõi ..."): in an organisation section those agencies lead it. Items with a cue
     ("X chủ trì, phối hợp với Y ...") are read sentence by sentence instead."""
+    if bracket := _BRACKETED.match(heading, end):  # "Ủy ban nhân dân các cấp (tỉnh, huyện, xã) cử ..."
+        end = bracket.end()
     rest = heading[end:]
     at = end + len(rest) - len(rest.lstrip())
-    if skip := find_cue(rest, "adverbial"):  # "X, theo chức năng, nhiệm vụ được giao, hướng dẫn ..."
+    if skip := find_cue(rest, "adverbial"):  # "X, theo chức năng, nhiệm vụ được giao, hướng dẫn ...", "X cần"
         at = end + skip.end()
     return starts_predicate(heading, at) and not opens_with(rest.lstrip(), "lead")
 

@@ -12,7 +12,7 @@ from kg.extract.assignments.cues import find_cue, is_office_holder
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
 from kg.extract.deadlines import is_deadline_cell
-from kg.lexicon.gazetteer import AgencyMention, parse_agency_list
+from kg.lexicon.gazetteer import AgencyMention, fold_keep_length, parse_agency_list
 from kg.lexicon.phrases import head_at, starts_predicate
 from kg.normalize import Text
 from kg.segment.outline import Table
@@ -46,15 +46,15 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
     pos = _skip_cut(cell, 0)
     while pos < len(cell):
         names, stop = agencies_at(cell, pos, base, province)
-        if any(_next_cut(m.written, 0) for m in names):
+        if any(_next_cut(m.written, 0) and not _listed(m) for m in names):
             names, stop = [], pos  # "Vụ Đất đai - Các đơn vị khác" read as one name: two names
         verb = starts_predicate(cell, stop + len(cell[stop:]) - len(cell[stop:].lstrip(" ,")))
-        if names and not verb and not _ends_name(cell, stop):
+        if names and not verb and not _ends_at(cell, names[-1], base):
             # keep the names that end where a name may end; the rest is read again from there
-            while names and not _ends_name(cell, names[-1].end - base):
+            while names and not _ends_at(cell, names[-1], base):
                 names.pop()
             stop = names[-1].end - base if names else stop
-        if names and (verb or _ends_name(cell, stop)):
+        if names and (verb or _ends_at(cell, names[-1], base)):
             found += names
             if verb:  # "Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động triển khai ...": next clause
                 clause = cell.find(";", stop)
@@ -65,12 +65,12 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
             pos = _skip_cut(cell, stop)
             continue
         cut = _next_cut(cell, pos)
-        end = cut[0] if cut else len(cell)
+        end, resume = _name_end(cell, pos, cut[0] if cut else len(cell))
         name = cell[pos:end].strip(" .,;")
         if name and not is_office_holder(name):  # "Đồng chí Phó chủ tịch Thường trực": a person (G7)
             match = resolve_or_keep(name, province, name.lower().startswith("các"))
             found.append(AgencyMention(base + pos, base + pos + len(name), name, match))
-        pos = _skip_cut(cell, end)
+        pos = _skip_cut(cell, resume)
     return found
 
 
@@ -93,6 +93,42 @@ def _cut_at(cell: str, m: re.Match[str]) -> bool:
         or cell[at : at + 4].lower() == "các "
         or bool(cell[at : at + 1].isupper() and parse_agency_list(cell, at)[0])
     )
+
+
+# A body's parent in brackets after its name: "Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)".
+_PARENT = re.compile(r"\s*\([^()]{2,80}\)")
+
+
+def _name_end(cell: str, pos: int, end: int) -> tuple[int, int]:
+    """Where a name kept as printed ends short of the cut at ``end``, and where reading goes on: a name
+    ends before its parent in brackets ("Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)") or its remit
+    ("các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình"), both skipped."""
+    folded = fold_keep_length(cell)
+    for m in re.finditer(r"\s+|(?=\()", cell[pos:end]):
+        at = pos + m.start()
+        if at == pos:
+            continue
+        if parent := _PARENT.match(cell, at):
+            return at, parent.end()
+        if remit := find_cue(cell[at:end], "adverbial", folded[at:end]):
+            return at, at + remit.end()
+    return end, end
+
+
+def _ends_at(cell: str, m: AgencyMention, base: int) -> bool:
+    """Whether the name ``m`` (read from ``cell`` at offset ``base``) ends a name of the cell: where any
+    name may end, or before a comma when the gazetteer lists it whole ("Đài Phát thanh và Truyền hình
+    Thành phố, cơ quan thông tấn báo chí": the next name need not open with a capital)."""
+    end = m.end - base
+    if _ends_name(cell, end):
+        return True
+    return _listed(m) and cell[end:].lstrip(" ").startswith(",")
+
+
+def _listed(m: AgencyMention) -> bool:
+    """Whether the gazetteer lists the body ``m`` names (not a group, not only a member of an open family):
+    its name is whole even where a cut could fall inside it ("Đài Phát thanh và Truyền hình Thành phố")."""
+    return bool(m.match.id) and "--" not in m.match.id and not m.match.is_group
 
 
 def _ends_name(cell: str, pos: int) -> bool:
