@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg import paths
 from kg.namespaces import ID
 from kg.present.views import build_site, layout, read_site_graph, write_site
 from kg.present.views import model as m
 from kg.present.views.boxes import Size
+from kg.present.views.load import load_graph
 from kg.present.views.pages import graph_payload, safe_json
 from kg.present.views.search import matches, search_keys
 from kg.present.views.style import node_style
@@ -30,6 +32,8 @@ from kg.present.views.views import (
     responsibilities_view,
     sizes,
 )
+from kg.store import ASSERTED_GRAPH, new_store
+from kg.store import load_graph as store_load
 from viz_fixtures import big_graph, small_graph
 
 KG = Path(sys.executable).with_name("kg")
@@ -174,6 +178,36 @@ def test_kg_viz_writes_the_site_from_a_graph_file(
     run = subprocess.run([KG, "viz", "--data", graph_file, "--out", out], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "pages" in run.stdout and (out / "lineage.html").exists()
+
+
+def test_a_graph_file_read_through_oxigraph_gives_the_site_rdflib_gives(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]]
+) -> None:
+    """`kg viz --data` reads the file (and the ontology beside it) into Oxigraph, not rdflib (issue 15): the
+    views must not change with the reader."""
+    graph_file = tmp_path / "kg.ttl"
+    small[0].serialize(graph_file, format="turtle")
+    read = load_graph(graph_file)
+    assert not isinstance(read, Graph)
+    parsed = Graph()
+    for path in (graph_file, paths.ONTOLOGY_FILE, paths.FIELDS_FILE):
+        parsed.parse(path, format="turtle")
+    assert read_site_graph(read) == read_site_graph(parsed)
+
+
+def test_kg_viz_reads_the_built_store_without_kg_ttl(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]]
+) -> None:
+    (tmp_path / "data" / "current").mkdir(parents=True)
+    store = new_store(tmp_path / "data" / "current" / "store")
+    store_load(store, small[0].serialize(format="nt", encoding="utf-8"), str(ASSERTED_GRAPH))
+    store.flush()
+    del store
+    out = tmp_path / "vis"
+    env = {**os.environ, "KG_HOME": str(tmp_path)}
+    run = subprocess.run([KG, "viz", "--out", out], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert not (tmp_path / "data" / "kg.ttl").exists() and (out / "doc").is_dir()
 
 
 def test_kg_viz_without_a_built_graph_says_what_to_do(tmp_path: Path) -> None:

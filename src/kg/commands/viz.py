@@ -12,7 +12,11 @@ from kg.commands.options import data_option, folder_option, shown_default
 
 
 @click.command("viz")
-@data_option(multiple=False, instead_of=f"{shown_default(paths.DATA_DIR / 'kg.ttl')} from `kg build`")
+@data_option(
+    multiple=False,
+    instead_of=f"the store `kg build` wrote ({shown_default(paths.STORE_DIR)}), else its "
+    f"{shown_default(paths.DATA_DIR / 'kg.ttl')}",
+)
 @folder_option("--out", "out_dir", default=None, help="Folder to write. Default: visualizations/.")
 @click.option(
     "--budget",
