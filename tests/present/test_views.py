@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from kg import paths
 from kg.namespaces import ID
-from kg.present.views import build_site, layout, read_site_graph, write_site
+from kg.present.views import build_site, iter_site, layout, read_site_graph, write_site
 from kg.present.views import model as m
 from kg.present.views.boxes import Size
 from kg.present.views.load import load_graph
@@ -139,6 +139,22 @@ def test_site_has_every_view_and_is_deterministic(small: tuple[Graph, dict[str, 
         assert page in files
     assert any(p.startswith("doc/") for p in files) and any(p.startswith("agency/") for p in files)
     assert any(p.startswith("province/") for p in files) and any(p.startswith("sources/") for p in files)
+
+
+def test_the_site_written_page_by_page_is_the_site_built_whole(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]]
+) -> None:
+    """`kg viz` writes each page as it is made (iter_site), never holding the site: the same files."""
+    g, texts = small
+    site = read_site_graph(g)
+    by_iri = {s.id: texts[s.file_name] for s in site.sources.values()}
+    (tmp_path / "agency").mkdir()
+    (tmp_path / "agency" / "gone.html").write_text("old")
+    written = write_site(iter_site(site, by_iri), tmp_path)
+    whole = build_site(site, by_iri)
+    assert written == sorted(tmp_path / rel for rel in whole)
+    assert all((tmp_path / rel).read_bytes() == data for rel, data in whole.items())
+    assert not (tmp_path / "agency" / "gone.html").exists()
 
 
 def test_pages_load_nothing_from_the_network(small: tuple[Graph, dict[str, str]]) -> None:

@@ -39,16 +39,15 @@ def viz_command(data: Path | None, out_dir: Path | None, budget: int | None, as_
     province's plans by directive). The pages open from disk with no network: vis-network is copied from
     the pyvis package into lib/.
     """
-    from kg.present.views import NODE_BUDGET, build_site, read_site_graph, write_site
+    from kg.present.views import NODE_BUDGET, iter_site, read_site_graph, write_site
     from kg.present.views.load import load_graph, load_texts
 
     out = out_dir or paths.VIS_DIR
     site = read_site_graph(load_graph(data), as_of.date().isoformat() if as_of else None)
-    files = build_site(
+    files = iter_site(
         site, load_texts(site), report=(out / "report.html").exists(), budget=budget or NODE_BUDGET
     )
-    write_site(files, out)
-    pages = sum(1 for rel in files if rel.endswith(".html"))
+    pages = sum(1 for path in write_site(files, out) if path.suffix == ".html")
     click.echo(f"wrote {pages} pages to {out}/ (open {out / 'index.html'})")
 
 

@@ -8,7 +8,7 @@ the vis-network node and edge options; the HTML template is our own, so nothing 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import jinja2
@@ -99,25 +99,31 @@ def render_site(
         report: whether visualizations/report.html exists, so the pages link to it.
         budget: node budget per view.
     """
+    return dict(iter_pages(site, texts, report, budget))
+
+
+def iter_pages(
+    site: m.SiteGraph, texts: Mapping[str, str], report: bool = False, budget: int = NODE_BUDGET
+) -> Iterator[tuple[str, str]]:
+    """The pages of ``render_site``, (relative path, HTML), each rendered when it is asked for; a page
+    named twice (two nodes with one page) comes twice, the last one counting, as in ``render_site``."""
     env, index = _env(), Index.of(site)
     common = {"report": report, "kinds": site.kind_labels}
-    pages = {
-        "index.html": _index_page(env, index, common),
-        "lineage.html": _graph_page(env, lineage_view(index, budget), site, texts, "", common),
-        "responsibilities.html": _graph_page(
-            env, responsibilities_view(index, budget), site, texts, "", common
-        ),
-    }
+    yield "index.html", _index_page(env, index, common)
+    yield "lineage.html", _graph_page(env, lineage_view(index, budget), site, texts, "", common)
+    yield (
+        "responsibilities.html",
+        _graph_page(env, responsibilities_view(index, budget), site, texts, "", common),
+    )
     reading = Reading.of(index, texts)
     for node in site.nodes.values():
         view = _own_view(index, node, budget)
         if view is not None and node.page:
             part = text_part(reading, node)
-            pages[node.page] = _graph_page(env, view, site, texts, "../", common, part)
+            yield node.page, _graph_page(env, view, site, texts, "../", common, part)
     for source in site.sources.values():
         if source.id in texts:
-            pages[source.page] = _source_page(env, site, source, texts[source.id], common)
-    return pages
+            yield source.page, _source_page(env, site, source, texts[source.id], common)
 
 
 def _own_view(index: Index, node: m.VNode, budget: int) -> View | None:
