@@ -224,6 +224,18 @@ def test_kg_viz_reads_the_built_store_without_kg_ttl(
     run = subprocess.run([KG, "viz", "--out", out], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     assert not (tmp_path / "data" / "kg.ttl").exists() and (out / "doc").is_dir()
+    elsewhere = tmp_path / "data" / "current"  # --store names the store; one that is not stops with a message
+    named = subprocess.run(
+        [KG, "viz", "--store", elsewhere / "store", "--out", tmp_path / "v2"], capture_output=True, text=True
+    )
+    assert named.returncode == 0, named.stderr
+    assert sorted(p.name for p in (tmp_path / "v2" / "doc").iterdir()) == sorted(
+        p.name for p in (out / "doc").iterdir()
+    )
+    wrong = subprocess.run(
+        [KG, "viz", "--store", elsewhere, "--out", tmp_path / "v3"], capture_output=True, text=True
+    )
+    assert wrong.returncode == 2 and "kg build" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
 def test_kg_viz_without_a_built_graph_says_what_to_do(tmp_path: Path) -> None:

@@ -17,6 +17,12 @@ from kg.commands.options import data_option, folder_option, shown_default
     instead_of=f"the store `kg build` wrote ({shown_default(paths.STORE_DIR)}), else its "
     f"{shown_default(paths.DATA_DIR / 'kg.ttl')}",
 )
+@folder_option(
+    "--store",
+    "store_dir",
+    default=None,
+    help=f"The store to read when there is no --data. Default: {shown_default(paths.STORE_DIR)}.",
+)
 @folder_option("--out", "out_dir", default=None, help="Folder to write. Default: visualizations/.")
 @click.option(
     "--budget",
@@ -31,7 +37,13 @@ from kg.commands.options import data_option, folder_option, shown_default
     help="Tasks' 'now' rows name the body holding each task on this date (YYYY-MM-DD). Default: today, "
     "after every change of the 2025 reorganisation the vocabulary knows.",
 )
-def viz_command(data: Path | None, out_dir: Path | None, budget: int | None, as_of: datetime | None) -> None:
+def viz_command(
+    data: Path | None,
+    store_dir: Path | None,
+    out_dir: Path | None,
+    budget: int | None,
+    as_of: datetime | None,
+) -> None:
     """Write the interactive HTML views: lineage, tasks, entity pages.
 
     An index, the lineage and responsibility views, and a page per document, agency and province: the
@@ -43,7 +55,7 @@ def viz_command(data: Path | None, out_dir: Path | None, budget: int | None, as_
     from kg.present.views.load import load_graph, load_texts
 
     out = out_dir or paths.VIS_DIR
-    site = read_site_graph(load_graph(data), as_of.date().isoformat() if as_of else None)
+    site = read_site_graph(load_graph(data, store_dir), as_of.date().isoformat() if as_of else None)
     files = iter_site(
         site, load_texts(site), report=(out / "report.html").exists(), budget=budget or NODE_BUDGET
     )

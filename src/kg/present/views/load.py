@@ -23,14 +23,16 @@ _OXIGRAPH_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG"}
 
 
 def load_graph(graph_file: Path | None = None, store_dir: Path | None = None) -> Any:
-    """What the views read (a source for kg.analysis.rows): the built store when no file is named and it
-    exists; else the graph file, plus the inferred graph and the ontology files when they exist.
+    """What the views read (a source for kg.analysis.rows): ``store_dir`` when no file is named; without
+    either, the built store when it exists; else the graph file, plus the inferred graph and the ontology
+    files when they exist.
 
     Raises:
-        StoreError: the graph file is missing (run ``kg build`` first) or does not parse.
+        StoreError: the store named is not one, or the graph file is missing (run ``kg build`` first) or
+            does not parse.
     """
     store = Path(store_dir or paths.STORE_DIR)
-    if graph_file is None and (store / "CURRENT").is_file():
+    if graph_file is None and (store_dir is not None or (store / "CURRENT").is_file()):
         from kg.store import open_store  # the graph area's door; late so `kg --help` stays light
 
         return open_store(store)  # asserted, inferred and ontology graphs: what the files below hold
