@@ -21,6 +21,7 @@ from kg.present.views import model as m
 from kg.present.views.boxes import Size
 from kg.present.views.load import load_graph
 from kg.present.views.pages import graph_payload, safe_json
+from kg.present.views.parallel import write_pages
 from kg.present.views.search import matches, search_keys
 from kg.present.views.style import node_style
 from kg.present.views.views import (
@@ -155,6 +156,20 @@ def test_the_site_written_page_by_page_is_the_site_built_whole(
     assert written == sorted(tmp_path / rel for rel in whole)
     assert all((tmp_path / rel).read_bytes() == data for rel, data in whole.items())
     assert not (tmp_path / "agency" / "gone.html").exists()
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_pages_written_by_several_processes_are_the_site_built_whole(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]], jobs: int
+) -> None:
+    """`kg viz` shares the pages out over processes (kg.present.views.parallel): the same files."""
+    g, texts = small
+    site = read_site_graph(g)
+    by_iri = {s.id: texts[s.file_name] for s in site.sources.values()}
+    written = write_pages(site, by_iri, tmp_path, jobs=jobs)
+    whole = build_site(site, by_iri)
+    assert written == sorted(tmp_path / rel for rel in whole)
+    assert all((tmp_path / rel).read_bytes() == data for rel, data in whole.items())
 
 
 def test_pages_load_nothing_from_the_network(small: tuple[Graph, dict[str, str]]) -> None:

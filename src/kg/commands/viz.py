@@ -37,12 +37,20 @@ from kg.commands.options import data_option, folder_option, shown_default
     help="Tasks' 'now' rows name the body holding each task on this date (YYYY-MM-DD). Default: today, "
     "after every change of the 2025 reorganisation the vocabulary knows.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes rendering pages (default: all cores).",
+)
 def viz_command(
     data: Path | None,
     store_dir: Path | None,
     out_dir: Path | None,
     budget: int | None,
     as_of: datetime | None,
+    jobs: int | None,
 ) -> None:
     """Write the interactive HTML views: lineage, tasks, entity pages.
 
@@ -51,15 +59,16 @@ def viz_command(
     province's plans by directive). The pages open from disk with no network: vis-network is copied from
     the pyvis package into lib/.
     """
-    from kg.present.views import NODE_BUDGET, iter_site, read_site_graph, write_site
+    from kg.present.views import NODE_BUDGET, read_site_graph, remove_stale
     from kg.present.views.load import load_graph, load_texts
+    from kg.present.views.parallel import write_pages
 
     out = out_dir or paths.VIS_DIR
     site = read_site_graph(load_graph(data, store_dir), as_of.date().isoformat() if as_of else None)
-    files = iter_site(
-        site, load_texts(site), report=(out / "report.html").exists(), budget=budget or NODE_BUDGET
-    )
-    pages = sum(1 for path in write_site(files, out) if path.suffix == ".html")
+    report = (out / "report.html").exists()
+    written = write_pages(site, load_texts(site), out, report, budget or NODE_BUDGET, jobs)
+    remove_stale(out, written)
+    pages = sum(1 for path in written if path.suffix == ".html")
     click.echo(f"wrote {pages} pages to {out}/ (open {out / 'index.html'})")
 
 

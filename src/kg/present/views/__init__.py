@@ -19,7 +19,7 @@ from kg.present.views.pages import iter_pages
 from kg.present.views.read import read_site_graph
 from kg.present.views.views import NODE_BUDGET
 
-__all__ = ["NODE_BUDGET", "build_site", "iter_site", "read_site_graph", "write_site"]
+__all__ = ["NODE_BUDGET", "build_site", "iter_site", "read_site_graph", "remove_stale", "write_site"]
 
 GENERATED_DIRS = ("doc", "agency", "province", "sources", "lib")
 
@@ -49,8 +49,15 @@ def write_site(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], out_dir
     """
     pairs = files.items() if isinstance(files, Mapping) else files
     keep = {write_file(out_dir, rel, data) for rel, data in pairs}  # a path given twice: the last one stays
+    remove_stale(out_dir, keep)
+    return sorted(keep)
+
+
+def remove_stale(out_dir: Path, keep: Iterable[Path]) -> None:
+    """Remove the files of the generated folders under ``out_dir`` that are not in ``keep`` (pages of a
+    previous run); other files (report.html from the analysis) are left alone."""
+    kept = set(keep)
     for sub in GENERATED_DIRS:
         for old in sorted((out_dir / sub).glob("**/*")) if (out_dir / sub).is_dir() else []:
-            if old.is_file() and old not in keep:
+            if old.is_file() and old not in kept:
                 old.unlink()
-    return sorted(keep)
