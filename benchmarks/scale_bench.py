@@ -194,7 +194,7 @@ def analyses(work: Path, truth: list[corpus_gen.Truth], rows: list[Row], args: a
         ("kg metrics", ["metrics", *store, "--json"]),
     ]  # fmt: skip
     if args.viz:
-        commands.append(("kg viz", ["viz", "--data", str(work / "kg.ttl"), "--out", str(work / "viz")]))
+        commands.append(("kg viz", ["viz", *store, "--out", str(work / "viz")]))  # as after `kg build`
     for name, argv in commands:
         seconds, peak, note = run_kg(argv, args.timeout)
         rows.append(Row(name, seconds, peak, note))

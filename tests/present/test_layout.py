@@ -18,6 +18,8 @@ import pytest
 from graph_seed import seed_store
 from kg.analysis.convert import to_networkx
 from kg.present.views import model as m
+from kg.present.views import route
+from kg.present.views.boxes import Size
 from kg.present.views.read import site_graph
 from kg.present.views.views import (
     Index,
@@ -200,3 +202,28 @@ def test_generated_graphs_have_no_edge_through_a_node(seed: int) -> None:
     views = list(every_view(site))
     assert any(len(v.edges) > 10 for v in views)
     assert [p for view in views for p in problems(view)] == []
+
+
+def test_a_segment_is_clear_exactly_when_it_misses_every_box_but_its_ends() -> None:
+    """The grid finds boxes near a segment by the cells it passes (issue 15); what it says must be what
+    testing every box says, for short and long, level, upright and slanted segments, on cell borders too."""
+    rng = random.Random(15)
+    pos = {f"n{i}": (rng.randrange(-3000, 3000), rng.randrange(-3000, 3000)) for i in range(300)}
+    size = {n: Size(rng.randrange(20, 300), rng.randrange(5, 40), rng.randrange(5, 40)) for n in pos}
+    boxes = route.Boxes(pos, size)
+    corners = [(x, y) for x in (-512.0, 0.0, 256.0, 768.0) for y in (-256.0, 0.0, 512.0)]
+    seen = set()
+    for _ in range(3000):
+        a = (
+            rng.choice(corners)
+            if rng.random() < 0.2
+            else (rng.uniform(-3500, 3500), rng.uniform(-3500, 3500))
+        )
+        reach = rng.choice((300, 7000))  # short lines, and lines across the page
+        dx, dy = rng.uniform(-reach, reach), rng.uniform(-reach, reach)
+        b = rng.choice(((a[0] + dx, a[1]), (a[0], a[1] + dy), (a[0] + dx, a[1] + dy)))
+        ends = tuple(rng.sample(sorted(pos), 2))
+        every = not any(n not in ends and route.hits(a, b, r) for n, r in boxes.rect.items())
+        assert boxes.clear(a, b, ends) is every, (a, b)
+        seen.add(every)
+    assert seen == {True, False}

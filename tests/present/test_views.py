@@ -14,11 +14,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg import paths
 from kg.namespaces import ID
-from kg.present.views import build_site, layout, read_site_graph, write_site
+from kg.present.views import build_site, iter_site, layout, read_site_graph, write_site
 from kg.present.views import model as m
 from kg.present.views.boxes import Size
+from kg.present.views.load import load_graph
 from kg.present.views.pages import graph_payload, safe_json
+from kg.present.views.parallel import write_pages
 from kg.present.views.search import matches, search_keys
 from kg.present.views.style import node_style
 from kg.present.views.views import (
@@ -32,6 +35,8 @@ from kg.present.views.views import (
     responsibilities_view,
     sizes,
 )
+from kg.store import ASSERTED_GRAPH, new_store
+from kg.store import load_graph as store_load
 from viz_fixtures import big_graph, small_graph
 
 KG = Path(sys.executable).with_name("kg")
@@ -139,6 +144,36 @@ def test_site_has_every_view_and_is_deterministic(small: tuple[Graph, dict[str, 
     assert any(p.startswith("province/") for p in files) and any(p.startswith("sources/") for p in files)
 
 
+def test_the_site_written_page_by_page_is_the_site_built_whole(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]]
+) -> None:
+    """`kg viz` writes each page as it is made (iter_site), never holding the site: the same files."""
+    g, texts = small
+    site = read_site_graph(g)
+    by_iri = {s.id: texts[s.file_name] for s in site.sources.values()}
+    (tmp_path / "agency").mkdir()
+    (tmp_path / "agency" / "gone.html").write_text("old")
+    written = write_site(iter_site(site, by_iri), tmp_path)
+    whole = build_site(site, by_iri)
+    assert written == sorted(tmp_path / rel for rel in whole)
+    assert all((tmp_path / rel).read_bytes() == data for rel, data in whole.items())
+    assert not (tmp_path / "agency" / "gone.html").exists()
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_pages_written_by_several_processes_are_the_site_built_whole(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]], jobs: int
+) -> None:
+    """`kg viz` shares the pages out over processes (kg.present.views.parallel): the same files."""
+    g, texts = small
+    site = read_site_graph(g)
+    by_iri = {s.id: texts[s.file_name] for s in site.sources.values()}
+    written = write_pages(site, by_iri, tmp_path, jobs=jobs)
+    whole = build_site(site, by_iri)
+    assert written == sorted(tmp_path / rel for rel in whole)
+    assert all((tmp_path / rel).read_bytes() == data for rel, data in whole.items())
+
+
 def test_pages_load_nothing_from_the_network(small: tuple[Graph, dict[str, str]]) -> None:
     for path, data in _site_files(small).items():
         if path.endswith(".html"):
@@ -176,6 +211,48 @@ def test_kg_viz_writes_the_site_from_a_graph_file(
     run = subprocess.run([KG, "viz", "--data", graph_file, "--out", out], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "pages" in run.stdout and (out / "lineage.html").exists()
+
+
+def test_a_graph_file_read_through_oxigraph_gives_the_site_rdflib_gives(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]]
+) -> None:
+    """`kg viz --data` reads the file (and the ontology beside it) into Oxigraph, not rdflib (issue 15): the
+    views must not change with the reader."""
+    graph_file = tmp_path / "kg.ttl"
+    small[0].serialize(graph_file, format="turtle")
+    read = load_graph(graph_file)
+    assert not isinstance(read, Graph)
+    parsed = Graph()
+    for path in (graph_file, paths.ONTOLOGY_FILE, paths.FIELDS_FILE):
+        parsed.parse(path, format="turtle")
+    assert read_site_graph(read) == read_site_graph(parsed)
+
+
+def test_kg_viz_reads_the_built_store_without_kg_ttl(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]]
+) -> None:
+    (tmp_path / "data" / "current").mkdir(parents=True)
+    store = new_store(tmp_path / "data" / "current" / "store")
+    store_load(store, small[0].serialize(format="nt", encoding="utf-8"), str(ASSERTED_GRAPH))
+    store.flush()
+    del store
+    out = tmp_path / "vis"
+    env = {**os.environ, "KG_HOME": str(tmp_path)}
+    run = subprocess.run([KG, "viz", "--out", out], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert not (tmp_path / "data" / "kg.ttl").exists() and (out / "doc").is_dir()
+    elsewhere = tmp_path / "data" / "current"  # --store names the store; one that is not stops with a message
+    named = subprocess.run(
+        [KG, "viz", "--store", elsewhere / "store", "--out", tmp_path / "v2"], capture_output=True, text=True
+    )
+    assert named.returncode == 0, named.stderr
+    assert sorted(p.name for p in (tmp_path / "v2" / "doc").iterdir()) == sorted(
+        p.name for p in (out / "doc").iterdir()
+    )
+    wrong = subprocess.run(
+        [KG, "viz", "--store", elsewhere, "--out", tmp_path / "v3"], capture_output=True, text=True
+    )
+    assert wrong.returncode == 2 and "kg build" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
 def test_kg_viz_without_a_built_graph_says_what_to_do(tmp_path: Path) -> None:
@@ -307,3 +384,43 @@ def test_a_directive_page_draws_its_whole_implementation_chain() -> None:
     plan = next(i for i, label in labels.items() if label == "4655/KH-UBND (Lâm Đồng)")
     up = {labels[d] for d in implementation_chain(index, plan)}
     assert {"116-KH/TU (Lâm Đồng)", "69-KL/TW", "20-NQ/TW"} <= up and "47/CTr-TU (Nam Định)" not in up
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failure_while_rendering_leaves_the_previous_site_as_it_was(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]], monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Pages are staged and moved in only when all are made: a render failing halfway changes nothing."""
+    import kg.present.views.parallel as parallel
+
+    g, texts = small
+    site = read_site_graph(g)
+    by_iri = {s.id: texts[s.file_name] for s in site.sources.values()}
+    write_pages(site, by_iri, tmp_path, jobs=1)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    real = parallel.iter_pages
+
+    def failing(*args: object, **kwargs: object) -> object:
+        for n, (rel, html) in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            if n == 3:
+                raise RuntimeError("render failed")
+            yield rel, html.replace("</body>", "<!-- changed --></body>")
+
+    monkeypatch.setattr(parallel, "iter_pages", failing)
+    with pytest.raises(Exception, match="render failed"):
+        write_pages(site, by_iri, tmp_path, jobs=jobs)
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".kg-viz-*"))
+
+
+def test_a_staging_folder_left_by_a_killed_run_is_removed(
+    tmp_path: Path, small: tuple[Graph, dict[str, str]]
+) -> None:
+    g, texts = small
+    site = read_site_graph(g)
+    (tmp_path / ".kg-viz-dead" / "doc").mkdir(parents=True)
+    (tmp_path / ".kg-viz-dead" / "doc" / "x.html").write_text("half")
+    write_pages(site, {s.id: texts[s.file_name] for s in site.sources.values()}, tmp_path, jobs=1)
+    assert not (tmp_path / ".kg-viz-dead").exists()
+    assert not (tmp_path / "doc" / "x.html").exists()

@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import RDF, RDFS, SKOS, URIRef
 
 from kg.analysis.rows import select_values
+from kg.analysis.scan import evidence_rows, is_oxigraph
 from kg.namespaces import ORG, VPO
 
 # Document classes of the ontology's term list (the graph's ontology may add subclasses).
@@ -192,7 +193,12 @@ def fetch(source: Any, quotes: bool = True) -> Index:
     values = " ".join(f"<{p}>" for p in (*PREDICATES, *VIEW_PREDICATES) if p != RDF.type)
     names, rows = select_values(source, _TRIPLES_QUERY.format(predicates=values))
     rows += _type_rows(source, names)
-    return index_rows(names, rows, select_values(source, _EVIDENCE_QUERY) if quotes else ((), ()))
+    return index_rows(names, rows, _evidence(source) if quotes else ((), ()))
+
+
+def _evidence(source: Any) -> tuple[list[str], list[tuple[str | None, ...]]]:
+    """The evidence rows: by predicate scans on an Oxigraph store (kg.analysis.scan), else the query."""
+    return evidence_rows(source) if is_oxigraph(source) else select_values(source, _EVIDENCE_QUERY)
 
 
 def _type_rows(source: Any, names: Sequence[str]) -> list[tuple[str | None, ...]]:

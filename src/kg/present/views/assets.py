@@ -44,11 +44,13 @@ def library_files() -> dict[str, bytes]:
 
 def write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
     """Write ``files`` (relative path → bytes) under ``out_dir``, skipping files whose bytes are unchanged."""
-    written = []
-    for rel, data in sorted(files.items()):
-        path = out_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-        written.append(path)
-    return written
+    return [write_file(out_dir, rel, data) for rel, data in sorted(files.items())]
+
+
+def write_file(out_dir: Path, rel: str, data: bytes) -> Path:
+    """Write one file under ``out_dir`` unless it already holds ``data`` (its time stamp then stays)."""
+    path = out_dir / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return path

@@ -9,6 +9,7 @@ layout keeps edges out of these boxes and tests/present/test_layout.py checks it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 FONT_PX = 14  # the pages' label font (viz.js FONT_PX)
 FOCUS_SCALE = 1.3  # the focused node's label is 17 px bold (viz.js): about this much wider
@@ -53,6 +54,8 @@ def _char_class(ch: str) -> str:
     return "space" if ch == " " else "other"
 
 
+# A node is sized once on every page it is drawn on (an agency of a province on hundreds): remember the sizes.
+@lru_cache(maxsize=1 << 16)
 def node_size(labels: tuple[str, ...], shape: str, size: int, focus: bool = False) -> Size:
     """The drawn extent of a node whose label is the widest of ``labels`` (both languages: the toggle
     relabels the page without moving anything), drawn as ``shape`` of radius ``size``.

@@ -1,11 +1,15 @@
-"""Read what the views need from disk: the built graph (kg.ttl of data/current, else data/kg.ttl; the inferred
-triples beside it; ontology labels) and the source texts it names (data/raw/<fileName>). The only module of
-kg.present.views that reads files.
+"""Read what the views need from disk: the built graph (the store of data/current, else kg.ttl of data/current
+or data/kg.ttl; the inferred triples beside it; ontology labels) and the source texts it names
+(data/raw/<fileName>). The only module of kg.present.views that reads files.
+
+The graph is read through Oxigraph, never rdflib's SPARQL: kg.analysis.convert runs a few SELECTs over
+every triple, which rdflib evaluates 35× slower (issue 15: 390 of 440 s of `kg viz` at 200 documents).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -14,19 +18,52 @@ from kg.analysis.load import parse_error_message
 from kg.errors import InputError, StoreError
 from kg.present.views.model import SiteGraph
 
+# Formats Oxigraph reads as rdflib does (kg.ttl, kg.nt, kg-inferred.ttl, the ontology); others: rdflib.
+_OXIGRAPH_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG"}
 
-def load_graph(graph_file: Path | None = None) -> Graph:
-    """The asserted graph, plus the inferred graph and the ontology files when they exist.
+
+def load_graph(graph_file: Path | None = None, store_dir: Path | None = None) -> Any:
+    """What the views read (a source for kg.analysis.rows): ``store_dir`` when no file is named; without
+    either, the built store when it exists; else the graph file, plus the inferred graph and the ontology
+    files when they exist.
 
     Raises:
-        StoreError: the graph file is missing (run ``kg build`` first) or does not parse.
+        StoreError: the store named is not one, or the graph file is missing (run ``kg build`` first) or
+            does not parse.
     """
+    store = Path(store_dir or paths.STORE_DIR)
+    if graph_file is None and (store_dir is not None or (store / "CURRENT").is_file()):
+        from kg.store import open_store  # the graph area's door; late so `kg --help` stays light
+
+        return open_store(store)  # asserted, inferred and ontology graphs: what the files below hold
     main = graph_file or paths.built_file("kg.ttl")
     if not main.exists():
         raise StoreError(f"{main}: no built graph; run `kg build` first")
-    g = Graph()
     extras = [main.with_name("kg-inferred.ttl"), paths.ONTOLOGY_FILE, paths.FIELDS_FILE]
-    for path in [main, *(p for p in extras if p.exists() and p != main)]:
+    files = [main, *(p for p in extras if p.exists() and p != main)]
+    return _in_memory(files) or _rdflib(files)
+
+
+def _in_memory(files: list[Path]) -> Any:
+    """The files in an in-memory Oxigraph store; None when one is in a format it is not trusted with or it
+    rejects one (rdflib then reads them all: its lenient parser, and the error messages other commands
+    give)."""
+    import pyoxigraph as ox
+
+    if any(p.suffix not in _OXIGRAPH_FORMATS for p in files):
+        return None
+    store = ox.Store()
+    try:
+        for path in files:
+            store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[path.suffix]))
+    except (SyntaxError, ValueError, OSError):
+        return None
+    return store
+
+
+def _rdflib(files: list[Path]) -> Graph:
+    g = Graph()
+    for path in files:
         try:
             g.parse(path, format=_format(path))
         except Exception as exc:  # rdflib raises many parser-specific types

@@ -8,7 +8,8 @@ the vis-network node and edge options; the HTML template is our own, so nothing 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -101,26 +102,56 @@ def render_site(
         report: whether visualizations/report.html exists, so the pages link to it.
         budget: node budget per view.
     """
+    return dict(iter_pages(site, texts, report, budget))
+
+
+def iter_pages(
+    site: m.SiteGraph,
+    texts: Mapping[str, str],
+    report: bool = False,
+    budget: int = NODE_BUDGET,
+    part: tuple[int, int] = (0, 1),
+) -> Iterator[tuple[str, str]]:
+    """The pages of ``render_site``, (relative path, HTML), each rendered when it is asked for.
+
+    ``part`` (i, n): only every n-th page from the i-th, so n processes can share the work
+    (kg.present.views.parallel); a page named twice (two nodes with one page) is made once, from the last.
+    """
     env, index = _env(), Index.of(site)
     common = {"report": report, "kinds": site.kind_labels, "search_index": INDEX_FILE}
-    pages = {
-        "index.html": _index_page(env, index, common),
-        "lineage.html": _graph_page(env, lineage_view(index, budget), site, texts, "", common),
-        "responsibilities.html": _graph_page(
+    reading: list[Reading] = []  # made once, by the first node page of this part
+
+    def node_page(node: m.VNode) -> str:
+        view = _own_view(index, node, budget)
+        assert view is not None  # _has_own_view
+        if not reading:
+            reading.append(Reading.of(index, texts))
+        return _graph_page(env, view, site, texts, "../", common, text_part(reading[0], node))
+
+    makers: dict[str, Callable[[], str]] = {
+        "index.html": lambda: _index_page(env, index, common),
+        "lineage.html": lambda: _graph_page(env, lineage_view(index, budget), site, texts, "", common),
+        "responsibilities.html": lambda: _graph_page(
             env, responsibilities_view(index, budget), site, texts, "", common
         ),
-        INDEX_FILE: index_script(site, safe_json),
+        INDEX_FILE: lambda: index_script(site, safe_json),
     }
-    reading = Reading.of(index, texts)
     for node in site.nodes.values():
-        view = _own_view(index, node, budget)
-        if view is not None and node.page:
-            part = text_part(reading, node)
-            pages[node.page] = _graph_page(env, view, site, texts, "../", common, part)
+        if _has_own_view(node) and node.page:
+            makers.pop(node.page, None)  # the last node naming a page makes it, as render_site's dict did
+            makers[node.page] = partial(node_page, node)
     for source in site.sources.values():
         if source.id in texts:
-            pages[source.page] = _source_page(env, site, source, texts[source.id], common)
-    return pages
+            makers.pop(source.page, None)
+            makers[source.page] = partial(_source_page, env, site, source, texts[source.id], common)
+    first, step = part
+    for path, make in list(makers.items())[first::step]:
+        yield path, make()
+
+
+def _has_own_view(node: m.VNode) -> bool:
+    """Whether ``_own_view`` draws a page for ``node``."""
+    return is_document(node) or node.kind in (m.AGENCY, m.AGENCY_GROUP, m.PROVINCE)
 
 
 def _own_view(index: Index, node: m.VNode, budget: int) -> View | None:

@@ -13,6 +13,7 @@ Point = tuple[int, int]
 Rect = tuple[float, float, float, float]
 CELL = 256  # side of a square of the grid that finds the boxes near a segment
 CLEARANCE = 4  # px kept between a straightened line and any box
+_EPS = 1e-6  # px of slack in the cells of a segment
 
 
 class Boxes:
@@ -31,13 +32,12 @@ class Boxes:
                 self.grid.setdefault(cell, []).append(node)
 
     def clear(self, a: tuple[float, float], b: tuple[float, float], ends: tuple[str, str]) -> bool:
-        """Whether the segment a-b misses every box except those of ``ends``."""
-        span = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
-        if _area(span) > 400 * CELL * CELL:  # a long line: test every box rather than walk the grid
-            near = set(self.rect)
-        else:
-            near = {n for cell in _cells(span) for n in self.grid.get(cell, ())}
-        return not any(n not in ends and hits(a, b, self.rect[n]) for n in sorted(near))
+        """Whether the segment a-b misses every box except those of ``ends``.
+
+        Only the boxes in the grid cells the segment passes are tested: testing every box of the page for
+        each long line made a big page quadratic (issue 15: agency pages at 1,000 documents)."""
+        near = {n for cell in _segment_cells(a, b) for n in self.grid.get(cell, ())}
+        return not any(n not in ends and hits(a, b, self.rect[n]) for n in near)
 
 
 def _area(rect: Rect) -> float:
@@ -47,6 +47,26 @@ def _area(rect: Rect) -> float:
 def _cells(rect: Rect) -> list[tuple[int, int]]:
     x0, y0, x1, y1 = (int(v // CELL) for v in rect)
     return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
+
+
+def _segment_cells(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[int, int]]:
+    """Every grid cell holding a point of the segment a-b (a few more at cell borders): column by column,
+    the rows between the segment's heights where it enters and leaves the column. A box the segment meets
+    shares such a cell, since a box is filed under every cell it touches."""
+    (x0, y0), (x1, y1) = sorted((a, b))
+    span = (x0, min(y0, y1), x1, max(y0, y1))
+    if _area(span) <= 4 * CELL * CELL:  # a short line: the few cells around it are fewer steps
+        return _cells(span)
+    out: list[tuple[int, int]] = []
+    for i in range(int(x0 // CELL), int(x1 // CELL) + 1):
+        if x1 == x0:
+            lo, hi = min(y0, y1), max(y0, y1)
+        else:
+            left, right = max(x0, i * CELL), min(x1, (i + 1) * CELL)
+            ya, yb = (y0 + (y1 - y0) * (x - x0) / (x1 - x0) for x in (left, right))
+            lo, hi = min(ya, yb) - _EPS, max(ya, yb) + _EPS  # rounding must not lose a border cell
+        out.extend((i, j) for j in range(int(lo // CELL), int(hi // CELL) + 1))
+    return out
 
 
 def hits(a: tuple[float, float], b: tuple[float, float], rect: Rect) -> bool:

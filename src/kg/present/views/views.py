@@ -53,6 +53,9 @@ class Index:
     site: m.SiteGraph
     out: dict[str, list[m.VEdge]] = field(default_factory=dict)
     inc: dict[str, list[m.VEdge]] = field(default_factory=dict)
+    # document → its tasks: a central document has thousands of incident edges, read for every page
+    # showing it (issue 15)
+    tasks: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, site: m.SiteGraph) -> Index:
@@ -61,6 +64,8 @@ class Index:
         for e in site.edges:
             index.out.setdefault(e.source, []).append(e)
             index.inc.setdefault(e.target, []).append(e)
+            if e.relation == "taskOf":
+                index.tasks.setdefault(e.target, []).append(e.source)
         return index
 
     def neighbours(self, node: str, relations: Iterable[str]) -> list[str]:
@@ -154,7 +159,7 @@ def _plan_blocks(
     home: dict[str, tuple[int, str]] = {}
     held: dict[str, list[str]] = {}
     for doc in sorted(docs, key=lambda d: _order(index.site.nodes[d])):
-        found = {e.source for e in index.inc.get(doc, ()) if e.relation == "taskOf"}
+        found = set(index.tasks.get(doc, ()))
         tasks = sorted((t for t in found if within is None or t in within), key=_natural)
         if not tasks:
             continue
