@@ -106,7 +106,7 @@ def to_markdown(ev: Evaluation, worst: int, header: str) -> str:
                 "## Per kind\n\n" + markdown_table("kind", ev.grouped("kind")),
                 "## Per layout\n\n" + markdown_table("layout", ev.grouped("layout")),
                 "## Per document\n\n" + markdown_table("document", ev.per_doc),
-                f"## The {worst} worst misses\n\n{misses}",
+                *([f"## The {worst} worst misses\n\n{misses}"] if worst else []),
             ]
         )
         + "\n"
