@@ -58,6 +58,7 @@ BENCH_DOCS ?= 1000
 bench: $(STAMP)
 	@$(BIN)/python benchmarks/extract_bench.py --write
 	@$(BIN)/python benchmarks/incremental_bench.py --texts 1000 --write
+	@$(BIN)/python benchmarks/nochange_bench.py --texts 200 --hash-texts 10000 --write
 	@$(BIN)/python benchmarks/graph_bench.py --directives 2 --plans 10 --tasks 10 --write
 	@$(BIN)/python benchmarks/analysis_bench.py --directives 2 --plans 10 --tasks 10 --write
 	@$(BIN)/python benchmarks/build_bench.py --docs 1000 --write

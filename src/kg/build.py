@@ -35,6 +35,7 @@ from pathlib import Path
 from pyoxigraph import Store
 from rdflib import Graph
 
+from kg import build_fingerprint
 from kg import store as kgstore
 from kg.build_inputs import Progress, Skipped, collect_inputs, read_inputs, record_cache
 from kg.errors import BuildError, KGError, shown_path
@@ -69,6 +70,7 @@ class BuildResult:
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
     extracted: int = 0  # texts extracted by this build
     cached: int = 0  # texts whose record the record cache held
+    unchanged: bool = False  # nothing changed since the current build, which was kept (kg.build_fingerprint)
 
 
 def ontology_turtle() -> list[tuple[Path, bytes]]:
@@ -109,9 +111,13 @@ def _build_locked(
     max_bytes: int,
     cache: bool,
 ) -> BuildResult:
+    inputs = collect_inputs(paths)
+    stamp = build_fingerprint.fingerprint(inputs, max_bytes, store_dir) if cache else None
+    if stamp is not None and (kept := _kept(out_dir, store_dir, stamp)) is not None:
+        return kept
     records_cache = record_cache(out_dir)
     records_cache.tidy()
-    read = read_inputs(collect_inputs(paths), jobs, progress, max_bytes, records_cache, reuse=cache)
+    read = read_inputs(inputs, jobs, progress, max_bytes, records_cache, reuse=cache)
     records, skipped = read.records, read.skipped
     if skipped and (strict or not records):
         extra = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
@@ -119,11 +125,28 @@ def _build_locked(
         raise BuildError(f"{why}: {skipped[0].reason}{extra}; the previous build is left as it was")
     corpus = resolve_corpus(records)
     before = generations.built_inputs(out_dir)
-    result = write_outputs(records, corpus, out_dir, store_dir)
     warnings = [*read.warnings, *_date_warnings(records), *_smaller_warning(len(records), before)]
+    # only a clean build may be kept next time: a kept build would not repeat its warnings or skipped inputs
+    clean = stamp if not (skipped or warnings) else None
+    result = write_outputs(records, corpus, out_dir, store_dir, fingerprint=clean)
     return replace(
         result, skipped=tuple(skipped), warnings=tuple(warnings), extracted=read.extracted, cached=read.cached
     )
+
+
+def _kept(out_dir: Path, store_dir: Path | None, stamp: str) -> BuildResult | None:
+    """The current build, when it was made from exactly this (same fingerprint); None otherwise."""
+    summary = generations.summary(out_dir)
+    if summary.get("fingerprint") != stamp:
+        return None
+    try:
+        inputs, triples, inferred = int(summary["inputs"]), int(summary["triples"]), dict(summary["inferred"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    generations.publish(out_dir, OUTPUT_NAMES, store_dir)
+    store = store_dir or out_dir / generations.CURRENT / generations.STORE
+    outputs = tuple(out_dir / n for n in OUTPUT_NAMES)
+    return BuildResult(inputs, triples, inferred, outputs, store, unchanged=True)
 
 
 def _smaller_warning(built: int, before: int | None) -> list[str]:
@@ -172,13 +195,15 @@ def write_outputs(
     out_dir: Path,
     store_dir: Path | None,
     mark: Mark | None = None,
+    fingerprint: str | None = None,
 ) -> BuildResult:
     """Write a complete new generation (files, store), switch ``out_dir/current`` to it, publish copies.
-    ``mark(step)`` is called as each step ends (benchmarks/build_bench.py times them)."""
+    ``mark(step)`` is called as each step ends (benchmarks/build_bench.py times them). ``fingerprint`` is
+    recorded with the generation, so a rebuild from the same inputs can keep it (kg.build_fingerprint)."""
     gen = generations.new_generation(out_dir)
     mark = mark or _unmarked
     try:
-        triples, inferred = _write_generation(gen, records, corpus, mark)
+        triples, inferred = _write_generation(gen, records, corpus, mark, fingerprint)
         previous = generations.switch(out_dir, gen)
     except BaseException as exc:
         if generations.current(out_dir) == gen:  # the switch itself happened: gen is the build now
@@ -201,7 +226,7 @@ def _unmarked(step: str) -> None:
 
 
 def _write_generation(
-    gen: Path, records: Sequence[Record], corpus: Corpus, mark: Mark
+    gen: Path, records: Sequence[Record], corpus: Corpus, mark: Mark, fingerprint: str | None = None
 ) -> tuple[int, dict[str, int]]:
     """Every output of the build into ``gen``, fsynced, and the generation sealed; returns the number of
     asserted triples and the rule counts."""
@@ -216,7 +241,8 @@ def _write_generation(
             raise BuildError(f"{store}: cannot write the graph store: {exc}") from None
         raise
     generations.sync_tree(store)
-    generations.seal(gen, {"inputs": len(records), "triples": triples, "inferred": inferred})
+    summary = {"inputs": len(records), "triples": triples, "inferred": inferred}
+    generations.seal(gen, {**summary, "fingerprint": fingerprint} if fingerprint else summary)
     mark("fsync the store, seal")
     return triples, inferred
 

@@ -90,8 +90,8 @@ def test_an_exception_mid_build_leaves_the_previous_build(
         raise RuntimeError("inference crashed")
 
     monkeypatch.setattr("kg.build.infer", boom)
-    with pytest.raises(RuntimeError):
-        build([GOLD_RECORDS_DIR], tmp_path, tmp_path / "store", jobs=1)
+    with pytest.raises(RuntimeError):  # cache=False: the same inputs would keep the current build
+        build([GOLD_RECORDS_DIR], tmp_path, tmp_path / "store", jobs=1, cache=False)
     assert {n: (tmp_path / n).read_bytes() for n in OUTPUT_NAMES} == before
     assert (tmp_path / "store").is_dir() and not list(tmp_path.glob("store.tmp-*"))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kg import build_fingerprint
 from kg.build import build
 from kg.build_inputs import Inputs, collect_inputs, read_inputs, record_cache
 from kg.cli import cli
@@ -37,15 +38,66 @@ def _read(raw: Path, cache: RecordCache, reuse: bool = True) -> Inputs:
     return read_inputs(collect_inputs([raw]), jobs=1, cache=cache, reuse=reuse)
 
 
-def test_a_rebuild_extracts_nothing_and_builds_the_same_graph(corpus: Path, tmp_path: Path) -> None:
+def test_a_rebuild_extracts_nothing_and_builds_the_same_graph(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "data"
     first = build([corpus], out, jobs=1)
     nt = (out / "kg.nt").read_bytes()
+    monkeypatch.setattr(build_fingerprint, "code_version", lambda: "another code")  # no build kept
     second = build([corpus], out, jobs=1)
     assert (first.extracted, first.cached) == (2, 0)
-    assert (second.extracted, second.cached) == (0, 2)
+    assert (second.extracted, second.cached, second.unchanged) == (0, 2, False)
     assert (out / "kg.nt").read_bytes() == nt
     assert second.triples == first.triples
+
+
+def _current(out: Path) -> Path:
+    return (out / "current").resolve()
+
+
+def test_a_rebuild_with_nothing_changed_keeps_the_current_build(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "data"
+    first = build([corpus], out, jobs=1)
+    gen = _current(out)
+    again = build([corpus], out, jobs=1)
+    assert again.unchanged and (again.extracted, again.cached) == (0, 0)
+    assert _current(out) == gen  # no new generation written
+    assert (again.inputs, again.triples, again.inferred) == (first.inputs, first.triples, first.inferred)
+    assert (out / "kg.nt").samefile(gen / "kg.nt")
+
+
+def test_a_changed_text_code_or_cache_flag_builds_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "data"
+    build([corpus], out, jobs=1)
+    assert not build([corpus], out, jobs=1, cache=False).unchanged
+    text = corpus / SMALL[0]
+    text.write_bytes(text.read_bytes() + b"\n")
+    changed = build([corpus], out, jobs=1)
+    assert not changed.unchanged and changed.extracted == 1
+    monkeypatch.setattr(build_fingerprint, "code_version", lambda: "another code")
+    assert not build([corpus], out, jobs=1).unchanged
+
+
+def test_a_build_with_warnings_is_never_kept(corpus: Path, tmp_path: Path) -> None:
+    """A kept build would not repeat its warnings: a build that warned is built again next time."""
+    out = tmp_path / "data"
+    build([corpus], out, jobs=1)
+    one = [corpus / SMALL[0]]
+    smaller = build(one, out, jobs=1)
+    assert smaller.warnings and not smaller.unchanged
+    assert not build(one, out, jobs=1).unchanged  # the warned build had no fingerprint to match
+    assert build(one, out, jobs=1).unchanged
+
+
+def test_kg_build_says_nothing_changed(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "data"
+    args = ["build", str(corpus), "--out-dir", str(out), "-j", "1"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    kept = CliRunner().invoke(cli, args)
+    assert kept.exit_code == 0 and "nothing changed since the current build: kept it" in kept.output
 
 
 def test_no_cache_extracts_every_text_again(corpus: Path, tmp_path: Path) -> None:

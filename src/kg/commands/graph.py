@@ -112,7 +112,9 @@ def build_cmd(
 
     Each text's record is kept in OUT_DIR/.cache/records, by the text's sha256 and the extractor's version:
     a rebuild extracts only the texts that are new or changed (all of them after the extractor or its
-    vocabulary changed; all of them with --no-cache).
+    vocabulary changed; all of them with --no-cache). When nothing changed at all (the same inputs, bytes,
+    code, vocabulary and ontology as the current build, which had no warning), the current build is kept
+    and nothing is written.
 
     Unreadable inputs (empty, binary or another format, not UTF-8, larger than --max-bytes, not a regular
     file, broken or too deeply nested JSON) and second copies of a text are skipped, one line each naming the
@@ -133,10 +135,17 @@ def build_cmd(
 def _report_build(ctx: click.Context, result: BuildResult) -> None:
     """The account of a build: counts, outputs, warnings and skipped inputs (then exit 1)."""
     inferred = ", ".join(f"{k} {v}" for k, v in result.inferred.items())
-    click.echo(
-        f"built {result.triples} asserted triples from {result.inputs} inputs "
-        f"({_texts(result.extracted)} extracted, {result.cached} from the record cache); inferred: {inferred}"
-    )
+    if result.unchanged:
+        click.echo(
+            f"nothing changed since the current build: kept it ({result.triples} asserted triples from "
+            f"{result.inputs} inputs; inferred: {inferred}; --no-cache builds it again)"
+        )
+    else:
+        click.echo(
+            f"built {result.triples} asserted triples from {result.inputs} inputs "
+            f"({_texts(result.extracted)} extracted, {result.cached} from the record cache); "
+            f"inferred: {inferred}"
+        )
     for out in result.outputs:
         click.echo(f"  wrote {out}")
     click.echo(f"  store {result.store}")

@@ -101,14 +101,21 @@ def current(out: Path) -> Path | None:
     return gen if is_complete(gen) else None
 
 
+def summary(out: Path) -> dict[str, Any]:
+    """What the current build of ``out`` says of itself (its COMPLETE file); {} when there is no build or
+    the file cannot be read."""
+    gen = current(out)
+    try:
+        data = json.loads((gen / COMPLETE).read_text(encoding="utf-8")) if gen else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def built_inputs(out: Path) -> int | None:
     """How many inputs the current build of ``out`` was made from (its COMPLETE); None when there is no
     build, or its COMPLETE does not say."""
-    gen = current(out)
-    try:
-        count = json.loads((gen / COMPLETE).read_text(encoding="utf-8"))["inputs"] if gen else None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    count = summary(out).get("inputs")
     return count if isinstance(count, int) else None
 
 
