@@ -136,6 +136,20 @@ def from_index(index: Index) -> PolicyGraphs:
     )
 
 
+def measures_from_index(index: Index) -> PolicyGraphs:
+    """The lineage and responsibility graphs, field labels and unresolved references of ``index``, without
+    what only the views read (names, agency hierarchy, sources, reorganisation, deadlines in English):
+    what kg.analysis.metrics measures."""
+    lineage = _lineage(index)
+    fields = _field_labels(index)
+    return PolicyGraphs(
+        lineage=lineage,
+        responsibility=_responsibility(index, lineage, fields),
+        field_labels=fields,
+        unresolved=_unresolved(index, lineage),
+    )
+
+
 def _deadlines_en(index: Index) -> dict[str, str]:
     texts = sorted({text for _, text in index.pairs(VPO.deadlineText)})
     return {t: en for t in texts if (en := english_deadline(t)) is not None}

@@ -29,10 +29,10 @@ from kg.analysis.convert import (
     agency_directory,
     from_index,
     successor_graph,
-    unresolved_subjects,
 )
-from kg.analysis.index import DOCUMENT_TERMS, Index, fetch
+from kg.analysis.index import DOCUMENT_TERMS, Index
 from kg.analysis.lookup import find_documents
+from kg.analysis.metrics_read import metrics_graphs as metrics_graphs  # kg metrics' reader, named here too
 from kg.analysis.rows import select_values
 from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
@@ -164,23 +164,6 @@ def compare_in(source: Any, directive: str, as_merged: bool = False, as_of: str 
         successors=changes_around(source),
     )
     return compare_implementing(graphs, directive, as_merged, as_of)
-
-
-def metrics_graphs(source: Any) -> PolicyGraphs:
-    """The whole graph converted for ``kg metrics``: every document, task and assignment, but of the quotes
-    (half of what ``to_networkx`` reads) only the unresolved references' ones, the only quotes metrics show.
-
-    >>> from rdflib import Graph
-    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
-    ... <urn:p> a vpo:Plan ; vpo:identifier "1/KH-UBND" ; vpo:implements <urn:gone> .''')
-    >>> [(u.citing, u.target) for u in metrics_graphs(g).unresolved]
-    [('urn:p', 'urn:gone')]
-    """
-    index = fetch(source, quotes=False)
-    wanted = unresolved_subjects(index)
-    if wanted:
-        index = replace(index, quotes=fetch_subjects(source, wanted, predicates=()).quotes)
-    return from_index(index)
 
 
 def bodies_around(source: Any, documents: Iterable[str], quotes: bool = True) -> PolicyGraphs:
