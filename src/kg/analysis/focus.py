@@ -6,7 +6,7 @@ changed bodies their tasks name), ``who AGENCY`` only that agency's assignments 
 plans, and ``compare --implementing DOC`` only the documents below DOC with their tasks and assignments.
 Each function here asks the source with SPARQL property paths for that neighbourhood (kg.analysis.index.fetch
 with a scope), builds small graphs with the same converter, and runs the same analysis on them, so answers
-are those of the whole graph.
+are those of the whole graph (the deadlines' English, which only the views show, is left out).
 
 Names are resolved first against a light directory (documents' numbers, labels and titles; agencies' names),
 so unknown names raise the same errors with the same suggestions. Property paths follow the direct
@@ -75,14 +75,15 @@ def document_directory(source: Any) -> PolicyGraphs:
     """A lineage graph of every document with only its type, number, label and title (no edges)."""
     classes = _iris(str(c) for c in DOCUMENT_TERMS)
     scope = _union(["?s vpo:identifier ?x", "?s vpo:title ?x", f"?s a ?c . VALUES ?c {{ {classes} }}"])
-    return from_index(fetch_subjects(source, subjects(source, scope), _NAMES, quotes=False))
+    return from_index(fetch_subjects(source, subjects(source, scope), _NAMES, quotes=False), english=False)
 
 
 def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
     """The converted neighbourhood of ``documents`` (IRIs): every document on an implements/basedOn path
     up or down from one of them, with issuers, provinces, lineage statements, targets and quotes."""
     focus = f"VALUES ?focus {{ {_iris(documents)} }}"
-    return from_index(_read(source, [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]))
+    patterns = [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]
+    return from_index(_read(source, patterns), english=False)
 
 
 def trace_in(source: Any, document: str, as_of: str | None = None) -> Trace:
@@ -178,7 +179,7 @@ def bodies_around(source: Any, documents: Iterable[str], quotes: bool = True) ->
         f"{{ {tasks} }} ?asg vpo:assignedTask ?t ; vpo:assignedAgency ?s",
         f"{{ {tasks} }} ?s vpo:leads|vpo:coordinates ?t",
     ]
-    return from_index(_read(source, patterns, quotes))
+    return from_index(_read(source, patterns, quotes), english=False)
 
 
 def agency_names(source: Any) -> PolicyGraphs:
@@ -204,7 +205,7 @@ def duties_around(source: Any, agencies: Iterable[str]) -> PolicyGraphs:
         f"{{ {tasks} }} BIND(?t AS ?s)",
         f"{{ {plans} }} ?p {_LINEAGE}* ?s",
     ]
-    return from_index(_read(source, patterns))
+    return from_index(_read(source, patterns), english=False)
 
 
 def changes_around(source: Any) -> nx.DiGraph:
