@@ -89,6 +89,22 @@ def test_metrics_without_most_quotes_equal_the_whole_graphs() -> None:
     assert compute_metrics(metrics_graphs(store)) == expected
 
 
+_DATED_ONLY = """@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
+<urn:plan> a vpo:Plan ; vpo:identifier "8/KH-UBND" ; vpo:implements <urn:law> .
+<urn:law> vpo:dateIssued "2020-01-01" ."""
+
+
+def test_a_target_described_only_by_what_metrics_do_not_read_is_not_unresolved() -> None:
+    """kg metrics reads fewer predicates than the whole conversion: a cited document it knows only by its
+    date is still a document the graph describes, not a reference resolving to nothing."""
+    graph = mini_rdf() + Graph().parse(data=_DATED_ONLY, format="turtle")
+    expected = compute_metrics(to_networkx(graph))
+    assert "urn:law" not in [u["target"] for u in expected["gaps"]["unresolved_references"]]
+    store = ox.Store()
+    store.load(graph.serialize(format="nt").encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    assert compute_metrics(metrics_graphs(graph)) == compute_metrics(metrics_graphs(store)) == expected
+
+
 @pytest.mark.parametrize("source", sorted(SOURCES))
 @pytest.mark.parametrize(("agency", "province"), _agencies())
 def test_who_of_a_neighbourhood_equals_the_whole_graphs(

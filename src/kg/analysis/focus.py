@@ -6,7 +6,7 @@ changed bodies their tasks name), ``who AGENCY`` only that agency's assignments 
 plans, and ``compare --implementing DOC`` only the documents below DOC with their tasks and assignments.
 Each function here asks the source with SPARQL property paths for that neighbourhood (kg.analysis.index.fetch
 with a scope), builds small graphs with the same converter, and runs the same analysis on them, so answers
-are those of the whole graph.
+are those of the whole graph (the deadlines' English, which only the views show, is left out).
 
 Names are resolved first against a light directory (documents' numbers, labels and titles; agencies' names),
 so unknown names raise the same errors with the same suggestions. Property paths follow the direct
@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, SKOS
+from rdflib import RDF, RDFS, SKOS, URIRef
 
 from kg.analysis.compare import Comparison, compare_implementing
 from kg.analysis.convert import (
@@ -29,10 +29,11 @@ from kg.analysis.convert import (
     agency_directory,
     from_index,
     successor_graph,
-    unresolved_subjects,
 )
-from kg.analysis.index import DOCUMENT_TERMS, Index, fetch
+from kg.analysis.index import DOCUMENT_TERMS, PREDICATES, Index
 from kg.analysis.lookup import find_documents
+from kg.analysis.matching import doc_key
+from kg.analysis.metrics_read import metrics_graphs as metrics_graphs  # kg metrics' reader, named here too
 from kg.analysis.rows import select_values
 from kg.analysis.subgraph import fetch_subjects, subjects
 from kg.analysis.trace import Trace, trace
@@ -56,13 +57,30 @@ def _iris(nodes: Iterable[str]) -> str:
 _AROUND = (VPO.lineageStatement, VPO.issuedBy, VPO.jurisdiction, VPO.hasTarget, VPO.inField)
 
 
-def _read(source: Any, patterns: Iterable[str], quotes: bool = True) -> Index:
+# What a task and its assignments say: not read around documents alone (kg.analysis.focus.lineage_around),
+# whose issuers (a province's people's committee) lead thousands of tasks in a national corpus, all of them
+# converted for nothing (6.6 of 16 CPU s of `kg trace` at 10,000 generated documents).
+_TASK_PREDICATES = frozenset(
+    (VPO.leads, VPO.coordinates, VPO.hasTask, VPO.taskOf, VPO.taskText, VPO.deadlineText, VPO.hasAssignment,
+     VPO.assignedTask, VPO.assignedAgency, VPO.role)
+)  # fmt: skip
+# What kg.analysis.convert.successor_graph reads of the reorganisation's change events and bodies.
+_CHANGES = (
+    RDF.type, RDFS.label, SKOS.prefLabel, VPO.nameAsWritten, VPO.abbreviation, VPO.jurisdiction, VPO.level,
+    VPO.successor, VPO.changeKind, VPO.effectiveDate, VPO.legalBasis, ORG.originalOrganization,
+    ORG.resultingOrganization,
+)  # fmt: skip
+
+
+def _read(
+    source: Any, patterns: Iterable[str], quotes: bool = True, predicates: Sequence[URIRef] = PREDICATES
+) -> Index:
     """The Index of the subjects the ``patterns`` bind to ``?s`` (one query each, so each stays a simple
     lookup), with what lies around them and the ontology's class axioms and field concepts."""
     found: set[str] = set()
     for pattern in (*patterns, "?s rdfs:subClassOf ?c", "?s a skos:Concept"):
         found.update(subjects(source, pattern))
-    return fetch_subjects(source, found, follow=_AROUND, depth=2, quotes=quotes)
+    return fetch_subjects(source, found, predicates, follow=_AROUND, depth=2, quotes=quotes)
 
 
 def _union(branches: Iterable[str]) -> str:
@@ -75,14 +93,34 @@ def document_directory(source: Any) -> PolicyGraphs:
     """A lineage graph of every document with only its type, number, label and title (no edges)."""
     classes = _iris(str(c) for c in DOCUMENT_TERMS)
     scope = _union(["?s vpo:identifier ?x", "?s vpo:title ?x", f"?s a ?c . VALUES ?c {{ {classes} }}"])
-    return from_index(fetch_subjects(source, subjects(source, scope), _NAMES, quotes=False))
+    return from_index(fetch_subjects(source, subjects(source, scope), _NAMES, quotes=False), english=False)
+
+
+def named_documents(source: Any, query: str) -> list[str]:
+    """The documents ``query`` names, as kg.analysis.lookup.find_documents finds them in the
+    ``document_directory``, which is read only when no document's number is the query: reading every
+    document's names took 4.4 of 7.5 CPU s of `kg trace` at 10,000 generated documents, the numbers alone a
+    tenth of it."""
+    if ":" not in query:  # an IRI names itself, before any number (find_documents)
+        key = doc_key(query)
+        _, rows = select_values(source, "SELECT ?s ?id WHERE { ?s vpo:identifier ?id }")
+        first: dict[str, str] = {}
+        for s, identifier in rows:
+            if s and identifier and (s not in first or identifier < first[s]):
+                first[s] = identifier  # a document's number is its smallest (Index.first)
+        hits = sorted(s for s, identifier in first.items() if doc_key(identifier) == key)
+        if hits:
+            return hits
+    return find_documents(document_directory(source).lineage, query)
 
 
 def lineage_around(source: Any, documents: Iterable[str]) -> PolicyGraphs:
     """The converted neighbourhood of ``documents`` (IRIs): every document on an implements/basedOn path
     up or down from one of them, with issuers, provinces, lineage statements, targets and quotes."""
     focus = f"VALUES ?focus {{ {_iris(documents)} }}"
-    return from_index(_read(source, [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]))
+    patterns = [f"{focus} ?focus {_LINEAGE}* ?s", f"{focus} ?s {_LINEAGE}* ?focus"]
+    untasked = [p for p in PREDICATES if p not in _TASK_PREDICATES]
+    return from_index(_read(source, patterns, predicates=untasked), english=False)
 
 
 def trace_in(source: Any, document: str, as_of: str | None = None) -> Trace:
@@ -99,7 +137,7 @@ def trace_in(source: Any, document: str, as_of: str | None = None) -> Trace:
     >>> [(n.label, n.distance) for n in t.nodes]
     [('2-NQ/TW', 1), ('5-KL/TW', 0), ('1/KH-UBND', -1)]
     """
-    focus = find_documents(document_directory(source).lineage, document)
+    focus = named_documents(source, document)
     around = lineage_around(source, focus)
     result = trace(around.lineage, document)
     return with_now(changed_bodies_around(source, around, [n.iri for n in result.nodes]), result, as_of)
@@ -152,7 +190,7 @@ def compare_in(source: Any, directive: str, as_merged: bool = False, as_of: str 
     >>> plan.label, plan.task_count, [(lc.label, lc.tasks) for lc in plan.leads], plan.deadlines
     ('1/KH-UBND', 1, [('Sở Y tế', 1)], (('Năm 2025', 1),))
     """
-    focus = find_documents(document_directory(source).lineage, directive)
+    focus = named_documents(source, directive)
     around = lineage_around(source, focus)
     below = {d for f in focus if f in around.lineage for d in nx.ancestors(around.lineage, f)}
     # (a VALUES block with no value is refused by some engines: nothing below, nothing to read)
@@ -166,44 +204,57 @@ def compare_in(source: Any, directive: str, as_merged: bool = False, as_of: str 
     return compare_implementing(graphs, directive, as_merged, as_of)
 
 
-def metrics_graphs(source: Any) -> PolicyGraphs:
-    """The whole graph converted for ``kg metrics``: every document, task and assignment, but of the quotes
-    (half of what ``to_networkx`` reads) only the unresolved references' ones, the only quotes metrics show.
-
-    >>> from rdflib import Graph
-    >>> g = Graph().parse(format="turtle", data='''@prefix vpo: <https://w3id.org/vn-policy-kg/ontology#> .
-    ... <urn:p> a vpo:Plan ; vpo:identifier "1/KH-UBND" ; vpo:implements <urn:gone> .''')
-    >>> [(u.citing, u.target) for u in metrics_graphs(g).unresolved]
-    [('urn:p', 'urn:gone')]
-    """
-    index = fetch(source, quotes=False)
-    wanted = unresolved_subjects(index)
-    if wanted:
-        index = replace(index, quotes=fetch_subjects(source, wanted, predicates=()).quotes)
-    return from_index(index)
-
-
 def bodies_around(source: Any, documents: Iterable[str], quotes: bool = True) -> PolicyGraphs:
     """The converted ``documents`` (IRIs) with their issuers, tasks, assignments and the agencies these
     name (with their quotes, unless not ``quotes``)."""
     own = f"VALUES ?p {{ {_iris(documents)} }}"
     tasks = _union([f"{own} ?t vpo:taskOf ?p", f"{own} ?p vpo:hasTask ?t"])
-    patterns = [
+    whole = [
         f"{own} BIND(?p AS ?s)",
         f"{{ {tasks} }} BIND(?t AS ?s)",
         f"{{ {tasks} }} ?s vpo:assignedTask ?t",
+    ]
+    agencies = [
         f"{{ {tasks} }} ?asg vpo:assignedTask ?t ; vpo:assignedAgency ?s",
         f"{{ {tasks} }} ?s vpo:leads|vpo:coordinates ?t",
     ]
-    return from_index(_read(source, patterns, quotes))
+    # The agencies and issuers are read without their tasks (thousands each in a national corpus: 125,650
+    # tasks converted for a 373-plan comparison at 10,000 generated documents), and the leads/coordinates
+    # shortcuts to these documents' tasks added on their own.
+    read = {
+        s
+        for pattern in (*whole, "?s rdfs:subClassOf ?c", "?s a skos:Concept")
+        for s in subjects(source, pattern)
+    }
+    names = {s for pattern in agencies for s in subjects(source, pattern)}
+    untasked = [p for p in PREDICATES if p not in _TASK_PREDICATES]
+    index = fetch_subjects(
+        source, read | names, quotes=quotes, follow=_AROUND, depth=2, lean=(read, untasked),
+        extra=_shortcuts(source, tasks),
+    )  # fmt: skip
+    return from_index(index, english=False)
+
+
+def _shortcuts(source: Any, tasks: str) -> list[tuple[str, str, str, str]]:
+    """The vpo:leads and vpo:coordinates triples naming one of the ``tasks`` (a group binding ?t)."""
+    found = []
+    for predicate in (VPO.leads, VPO.coordinates):
+        _, rows = select_values(
+            source, f"SELECT DISTINCT ?s ?t WHERE {{ {{ {tasks} }} ?s <{predicate}> ?t }}"
+        )
+        found += [(s, str(predicate), t, "") for s, t in rows if s and t]
+    return found
 
 
 def agency_names(source: Any) -> PolicyGraphs:
     """A responsibility graph of every agency that has an assignment, with its names and province only."""
-    agencies = "{ ?x vpo:assignedAgency ?a } UNION { ?a vpo:leads|vpo:coordinates ?x }"
-    scope = f"{{ {agencies} BIND(?a AS ?s) }} UNION {{ {agencies} ?a vpo:jurisdiction ?s }}"
-    index = fetch_subjects(source, subjects(source, scope), _AGENCY_NAMES, quotes=False)
-    found = subjects(source, f"{agencies} BIND(?a AS ?s)")
+    # three DISTINCT scans, joined here: one UNION with a path gave each of a national corpus's assignments
+    # to DISTINCT (137 ms against 767 at 10,000 generated documents)
+    found = sorted(
+        {s for p in ("?x vpo:assignedAgency ?s", "?s vpo:leads ?x", "?s vpo:coordinates ?x")
+         for s in subjects(source, p)}
+    )  # fmt: skip
+    index = fetch_subjects(source, found, _AGENCY_NAMES, quotes=False, follow=(VPO.jurisdiction,), depth=1)
     return PolicyGraphs(lineage=nx.DiGraph(), responsibility=agency_directory(index, found))
 
 
@@ -221,7 +272,7 @@ def duties_around(source: Any, agencies: Iterable[str]) -> PolicyGraphs:
         f"{{ {tasks} }} BIND(?t AS ?s)",
         f"{{ {plans} }} ?p {_LINEAGE}* ?s",
     ]
-    return from_index(_read(source, patterns))
+    return from_index(_read(source, patterns), english=False)
 
 
 def changes_around(source: Any) -> nx.DiGraph:
@@ -229,7 +280,9 @@ def changes_around(source: Any) -> nx.DiGraph:
     and provinces it names, and their provinces (a few hundred triples at most)."""
     events = subjects(source, f"?s <{ORG.originalOrganization}> ?x")
     bodies = subjects(source, f"?e <{ORG.originalOrganization}>|<{ORG.resultingOrganization}> ?s")
-    index = fetch_subjects(source, [*events, *bodies], follow=(VPO.jurisdiction,), depth=1, quotes=False)
+    index = fetch_subjects(
+        source, [*events, *bodies], _CHANGES, follow=(VPO.jurisdiction,), depth=1, quotes=False
+    )
     return successor_graph(index)
 
 

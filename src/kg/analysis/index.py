@@ -183,14 +183,16 @@ class Index:
         return bool(self.by_subject.get(s))
 
 
-def fetch(source: Any, quotes: bool = True) -> Index:
+def fetch(
+    source: Any, quotes: bool = True, predicates: Sequence[URIRef] = (*PREDICATES, *VIEW_PREDICATES)
+) -> Index:
     """Query ``source`` (rdflib graph, Oxigraph store or query callable) and index what analysis needs.
 
-    Four queries: the triples of PREDICATES but rdf:type, the rdf:type triples naming CLASSES (and
+    Four queries: the triples of ``predicates`` but rdf:type, the rdf:type triples naming CLASSES (and
     subclasses), the subclasses, and (unless not ``quotes``: they are half the cost) the quotes.
-    kg.analysis.focus reads a part of the graph instead.
+    kg.analysis.focus reads a part of the graph instead; kg.analysis.metrics_read fewer predicates.
     """
-    values = " ".join(f"<{p}>" for p in (*PREDICATES, *VIEW_PREDICATES) if p != RDF.type)
+    values = " ".join(f"<{p}>" for p in predicates if p != RDF.type)
     names, rows = select_values(source, _TRIPLES_QUERY.format(predicates=values))
     rows += _type_rows(source, names)
     return index_rows(names, rows, _evidence(source) if quotes else ((), ()))

@@ -512,8 +512,8 @@ def metrics_cmd(
     """
     if as_csv and not only:
         raise click.UsageError("--csv prints one table: add --only " + "|".join(_METRICS))
-    from kg.analysis.focus import metrics_graphs
     from kg.analysis.load import load_source
+    from kg.analysis.metrics_read import metrics_graphs
 
     values = compute_metrics(metrics_graphs(load_source(data, store)), only)
     if as_json:
