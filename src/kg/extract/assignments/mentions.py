@@ -15,6 +15,7 @@ from kg.lexicon.gazetteer import (
     AgencyMention,
     canonical_agency_name,
     fold_keep_length,
+    may_start_agency,
     parse_agency_list,
     resolve_agency,
 )
@@ -48,6 +49,12 @@ def agencies_at(s: str, pos: int, base: int, province: str | None) -> tuple[list
         return [_shift(m, base) for m in party[0]], party[1]
     found, end = parse_agency_list(s, pos, province)
     return [_shift(m, base) for m in found], end
+
+
+def may_start_mentions(s: str, pos: int) -> bool:
+    """False where ``agencies_at`` finds nothing at ``pos`` for sure: no list may start there (gazetteer's
+    ``may_start_agency``) and no "các" opens a shared head or a party prefix."""
+    return s.startswith(("các", "Các"), pos) or may_start_agency(s, pos)
 
 
 # "Các Đảng ủy Bộ Tài chính, Bộ Nội vụ": a party body's kind printed once before the bodies it belongs to.

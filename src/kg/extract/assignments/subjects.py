@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.assignments.cues import all_cues, find_cue, is_office_holder, opens_with
-from kg.extract.assignments.mentions import agencies_at
-from kg.lexicon.gazetteer import AgencyMention, parse_agency_list
+from kg.extract.assignments.mentions import agencies_at, may_start_mentions
+from kg.lexicon.gazetteer import AgencyMention, may_start_agency, parse_agency_list
 from kg.lexicon.phrases import starts_predicate
 
 # Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
@@ -47,6 +47,8 @@ def subject_of(
         if found:
             return found, end
     for m in _WORD_START.finditer(s):
+        if not may_start_mentions(s, m.start()):
+            continue
         found, end = agencies_at(s, m.start(), base, province)
         if found and opens_with(s[end:], "lead") and subject_like(s, m.start()):
             return found, end
@@ -78,6 +80,8 @@ def subject_like(s: str, pos: int) -> bool:
 def _lists_into(s: str, pos: int) -> bool:
     """True when an agency list that starts earlier in ``s`` runs through ``pos`` (so ``pos`` is mid-list)."""
     for m in _WORD_START.finditer(s[:pos]):
+        if not may_start_agency(s, m.start()):
+            continue
         found, end = parse_agency_list(s, m.start())
         if found and end >= pos:
             return True
@@ -100,6 +104,8 @@ def is_background(sent: str, province: str | None) -> bool:
     if find_cue(sent, "background"):
         return True
     for m in _WORD_START.finditer(sent):
+        if not may_start_agency(sent, m.start()):
+            continue
         found, end = parse_agency_list(sent, m.start(), province)
         if found and subject_like(sent, m.start()):
             return opens_with(sent[end:], "past")
