@@ -19,7 +19,7 @@ from typing import Any
 from kg.lexicon import vocab
 from kg.lexicon.automaton import PhraseSet
 from kg.lexicon.changes import successor_ids
-from kg.lexicon.phrases import Head, head_at, is_task_verb, read_phrase
+from kg.lexicon.phrases import Head, head_at, head_starts, is_task_verb, read_phrase
 from kg.text.aligned import fold_keep_length, modern_tones
 from kg.text.folded import fold_text
 from kg.text.strings import collapse, nfc, slug
@@ -616,39 +616,51 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
 
 def may_start_agency(text: str, pos: int) -> bool:
     """False where neither ``find_agency_at`` nor ``parse_agency_list`` can find anything at ``pos``, the
-    start of a word of ``text`` (at the text's start or after a space, ",", ";" or "("): no capital letter,
-    no known name, no group and no shared head starts there. Readers that look for a subject at every word of
-    a sentence (issue 15: 96% of word starts start no agency) ask this first; the text is scanned once for
-    groups and shared heads instead of trying them at every word.
+    start of a word of ``text`` (at the text's start or after a space, ",", ";" or "("): see
+    ``agency_starts``.
 
     >>> s = "Giao Sở Tài chính và các sở, ngành liên quan thực hiện"
     >>> [w for w in ("Giao", "Sở", "Tài", "chính", "và", "các", "thực") if may_start_agency(s, s.index(w))]
-    ['Giao', 'Sở', 'Tài', 'các']
+    ['Sở', 'các']
     """
-    return (
-        text[pos : pos + 1].isupper()
-        or _surfaces().starts(text, pos)
-        or _bases().starts(text, pos)
-        or pos in _pattern_starts(text)
-    )
+    return pos in agency_starts(text)
 
 
 @lru_cache(maxsize=512)
-def _pattern_starts(text: str) -> frozenset[int]:
-    """The word starts of ``text`` where a group (``match_group``) or a shared head (``_shared_head_list``)
-    may start: one scan of the whole text each."""
-    found = {m.start() for m in _group_starts().finditer(fold_text(text).folded)}
+def agency_starts(text: str) -> frozenset[int]:
+    """The word starts of ``text`` where an agency or a list of them may start: a head word
+    (kg.lexicon.phrases), "Báo", a known name (the automata), a group or a shared head; at every other word
+    start ``find_agency_at`` and ``parse_agency_list`` find nothing. Readers that look for a subject at every
+    word of a sentence (issue 15: 96% of word starts start no agency) try only these: one scan of the text
+    for each kind instead of one parse at every word."""
+    folded = fold_text(text).folded
+    found = {m.start() for m in _group_starts().finditer(folded)}
     if ":" in text:  # a shared head ends with its colon
         found.update(m.start() for m in _SHARED_HEAD_STARTS.finditer(text))
     found.update(m.start() for m in _BARE_SHARED_HEAD_STARTS.finditer(text))
+    found.update(head_starts(text))
+    found.update(m.start() for m in _NEWSPAPER_STARTS.finditer(text))
+    found |= _surfaces().positions(text) | _bases().positions(text)
     return frozenset(found)
+
+
+_NEWSPAPER_STARTS = re.compile(r"(?<!\w)Báo ")  # "Báo Nhân Dân": find_agency_at reads the name after it
 
 
 @cache
 def _group_starts() -> re.Pattern[str]:
     """Matches (empty) at each word start where ``match_group`` finds a group: its grammar joining ", các"
-    reads every group the other reads (it only adds an optional "các" after a comma)."""
-    return re.compile(f"(?<!\\w)(?=(?:{_group_grammar(True).pattern}))")
+    reads every group the other reads (it only adds an optional "các" after a comma). A group opens with
+    the first word of a head or noun form: that word is checked first, the grammar only where it stands."""
+    firsts = {
+        m.group(0)
+        for entry in vocab.load("agency_groups")
+        if entry["kind"] in ("head", "noun")
+        for form in entry.get("forms", ())
+        if (m := re.match(r"\w+", form))
+    }
+    first = "|".join(sorted(firsts, key=lambda w: (-len(w), w)))
+    return re.compile(f"(?<!\\w)(?=(?:{first})(?!\\w))(?=(?:{_group_grammar(True).pattern}))")
 
 
 def _group_after(text: str, pos: int, end: int) -> int | None:

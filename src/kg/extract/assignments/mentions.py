@@ -8,14 +8,15 @@ where the examined string starts in the normalized text).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.assignments.cues import cues
 from kg.lexicon.gazetteer import (
     AgencyMatch,
     AgencyMention,
+    agency_starts,
     canonical_agency_name,
     fold_keep_length,
-    may_start_agency,
     parse_agency_list,
     resolve_agency,
 )
@@ -51,10 +52,18 @@ def agencies_at(s: str, pos: int, base: int, province: str | None) -> tuple[list
     return [_shift(m, base) for m in found], end
 
 
-def may_start_mentions(s: str, pos: int) -> bool:
-    """False where ``agencies_at`` finds nothing at ``pos`` for sure: no list may start there (gazetteer's
-    ``may_start_agency``) and no "các" opens a shared head or a party prefix."""
-    return s.startswith(("các", "Các"), pos) or may_start_agency(s, pos)
+# Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
+_WORD_START = re.compile(r"(?:^|(?<=[\s,;(]))[^\W\d_]")
+
+
+@lru_cache(maxsize=512)
+def list_starts(s: str) -> tuple[int, ...]:
+    """The word starts of ``s`` where ``agencies_at`` or ``parse_agency_list`` may find agencies (the
+    gazetteer's ``agency_starts``, and "các" opening a shared head or a party prefix), first first; at any
+    other word start both find none (issue 15: readers tried a list at every word)."""
+    starts = agency_starts(s)
+    words = (m.start() for m in _WORD_START.finditer(s))
+    return tuple(p for p in words if p in starts or s.startswith(("các", "Các"), p))
 
 
 # "Các Đảng ủy Bộ Tài chính, Bộ Nội vụ": a party body's kind printed once before the bodies it belongs to.
