@@ -193,10 +193,16 @@ def _lookup(key: str) -> _Entry | None:
     hit = _index().get(key)
     if hit:
         return hit
-    for entry in _entries():
+    for entry in _patterned():
         if any(p.match(key) for p in entry.patterns):
             return entry
     return None
+
+
+@cache
+def _patterned() -> tuple[_Entry, ...]:
+    """The entries with patterns (open families), in gazetteer order: ``_lookup`` tries only these."""
+    return tuple(e for e in _entries() if e.patterns)
 
 
 def _member_id(entry: _Entry, key: str, written: str) -> str:
