@@ -63,7 +63,13 @@ def list_starts(s: str) -> tuple[int, ...]:
     other word start both find none (issue 15: readers tried a list at every word)."""
     starts = agency_starts(s)
     words = (m.start() for m in _WORD_START.finditer(s))
-    return tuple(p for p in words if p in starts or s.startswith(("các", "Các"), p))
+    return tuple(p for p in words if p in starts or _cac_list(s, p))
+
+
+def _cac_list(s: str, pos: int) -> bool:
+    """Whether "các" at ``pos`` opens a list ``agencies_at`` reads before the gazetteer's: a shared head or
+    a party prefix."""
+    return s.startswith(("các", "Các"), pos) and bool(_PARTY_PREFIX.match(s, pos) or shared_head_at(s, pos))
 
 
 # "Các Đảng ủy Bộ Tài chính, Bộ Nội vụ": a party body's kind printed once before the bodies it belongs to.
