@@ -145,7 +145,12 @@ def head_starts(text: str) -> list[int]:
 
 @cache
 def _head_starts() -> re.Pattern[str]:
-    return re.compile(f"(?<!\\w)(?={_heads()[1].pattern})")
+    """Matches (empty) where a head word starts; a head's first word is checked first (in C, fast), the
+    whole alternation of heads only where one stands."""
+    table, pattern = _heads()
+    firsts = {m.group(0) for form in table if (m := re.match(r"\w+", form))}
+    first = "|".join(sorted(firsts, key=lambda w: (-len(w), w)))
+    return re.compile(f"(?<!\\w)(?=(?:{first})(?!\\w))(?={pattern.pattern})")
 
 
 def _tokens(text: str, end: int) -> list[tuple[int, int, str]]:

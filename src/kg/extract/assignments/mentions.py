@@ -63,7 +63,7 @@ def list_starts(s: str) -> tuple[int, ...]:
     other word start both find none (issue 15: readers tried a list at every word)."""
     starts = agency_starts(s)
     words = (m.start() for m in _WORD_START.finditer(s))
-    return tuple(p for p in words if p in starts or _cac_list(s, p))
+    return tuple(p for p in words if p in starts or (s[p] in "cC" and _cac_list(s, p)))
 
 
 def _cac_list(s: str, pos: int) -> bool:
