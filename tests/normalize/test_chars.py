@@ -15,7 +15,7 @@ from kg.text.variants import VARIANTS
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = sorted((ROOT / "data" / "raw").glob("*.txt")) + sorted(
-    (ROOT / "tests" / "corpus" / "real").glob("*.txt")
+    (ROOT / "tests" / "fixtures" / "unseen").glob("*.txt")
 )
 
 
