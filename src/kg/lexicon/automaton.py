@@ -46,6 +46,10 @@ class PhraseSet:
         """Whether some phrase's key starts at ``pos`` (``match`` may still refuse it: word boundaries)."""
         return pos in self._starts(text)
 
+    def positions(self, text: str) -> set[int]:
+        """Every offset of ``text`` where some phrase's key starts (as ``starts`` answers for each)."""
+        return set(self._starts(text))
+
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """The longest phrase whose pattern matches folded ``text`` at ``pos``, as that pattern's match."""
         ranks = self._starts(text).get(pos)

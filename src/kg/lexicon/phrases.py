@@ -133,6 +133,26 @@ def head_at(text: str, pos: int) -> tuple[Head, int] | None:
     return table[re.sub(r"\s+", " ", m.group(0))], m.end()
 
 
+def head_starts(text: str) -> list[int]:
+    """Every word start of ``text`` where ``head_at`` finds a head word, by one scan of the text.
+
+    >>> text = "Giao Cục Chuyển đổi số và Sở Y tế"
+    >>> [text[p : p + 3] for p in head_starts(text)]
+    ['Cục', 'Sở ']
+    """
+    return [m.start() for m in _head_starts().finditer(_lower(text)) if text[m.start()].isupper()]
+
+
+@cache
+def _head_starts() -> re.Pattern[str]:
+    """Matches (empty) where a head word starts; a head's first word is checked first (in C, fast), the
+    whole alternation of heads only where one stands."""
+    table, pattern = _heads()
+    firsts = {m.group(0) for form in table if (m := re.match(r"\w+", form))}
+    first = "|".join(sorted(firsts, key=lambda w: (-len(w), w)))
+    return re.compile(f"(?<!\\w)(?=(?:{first})(?!\\w))(?={pattern.pattern})")
+
+
 def _tokens(text: str, end: int) -> list[tuple[int, int, str]]:
     """Words from ``end`` up to the first punctuation or line break (at most MAX_WORDS)."""
     out: list[tuple[int, int, str]] = []

@@ -18,21 +18,8 @@ from functools import cache
 from kg.lexicon import vocab
 from kg.models import Span
 from kg.normalize import linebreaks
+from kg.normalize.chars import BREAKS, CYRILLIC_LOOKALIKE, clean, map_char, tidy_lines
 from kg.text.strings import fold
-
-# Spaces that PDF copies and web pages carry: NBSP, en/em/thin spaces, narrow NBSP, ideographic space, tabs.
-_ODD_SPACES = frozenset(
-    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
-)
-# Invisible characters that only break matching: dropped (their origin stays in the offset map's gaps, so a
-# span across one still quotes the original as it is). ZWSP (U+200B) first marks a word break: between two
-# syllables written together ("chủ\u200btrì") it stands for the space a copy lost (``_zero_width_breaks``);
-# so does a soft hyphen (U+00AD), since Vietnamese is hyphenated only between syllables, where a space stood.
-_BREAKS = frozenset("\u200b\u00ad")
-_INVISIBLE = frozenset("\u200c\u200d\u2060\ufeff")
-# Cyrillic letters that look Latin, as OCR or copy-paste leave them inside Vietnamese words ("Căn сứ" with a
-# Cyrillic "с"): read as the Latin letter when a Latin letter stands beside them.
-_CYRILLIC_LOOKALIKE = dict(zip("аеорсхуіАВЕКМНОРСТХ", "aeopcxyiABEKMHOPCTX", strict=True))
 
 
 @dataclass(frozen=True)
@@ -87,8 +74,8 @@ def normalize(raw: str) -> Text:
     >>> t.span(4, 16).quote
     '4655/KH-UBND'
     """
-    chars, offs = _clean_chars(raw)
-    lines = [_strip_markup(part) for ln in _split_lines(chars, offs) for part in _split_glued_blocks(ln)]
+    cleaned = clean(raw) or _clean_chars(raw)
+    lines = [_strip_markup(part) for ln in tidy_lines(*cleaned) for part in _split_glued_blocks(ln)]
     lines, chrome = _drop_chrome(lines, raw)
     out_chars, out_offs = _join_lines(lines, raw, _bold_breaks(raw))
     return Text(
@@ -115,8 +102,9 @@ def _clusters(raw: str) -> list[tuple[int, str]]:
     return out
 
 
-def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
-    """NFC, look-alike letters, spaces and line ends, one output character at a time with its origin."""
+def _clean_chars(raw: str) -> tuple[str, list[int]]:
+    """NFC, look-alike letters, spaces and line ends, one output character at a time with its origin (the
+    texts ``kg.normalize.chars.clean`` leaves: combining marks, zero-width breaks, Cyrillic look-alikes)."""
     chars: list[str] = []
     offs: list[int] = []
     prev_cr = False
@@ -126,12 +114,12 @@ def _clean_chars(raw: str) -> tuple[list[str], list[int]]:
             continue
         prev_cr = cluster == "\r"
         for ch in unicodedata.normalize("NFC", cluster):
-            mapped = _map_char(ch)
+            mapped = map_char(ch)
             if mapped:
                 chars.append(mapped)
                 offs.append(start)
     chars, offs = _zero_width_breaks(chars, offs)
-    return _latin_lookalikes(chars), offs
+    return "".join(_latin_lookalikes(chars)), offs
 
 
 def _zero_width_breaks(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
@@ -144,12 +132,12 @@ def _zero_width_breaks(chars: list[str], offs: list[int]) -> tuple[list[str], li
     >>> "".join(_zero_width_breaks(list("chủ\u00adtrì ch\u00adủ"), list(range(12)))[0])
     'chủ trì chủ'
     """
-    if not _BREAKS.intersection(chars):
+    if not BREAKS.intersection(chars):
         return chars, offs
     out: list[str] = []
     out_o: list[int] = []
     for i, ch in enumerate(chars):
-        if ch not in _BREAKS:
+        if ch not in BREAKS:
             out.append(ch)
             out_o.append(offs[i])
         elif _parts_syllables(out, chars, i):
@@ -178,46 +166,16 @@ def _latin_lookalikes(chars: list[str]) -> list[str]:
     """Cyrillic look-alike letters next to a Latin letter, as the Latin letter (one for one)."""
     out = list(chars)
     for i, ch in enumerate(chars):
-        if ch in _CYRILLIC_LOOKALIKE:
+        if ch in CYRILLIC_LOOKALIKE:
             near = chars[i - 1 : i] + chars[i + 1 : i + 2]
             if any(unicodedata.name(c, "").startswith("LATIN") for c in near):
-                out[i] = _CYRILLIC_LOOKALIKE[ch]
+                out[i] = CYRILLIC_LOOKALIKE[ch]
     return out
-
-
-def _map_char(ch: str) -> str:
-    if ch in _INVISIBLE:
-        return ""
-    if ch in _ODD_SPACES:
-        return " "
-    if ch in "\r\u2028\u2029\x85":
-        return "\n"
-    if ch == "\u00d0":
-        return "\u0110"
-    if ch == "\u00f0":
-        return "\u0111"
-    return ch
 
 
 # --- line level --------------------------------------------------------------------------------------------
 
 _Line = tuple[str, list[int]]  # (text without the newline, origin of each character)
-
-
-def _split_lines(chars: list[str], offs: list[int]) -> list[_Line]:
-    """Lines with trailing/leading spaces trimmed and inner space runs collapsed."""
-    lines: list[_Line] = []
-    cur: list[str] = []
-    cur_o: list[int] = []
-    for ch, o in zip(chars, offs, strict=True):
-        if ch == "\n":
-            lines.append(_tidy(cur, cur_o))
-            cur, cur_o = [], []
-        else:
-            cur.append(ch)
-            cur_o.append(o)
-    lines.append(_tidy(cur, cur_o))
-    return lines
 
 
 def _tidy(chars: list[str], offs: list[int]) -> _Line:
@@ -253,7 +211,7 @@ def _strip_markup(line: _Line) -> _Line:
     ('', '')
     """
     s, o = line
-    if not s or s == "*":
+    if not s or s == "*" or ("*" not in s and "|" not in s and s[0] != "#"):  # no markup (most lines)
         return line
     if _MARKUP_ONLY.match(s):
         return "", []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from kg.lexicon.lines import type_word_line
 from kg.segment.outline import Line
@@ -96,13 +97,25 @@ def _motto_cut(first: str, second: str) -> tuple[int, int] | None:
     f, g = fold(first), fold(second)
     if len(f) != len(first) or len(g) != len(second):
         return None
-    for words in _MOTTO_WORDS:
-        for k in range(1, len(words)):
-            head = re.search(r"(?:^|\s)(" + _GAP.join(words[:k]) + r")\s*$", f)
-            tail = re.match(r"^[\s\-–—]*" + _GAP.join(words[k:]) + r"\b", g)
-            if head and tail and (head.start(1) > 0 or tail.end() < len(g)):
-                return head.start(1), tail.end()
+    for head_re, tail_re in _motto_cuts():
+        head = head_re.search(f)
+        tail = tail_re.match(g)
+        if head and tail and (head.start(1) > 0 or tail.end() < len(g)):
+            return head.start(1), tail.end()
     return None
+
+
+@cache
+def _motto_cuts() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(head, tail) patterns of each way to cut each motto in two, in order: compiled once, not per line."""
+    return tuple(
+        (
+            re.compile(r"(?:^|\s)(" + _GAP.join(words[:k]) + r")\s*$"),
+            re.compile(r"^[\s\-–—]*" + _GAP.join(words[k:]) + r"\b"),
+        )
+        for words in _MOTTO_WORDS
+        for k in range(1, len(words))
+    )
 
 
 def _split_cells(ln: Line) -> list[Line]:

@@ -8,11 +8,13 @@ where the examined string starts in the normalized text).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.assignments.cues import cues
 from kg.lexicon.gazetteer import (
     AgencyMatch,
     AgencyMention,
+    agency_starts,
     canonical_agency_name,
     fold_keep_length,
     parse_agency_list,
@@ -48,6 +50,26 @@ def agencies_at(s: str, pos: int, base: int, province: str | None) -> tuple[list
         return [_shift(m, base) for m in party[0]], party[1]
     found, end = parse_agency_list(s, pos, province)
     return [_shift(m, base) for m in found], end
+
+
+# Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
+_WORD_START = re.compile(r"(?:^|(?<=[\s,;(]))[^\W\d_]")
+
+
+@lru_cache(maxsize=512)
+def list_starts(s: str) -> tuple[int, ...]:
+    """The word starts of ``s`` where ``agencies_at`` or ``parse_agency_list`` may find agencies (the
+    gazetteer's ``agency_starts``, and "các" opening a shared head or a party prefix), first first; at any
+    other word start both find none (issue 15: readers tried a list at every word)."""
+    starts = agency_starts(s)
+    words = (m.start() for m in _WORD_START.finditer(s))
+    return tuple(p for p in words if p in starts or (s[p] in "cC" and _cac_list(s, p)))
+
+
+def _cac_list(s: str, pos: int) -> bool:
+    """Whether "các" at ``pos`` opens a list ``agencies_at`` reads before the gazetteer's: a shared head or
+    a party prefix."""
+    return s.startswith(("các", "Các"), pos) and bool(_PARTY_PREFIX.match(s, pos) or shared_head_at(s, pos))
 
 
 # "Các Đảng ủy Bộ Tài chính, Bộ Nội vụ": a party body's kind printed once before the bodies it belongs to.

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.assignments.cues import all_cues, find_cue, is_office_holder, opens_with
-from kg.extract.assignments.mentions import agencies_at
+from kg.extract.assignments.mentions import agencies_at, list_starts
 from kg.lexicon.gazetteer import AgencyMention, parse_agency_list
 from kg.lexicon.phrases import starts_predicate
 
-# Where an agency list may start: a letter at the start of the text or after a space, comma, ";" or "(".
-_WORD_START = re.compile(r"(?:^|(?<=[\s,;(]))[^\W\d_]")
 # The topic an item of a notice or letter opens with, before its colon ("Về dự án ...: ").
 _TOPIC = re.compile(r"(?:Về|VỀ)\s[^:;.]{3,200}:\s*(?=[^\W\d_])")
 # Words in brackets right after an agency list: its members or scope ("(tỉnh, huyện, xã)"); or the dots of
@@ -46,9 +44,9 @@ def subject_of(
         found, end = agencies_at(s, cue.end(), base, province)
         if found:
             return found, end
-    for m in _WORD_START.finditer(s):
-        found, end = agencies_at(s, m.start(), base, province)
-        if found and opens_with(s[end:], "lead") and subject_like(s, m.start()):
+    for start in list_starts(s):
+        found, end = agencies_at(s, start, base, province)
+        if found and opens_with(s[end:], "lead") and subject_like(s, start):
             return found, end
     return None
 
@@ -77,8 +75,10 @@ def subject_like(s: str, pos: int) -> bool:
 
 def _lists_into(s: str, pos: int) -> bool:
     """True when an agency list that starts earlier in ``s`` runs through ``pos`` (so ``pos`` is mid-list)."""
-    for m in _WORD_START.finditer(s[:pos]):
-        found, end = parse_agency_list(s, m.start())
+    for start in list_starts(s):
+        if start >= pos:
+            break
+        found, end = parse_agency_list(s, start)
         if found and end >= pos:
             return True
     return False
@@ -99,8 +99,8 @@ def is_background(sent: str, province: str | None) -> bool:
     issued or done before is the text's background, not a task it hands out."""
     if find_cue(sent, "background"):
         return True
-    for m in _WORD_START.finditer(sent):
-        found, end = parse_agency_list(sent, m.start(), province)
-        if found and subject_like(sent, m.start()):
+    for start in list_starts(sent):
+        found, end = parse_agency_list(sent, start, province)
+        if found and subject_like(sent, start):
             return opens_with(sent[end:], "past")
     return False
