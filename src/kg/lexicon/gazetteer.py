@@ -39,7 +39,9 @@ _PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
 _SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
 _ROMAN = re.compile(r"[IVXLC]+")
 _GROUP_SEP = re.compile(r"\s*[,/]\s*|\s+va\s+")
-_OF_BODY = re.compile(r"\s+(?:truc\s+)?thuoc\s+(?=\S)")
+# the body a group belongs to or lies around: "thuộc Bộ X", "trực thuộc Bộ X", "trong và ngoài Bộ X"
+_OF_BODY = re.compile(r"\s+(?:(?:truc\s+)?thuoc|trong\s+va\s+ngoai)\s+(?=\S)")
+_RELATED = re.compile(r"\s+(?:co\s+)?lien\s+quan(?!\w)")
 _PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
 
@@ -450,7 +452,10 @@ def match_group(text: str, pos: int = 0) -> int | None:
     # (its first word may already be read as a qualifier: "thuộc Bộ")
     ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
     body = find_agency_at(text, ofs[-1].end()) if ofs else None
-    return max(m.end(), body.end) if body and not body.match.is_group else m.end()
+    if not body or body.match.is_group or body.end <= m.end():
+        return m.end()
+    related = _RELATED.match(folded, body.end)  # "... trong và ngoài Bộ Tư pháp có liên quan"
+    return related.end() if related else body.end
 
 
 def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
