@@ -1302,3 +1302,18 @@ def test_a_short_name_the_text_defines_stands_for_the_body() -> None:
     )
     found = {k: v.name for k, v in defined_aliases(text, None).items()}
     assert found == {"trung tam": "Trung tâm chính trị xã, phường, đặc khu"}
+
+
+def test_an_intro_opening_with_its_addressee_before_a_verb_addresses_the_items() -> None:
+    # issue 10: a resolution's "1.4. ..." with the paragraph "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:"
+    # over "a) ...", "b) ...": Bộ Tài chính leads each item, partners named in an item coordinate
+    raw = (
+        "CHÍNH PHỦ\n-------\nSố: 380/NQ-CP\n\nHà Nội, ngày 3 tháng 12 năm 2025\n\nNGHỊ QUYẾT\n\n"
+        "Về các giải pháp khắc phục hậu quả thiên tai\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1.4. Bảo đảm an sinh xã hội\n\n"
+        "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:\n\n"
+        "a) Thực hiện chi trả gộp 03 tháng lương hưu cho người thụ hưởng tại vùng bị ảnh hưởng.\n\n"
+        "b) Khẩn trương cấp thẻ bảo hiểm y tế. Phối hợp với Sở Y tế hướng dẫn cơ sở khám, chữa bệnh.\n"
+    )
+    pairs = _doc_pairs(raw)
+    assert {("Bộ Tài chính", "lead"), ("Sở Y tế", "coordinate")} <= pairs
