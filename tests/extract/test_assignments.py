@@ -1302,6 +1302,9 @@ def test_a_short_name_the_text_defines_stands_for_the_body() -> None:
     )
     found = {k: v.name for k, v in defined_aliases(text, None).items()}
     assert found == {"trung tam": "Trung tâm chính trị xã, phường, đặc khu"}
+    # an acronym in brackets after a listed body's name stands for it
+    found = defined_aliases("thỏa thuận với Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI), giao", None)
+    assert {k: v.name for k, v in found.items()} == {"vcci": "Liên đoàn Thương mại và Công nghiệp Việt Nam"}
 
 
 def test_an_intro_opening_with_its_addressee_before_a_verb_addresses_the_items() -> None:
@@ -1317,3 +1320,15 @@ def test_an_intro_opening_with_its_addressee_before_a_verb_addresses_the_items()
     )
     pairs = _doc_pairs(raw)
     assert {("Bộ Tài chính", "lead"), ("Sở Y tế", "coordinate")} <= pairs
+
+
+def test_a_ministry_unit_with_its_body_after_a_dash_is_one_name() -> None:
+    # issue 10: "Phối hợp với Vụ Pháp chế - Ủy ban Dân tộc": another body's unit, named with that body; two
+    # units of a list joined by a dash stay two ("Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất")
+    from kg.lexicon.gazetteer import parse_agency_list
+
+    found, _ = parse_agency_list("Vụ Pháp chế - Ủy ban Dân tộc triển khai thực hiện", 0)
+    assert [m.match.name for m in found] == ["Vụ Pháp chế - Ủy ban Dân tộc"]
+    assert found[0].match.id != "vu-thuoc-bo--vu-phap-che"
+    found, _ = parse_agency_list("Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất", 0)
+    assert found[0].match.name == "Vụ Đất đai"

@@ -660,8 +660,36 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
             # có trách nhiệm") that the name alone does not show
             match = _group_match(_clean(written), province)
         if match:
-            return _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
+            found = _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
+            return _with_parent(text, found, province)
     return None
+
+
+@cache
+def _unit_families() -> frozenset[str]:
+    """Gazetteer ids of a ministry's units (data/vocab/agency_units.yaml): names repeated across bodies."""
+    return frozenset(str(e["family"]) for e in vocab.load("agency_units"))
+
+
+_PARENT_DASH = re.compile(r"[ \t]+[-–][ \t]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _with_parent(text: str, unit: AgencyMention, province: str | None) -> AgencyMention:
+    """A ministry's unit with the body it belongs to after a spaced dash ("Vụ Pháp chế - Ủy ban Dân tộc"): one
+    name as written, the unit of that body (a unit of the issuer needs no parent; another body's does)."""
+    if unit.match.id.split("--")[0] not in _unit_families():
+        return unit
+    dash = _PARENT_DASH.match(text, unit.end)
+    parent = find_agency_at(text, dash.end(), province) if dash else None
+    if not parent or parent.match.is_group or parent.match.level != "central" or not parent.match.id:
+        return unit
+    if parent.match.id.split("--")[0] in _unit_families():
+        return unit  # "Vụ Đất đai - Cục Quy hoạch ...": two units of a list
+    name = f"{unit.match.name} - {parent.match.name}"
+    # its own node: not the issuer's unit of the same name
+    uid = f"{unit.match.id.split('--')[0]}--{slug(name)}"
+    match = replace(unit.match, id=uid, name=name)
+    return AgencyMention(unit.start, parent.end, text[unit.start : parent.end], match)
 
 
 def _group_after(text: str, pos: int, end: int) -> int | None:
