@@ -677,10 +677,10 @@ _PARENT_DASH = re.compile(r"[ \t]+[-–][ \t]+(?=[A-ZĐÀ-Ỹ])")
 def _with_parent(text: str, unit: AgencyMention, province: str | None) -> AgencyMention:
     """A ministry's unit with the body it belongs to after a spaced dash ("Vụ Pháp chế - Ủy ban Dân tộc"): one
     name as written, the unit of that body (a unit of the issuer needs no parent; another body's does)."""
-    if unit.match.id.split("--")[0] not in _unit_families():
+    dash = _PARENT_DASH.match(text, unit.end)  # first: most names have no dash after them
+    if not dash or unit.match.id.split("--")[0] not in _unit_families():
         return unit
-    dash = _PARENT_DASH.match(text, unit.end)
-    parent = find_agency_at(text, dash.end(), province) if dash else None
+    parent = find_agency_at(text, dash.end(), province)
     if not parent or parent.match.is_group or parent.match.level != "central" or not parent.match.id:
         return unit
     if parent.match.id.split("--")[0] in _unit_families():
