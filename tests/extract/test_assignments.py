@@ -1235,3 +1235,100 @@ def test_a_shared_head_after_a_group_in_one_list() -> None:
         ("Tập đoàn Điện lực Việt Nam", "lead"),
         ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead"),
     }
+
+
+def test_a_heading_that_asks_the_bodies_it_names_heads_their_items() -> None:
+    # issue 10: "6. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh" (bodies outside the issuer's
+    # command are asked, not told): they lead the items under the heading like "6. Sở X:"
+    body = ORG + (
+        "6. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh\n\n"
+        "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\n\n"
+        "b) Phối hợp với Sở Khoa học và Công nghệ đánh giá nhu cầu ứng dụng công nghệ.\n"
+    )
+    pairs = _pairs(body)
+    assert {("Hội Nông dân tỉnh", "lead"), ("Liên minh Hợp tác xã tỉnh", "lead")} <= pairs
+    assert ("Sở Khoa học và Công nghệ", "coordinate") in pairs
+
+
+def test_an_indicator_table_with_a_short_sub_header_row() -> None:
+    # issue 10: an appendix of indicators ("Chỉ tiêu") with "Đơn vị chủ trì theo dõi, đánh giá" spanning two
+    # columns and a second header row "Chủ trì | | Phối hợp" that a converter shortened: the sub-columns
+    # stand in from the spanning column on; the indicator is the row's task
+    body = ORG + (
+        "PHỤ LỤC\n"
+        "| TT | Chỉ tiêu | Đơn vị | Chỉ tiêu năm 2025 | Đơn vị chủ trì theo dõi, đánh giá |  |  |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| Chủ trì |  | Phối hợp |\n"
+        "| 1 | Tỷ lệ hồ sơ trực tuyến | % | 80 | Văn phòng Bộ | - Vụ Pháp chế - Các Cục trực thuộc Bộ |  |\n"
+    )
+    assert _pairs(body) == {
+        ("Văn phòng Bộ", "lead"),
+        ("Vụ Pháp chế", "coordinate"),
+        ("Các Cục trực thuộc Bộ", "coordinate"),
+    }
+
+
+def test_a_table_cell_keeps_a_group_wrapped_over_lines_whole() -> None:
+    # issue 10: "Các sở, ban,\nngành, các tổ chức chính trị-xã hội" in a cell broken over lines is one
+    # group, as in running text (agency_groups.yaml list-items)
+    from kg.extract.assignments.tables import cell_agencies
+
+    found = cell_agencies("Các sở, ban,\nngành, các tổ chức chính trị-xã hội", 0, None)
+    assert [m.match.name for m in found] == ["Các sở, ban, ngành, các tổ chức chính trị-xã hội"]
+
+
+def test_a_heading_that_tasks_the_body_it_names_heads_its_bullets() -> None:
+    # issue 10: "2. Giao Sở Nội vụ" (no colon, names only) then "- ..." items: Sở Nội vụ leads each item and
+    # the heading is no task of its own
+    body = ORG + (
+        "2. Giao Sở Nội vụ\n"
+        "- Tiếp tục phối hợp với Sở Tài chính bảo đảm hạ tầng công nghệ.\n"
+        "- Hướng dẫn, theo dõi tiến độ cập nhật dữ liệu.\n"
+    )
+    runs = _run(body)
+    assert {(a, r) for a, r, _, _ in runs} == {("Sở Nội vụ", "lead"), ("Sở Tài chính", "coordinate")}
+    assert not any(t.startswith("Giao") for _, _, t, _ in runs)
+
+
+def test_a_short_name_the_text_defines_stands_for_the_body() -> None:
+    # issue 10: "Trung tâm chính trị xã, phường, đặc khu (sau đây gọi tắt là Trung tâm)": a later "Trung tâm
+    # ..." is that body, shown under the name the text defined it by; a short name of other words ("các
+    # tỉnh, thành phố" for a list) is no body's name
+    from kg.extract.assignments.aliases import defined_aliases
+
+    text = (
+        "Quy chế này quy định hoạt động của Trung tâm chính trị xã, phường, đặc khu (sau đây gọi tắt là "
+        "Trung tâm). Ủy ban nhân dân các tỉnh: Huế, Đà Nẵng (sau đây gọi tắt là các tỉnh, thành phố)."
+    )
+    found = {k: v.name for k, v in defined_aliases(text, None).items()}
+    assert found == {"trung tam": "Trung tâm chính trị xã, phường, đặc khu"}
+    # an acronym in brackets after a listed body's name stands for it
+    found = defined_aliases("thỏa thuận với Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI), giao", None)
+    assert {k: v.name for k, v in found.items()} == {"vcci": "Liên đoàn Thương mại và Công nghiệp Việt Nam"}
+
+
+def test_an_intro_opening_with_its_addressee_before_a_verb_addresses_the_items() -> None:
+    # issue 10: a resolution's "1.4. ..." with the paragraph "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:"
+    # over "a) ...", "b) ...": Bộ Tài chính leads each item, partners named in an item coordinate
+    raw = (
+        "CHÍNH PHỦ\n-------\nSố: 380/NQ-CP\n\nHà Nội, ngày 3 tháng 12 năm 2025\n\nNGHỊ QUYẾT\n\n"
+        "Về các giải pháp khắc phục hậu quả thiên tai\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1.4. Bảo đảm an sinh xã hội\n\n"
+        "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:\n\n"
+        "a) Thực hiện chi trả gộp 03 tháng lương hưu cho người thụ hưởng tại vùng bị ảnh hưởng.\n\n"
+        "b) Khẩn trương cấp thẻ bảo hiểm y tế. Phối hợp với Sở Y tế hướng dẫn cơ sở khám, chữa bệnh.\n"
+    )
+    pairs = _doc_pairs(raw)
+    assert {("Bộ Tài chính", "lead"), ("Sở Y tế", "coordinate")} <= pairs
+
+
+def test_a_ministry_unit_with_its_body_after_a_dash_is_one_name() -> None:
+    # issue 10: "Phối hợp với Vụ Pháp chế - Ủy ban Dân tộc": another body's unit, named with that body; two
+    # units of a list joined by a dash stay two ("Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất")
+    from kg.lexicon.gazetteer import parse_agency_list
+
+    found, _ = parse_agency_list("Vụ Pháp chế - Ủy ban Dân tộc triển khai thực hiện", 0)
+    assert [m.match.name for m in found] == ["Vụ Pháp chế - Ủy ban Dân tộc"]
+    assert found[0].match.id != "vu-thuoc-bo--vu-phap-che"
+    found, _ = parse_agency_list("Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất", 0)
+    assert found[0].match.name == "Vụ Đất đai"

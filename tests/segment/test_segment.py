@@ -188,3 +188,22 @@ def test_an_underlined_noi_nhan_opens_the_recipients() -> None:
         "- Văn phòng Trung ương Đảng,",
         "- Lưu Văn phòng Tỉnh ủy.",
     ]
+
+
+def test_a_numbered_item_never_sits_inside_a_bullet() -> None:
+    # issue 10: a converter dropped the "1." of a notice's first item, leaving its "- ..." bullets open; the
+    # "2." and "3." after them are items of the document, and the bullets after "3." are its own
+    raw = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 12/TB-UBND\n\nLâm Đồng, ngày 3 tháng 4 năm 2026\n\nTHÔNG BÁO\n\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh\n\n"
+        "Thống nhất tổ chức Hội nghị gặp mặt doanh nghiệp. Giao Sở Tài chính:\n"
+        "- Nghiên cứu nội dung Hội nghị.\n- Chuẩn bị thông tin về chính sách mới.\n\n"
+        "2. Đối với tiến độ thu hút đầu tư\na) Giao Sở Xây dựng\n- Rà soát danh mục dự án.\n"
+        "3. Về dự thảo Kế hoạch, giao Sở Nội vụ:\n- Rà soát nội dung thỏa thuận.\n"
+    )
+    text = normalize(raw)
+    o = segment(text)
+    sections = [n.section for n in o.nodes() if n.kind not in ("dash", "plus", "part")]
+    assert sections == ["2", "2.a", "3"]
+    three = next(n for n in o.nodes() if n.section == "3")
+    assert [c.kind for c in three.children] == ["dash"]

@@ -39,7 +39,9 @@ _PLACE_AT = re.compile(rf"(?<=\s)(?i:{_PLACES})(?![\w])")
 _SCOPE_REST = re.compile(r"(?:\s+[^\W\d_][^\s,;:.()]*){0,4}")
 _ROMAN = re.compile(r"[IVXLC]+")
 _GROUP_SEP = re.compile(r"\s*[,/]\s*|\s+va\s+")
-_OF_BODY = re.compile(r"\s+(?:truc\s+)?thuoc\s+(?=\S)")
+# the body a group belongs to or lies around: "thuộc Bộ X", "trực thuộc Bộ X", "trong và ngoài Bộ X"
+_OF_BODY = re.compile(r"\s+(?:(?:truc\s+)?thuoc|trong\s+va\s+ngoai)\s+(?=\S)")
+_RELATED = re.compile(r"\s+(?:co\s+)?lien\s+quan(?!\w)")
 _PLACE_WORD = re.compile(rf"{_GAP}([^\W\d_][^\s,;:.()/]*)")
 
 
@@ -297,10 +299,14 @@ def resolve_agency(name: str, province: str | None = None) -> AgencyMatch | None
         return replace(match, id=_member_id(entry, key, written), official=_official(entry, written, key))
     if scoped := _scoped(written, province):
         return scoped
-    if _is_group_phrase(written):
-        gid = f"group--{slug(written)}"  # one node per group as written, not one for every unlisted group
-        return AgencyMatch(gid, _capital(written), None, "provincial", "state", True, None, province)
-    return None
+    return _group_match(written, province) if _is_group_phrase(written) else None
+
+
+def _group_match(written: str, province: str | None) -> AgencyMatch:
+    """A collective group kept as written: one node per group as written, not one for every unlisted group."""
+    return AgencyMatch(
+        f"group--{slug(written)}", _capital(written), None, "provincial", "state", True, None, province
+    )
 
 
 def _scoped(written: str, province: str | None) -> AgencyMatch | None:
@@ -388,7 +394,8 @@ def _group_grammar(join_cac: bool = True) -> re.Pattern[str]:
     headed = rf"(?:{alt(forms['head'])})\s+{noun}(?:{sep}{noun})*(?:{qualifier}|{related})?"
     # without "các", a list opens with a noun of two words or more ("Cơ quan, địa phương liên quan"), or ends
     # with a qualifier ("Sở, ban, ngành thuộc ..."): "Bộ, trưởng" is no group
-    listed = rf"{bare}(?:(?:{sep}{noun})+{qualifier}?|{qualifier})|{noun}(?:{sep}{noun})+{qualifier}"
+    # (the qualifier ends in a repeat: a bare "?" after it would make it lazy, not optional)
+    listed = rf"{bare}(?:(?:{sep}{noun})+(?:{qualifier})?|{qualifier})|{noun}(?:{sep}{noun})+{qualifier}"
     return re.compile(rf"{headed}|{listed}")
 
 
@@ -441,6 +448,8 @@ def match_group(text: str, pos: int = 0) -> int | None:
     m = _group_grammar(folded.startswith("cac ", pos)).match(folded, pos)
     if not m:
         return None
+    if (named := _names_a_body(text, folded, m.start(), m.end())) is not None:
+        return named
     if (cut := _named_member(text, folded, m.start(), m.end())) is not None:
         # "các tổ chức thành viên, các tổ chức chính trị xã hội, Hội Chữ thập đỏ": two groups before the body
         nxt = _next_group(folded, m.start(), cut)
@@ -456,7 +465,44 @@ def match_group(text: str, pos: int = 0) -> int | None:
     # (its first word may already be read as a qualifier: "thuộc Bộ")
     ofs = [o for o in _OF_BODY.finditer(folded, m.start(), m.end() + 20) if o.start() <= m.end()]
     body = find_agency_at(text, ofs[-1].end()) if ofs else None
-    return max(m.end(), body.end) if body and not body.match.is_group else m.end()
+    if not body or body.match.is_group or body.end <= m.end():
+        return _which_before_remit(folded, m.start(), m.end())
+    related = _RELATED.match(folded, body.end)  # "... trong và ngoài Bộ Tư pháp có liên quan"
+    return related.end() if related else body.end
+
+
+# "các Sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao có trách nhiệm ...": a few words
+# saying which of the kind (no function word), then the remit and the duty: the words are no predicate, the
+# duty after the remit is
+_WHICH = re.compile(
+    r"((?:\s+(?!(?:va|de|cho|ve|voi|theo|tai|trong|den|tu|cac|nhung|mot|co|la|duoc)\b)[a-z]+){1,5}?)"
+    r"\s*,?\s+theo\s+chuc\s+nang\b[^.;:]{0,60}?\s(?:co|chiu)\s+trach\s+nhiem\b"
+)
+
+
+def _which_before_remit(folded: str, start: int, end: int) -> int:
+    """``end`` moved over the words that say which bodies of a "các" group are meant, when the group's
+    remit and its duty follow them; ``end`` itself otherwise."""
+    if not folded.startswith("cac ", start):
+        return end
+    m = _WHICH.match(folded, end)
+    return m.end(1) if m else end
+
+
+_HEADS_A_NAME = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
+
+
+def _names_a_body(text: str, folded: str, start: int, end: int) -> int | None:
+    """Where a list of kinds without "các" ends when its last noun heads a body's name ("chính quyền địa
+    phương và lực lượng Kiểm lâm": "lực lượng" is no kind of body here), or None (a single noun left: no
+    group at all)."""
+    if folded.startswith("cac ", start) or not _HEADS_A_NAME.match(text, end):
+        return None
+    seps = [sep for sep in _GROUP_SEP.finditer(folded, start + 1, end)]
+    if not seps:
+        return None
+    cut = seps[-1].start()
+    return cut if _group_grammar(False).fullmatch(folded, start, cut) else None
 
 
 def _named_member(text: str, folded: str, start: int, end: int) -> int | None:
@@ -615,8 +661,13 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
         match = resolve_agency(written, province) or (
             _unlisted(written, phrase[1], province) if phrase and end == phrase[0] else None
         )
+        if match is None and end == group_end:
+            # a group read with the context after it ("... quản lý quy hoạch" before "theo chức năng ...
+            # có trách nhiệm") that the name alone does not show
+            match = _group_match(_clean(written), province)
         if match:
-            return _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
+            found = _or_other_name(text, AgencyMention(pos, pos + len(written), written, match), province)
+            return _with_parent(text, found, province)
     return None
 
 
@@ -667,6 +718,33 @@ def _group_starts() -> re.Pattern[str]:
     }
     first = "|".join(sorted(firsts, key=lambda w: (-len(w), w)))
     return re.compile(f"(?<!\\w)(?=(?:{first})(?!\\w))(?=(?:{_group_grammar(True).pattern}))")
+
+
+@cache
+def _unit_families() -> frozenset[str]:
+    """Gazetteer ids of a ministry's units (data/vocab/agency_units.yaml): names repeated across bodies."""
+    return frozenset(str(e["family"]) for e in vocab.load("agency_units"))
+
+
+_PARENT_DASH = re.compile(r"[ \t]+[-–][ \t]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _with_parent(text: str, unit: AgencyMention, province: str | None) -> AgencyMention:
+    """A ministry's unit with the body it belongs to after a spaced dash ("Vụ Pháp chế - Ủy ban Dân tộc"): one
+    name as written, the unit of that body (a unit of the issuer needs no parent; another body's does)."""
+    dash = _PARENT_DASH.match(text, unit.end)  # first: most names have no dash after them
+    if not dash or unit.match.id.split("--")[0] not in _unit_families():
+        return unit
+    parent = find_agency_at(text, dash.end(), province)
+    if not parent or parent.match.is_group or parent.match.level != "central" or not parent.match.id:
+        return unit
+    if parent.match.id.split("--")[0] in _unit_families():
+        return unit  # "Vụ Đất đai - Cục Quy hoạch ...": two units of a list
+    name = f"{unit.match.name} - {parent.match.name}"
+    # its own node: not the issuer's unit of the same name
+    uid = f"{unit.match.id.split('--')[0]}--{slug(name)}"
+    match = replace(unit.match, id=uid, name=name)
+    return AgencyMention(unit.start, parent.end, text[unit.start : parent.end], match)
 
 
 def _group_after(text: str, pos: int, end: int) -> int | None:

@@ -198,16 +198,29 @@ def _join_cells(cells: list[Line], more: list[Line]) -> list[Line]:
     return [*cells[:-1], joined, *more[1:]]
 
 
-def _sub_header(cells: list[Line], kinds: list[str]) -> bool:
+def _sub_header(cells: list[Line], kinds: list[str], header: list[Line]) -> bool:
     """A second header row naming the sub-columns of a spanning one ("Chủ trì | Phối hợp" under "Đơn vị
-    thực hiện"): their kinds replace those of the columns they stand in (``kinds`` is updated)."""
+    thực hiện"): their kinds replace those of the columns they stand in (``kinds`` is updated). A row
+    shorter than the header holds the spanning column's sub-columns only (a converter drops the cells
+    under the other columns): its names stand in from the spanning column on."""
     named = {k: kind for k, c in enumerate(cells) if c.text and (kind := column_kind(c.text))}
     if not named or any(_NO_CELL.match(c.text) for c in cells if c.text):
         return False
+    if len(cells) < len(header) and (span := _spanning(header)) is not None:
+        names = [kind for c in cells if c.text and (kind := column_kind(c.text))]
+        named = {span + k: kind for k, kind in enumerate(names)}
     for k, kind in named.items():
         if k < len(kinds) and kind != "no":
             kinds[k] = kind
     return True
+
+
+def _spanning(header: list[Line]) -> int | None:
+    """The first header cell followed by an empty one (a cell spanning the columns under it), or None."""
+    return next(
+        (k for k in range(1, len(header) - 1) if header[k].text and not header[k + 1].text),
+        None,
+    )
 
 
 def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
@@ -227,7 +240,7 @@ def _pipe_table(lines: list[Line], i: int) -> tuple[int, Table] | None:
             cells, j = _join_cells(cells, _split_pipe(lines[j])), j + 1  # a cell broken over two lines
         if set("".join(c.text for c in cells)) <= set("-: "):
             continue  # a Markdown rule line
-        if not rows and _sub_header(cells, kinds):
+        if not rows and _sub_header(cells, kinds, header):
             continue  # "Đơn vị thực hiện" split into "Chủ trì | Phối hợp" on a second header row
         filled = [c for c in cells if c.text]
         if filled and _ROMAN.match(filled[0].text) and len(filled) <= 2:

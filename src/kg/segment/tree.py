@@ -115,6 +115,11 @@ class Tree:
             return
         kind, label, _rest = parsed
         node = _Draft(label, kind, ln)
+        if kind not in ("dash", "plus", "letter"):
+            # "2. Đối với ..." after "- ..." bullets: a numbered or roman item never sits inside a bullet (a
+            # converter that dropped "1." left the first item's bullets open)
+            while stack[-1].kind in ("dash", "plus") and len(stack) > 1:
+                stack.pop()
         for depth in range(len(stack) - 1, 0, -1):
             if stack[depth].kind == kind:
                 del stack[depth:]

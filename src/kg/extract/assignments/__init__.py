@@ -36,7 +36,8 @@ How the modules fit, from text to records (``extract_assignments`` runs collect 
 - ``subjects``: who a sentence addresses; ``cues``: the role cues and the formulas that hand out nothing;
 - ``mentions``: agency lists, partners and report recipients at absolute offsets;
 - ``split``: paragraphs, sentences, clauses; ``units``: the ``Unit`` type and where an item splits (G5);
-- ``records``: units → Task/Assignment/Warning_, with ``deadline`` attaching each unit's timeframe.
+- ``records``: units → Task/Assignment/Warning_, with ``deadline`` attaching each unit's timeframe and
+  ``aliases`` the short names a text defines for a body ("(sau đây gọi tắt là Trung tâm)").
 """
 
 from __future__ import annotations

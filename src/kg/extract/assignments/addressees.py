@@ -50,6 +50,8 @@ def _class_with_members(
 
 # A unit of the named body in brackets right after it: "Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu)".
 _BRACKETED = re.compile(r"\s*\([^()]{2,80}\)")
+# A heading that asks or tasks the bodies it names ("Đề nghị:", "Giao", "Yêu cầu"), before their names.
+_REQUEST = re.compile(r"^(?:(?:Kính\s+)?Đề\s+nghị|Giao|Yêu\s+cầu)\s*:?\s+(?=[^\W\d_])")
 # An unknown agency heading still reads as one: a body noun first, few words, no sentence punctuation.
 _AGENCY_HEAD = re.compile(
     r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Đài|Báo|Hội|Liên đoàn|Liên hiệp|"
@@ -68,6 +70,13 @@ def addressees(
         return None
     if duty := _duty_of(heading, base, province):
         return duty
+    if asked := _REQUEST.match(heading):
+        # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh", "2. Giao Sở Nội vụ": bodies asked or
+        # tasked in a heading of names only head its items like "2. Sở Nội vụ:" (a heading that goes on with
+        # its own task, "Đề nghị X tham gia ...", is read as a sentence below)
+        inner = addressees(heading[asked.end() :], base + asked.end(), province, strict)
+        if inner and inner[1]:
+            return inner[0], asked.end() + inner[1]
     named = _NAMED_MEMBERS.match(heading)
     if named:  # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):" names its members
         members = cell_agencies(named.group(1), base + named.start(1), province)

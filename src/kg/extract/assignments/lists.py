@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from kg.extract.assignments.addressees import addressees
 from kg.extract.assignments.sections import addressed_units, child_units
+from kg.extract.assignments.subjects import is_background
 from kg.extract.assignments.units import Unit
 from kg.lexicon.gazetteer import AgencyMention
 from kg.normalize import Text
@@ -95,8 +96,8 @@ def _heading_addressees(
 
 
 def _intro(node: Node, text: Text, province: str | None) -> list[AgencyMention] | None:
-    """The agencies of a body paragraph that only names them and ends in ":" ("Ủy ban nhân dân các tỉnh,
-    thành phố:"), addressing the items after it."""
+    """The agencies of a body paragraph ending in ":" that names them ("Ủy ban nhân dân các tỉnh, thành
+    phố:") or opens with them before its verb ("Bộ Tài chính chỉ đạo ...:"), addressing the items after it."""
     if node.kind == "root":
         return None
     body = text.text[node.body_start : node.body_end].rstrip()
@@ -105,6 +106,10 @@ def _intro(node: Node, text: Text, province: str | None) -> list[AgencyMention] 
     last = body.rsplit("\n", 1)[-1]
     base = node.body_start + len(body) - len(last)
     found = addressees(last.strip(), base + len(last) - len(last.lstrip()), province, True)
-    if not found or found[1] < len(last.strip()):
+    if not found or 0 < found[1] < len(last.strip()):
         return None
+    if found[1] == 0 and is_background(last, province):
+        return None  # "Sở Tài chính gửi kèm bộ tài liệu gồm:": what the sender encloses is no work
+    # names only, or names opening a sentence that goes on to the items ("Bộ Tài chính chỉ đạo Bảo hiểm xã
+    # hội Việt Nam:" over "a) ...", "b) ...": the items are the work it directs)
     return found[0]

@@ -7,16 +7,17 @@ verbatim wording; views derive short labels from it), whitespace collapsed; its 
 
 from __future__ import annotations
 
+from kg.extract.assignments.aliases import defined_aliases
 from kg.extract.assignments.cues import find_cue
 from kg.extract.assignments.deadline import unit_deadline
 from kg.extract.assignments.mentions import report_recipients
 from kg.extract.assignments.units import Unit
 from kg.extract.fields import field_at, field_of_phrase
-from kg.lexicon.gazetteer import AgencyMention
+from kg.lexicon.gazetteer import AgencyMatch, AgencyMention
 from kg.models import Assignment, Role, Task, Warning_
 from kg.normalize import Text
 from kg.segment.outline import Outline
-from kg.text.strings import collapse
+from kg.text.strings import collapse, fold
 
 # The shortest work a text hands out reads "Tổ chức thực hiện"; fewer words are a name or a label.
 MIN_TASK_WORDS = 3
@@ -31,13 +32,15 @@ def records(
     assignments: list[Assignment] = []
     warnings: list[Warning_] = []
     seen: set[tuple[str, str, str]] = set()
+    aliases = defined_aliases(text.text, outline.province)
     for unit in units:
         found = _task(text, outline, unit, len(tasks) + 1)
         if found is None:
             continue
         task, d_span = found
         added = False
-        for role, mention in _roles(text.text, unit, outline.province):
+        for role, said in _roles(text.text, unit, outline.province):
+            mention = _defined(said, aliases)
             key = (mention.match.name, role, task.text)
             if key in seen:
                 continue
@@ -85,6 +88,13 @@ def _other_roles(full: str, unit: Unit, province: str | None) -> list[tuple[Role
     if find_cue(s, "standing-body"):
         roles += [("standing_body", m) for m in unit.leads]
     return roles + [("reports_to", a) for a in report_recipients(s, unit.start, province)]
+
+
+def _defined(m: AgencyMention, aliases: dict[str, AgencyMatch]) -> AgencyMention:
+    """``m`` as the body the text defined its name for ("Trung tâm" after "Trung tâm chính trị xã, phường,
+    đặc khu (sau đây gọi tắt là Trung tâm)"), else unchanged."""
+    body = aliases.get(fold(m.written)) if aliases else None
+    return AgencyMention(m.start, m.end, m.written, body) if body else m
 
 
 def _unresolved(text: Text, m: AgencyMention) -> Warning_:

@@ -12,7 +12,7 @@ from kg.extract.assignments.cues import find_cue, is_office_holder
 from kg.extract.assignments.mentions import agencies_at, resolve_or_keep
 from kg.extract.assignments.units import Unit
 from kg.extract.deadlines import is_deadline_cell
-from kg.lexicon.gazetteer import AgencyMention, fold_keep_length, parse_agency_list
+from kg.lexicon.gazetteer import AgencyMention, fold_keep_length, match_group, parse_agency_list
 from kg.lexicon.phrases import head_at, starts_predicate
 from kg.normalize import Text
 from kg.segment.outline import Table
@@ -46,7 +46,7 @@ def cell_agencies(cell: str, base: int, province: str | None) -> list[AgencyMent
     pos = _skip_cut(cell, 0)
     while pos < len(cell):
         names, stop = agencies_at(cell, pos, base, province)
-        if any(_next_cut(m.written, 0) and not _listed(m) for m in names):
+        if any(_next_cut(m.written, 0) and not _listed(m) and not _whole_group(m) for m in names):
             names, stop = [], pos  # "Vụ Đất đai - Các đơn vị khác" read as one name: two names
         verb = starts_predicate(cell, stop + len(cell[stop:]) - len(cell[stop:].lstrip(" ,")))
         if names and not verb and not _ends_at(cell, names[-1], base):
@@ -129,6 +129,12 @@ def _listed(m: AgencyMention) -> bool:
     """Whether the gazetteer lists the body ``m`` names (not a group, not only a member of an open family):
     its name is whole even where a cut could fall inside it ("Đài Phát thanh và Truyền hình Thành phố")."""
     return bool(m.match.id) and "--" not in m.match.id and not m.match.is_group
+
+
+def _whole_group(m: AgencyMention) -> bool:
+    """Whether ``m`` is one collective group the grammar reads whole, opened by "các": a list of kinds goes
+    on over ", các" and a wrapped line ("Các sở, ban,\nngành, các tổ chức chính trị - xã hội")."""
+    return m.match.is_group and m.written[:4].lower() == "các " and match_group(m.written) == len(m.written)
 
 
 def _ends_name(cell: str, pos: int) -> bool:
