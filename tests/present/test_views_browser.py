@@ -247,3 +247,41 @@ def test_english_toggle_covers_the_page_chrome(offline_page: Watched, site_dir: 
     page.shot("viz_english_chrome")
     page.page.click("#lang-toggle")
     _clean(page)
+
+
+def test_chain_strips_show_their_labels_whole(offline_page: Watched, seed_dir: Path) -> None:
+    """The index's chain boxes were clipped by CSS ("Chiến lược quốc gia phát tri…", the VI mark hidden in
+    English): each box shows its label whole, wrapping if it must (issue 12)."""
+    page = offline_page
+    page.open((seed_dir / "index.html").as_uri())
+    clipped = page.page.evaluate(
+        "[...document.querySelectorAll('#chain-map .chip')]"
+        ".filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent)"
+    )
+    assert page.page.locator("#chain-map .chip").count() > 5
+    assert clipped == []
+    _clean(page)
+
+
+CUT_AT_EDGE = """() => {
+  const net = kgViz.network, out = [];
+  for (const id of net.body.nodeIndices) {
+    const b = net.getBoundingBox(id);
+    const tl = net.canvasToDOM({x: b.left, y: b.top}), br = net.canvasToDOM({x: b.right, y: b.bottom});
+    if ((tl.x < 0 && br.x > 0) || (tl.y < 0 && br.y > 0)) { out.push(id); }
+  }
+  return out;
+}"""
+
+
+def test_a_page_too_big_to_fit_opens_with_no_node_cut_at_its_top_left(
+    offline_page: Watched, seed_dir: Path
+) -> None:
+    """lineage.html at 1440×900 opened at the readable zoom with its leftmost box cut by the canvas edge
+    ("Đ-UBND (Bắc Kạn)"): the first view counted node centres, not their widths (issue 12)."""
+    page = offline_page
+    page.page.set_viewport_size({"width": 1440, "height": 900})
+    page.open((seed_dir / "lineage.html").as_uri())
+    page.page.wait_for_timeout(200)
+    assert page.page.evaluate(CUT_AT_EDGE) == []
+    _clean(page)
