@@ -249,3 +249,11 @@ def test_vietnamese_originals_in_the_text_part_are_marked_for_english_mode() -> 
     up = find(page(PLAN_4655), lambda t, a: t == "ul" and a.get("data-relation") == "implements")
     (link,) = find(up[0], lambda t, a: t == "a" and a.get("data-vi") == "69-KL/TW")
     assert marked(link)
+
+
+def test_an_agency_page_says_how_the_texts_wrote_its_name() -> None:
+    # vpo:abbreviation and vpo:nameAsWritten together: "Viết tắt: Sở Khoa học và Công nghệ" misnamed them
+    agency = by_id(page(str(ID["agency/lam-dong/so-khoa-hoc-va-cong-nghe"])), "about")
+    (dt,) = find(agency, lambda t, a: t == "dt" and a.get("data-key") == "abbreviation")
+    (span,) = find(dt, lambda t, a: "data-en" in a)
+    assert (span[1]["data-vi"], span[1]["data-en"]) == ("Tên trong văn bản", "Written in the texts as")

@@ -55,7 +55,7 @@ FACT_NAMES: dict[str, tuple[str, str]] = {
     "deadline": ("Thời hạn", "Deadline"),
     "level": ("Cấp", "Level"),
     "branch": ("Khối", "Branch"),
-    "abbreviation": ("Viết tắt", "Abbreviation"),
+    "abbreviation": ("Tên trong văn bản", "Written in the texts as"),  # abbreviations and names as written
     "count": ("Số lượng", "Count"),
 }
 
