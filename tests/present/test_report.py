@@ -78,3 +78,10 @@ def test_plots_are_drawn_in_each_language_with_english_names() -> None:
     assert vi and en and vi != en and vi.startswith("data:image/png;base64,")
     assert workload_bars(rows, "vi") == vi  # deterministic bytes
     assert all(vi_word != en_word for vi_word, en_word in WORDS.values())
+
+
+def test_chain_steps_name_their_relation_in_words() -> None:
+    # the steps read "—based_on+implements→", the graph's keys, in either language (issue 12)
+    html = render_report(mini())
+    assert "based_on" not in _text(html) and "—based on + implements→" in _text(html)
+    assert 'data-vi="triển khai" data-en="implements"' in html

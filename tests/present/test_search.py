@@ -43,6 +43,9 @@ FIRST_HITS = [
     ("so tai chinh ninh binh", "Sở Tài chính (Ninh Bình)"),
     ("4655", "4655/KH-UBND (Lâm Đồng)"),
     ("ke hoach 4655", "4655/KH-UBND (Lâm Đồng)"),
+    ("kon tum", "Kon Tum"),  # the province itself, not its plans first (they are keyed by it too)
+    ("lam dong", "Lâm Đồng"),
+    ("Sở Tài chính (Kon Tum)", "Sở Tài chính (Kon Tum)"),
 ]
 
 

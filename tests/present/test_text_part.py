@@ -25,6 +25,7 @@ PLAN_4655 = str(ID["doc/lam-dong/2024/4655-kh-ubnd"])
 NQ_20 = str(ID["doc/central/2012/20-nq-tw"])
 KL_69 = str(ID["doc/central/2024/69-kl-tw"])
 NAM_DINH_PLAN = "Kế hoạch 2024-06 (Nam Định)"
+GENE_BANK_TASK = "Đầu tư trang thiết bị phòng thí nghiệm để phục vụ công tác lưu trữ bảo tồn nguồn gen"
 
 
 class Tree(HTMLParser):
@@ -133,8 +134,7 @@ def test_tasks_table_has_one_row_per_task_of_the_plan_with_the_whole_text() -> N
 
 
 def test_a_known_task_row_names_its_lead_and_deadline() -> None:
-    task = "Đầu tư trang thiết bị phòng thí nghiệm để phục vụ công tác lưu trữ bảo tồn nguồn gen"
-    (row,) = [r for r in rows(PLAN_4655) if r["task"].startswith(task)]
+    (row,) = [r for r in rows(PLAN_4655) if r["task"].startswith(GENE_BANK_TASK)]
     assert row["lead"] == "Sở Khoa học và Công nghệ (Lâm Đồng)"  # "Sở KH&CN" in the table; with its province
     assert row["deadline"] == "Năm 2026-2030"
     links = find(page(PLAN_4655), lambda t, a: t == "a" and "source-link" in a.get("class", ""))
@@ -211,3 +211,49 @@ def test_citations_are_listed_both_ways_but_not_drawn() -> None:
     assert cited_by and "4485/KH-UBND (Kon Tum)" in cited_by[0]
     scripts = "".join(text(s) for s in find(page(NQ_20), lambda t, a: t == "script"))
     assert '"relation": "cites"' not in scripts
+
+
+def _cell(iri: str, col: str, task_start: str) -> list:
+    """The <td>/<th> of column ``col`` in the row whose task text starts with ``task_start``."""
+    table = by_id(page(iri), "tasks")
+    cols = [a["data-col"] for _, a, _ in find(table, lambda t, a: t == "th" and "data-col" in a)]
+    (body,) = find(table, lambda t, a: t == "tbody")
+    for tr in find(body, lambda t, a: t == "tr"):
+        cells = [c for c in tr[2] if isinstance(c, list) and c[0] in ("td", "th")]
+        row = dict(zip(cols, cells, strict=True))
+        if text(row["task"]).startswith(task_start):
+            return row[col]
+    raise AssertionError(task_start)
+
+
+def test_deadlines_in_the_table_read_in_english_in_english_mode() -> None:
+    # "Thường xuyên hàng năm" read by data/vocab/deadlines.yaml; the table showed it in Vietnamese only
+    cell = _cell(PLAN_4655, "deadline", GENE_BANK_TASK)
+    (span,) = find(cell, lambda t, a: "data-en" in a)
+    assert span[1]["data-vi"] == "Năm 2026-2030"
+    assert span[1]["data-en"] != span[1]["data-vi"] and "2026" in span[1]["data-en"]
+
+
+def test_vietnamese_originals_in_the_text_part_are_marked_for_english_mode() -> None:
+    # task texts, the title, quotes and document numbers stay verbatim: lang="vi" and the "VI" mark (viz.css)
+    def marked(node: list) -> bool:
+        return node[1].get("lang") == "vi" and node[1].get("data-original") == "vi"
+
+    assert marked(_cell(PLAN_4655, "task", GENE_BANK_TASK))
+    (title,) = find(page(PLAN_4655), lambda t, a: "doc-title" in a.get("class", ""))
+    assert marked(title)
+    quotes = find(page(PLAN_4655), lambda t, a: t == "blockquote")
+    assert quotes and all(marked(q) for q in quotes)
+    number = find(by_id(page(PLAN_4655), "about"), lambda t, a: a.get("data-vi") == "4655/KH-UBND")
+    assert number and all(marked(n) for n in number)
+    up = find(page(PLAN_4655), lambda t, a: t == "ul" and a.get("data-relation") == "implements")
+    (link,) = find(up[0], lambda t, a: t == "a" and a.get("data-vi") == "69-KL/TW")
+    assert marked(link)
+
+
+def test_an_agency_page_says_how_the_texts_wrote_its_name() -> None:
+    # vpo:abbreviation and vpo:nameAsWritten together: "Viết tắt: Sở Khoa học và Công nghệ" misnamed them
+    agency = by_id(page(str(ID["agency/lam-dong/so-khoa-hoc-va-cong-nghe"])), "about")
+    (dt,) = find(agency, lambda t, a: t == "dt" and a.get("data-key") == "abbreviation")
+    (span,) = find(dt, lambda t, a: "data-en" in a)
+    assert (span[1]["data-vi"], span[1]["data-en"]) == ("Tên trong văn bản", "Written in the texts as")

@@ -424,3 +424,31 @@ def test_a_staging_folder_left_by_a_killed_run_is_removed(
     write_pages(site, {s.id: texts[s.file_name] for s in site.sources.values()}, tmp_path, jobs=1)
     assert not (tmp_path / ".kg-viz-dead").exists()
     assert not (tmp_path / "doc" / "x.html").exists()
+
+
+def test_shortened_labels_end_at_a_word_boundary() -> None:
+    """A label shortened for tooltips, search results and lists ends with a whole word: 'Tổ chức quán triệt
+    đầy đủ đến cán bộ, c…' read as a cut word (40 task labels of the seed graph did; issue 12)."""
+    from test_search import seed_site
+
+    cut = []
+    for n in seed_site().nodes.values():
+        full = next((f.vi for f in n.facts if f.key in ("task", "title")), None)
+        stem = n.label_vi.removesuffix("…")
+        whole_word = not full or not full.startswith(stem) or not full[len(stem) : len(stem) + 1].isalnum()
+        if stem != n.label_vi and stem[-1:].isalnum() and not whole_word:
+            cut.append(n.label_vi)
+    assert cut == []
+
+
+def test_task_labels_drawn_on_a_page_are_told_apart() -> None:
+    """Two tasks of a page are not drawn with the same label ('Phối hợp với Sở Khoa học và Công…' twice on
+    4655/KH-UBND's page): a shared start is drawn on until the labels differ (issue 12)."""
+    from test_search import seed_site
+
+    index = Index.of(seed_site())
+    plan = next(n.id for n in index.site.nodes.values() if n.label_vi == "4655/KH-UBND (Lâm Đồng)")
+    payload = graph_payload(document_view(index, plan), index.site, {})
+    drawn = [n["label_vi"] for n in payload["nodes"] if n["kind"] == m.TASK]
+    assert len(drawn) > 30
+    assert len(set(drawn)) == len(drawn), sorted(d for d in drawn if drawn.count(d) > 1)

@@ -14,7 +14,6 @@ import pytest
 
 from kg.namespaces import ID
 from kg.present.views import build_site, read_site_graph, write_site
-from kg.present.views.style import short_label
 from viz_browser import Watched
 from viz_fixtures import big_graph, small_graph
 
@@ -111,7 +110,8 @@ def test_language_toggle_switches_labels(offline_page: Watched, site_dir: Path) 
     assert page.page.evaluate("id => kgViz.labelOf(id)", doc) == "101/KH-UBND (Ánh Dương)"
     page.open((site_dir / "responsibilities.html").as_uri())
     page.page.click("#lang-toggle")  # an agency takes its English name, with its province
-    english = short_label("Department of Science and Technology (Tỉnh Ánh Dương)")
+    # drawn on past "Department of Science and…" until it differs from the other province's department
+    english = "Department of Science and Technology (Tỉnh Ánh…"
     assert page.page.evaluate("id => kgViz.labelOf(id)", SKHCN_A1) == english
     page.page.click("#lang-toggle")
     _clean(page)
@@ -246,4 +246,42 @@ def test_english_toggle_covers_the_page_chrome(offline_page: Watched, site_dir: 
     assert page.page.get_attribute("#details-close", "aria-label") == "Close"
     page.shot("viz_english_chrome")
     page.page.click("#lang-toggle")
+    _clean(page)
+
+
+def test_chain_strips_show_their_labels_whole(offline_page: Watched, seed_dir: Path) -> None:
+    """The index's chain boxes were clipped by CSS ("Chiến lược quốc gia phát tri…", the VI mark hidden in
+    English): each box shows its label whole, wrapping if it must (issue 12)."""
+    page = offline_page
+    page.open((seed_dir / "index.html").as_uri())
+    clipped = page.page.evaluate(
+        "[...document.querySelectorAll('#chain-map .chip')]"
+        ".filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent)"
+    )
+    assert page.page.locator("#chain-map .chip").count() > 5
+    assert clipped == []
+    _clean(page)
+
+
+CUT_AT_EDGE = """() => {
+  const net = kgViz.network, out = [];
+  for (const id of net.body.nodeIndices) {
+    const b = net.getBoundingBox(id);
+    const tl = net.canvasToDOM({x: b.left, y: b.top}), br = net.canvasToDOM({x: b.right, y: b.bottom});
+    if ((tl.x < 0 && br.x > 0) || (tl.y < 0 && br.y > 0)) { out.push(id); }
+  }
+  return out;
+}"""
+
+
+def test_a_page_too_big_to_fit_opens_with_no_node_cut_at_its_top_left(
+    offline_page: Watched, seed_dir: Path
+) -> None:
+    """lineage.html at 1440×900 opened at the readable zoom with its leftmost box cut by the canvas edge
+    ("Đ-UBND (Bắc Kạn)"): the first view counted node centres, not their widths (issue 12)."""
+    page = offline_page
+    page.page.set_viewport_size({"width": 1440, "height": 900})
+    page.open((seed_dir / "lineage.html").as_uri())
+    page.page.wait_for_timeout(200)
+    assert page.page.evaluate(CUT_AT_EDGE) == []
     _clean(page)

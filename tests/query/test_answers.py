@@ -258,6 +258,9 @@ def test_json_keeps_booleans_and_numbers_typed() -> None:
     )
     assert all(isinstance(r["tasks"], int) for r in counted)
     assert isinstance(records[0]["document"], str)
+    undated = [r for r in records if r["document"] == "3549/KH-UBND (Kon Tum)"]
+    assert undated and undated[0]["date"] is None  # unbound (no vpo:dateIssued): null, not "" (issue 12)
+    assert all(r["date"] is None or r["date"] for r in records)
 
 
 def test_query_csv_with_bom_for_excel(tmp_path: Path) -> None:

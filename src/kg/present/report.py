@@ -23,6 +23,8 @@ from kg.present.report_plots import report_plots
 from kg.text.strings import fold
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A chain step's lineage relations (kg.analysis.convert's keys) in words (vi, en), as the views name them.
+RELATION_NAMES = {"implements": ("triển khai", "implements"), "based_on": ("căn cứ", "based on")}
 # The counts' names in Vietnamese (the English are _counts' keys).
 COUNT_NAMES = {
     "documents": "văn bản",
@@ -107,6 +109,7 @@ def render_report(graphs: PolicyGraphs) -> str:
         version=__version__,
         counts=_counts(graphs),
         count_names=COUNT_NAMES,
+        relation_names=RELATION_NAMES,
         chains=chains(graphs),
         comparisons=comparisons(graphs),
         workload=workload,

@@ -71,6 +71,7 @@ _INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "byte", "
                                      "positiveInteger", "unsignedInt", "unsignedLong")}  # fmt: skip
 _NUMBERS = {f"{_XSD}{t}" for t in ("decimal", "double", "float")}
 _BOOLEANS = {"true": "true", "1": "true", "false": "false", "0": "false"}
+UNBOUND = "unbound"  # the datatype noted for a cell the row leaves unbound (not an IRI: no datatype is)
 
 
 def canonical(value: str, datatype: str) -> str:
@@ -106,9 +107,11 @@ def typed(value: str, datatype: str) -> Any:
 
     >>> typed("false", _XSD + "boolean"), typed("10", _XSD + "integer"), typed("70.0", _XSD + "decimal")
     (False, 10, 70.0)
-    >>> typed("2024-06", _XSD + "string"), typed("", _XSD + "integer")
-    ('2024-06', '')
+    >>> typed("2024-06", _XSD + "string"), typed("", _XSD + "integer"), typed("", UNBOUND)
+    ('2024-06', '', None)
     """
+    if datatype == UNBOUND:
+        return None  # JSON null: the row has no value there (CSV and tables show an empty cell)
     try:
         if datatype == f"{_XSD}boolean" and value in ("true", "false", "1", "0"):
             return value in ("true", "1")
@@ -124,7 +127,8 @@ def typed(value: str, datatype: str) -> Any:
 @dataclass(frozen=True)
 class Table(Tabular):
     """Query results as plain strings: IRIs as IRIs, literals by their lexical form. ``datatypes`` gives each
-    cell's datatype IRI ("" for IRIs, unbound cells and plain strings), so JSON keeps booleans and numbers."""
+    cell's datatype IRI ("" for IRIs and plain strings, UNBOUND for unbound cells), so JSON keeps booleans,
+    numbers and nulls."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
@@ -248,7 +252,7 @@ def run_local(store: ox.Store, text: str, graphs: Iterable[str] = DATASET, name:
         names, rows = select(store, text, graphs)
     except StoreError as exc:
         raise QueryError(f"{name}: {exc}" if name else str(exc)) from exc
-    types = tuple(tuple(_local_type(r[n]) if n in r else "" for n in names) for r in rows)
+    types = tuple(tuple(_local_type(r[n]) if n in r else UNBOUND for n in names) for r in rows)
     values = (
         tuple(canonical(_local_value(r[n]), d) if n in r else "" for n, d in zip(names, kinds, strict=True))
         for r, kinds in zip(rows, types, strict=True)
@@ -290,7 +294,7 @@ def run_remote(
         raise EndpointError(f"{shown_url(endpoint, credentials)}: did not answer with SPARQL JSON results")
     names = tuple(data["head"].get("vars", []))
     bindings = data["results"]["bindings"]
-    types = tuple(tuple(b.get(n, {}).get("datatype", "") for n in names) for b in bindings)
+    types = tuple(tuple(b[n].get("datatype", "") if n in b else UNBOUND for n in names) for b in bindings)
     rows = tuple(
         tuple(canonical(b.get(n, {}).get("value", ""), d) for n, d in zip(names, kinds, strict=True))
         for b, kinds in zip(bindings, types, strict=True)

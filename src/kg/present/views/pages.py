@@ -19,7 +19,7 @@ from kg.present.views import model as m
 from kg.present.views.chains import chains
 from kg.present.views.search import search_tier
 from kg.present.views.search_index import INDEX_FILE, index_script
-from kg.present.views.style import cluster_size, edge_style, node_style, short_label, text_color
+from kg.present.views.style import cluster_size, drawn_labels, edge_style, node_style, text_color
 from kg.present.views.text_part import COLUMN_NAMES, Reading, TextPart, text_part
 from kg.present.views.views import (
     DUTY,
@@ -55,7 +55,7 @@ FACT_NAMES: dict[str, tuple[str, str]] = {
     "deadline": ("Thời hạn", "Deadline"),
     "level": ("Cấp", "Level"),
     "branch": ("Khối", "Branch"),
-    "abbreviation": ("Viết tắt", "Abbreviation"),
+    "abbreviation": ("Tên trong văn bản", "Written in the texts as"),  # abbreviations and names as written
     "count": ("Số lượng", "Count"),
 }
 
@@ -195,11 +195,12 @@ def _graph_page(
 def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> dict[str, Any]:
     """The JSON the page script draws: vis-network options per node and edge, plus facts and evidence."""
     net = Network(directed=True)
+    drawn = drawn_labels(view.nodes)  # as views.sizes measured them
     for node in view.nodes:
         style = node_style(node.kind)
         size = cluster_size(node.members) if node.kind == m.CLUSTER else style.size
         x, y = view.positions.get(node.id, (0, 0))
-        net.add_node(node.id, label=short_label(node.label_vi), shape=style.shape, color=style.color,
+        net.add_node(node.id, label=drawn[node.id][0], shape=style.shape, color=style.color,
                      size=size, x=x, y=y, physics=False)  # fmt: skip
     bends = [0.0] * len(view.edges) if view.routes else parallel_bends(view.edges)  # routed: straight
     for edge, bend in zip(view.edges, bends, strict=True):
@@ -207,14 +208,16 @@ def graph_payload(view: View, site: m.SiteGraph, texts: Mapping[str, str]) -> di
         smooth = {"enabled": True, "type": "curvedCW", "roundness": bend} if bend else False
         net.add_edge(edge.source, edge.target, color=look.color, dashes=look.dashes, width=look.width,
                      arrows="to", smooth=smooth)  # fmt: skip
-    nodes = [_node_json(opts, n, site, texts) for opts, n in zip(net.nodes, view.nodes, strict=True)]
+    nodes = [
+        _node_json(opts, n, drawn[n.id], site, texts) for opts, n in zip(net.nodes, view.nodes, strict=True)
+    ]
     edges = [
         _edge_json(opts, e, i, site, texts)
         for i, (opts, e) in enumerate(zip(net.edges, view.edges, strict=True))
     ]
-    for drawn, route in zip(edges, view.routes, strict=False):
+    for edge_json, route in zip(edges, view.routes, strict=False):
         if route:  # drawn as straight segments through these points (viz.js: invisible waypoints)
-            drawn["via"] = [list(p) for p in route]
+            edge_json["via"] = [list(p) for p in route]
     used_kinds = sorted({n.kind for n in view.nodes})
     used_rels = sorted({e.relation for e in view.edges})
     return {
@@ -247,13 +250,17 @@ def parallel_bends(edges: tuple[m.VEdge, ...] | list[m.VEdge]) -> list[float]:
 
 
 def _node_json(
-    opts: dict[str, Any], node: m.VNode, site: m.SiteGraph, texts: Mapping[str, str]
+    opts: dict[str, Any],
+    node: m.VNode,
+    drawn: tuple[str, str],
+    site: m.SiteGraph,
+    texts: Mapping[str, str],
 ) -> dict[str, Any]:
     out = dict(opts)
     out.update(
         kind=node.kind,
-        label_vi=short_label(node.label_vi),
-        label_en=short_label(node.label_en),
+        label_vi=drawn[0],
+        label_en=drawn[1],
         full_vi=node.label_vi,
         full_en=node.label_en,
         facts=_facts_json(node.facts),

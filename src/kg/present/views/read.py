@@ -21,7 +21,7 @@ from kg.analysis.successors import holders
 from kg.namespaces import VPO
 from kg.present.views import model as m
 from kg.present.views.search import norm, search_keys
-from kg.present.views.style import DOC_KINDS, FALLBACK_NAMES
+from kg.present.views.style import DOC_KINDS, FALLBACK_NAMES, short_label, told_apart
 from kg.present.views.tiers import tier_of
 from kg.present.views.urls import node_page, source_page
 from kg.text.strings import fold
@@ -130,7 +130,7 @@ def _evidence(quotes: list[Quote]) -> tuple[m.Evidence, ...]:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return short_label(text, limit)  # at a word boundary: "cán bộ, c…" read as a cut word
 
 
 # --- nodes ----------------------------------------------------------------------------------------------
@@ -240,9 +240,24 @@ def _field_facts(pg: PolicyGraphs, fields: list[str]) -> list[m.Fact]:
     return [m.Fact("field", ", ".join(p[0] for p in pairs), ", ".join(p[1] for p in pairs))]
 
 
+def _task_labels(pg: PolicyGraphs) -> dict[str, str]:
+    """Each task's label: its text shortened at a word; tasks whose shortened texts coincide ("Phối hợp với
+    Sở Khoa học và Công nghệ…") are cut where their texts differ, so lists and search results tell them
+    apart."""
+    texts = {s: d["text"] or _tail(s) for s, d in pg.responsibility.nodes(data=True) if d["kind"] == "task"}
+    groups: dict[str, dict[str, str]] = {}
+    for s, text in texts.items():
+        groups.setdefault(_short(text), {})[s] = text
+    out = {}
+    for label, same in groups.items():
+        out.update(told_apart(same) if len(same) > 1 and label.endswith("…") else dict.fromkeys(same, label))
+    return out
+
+
 def _tasks(pg: PolicyGraphs, as_of: str | None = None) -> list[m.VNode]:
     out = []
     graph = pg.responsibility
+    labels = _task_labels(pg)
     for s, data in sorted(graph.nodes(data=True)):
         if data["kind"] != "task":
             continue
@@ -260,7 +275,7 @@ def _tasks(pg: PolicyGraphs, as_of: str | None = None) -> list[m.VNode]:
         ]
         out.append(
             m.VNode(
-                s, m.TASK, _short(text), _short(text), tuple(facts), _evidence(data["quotes"]),
+                s, m.TASK, labels[s], labels[s], tuple(facts), _evidence(data["quotes"]),
                 province=province,
                 fields=_field_names(pg, data["fields"]),
                 search=search_keys([text], _province_key(pg, province)),

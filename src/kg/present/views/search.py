@@ -4,8 +4,9 @@ Each key is normalised with ``norm`` (kg.text.strings.fold, then punctuation to 
 normalises the query the same way (viz.js ``norm``). A node's keys are its names (with abbreviations and
 initialisms), its document number, the name of its document type and its province, so "so khoa hoc",
 "Sở KH&CN", "so khcn lam dong" and "ket luan 69" find what a reader means. Hits are ranked (``ranked``): the
-document number > every word a word of the keys > every word the start of one > a substring; ties go to the
-higher lineage tier, then the name. viz.js mirrors ``rank_of`` and ``ranked``; tests check both.
+document number > the whole name > every word a word of the keys > every word the start of one > a
+substring; ties go to the higher lineage tier, then the name. viz.js mirrors ``rank_of`` and ``ranked``;
+tests check both.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def matches(query: str, keys: Iterable[str]) -> bool:
 
 # --- ranking ---------------------------------------------------------------------------------------------
 # Tiers of a hit, best first. viz.js (rankOf) applies the same rule to the same keys; tests pin both.
-NUMBER, ALL_TOKENS, PREFIX, SUBSTRING = range(4)
+NUMBER, NAME, ALL_TOKENS, PREFIX, SUBSTRING = range(5)
 # Ties go to the higher tier: documents by lineage tier (0 central party … 5 unknown), then provinces, then
 # agencies, then tasks (a task's text names many things; the thing itself should come first).
 DOCUMENT_TIER_END, PROVINCE_TIER, AGENCY_TIER, TASK_TIER = 5, 6, 7, 8
@@ -109,13 +110,16 @@ def tokens(keys: Iterable[str]) -> frozenset[str]:
 def rank_of(query: str, entry: Entry) -> int | None:
     """The tier of ``entry`` for ``query`` (NUMBER … SUBSTRING), None when it does not match.
 
-    Words are compared in any order, so "so khcn lam dong" finds the entry keyed "so khcn" and "lam dong";
-    a type word typed in full ("ket luan") matches the type's name among the keys, its code ("kl") the
-    document number.
+    The query that is the entry's whole name ranks next after a document number: "kon tum" is the province
+    Kon Tum before the plans keyed by their province. Other words are compared in any order, so
+    "so khcn lam dong" finds the entry keyed "so khcn" and "lam dong"; a type word typed in full ("ket luan")
+    matches the type's name among the keys, its code ("kl") the document number.
 
     >>> e = Entry("x", "69-KL/TW", ("69 kl tw", "ket luan", "conclusion"), "69 kl tw", 0)
     >>> [rank_of(q, e) for q in ("ket luan 69", "69-KL/TW", "ket luan", "ket lu", "uan", "ket luan 70")]
-    [0, 0, 1, 2, 3, None]
+    [0, 0, 2, 3, 4, None]
+    >>> rank_of("kon tum", Entry("p", "Kon Tum", ("kon tum", "tinh")))
+    1
     """
     q = norm(query)
     if not q:
@@ -125,6 +129,8 @@ def rank_of(query: str, entry: Entry) -> int | None:
     if entry.number and _number_hit(q, words, entry.number, have):
         return NUMBER
     compact = q.replace(" ", "")
+    if compact == norm(entry.name).replace(" ", ""):
+        return NAME
     if all(w in have for w in words) or any(compact == k.replace(" ", "") for k in entry.keys):
         return ALL_TOKENS
     if all(any(t.startswith(w) for t in have) for w in words):

@@ -7,9 +7,10 @@ preference, so a node typed both vpo:Plan and vpo:Document is drawn as a Plan.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kg.present.views.model import AGENCY, AGENCY_GROUP, CLUSTER, MORE, PROVINCE, TASK
+from kg.present.views.model import AGENCY, AGENCY_GROUP, CLUSTER, MORE, PROVINCE, TASK, VNode
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,52 @@ def short_label(label: str, limit: int = LABEL_MAX) -> str:
     if space >= limit // 2:  # keep whole words unless that loses too much
         cut = cut[:space]
     return cut.rstrip(" ,;:-") + "…"
+
+
+def drawn_labels(nodes: Iterable[VNode]) -> dict[str, tuple[str, str]]:
+    """The labels (vi, en) the nodes of one page are drawn with: ``short_label`` of each, except that nodes
+    whose short labels coincide ("Phối hợp với Sở Khoa học và Công…" for two tasks) are drawn on, word by
+    word, until they differ (``told_apart``). The page's sizes and its drawing both use these labels."""
+    nodes = list(nodes)
+    out = {n.id: [short_label(n.label_vi), short_label(n.label_en)] for n in nodes}
+    for lang in (0, 1):
+        groups: dict[str, list[VNode]] = {}
+        for n in nodes:
+            groups.setdefault(out[n.id][lang], []).append(n)
+        for label, same in groups.items():
+            if len(same) > 1 and label.endswith("…"):
+                for ident, longer in told_apart({n.id: _full_text(n, lang) for n in same}).items():
+                    out[ident][lang] = longer
+    return {i: (vi, en) for i, (vi, en) in out.items()}
+
+
+def _full_text(node: VNode, lang: int) -> str:
+    """What a shortened label was cut from: a task's whole text (in both languages), else the label."""
+    task = next((f.vi for f in node.facts if f.key == "task"), None)
+    return task or (node.label_vi if lang == 0 else node.label_en)
+
+
+def told_apart(texts: Mapping[str, str], limit: int = 3 * LABEL_MAX) -> dict[str, str]:
+    """Each text cut after the first word at which it differs from all the others (at a word boundary, with
+    an ellipsis; at most ``limit`` characters, so identical long texts stay as alike as they are).
+
+    >>> told_apart({"a": "Phối hợp với Sở Khoa học và Công nghệ xây dựng cơ chế",
+    ...             "b": "Phối hợp với Sở Khoa học và Công nghệ tổ chức hội thảo"})
+    {'a': 'Phối hợp với Sở Khoa học và Công nghệ xây…', 'b': 'Phối hợp với Sở Khoa học và Công nghệ tổ…'}
+    """
+    words = {i: t.split() for i, t in texts.items()}
+    out = {}
+    for ident, own in words.items():
+        others = [w for i, w in words.items() if i != ident]
+        k = 1
+        while k < len(own) and any(w[:k] == own[:k] for w in others):
+            k += 1
+        head = " ".join(own[:k])
+        if k < len(own) and len(head) < limit:
+            out[ident] = head.rstrip(" ,;:-") + "…"
+        else:  # the whole text tells it apart, or nothing within ``limit`` does
+            out[ident] = short_label(texts[ident], limit)
+    return out
 
 
 def cluster_size(members: int) -> int:

@@ -102,7 +102,7 @@ class TaskRow:
     role: tuple[Party, ...]  # the page's agency on this task (agency pages)
     lead: tuple[m.VNode, ...]
     partners: tuple[Party, ...]  # every other agency named on the task, with its role
-    deadline: str
+    deadline: m.Fact | None  # as printed, and in English where data/vocab/deadlines.yaml reads it
     quotes: tuple[Quote, ...]
 
 
@@ -332,13 +332,20 @@ def _party(site: m.SiteGraph, e: m.VEdge) -> Party:
     return Party(site.nodes[e.source], e.relation, vi, en)
 
 
-def _deadline(index: Index, task: m.VNode) -> str:
-    """The task's deadline; else the deadlines its assignments give, once each."""
-    own = _fact(task, "deadline")
+def _deadline(index: Index, task: m.VNode) -> m.Fact | None:
+    """The task's deadline; else the deadlines its assignments give, once each (both languages kept)."""
+    own = next((f for f in task.facts if f.key == "deadline"), None)
     if own:
         return own
-    found = [f.vi for e in index.inc.get(task.id, ()) for f in e.facts if f.key == "deadline"]
-    return "; ".join(dict.fromkeys(found))
+    found = list(dict.fromkeys(f for e in index.inc.get(task.id, ()) for f in e.facts if f.key == "deadline"))
+    if not found:
+        return None
+    return m.Fact(
+        "deadline",
+        "; ".join(dict.fromkeys(f.vi for f in found)),
+        "; ".join(dict.fromkeys(f.en for f in found)),
+        any(f.original for f in found),
+    )
 
 
 def _quotes(site: m.SiteGraph, evidence: Iterable[m.Evidence], texts: Mapping[str, str]) -> tuple[Quote, ...]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.present.views import layout
 from kg.present.views import model as m
 from kg.present.views.boxes import Size, node_size
-from kg.present.views.style import DOC_KINDS, cluster_size, node_style, short_label
+from kg.present.views.style import DOC_KINDS, cluster_size, drawn_labels, node_style
 from kg.present.views.tiers import MINISTRY, PROVINCIAL_PARTY
 
 NODE_BUDGET = 1500
@@ -99,11 +99,12 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
 def sizes(nodes: Iterable[m.VNode], focus: str | None = None) -> dict[str, Size]:
     """How big each node is drawn (label in either language, shape, the focused node in bold)."""
     out = {}
+    nodes = list(nodes)
+    drawn = drawn_labels(nodes)
     for n in nodes:
         style = node_style(n.kind)
         radius = cluster_size(n.members) if n.kind == m.CLUSTER else style.size
-        labels = (short_label(n.label_vi), short_label(n.label_en))
-        out[n.id] = node_size(labels, style.shape, radius, n.id == focus)
+        out[n.id] = node_size(drawn[n.id], style.shape, radius, n.id == focus)
     return out
 
 

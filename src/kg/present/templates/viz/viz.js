@@ -24,9 +24,9 @@
   }
 
   /* Ranking, the same rule as kg.present.views.search.rank_of / ranked (tests check both on the same
-   * queries): the document number > every word a word of the keys > every word the start of one > a
+   * queries): the document number > the whole name > every word a word of the keys > every word the start of one > a
    * substring; ties by lineage tier, then the Vietnamese name, then the id. */
-  var NUMBER = 0, ALL_TOKENS = 1, PREFIX = 2, SUBSTRING = 3;
+  var NUMBER = 0, NAME = 1, ALL_TOKENS = 2, PREFIX = 3, SUBSTRING = 4;
   function tokensOf(keys) {
     var have = {};
     keys.forEach(function (k) { k.split(" ").forEach(function (w) { if (w) { have[w] = true; } }); });
@@ -56,6 +56,7 @@
     var words = joined(q.split(" "), have);
     if (n.number && numberHit(q, words, n.number, have)) { return NUMBER; }
     var compact = q.replace(/ /g, "");
+    if (compact === norm(n.full_vi || "").replace(/ /g, "")) { return NAME; }
     if (words.every(function (w) { return have[w] === true; }) ||
         n.search.some(function (k) { return k.replace(/ /g, "") === compact; })) { return ALL_TOKENS; }
     var all = Object.keys(have);
@@ -188,11 +189,13 @@
     if (box.x1 - box.x0 + 2 * MARGIN > 2 * halfW) { x = box.x0 - MARGIN + halfW; }
     this.network.moveTo({ position: { x: x, y: y }, scale: MIN_SCALE, animation: false });
   };
+  /* The drawn extent of the nodes: their boxes, not their centres (a wide label at the left edge was cut). */
   Graph.prototype.bounds = function () {
-    var box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    var box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity }, net = this.network;
     this.data.nodes.forEach(function (n) {
-      box.x0 = Math.min(box.x0, n.x); box.x1 = Math.max(box.x1, n.x);
-      box.y0 = Math.min(box.y0, n.y); box.y1 = Math.max(box.y1, n.y);
+      var b = net.getBoundingBox(n.id) || { left: n.x, right: n.x, top: n.y, bottom: n.y };
+      box.x0 = Math.min(box.x0, b.left); box.x1 = Math.max(box.x1, b.right);
+      box.y0 = Math.min(box.y0, b.top); box.y1 = Math.max(box.y1, b.bottom);
     });
     return box;
   };
