@@ -24,9 +24,9 @@
   }
 
   /* Ranking, the same rule as kg.present.views.search.rank_of / ranked (tests check both on the same
-   * queries): the document number > every word a word of the keys > every word the start of one > a
+   * queries): the document number > the whole name > every word a word of the keys > every word the start of one > a
    * substring; ties by lineage tier, then the Vietnamese name, then the id. */
-  var NUMBER = 0, ALL_TOKENS = 1, PREFIX = 2, SUBSTRING = 3;
+  var NUMBER = 0, NAME = 1, ALL_TOKENS = 2, PREFIX = 3, SUBSTRING = 4;
   function tokensOf(keys) {
     var have = {};
     keys.forEach(function (k) { k.split(" ").forEach(function (w) { if (w) { have[w] = true; } }); });
@@ -56,6 +56,7 @@
     var words = joined(q.split(" "), have);
     if (n.number && numberHit(q, words, n.number, have)) { return NUMBER; }
     var compact = q.replace(/ /g, "");
+    if (compact === norm(n.full_vi || "").replace(/ /g, "")) { return NAME; }
     if (words.every(function (w) { return have[w] === true; }) ||
         n.search.some(function (k) { return k.replace(/ /g, "") === compact; })) { return ALL_TOKENS; }
     var all = Object.keys(have);
@@ -116,7 +117,7 @@
     });
     var button = document.getElementById("lang-toggle");
     if (button) { button.textContent = state.lang === "vi" ? "EN" : "VI"; }
-    if (graph) { graph.relabel(); }
+    if (graph) { graph.relabel(); } else { runSearch(); }  /* the index page's result list, relabelled */
     if (sourceView) { sourceView.render(); }
   }
   function toggleLang() {
@@ -188,11 +189,13 @@
     if (box.x1 - box.x0 + 2 * MARGIN > 2 * halfW) { x = box.x0 - MARGIN + halfW; }
     this.network.moveTo({ position: { x: x, y: y }, scale: MIN_SCALE, animation: false });
   };
+  /* The drawn extent of the nodes: their boxes, not their centres (a wide label at the left edge was cut). */
   Graph.prototype.bounds = function () {
-    var box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    var box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity }, net = this.network;
     this.data.nodes.forEach(function (n) {
-      box.x0 = Math.min(box.x0, n.x); box.x1 = Math.max(box.x1, n.x);
-      box.y0 = Math.min(box.y0, n.y); box.y1 = Math.max(box.y1, n.y);
+      var b = net.getBoundingBox(n.id) || { left: n.x, right: n.x, top: n.y, bottom: n.y };
+      box.x0 = Math.min(box.x0, b.left); box.x1 = Math.max(box.x1, b.right);
+      box.y0 = Math.min(box.y0, b.top); box.y1 = Math.max(box.y1, b.bottom);
     });
     return box;
   };
@@ -475,7 +478,7 @@
     this.highlight(hits.map(function (n) { return n.id; }));
     var list = document.getElementById("search-results");
     list.textContent = "";
-    hits.slice(0, 50).forEach(function (n) {
+    hits.slice(0, PAGE_HITS).forEach(function (n) {
       var li = el("li", { "data-id": n.id });
       var b = el("button", { type: "button", "class": "linklike result" }, self.fullLabel(n));
       if (n.en_original) { original(b); }
@@ -485,15 +488,47 @@
       if (kind) { li.appendChild(el("span", { "class": "kind" }, " · " + pick(kind))); }
       list.appendChild(li);
     });
-    if (query && !hits.length) { list.appendChild(el("li", { "class": "none" }, state.lang === "en" ? "No match" : "Không tìm thấy")); }
+    var elsewhere = appendSiteHits(list, query, this.byId, this.root);
+    if (query && !hits.length && !elsewhere) { noMatch(list); }
     if (hits.length) { this.focusOn(hits.map(function (n) { return n.id; })); }
   };
+
+  /* ---- the site-wide index (search-index.js): what the current page does not draw -------------- */
+  var PAGE_HITS = 50, SITE_HITS = 20;
+  function noMatch(list) { list.appendChild(el("li", { "class": "none" }, state.lang === "en" ? "No match" : "Không tìm thấy")); }
+  function siteHits(query, onPage) {
+    var index = window.kgSearchIndex;
+    if (!index || !norm(query)) { return []; }
+    return ranked(query, index.entries).filter(function (e) { return !onPage[e.id]; }).slice(0, SITE_HITS);
+  }
+  /* Hits of the index not drawn here, as links to their pages under a heading; how many were listed. */
+  function appendSiteHits(list, query, onPage, root) {
+    var hits = siteHits(query, onPage);
+    if (!hits.length) { return 0; }
+    list.appendChild(el("li", { "class": "elsewhere" }, state.lang === "en" ? "On other pages" : "Ở các trang khác"));
+    hits.forEach(function (e) {
+      var li = el("li", { "data-id": e.id });
+      var a = el("a", { href: root + e.page, "class": "result" }, (state.lang === "en" ? e.full_en : e.full_vi) || e.full_vi);
+      if (e.en_original) { original(a); }
+      li.appendChild(a);
+      var kind = window.kgSearchIndex.kinds[e.kind];
+      if (kind) { li.appendChild(el("span", { "class": "kind" }, " · " + pick(kind))); }
+      list.appendChild(li);
+    });
+    return hits.length;
+  }
+  /* A page with no graph (the index): the search box lists the site's hits only. */
+  function siteSearch(query) {
+    var list = document.getElementById("search-results");
+    list.textContent = "";
+    if (!appendSiteHits(list, query, {}, readJson("kg-root") || "") && norm(query)) { noMatch(list); }
+  }
   Graph.prototype.pick = function (id) { this.focusOn([id]); this.showNode(id); };
 
   /* Keyboard: Enter in the box opens the first match; arrows walk the result list; Escape goes back. */
   function searchKeys(ev) {
     var box = document.getElementById("search");
-    var buttons = Array.prototype.slice.call(document.querySelectorAll("#search-results button.result"));
+    var buttons = Array.prototype.slice.call(document.querySelectorAll("#search-results .result"));
     var at = buttons.indexOf(document.activeElement);
     if (ev.key === "Enter" && ev.target === box && buttons.length) {
       ev.preventDefault(); buttons[0].click();
@@ -507,7 +542,8 @@
   }
   function runSearch() {
     var box = document.getElementById("search");
-    if (graph && box && box.value) { graph.search(box.value); }
+    if (!box || !box.value) { return; }
+    if (graph) { graph.search(box.value); } else { siteSearch(box.value); }
   }
 
   /* ---- source pages ------------------------------------------------------------------------------ */
@@ -579,6 +615,12 @@
         if (ev.key === "Escape" && !document.getElementById("details").hidden) { closeDetails(); }
       });
     }
+    var box = document.getElementById("search");
+    if (box && !graph) {
+      box.addEventListener("input", function (ev) { siteSearch(ev.target.value); });
+      box.addEventListener("keydown", searchKeys);
+      document.getElementById("search-results").addEventListener("keydown", searchKeys);
+    }
     var source = readJson("kg-source");
     if (source) {
       sourceView = new SourceView(source);
@@ -603,6 +645,11 @@
        * with kg.present.views.search.ranked on the same queries */
       ranked: function (query) {
         return graph ? ranked(query, graph.data.nodes).map(function (n) { return [n.id, n.full_vi]; }) : [];
+      },
+      /* the same over the site-wide index, all of it (tests compare it with search_index + ranked) */
+      siteRanked: function (query) {
+        var index = window.kgSearchIndex;
+        return index ? ranked(query, index.entries).map(function (e) { return [e.id, e.page]; }) : [];
       },
       network: graph ? graph.network : null,
       drawn: function () { return !!state.drawn; },
