@@ -156,10 +156,24 @@ def _doc_label(
     if number:
         name = number
     elif title and not title.startswith("source ") and not (doc_type and date):
-        name = collapse(title) if len(title) <= 80 else collapse(title)[:77] + "..."
+        name = _short_title(collapse(title))
     else:
         name = " ".join(x for x in (doc_type or "Văn bản", date) if x)
     return f"{name} ({province})" if province else name
+
+
+def _short_title(title: str, limit: int = 80) -> str:
+    """A long title cut at a word, never inside one (a label shown in `kg status`, chain strips and views).
+
+    >>> _short_title("Chiến lược quốc gia phát triển kinh tế số", 30)
+    'Chiến lược quốc gia phát…'
+    """
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if title[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def _date_literal(date: str) -> Literal | None:
