@@ -144,9 +144,13 @@ def _kept(out_dir: Path, store_dir: Path | None, stamp: str) -> BuildResult | No
     except (KeyError, TypeError, ValueError):
         return None
     generations.publish(out_dir, OUTPUT_NAMES, store_dir)
+    return BuildResult(inputs, triples, inferred, *_published(out_dir, store_dir), unchanged=True)
+
+
+def _published(out_dir: Path, store_dir: Path | None) -> tuple[tuple[Path, ...], Path]:
+    """The output files and the store a build of ``out_dir`` is read from."""
     store = store_dir or out_dir / generations.CURRENT / generations.STORE
-    outputs = tuple(out_dir / n for n in OUTPUT_NAMES)
-    return BuildResult(inputs, triples, inferred, outputs, store, unchanged=True)
+    return tuple(out_dir / n for n in OUTPUT_NAMES), store
 
 
 def _smaller_warning(built: int, before: int | None) -> list[str]:
@@ -216,9 +220,7 @@ def write_outputs(
     generations.retire_old_store(out_dir, store_dir)
     generations.prune(out_dir, keep=(gen, previous))
     mark("switch, publish, prune")
-    store = store_dir or out_dir / generations.CURRENT / generations.STORE
-    outputs = tuple(out_dir / n for n in OUTPUT_NAMES)
-    return BuildResult(len(records), triples, inferred, outputs, store)
+    return BuildResult(len(records), triples, inferred, *_published(out_dir, store_dir))
 
 
 def _unmarked(step: str) -> None:

@@ -671,25 +671,18 @@ def find_agency_at(text: str, pos: int, province: str | None = None) -> AgencyMe
     return None
 
 
-def may_start_agency(text: str, pos: int) -> bool:
-    """False where neither ``find_agency_at`` nor ``parse_agency_list`` can find anything at ``pos``, the
-    start of a word of ``text`` (at the text's start or after a space, ",", ";" or "("): see
-    ``agency_starts``.
-
-    >>> s = "Giao Sở Tài chính và các sở, ngành liên quan thực hiện"
-    >>> [w for w in ("Giao", "Sở", "Tài", "chính", "và", "các", "thực") if may_start_agency(s, s.index(w))]
-    ['Sở', 'các']
-    """
-    return pos in agency_starts(text)
-
-
 @lru_cache(maxsize=512)
 def agency_starts(text: str) -> frozenset[int]:
     """The word starts of ``text`` where an agency or a list of them may start: a head word
     (kg.lexicon.phrases), "Báo", a known name (the automata), a group or a shared head; at every other word
     start ``find_agency_at`` and ``parse_agency_list`` find nothing. Readers that look for a subject at every
     word of a sentence (issue 15: 96% of word starts start no agency) try only these: one scan of the text
-    for each kind instead of one parse at every word."""
+    for each kind instead of one parse at every word.
+
+    >>> s = "Giao Sở Tài chính và các sở, ngành liên quan thực hiện"
+    >>> [w for w in ("Giao", "Sở", "Tài", "chính", "và", "các", "thực") if s.index(w) in agency_starts(s)]
+    ['Sở', 'các']
+    """
     folded = fold_text(text).folded
     found = {m.start() for m in _group_starts().finditer(folded)}
     if ":" in text:  # a shared head ends with its colon
@@ -874,7 +867,7 @@ _SHARED_HEAD = re.compile(
 _BARE_SHARED_HEAD = re.compile(r"(?i:các)[ \t]+(?P<noun>Bộ|Sở|Ban|Cục|Vụ|Tổng cục)[ \t]+(?=[A-ZĐÀ-Ỹ])")
 
 
-# The word starts where _SHARED_HEAD / _BARE_SHARED_HEAD match (may_start_agency).
+# The word starts where _SHARED_HEAD / _BARE_SHARED_HEAD match (agency_starts).
 _SHARED_HEAD_STARTS = re.compile(rf"(?<!\w)(?=(?:{_SHARED_HEAD.pattern}))")
 _BARE_SHARED_HEAD_STARTS = re.compile(rf"(?<!\w)(?=(?:{_BARE_SHARED_HEAD.pattern}))")
 
